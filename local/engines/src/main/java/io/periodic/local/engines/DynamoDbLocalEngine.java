@@ -1,0 +1,60 @@
+package io.periodic.local.engines;
+
+import java.net.URI;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.dynamodb.services.local.main.ServerRunner;
+import software.amazon.dynamodb.services.local.server.DynamoDBProxyServer;
+
+/**
+ * DynamoDB Local 3.x running in this JVM as a real HTTP server (in-memory), so the SDK client under test talks
+ * the same wire protocol, with the same HTTP client, as in Lambda.
+ */
+public final class DynamoDbLocalEngine implements AutoCloseable {
+    private final DynamoDBProxyServer server;
+    private final URI endpoint;
+    private final DynamoDbClient client;
+
+    private DynamoDbLocalEngine(DynamoDBProxyServer server, URI endpoint) {
+        this.server = server;
+        this.endpoint = endpoint;
+        this.client = Engines.dynamoClient(endpoint);
+    }
+
+    /** Starts an in-memory instance on a free loopback port. */
+    public static DynamoDbLocalEngine start() {
+        RuntimeException last = null;
+        for (int attempt = 0; attempt < 3; attempt++) {
+            int port = Engines.freePort();
+            try {
+                DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(
+                        new String[] {"-inMemory", "-sharedDb", "-port", Integer.toString(port), "-disableTelemetry"});
+                server.start();
+                DynamoDbLocalEngine engine = new DynamoDbLocalEngine(server, URI.create("http://127.0.0.1:" + port));
+                Runtime.getRuntime().addShutdownHook(new Thread(engine::close, "dynamodb-local-stop"));
+                return engine;
+            } catch (Exception e) {
+                last = new IllegalStateException("DynamoDB Local did not start on port " + port, e);
+            }
+        }
+        throw last;
+    }
+
+    public URI endpoint() {
+        return endpoint;
+    }
+
+    /** A client configured for this engine (shared; do not close). */
+    public DynamoDbClient client() {
+        return client;
+    }
+
+    @Override
+    public void close() {
+        try {
+            client.close();
+            server.stop();
+        } catch (Exception ignored) {
+            // shutting down
+        }
+    }
+}
