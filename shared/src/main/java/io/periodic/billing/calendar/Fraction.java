@@ -1,0 +1,41 @@
+package io.periodic.billing.calendar;
+
+/**
+ * A proration fraction in {@code [0, 1]}, kept unreduced so the day counts can be printed ("12/30 days").
+ * Money code multiplies an amount by {@code numerator / denominator} exactly and rounds once; a whole fraction
+ * ({@code n/n}) yields the full price exactly.
+ */
+public record Fraction(long numerator, long denominator) {
+
+    /** @throws IllegalArgumentException unless {@code denominator > 0} and {@code 0 <= numerator <= denominator} */
+    public Fraction {
+        if (denominator <= 0) {
+            throw new IllegalArgumentException("denominator must be > 0, was " + denominator);
+        }
+        if (numerator < 0 || numerator > denominator) {
+            throw new IllegalArgumentException(
+                    "numerator must be in 0.." + denominator + ", was " + numerator);
+        }
+    }
+
+    /** True if {@code numerator == denominator} (the full amount). */
+    public boolean isWhole() {
+        return numerator == denominator;
+    }
+
+    /** True if {@code numerator == 0}. */
+    public boolean isZero() {
+        return numerator == 0;
+    }
+
+    /** {@code (denominator - numerator) / denominator}. */
+    public Fraction complement() {
+        return new Fraction(denominator - numerator, denominator);
+    }
+
+    /** {@code "numerator/denominator"}, e.g. {@code "12/30"}. */
+    @Override
+    public String toString() {
+        return numerator + "/" + denominator;
+    }
+}
