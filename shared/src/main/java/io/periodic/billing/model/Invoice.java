@@ -1,0 +1,120 @@
+package io.periodic.billing.model;
+
+import static io.periodic.billing.model.Checks.notNull;
+import static io.periodic.billing.model.Checks.optional;
+
+import io.periodic.billing.money.Currencies;
+import io.periodic.billing.money.Money;
+import io.periodic.billing.money.TaxRate;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Currency;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * An invoice. Totals are derived from the lines, so they can never disagree with them:
+ * subtotal = Σ net, tax = Σ line tax, total = subtotal + tax, amount due = total − credit applied − amount paid.
+ *
+ * @param number the gapless sequential number, assigned at finalisation (null while draft)
+ * @param subscriptionId the subscription billed, or null for a one-off invoice
+ * @param creditApplied part of the total settled from the customer's credit balance
+ * @param amountPaid part of the total settled by payments (net of refunds)
+ * @param issueDate local date of issue in the customer's zone; dueDate = issueDate + payment terms
+ * @param correctionOf id of the voided invoice this one replaces, if it is a corrected reissue
+ */
+public record Invoice(
+        String id,
+        String number,
+        String customerId,
+        String subscriptionId,
+        Currency currency,
+        InvoiceStatus status,
+        List<InvoiceLine> lines,
+        Money creditApplied,
+        Money amountPaid,
+        LocalDate issueDate,
+        LocalDate dueDate,
+        LocalDate periodStart,
+        LocalDate periodEnd,
+        String correctionOf,
+        Instant createdAt,
+        Instant finalizedAt,
+        Long version) {
+
+    public Invoice {
+        id = Ids.check(id, "invoice id");
+        number = optional(number, "invoice number", 64);
+        customerId = Ids.check(customerId, "customer id");
+        if (subscriptionId != null) {
+            subscriptionId = Ids.check(subscriptionId, "subscription id");
+        }
+        currency = Currencies.of(notNull(currency, "currency").getCurrencyCode());
+        notNull(status, "status");
+        lines = List.copyOf(notNull(lines, "lines"));
+        for (InvoiceLine line : lines) {
+            if (!line.amount().currency().equals(currency)) {
+                throw new IllegalArgumentException("line in " + line.amount().currency() + " on a " + currency + " invoice");
+            }
+        }
+        notNull(creditApplied, "credit applied").requireCurrency(currency);
+        notNull(amountPaid, "amount paid").requireCurrency(currency);
+        notNull(issueDate, "issue date");
+        notNull(dueDate, "due date");
+        if (dueDate.isBefore(issueDate)) {
+            throw new IllegalArgumentException("due date " + dueDate + " is before issue date " + issueDate);
+        }
+        if ((periodStart == null) != (periodEnd == null)) {
+            throw new IllegalArgumentException("an invoice period needs both start and end");
+        }
+        if (status != InvoiceStatus.DRAFT && number == null) {
+            throw new IllegalArgumentException("a " + status + " invoice must have a number");
+        }
+        notNull(createdAt, "createdAt");
+    }
+
+    public Money subtotal() {
+        return lines.stream().map(InvoiceLine::amount).reduce(Money.zero(currency), Money::plus);
+    }
+
+    public Money tax() {
+        return lines.stream().map(InvoiceLine::tax).reduce(Money.zero(currency), Money::plus);
+    }
+
+    public Money total() {
+        return subtotal().plus(tax());
+    }
+
+    /** What the customer still owes on this invoice. */
+    public Money amountDue() {
+        return total().minus(creditApplied).minus(amountPaid);
+    }
+
+    /** Tax per rate, sorted by rate, as printed on the document. */
+    public Map<TaxRate, Money> taxByRate() {
+        Map<TaxRate, Money> byRate = new TreeMap<>((a, b) -> a.percent().compareTo(b.percent()));
+        for (InvoiceLine line : lines) {
+            byRate.merge(line.taxRate(), line.tax(), Money::plus);
+        }
+        return byRate;
+    }
+
+    public Invoice withVersion(Long newVersion) {
+        return new Invoice(id, number, customerId, subscriptionId, currency, status, lines, creditApplied, amountPaid,
+                issueDate, dueDate, periodStart, periodEnd, correctionOf, createdAt, finalizedAt, newVersion);
+    }
+
+    public Invoice finalized(String assignedNumber, Instant at) {
+        if (status != InvoiceStatus.DRAFT) {
+            throw new IllegalStateException("only a draft can be finalised; invoice " + id + " is " + status);
+        }
+        return new Invoice(id, assignedNumber, customerId, subscriptionId, currency, InvoiceStatus.OPEN, lines,
+                creditApplied, amountPaid, issueDate, dueDate, periodStart, periodEnd, correctionOf, createdAt, at, version);
+    }
+
+    public Invoice withPayment(Money paid, InvoiceStatus newStatus) {
+        return new Invoice(id, number, customerId, subscriptionId, currency, newStatus, lines, creditApplied, paid,
+                issueDate, dueDate, periodStart, periodEnd, correctionOf, createdAt, finalizedAt, version);
+    }
+}

@@ -1,0 +1,87 @@
+package io.periodic.billing.model;
+
+import static io.periodic.billing.model.Checks.notNull;
+import static io.periodic.billing.model.Checks.optional;
+import static io.periodic.billing.model.Checks.required;
+
+import io.periodic.billing.money.Money;
+import java.time.Instant;
+
+/**
+ * Money received from a payment gateway or a bank. Its id derives from (provider, provider payment id), so the
+ * same payment reported twice - webhook retry, statement re-upload, queue redrive - is one item.
+ *
+ * @param applied part of {@code amount} applied to invoices or credit balance
+ * @param refunded part of {@code amount} returned to the payer
+ * @param customerId the customer it was attributed to, once known
+ * @param unappliedReason why (part of) it could not be applied, for the person who resolves it
+ */
+public record Payment(
+        String id,
+        String provider,
+        String providerPaymentId,
+        Money amount,
+        Payer payer,
+        String remittanceText,
+        Instant receivedAt,
+        PaymentStatus status,
+        Money applied,
+        Money refunded,
+        String customerId,
+        String unappliedReason,
+        Long version) {
+
+    public Payment {
+        provider = required(provider, "provider", 40);
+        if (!provider.matches("[a-z0-9_\\-]+")) {
+            throw new IllegalArgumentException("provider must be lower-case letters, digits, - or _: " + provider);
+        }
+        providerPaymentId = required(providerPaymentId, "provider payment id", 200);
+        if (!idFor(provider, providerPaymentId).equals(id)) {
+            throw new IllegalArgumentException("payment id must be idFor(provider, providerPaymentId)");
+        }
+        notNull(amount, "amount");
+        if (!amount.isPositive()) {
+            throw new IllegalArgumentException("a payment amount must be positive: " + amount);
+        }
+        notNull(payer, "payer");
+        remittanceText = optional(remittanceText, "remittance text", 2000);
+        notNull(receivedAt, "receivedAt");
+        notNull(status, "status");
+        notNull(applied, "applied").requireSameCurrency(amount);
+        notNull(refunded, "refunded").requireSameCurrency(amount);
+        if (applied.isNegative() || refunded.isNegative() || applied.plus(refunded).isGreaterThan(amount)) {
+            throw new IllegalArgumentException("applied " + applied + " + refunded " + refunded + " exceed " + amount);
+        }
+        if (customerId != null) {
+            customerId = Ids.check(customerId, "customer id");
+        }
+        unappliedReason = optional(unappliedReason, "unapplied reason", 1000);
+    }
+
+    /**
+     * The deterministic id of a provider's payment. Provider payment ids may contain any character, so the id is
+     * the provider plus a hex encoding when the raw id is not key-safe.
+     */
+    public static String idFor(String provider, String providerPaymentId) {
+        String raw = provider + ":" + providerPaymentId;
+        if (raw.matches("[A-Za-z0-9][A-Za-z0-9_.:\\-]{0,127}")) {
+            return raw;
+        }
+        StringBuilder hex = new StringBuilder(provider).append(":x");
+        for (byte b : providerPaymentId.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+            hex.append(Character.forDigit((b >> 4) & 0xF, 16)).append(Character.forDigit(b & 0xF, 16));
+        }
+        return hex.toString();
+    }
+
+    /** Received and neither applied nor refunded: held as unapplied cash. */
+    public Money unapplied() {
+        return amount.minus(applied).minus(refunded);
+    }
+
+    public Payment withVersion(Long newVersion) {
+        return new Payment(id, provider, providerPaymentId, amount, payer, remittanceText, receivedAt, status, applied,
+                refunded, customerId, unappliedReason, newVersion);
+    }
+}

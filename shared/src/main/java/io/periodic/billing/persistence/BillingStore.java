@@ -1,0 +1,83 @@
+package io.periodic.billing.persistence;
+
+import io.periodic.billing.model.Allocation;
+import io.periodic.billing.model.CreditBalance;
+import io.periodic.billing.model.CreditEntry;
+import io.periodic.billing.model.CreditNote;
+import io.periodic.billing.model.Customer;
+import io.periodic.billing.model.Invoice;
+import io.periodic.billing.model.Payment;
+import io.periodic.billing.model.Price;
+import io.periodic.billing.model.Subscription;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.enhanced.dynamodb.extensions.VersionedRecordExtension;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * Every repository over the one billing table. Build it once per Lambda execution environment (in a static
+ * field or the handler's constructor) and reuse it: the schemas are static and the clients are thread-safe.
+ */
+public final class BillingStore {
+    private final CustomerRepository customers;
+    private final PriceRepository prices;
+    private final SubscriptionRepository subscriptions;
+    private final InvoiceRepository invoices;
+    private final PaymentRepository payments;
+    private final CreditRepository credit;
+
+    public BillingStore(DynamoDbClient dynamo, String tableName) {
+        // Only the versioning extension: optimistic locking on every record with a version attribute.
+        DynamoDbEnhancedClient client = DynamoDbEnhancedClient.builder()
+                .dynamoDbClient(dynamo)
+                .extensions(VersionedRecordExtension.builder().build())
+                .build();
+        WorkIndex work = new WorkIndex(dynamo, tableName);
+        this.customers = new CustomerRepository(
+                new EntityTable<>(client, tableName, Schemas.CUSTOMER, c -> "customer " + c.id()));
+        this.prices = new PriceRepository(new EntityTable<>(client, tableName, Schemas.PRICE, p -> "price " + p.id()));
+        this.subscriptions = new SubscriptionRepository(
+                new EntityTable<>(client, tableName, Schemas.SUBSCRIPTION, s -> "subscription " + s.id()), work);
+        this.invoices = new InvoiceRepository(client,
+                new EntityTable<>(client, tableName, Schemas.INVOICE, i -> "invoice " + i.id()),
+                new EntityTable<>(client, tableName, Schemas.INVOICE_NUMBER, n -> "invoice number " + n.number()),
+                work);
+        this.payments = new PaymentRepository(
+                new EntityTable<Payment>(client, tableName, Schemas.PAYMENT, p -> "payment " + p.id()),
+                new EntityTable<Allocation>(client, tableName, Schemas.ALLOCATION,
+                        a -> "allocation of " + a.paymentId() + " to " + a.invoiceId()),
+                work);
+        this.credit = new CreditRepository(client,
+                new EntityTable<CreditBalance>(client, tableName, Schemas.CREDIT_BALANCE,
+                        b -> "credit balance of " + b.customerId()),
+                new EntityTable<CreditEntry>(client, tableName, Schemas.CREDIT_ENTRY, e -> "credit entry " + e.id()),
+                new EntityTable<CreditNote>(client, tableName, Schemas.CREDIT_NOTE, n -> "credit note " + n.id()));
+    }
+
+    public CustomerRepository customers() {
+        return customers;
+    }
+
+    public PriceRepository prices() {
+        return prices;
+    }
+
+    public SubscriptionRepository subscriptions() {
+        return subscriptions;
+    }
+
+    public InvoiceRepository invoices() {
+        return invoices;
+    }
+
+    public PaymentRepository payments() {
+        return payments;
+    }
+
+    public CreditRepository credit() {
+        return credit;
+    }
+
+    static Class<?>[] storedTypes() {
+        return new Class<?>[] {Customer.class, Price.class, Subscription.class, Invoice.class, Payment.class};
+    }
+}

@@ -1,0 +1,323 @@
+package io.periodic.billing.persistence;
+
+import static io.periodic.billing.persistence.BillingTable.GSI1;
+import static io.periodic.billing.persistence.BillingTable.GSI1_PK;
+import static io.periodic.billing.persistence.BillingTable.GSI1_SK;
+import static io.periodic.billing.persistence.BillingTable.GSI2;
+import static io.periodic.billing.persistence.BillingTable.GSI2_PK;
+import static io.periodic.billing.persistence.BillingTable.GSI2_SK;
+import static io.periodic.billing.persistence.BillingTable.GSI3;
+import static io.periodic.billing.persistence.BillingTable.GSI3_PK;
+import static io.periodic.billing.persistence.BillingTable.GSI3_SK;
+import static io.periodic.billing.persistence.BillingTable.PK;
+import static io.periodic.billing.persistence.BillingTable.SK;
+import static io.periodic.billing.persistence.BillingTable.TYPE;
+import static io.periodic.billing.persistence.BillingTable.VERSION;
+import static software.amazon.awssdk.enhanced.dynamodb.extensions.VersionedRecordExtension.AttributeTags.versionAttribute;
+import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primaryPartitionKey;
+import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primarySortKey;
+import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondaryPartitionKey;
+import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondarySortKey;
+
+import io.periodic.billing.calendar.BillingInterval;
+import io.periodic.billing.model.Address;
+import io.periodic.billing.model.Allocation;
+import io.periodic.billing.model.CreditBalance;
+import io.periodic.billing.model.CreditEntry;
+import io.periodic.billing.model.CreditNote;
+import io.periodic.billing.model.Customer;
+import io.periodic.billing.model.Invoice;
+import io.periodic.billing.model.InvoiceLine;
+import io.periodic.billing.model.InvoiceStatus;
+import io.periodic.billing.model.LineKind;
+import io.periodic.billing.model.Payer;
+import io.periodic.billing.model.Payment;
+import io.periodic.billing.model.PaymentStatus;
+import io.periodic.billing.model.Price;
+import io.periodic.billing.model.Subscription;
+import io.periodic.billing.model.SubscriptionItem;
+import io.periodic.billing.model.SubscriptionStatus;
+import io.periodic.billing.money.Currencies;
+import io.periodic.billing.money.Money;
+import io.periodic.billing.money.TaxBehavior;
+import io.periodic.billing.money.TaxRate;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import software.amazon.awssdk.enhanced.dynamodb.EnhancedType;
+import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
+
+/**
+ * The static table schemas of every stored record, built once when this class loads: no bean introspection, no
+ * reflection-built accessors on the cold-start path. Key formats: {@link BillingTable}; layout: docs/data-model.md.
+ */
+public final class Schemas {
+    private Schemas() {}
+
+    private static final TableSchema<Address> ADDRESS = SchemaBuilder.of(Address.class)
+            .attr("line1", String.class, Address::line1)
+            .attr("line2", String.class, Address::line2)
+            .attr("postalCode", String.class, Address::postalCode)
+            .attr("city", String.class, Address::city)
+            .attr("region", String.class, Address::region)
+            .attr("country", String.class, Address::country)
+            .build(r -> new Address(r.get("line1"), r.get("line2"), r.get("postalCode"), r.get("city"),
+                    r.get("region"), r.get("country")));
+
+    public static final TableSchema<Customer> CUSTOMER = SchemaBuilder.of(Customer.class)
+            .derived(PK, c -> BillingTable.customer(c.id()), primaryPartitionKey())
+            .derived(SK, c -> "PROFILE", primarySortKey())
+            .derived(GSI1_PK, c -> "EMAIL#" + c.email().toLowerCase(Locale.ROOT), secondaryPartitionKey(GSI1))
+            .derived(GSI1_SK, c -> BillingTable.customer(c.id()), secondarySortKey(GSI1))
+            .derived(TYPE, c -> "Customer")
+            .attr("id", String.class, Customer::id)
+            .attr("name", String.class, Customer::name)
+            .attr("email", String.class, Customer::email)
+            .attr("currency", String.class, c -> c.currency().getCurrencyCode())
+            .attr("timeZone", String.class, c -> c.timeZone().getId())
+            .attr("locale", String.class, c -> c.locale().toLanguageTag())
+            .attr("paymentTermsDays", Integer.class, Customer::paymentTermsDays)
+            .attr("taxRate", String.class, c -> c.taxRate().toString())
+            .attr("taxId", String.class, Customer::taxId)
+            .attr("billingAddress", EnhancedType.documentOf(Address.class, ADDRESS), Customer::billingAddress)
+            .attr("createdAt", Instant.class, Customer::createdAt)
+            .attr(VERSION, Long.class, Customer::version, versionAttribute())
+            .build(r -> new Customer(r.get("id"), r.get("name"), r.get("email"), Currencies.of(r.get("currency")),
+                    ZoneId.of(r.get("timeZone")), Locale.forLanguageTag(r.get("locale")), r.get("paymentTermsDays"),
+                    TaxRate.of(r.get("taxRate")), r.get("taxId"), r.get("billingAddress"), r.get("createdAt"),
+                    r.get(VERSION)));
+
+    public static final TableSchema<Price> PRICE = SchemaBuilder.of(Price.class)
+            .derived(PK, p -> BillingTable.price(p.id()), primaryPartitionKey())
+            .derived(SK, p -> "PRICE", primarySortKey())
+            .derived(TYPE, p -> "Price")
+            .attr("id", String.class, Price::id)
+            .attr("productName", String.class, Price::productName)
+            .attr("unitAmount", MoneyConverter.INSTANCE, Price::unitAmount)
+            .attr("interval", String.class, p -> p.interval().toString())
+            .attr("trialDays", Integer.class, Price::trialDays)
+            .attr("taxBehavior", String.class, p -> p.taxBehavior().name())
+            .attr("active", Boolean.class, Price::active)
+            .attr(VERSION, Long.class, Price::version, versionAttribute())
+            .build(r -> new Price(r.get("id"), r.get("productName"), r.get("unitAmount"),
+                    BillingInterval.parse(r.get("interval")), r.get("trialDays"),
+                    TaxBehavior.valueOf(r.get("taxBehavior")), r.get("active", false), r.get(VERSION)));
+
+    private static final TableSchema<SubscriptionItem> SUBSCRIPTION_ITEM = SchemaBuilder.of(SubscriptionItem.class)
+            .attr("priceId", String.class, SubscriptionItem::priceId)
+            .attr("quantity", Long.class, SubscriptionItem::quantity)
+            .build(r -> new SubscriptionItem(r.get("priceId"), r.get("quantity")));
+
+    public static final TableSchema<Subscription> SUBSCRIPTION = SchemaBuilder.of(Subscription.class)
+            .derived(PK, s -> BillingTable.subscription(s.id()), primaryPartitionKey())
+            .derived(SK, s -> "SUBSCRIPTION", primarySortKey())
+            .derived(GSI1_PK, s -> BillingTable.customer(s.customerId()), secondaryPartitionKey(GSI1))
+            .derived(GSI1_SK, s -> "SUB#" + BillingTable.sortable(s.createdAt()) + "#" + s.id(), secondarySortKey(GSI1))
+            // Sparse: only subscriptions the scheduler should bill are in the work index.
+            .derived(GSI3_PK, s -> s.isSchedulable() ? BillingTable.Work.SUBSCRIPTION_DUE.partitionFor(s.id()) : null,
+                    secondaryPartitionKey(GSI3))
+            .derived(GSI3_SK, s -> s.isSchedulable() ? BillingTable.sortable(s.nextBillingAt()) + "#" + s.id() : null,
+                    secondarySortKey(GSI3))
+            .derived(TYPE, s -> "Subscription")
+            .attr("id", String.class, Subscription::id)
+            .attr("customerId", String.class, Subscription::customerId)
+            .attr("items", EnhancedType.listOf(EnhancedType.documentOf(SubscriptionItem.class, SUBSCRIPTION_ITEM)),
+                    Subscription::items)
+            .attr("anchor", LocalDate.class, Subscription::anchor)
+            .attr("interval", String.class, s -> s.interval().toString())
+            .attr("status", String.class, s -> s.status().name())
+            .attr("cancelAtPeriodEnd", Boolean.class, Subscription::cancelAtPeriodEnd)
+            .attr("trialEnd", LocalDate.class, Subscription::trialEnd)
+            .attr("nextPeriodIndex", Long.class, Subscription::nextPeriodIndex)
+            .attr("nextBillingAt", Instant.class, Subscription::nextBillingAt)
+            .attr("parkedReason", String.class, Subscription::parkedReason)
+            .attr("createdAt", Instant.class, Subscription::createdAt)
+            .attr(VERSION, Long.class, Subscription::version, versionAttribute())
+            .build(r -> new Subscription(r.get("id"), r.get("customerId"), r.get("items"), r.get("anchor"),
+                    BillingInterval.parse(r.get("interval")), SubscriptionStatus.valueOf(r.get("status")),
+                    r.get("cancelAtPeriodEnd", false), r.get("trialEnd"), r.get("nextPeriodIndex", 0L),
+                    r.get("nextBillingAt"), r.get("parkedReason"), r.get("createdAt"), r.get(VERSION)));
+
+    private static final TableSchema<InvoiceLine> INVOICE_LINE = SchemaBuilder.of(InvoiceLine.class)
+            .attr("description", String.class, InvoiceLine::description)
+            .attr("kind", String.class, l -> l.kind().name())
+            .attr("priceId", String.class, InvoiceLine::priceId)
+            .attr("periodStart", LocalDate.class, InvoiceLine::periodStart)
+            .attr("periodEnd", LocalDate.class, InvoiceLine::periodEnd)
+            .attr("quantity", Long.class, InvoiceLine::quantity)
+            .attr("unitAmount", MoneyConverter.INSTANCE, InvoiceLine::unitAmount)
+            .attr("amount", MoneyConverter.INSTANCE, InvoiceLine::amount)
+            .attr("taxRate", String.class, l -> l.taxRate().toString())
+            .attr("tax", MoneyConverter.INSTANCE, InvoiceLine::tax)
+            .build(r -> new InvoiceLine(r.get("description"), LineKind.valueOf(r.get("kind")), r.get("priceId"),
+                    r.get("periodStart"), r.get("periodEnd"), r.get("quantity"), r.get("unitAmount"),
+                    r.get("amount"), TaxRate.of(r.get("taxRate")), r.get("tax")));
+
+    public static final TableSchema<Invoice> INVOICE = SchemaBuilder.of(Invoice.class)
+            .derived(PK, i -> BillingTable.invoice(i.id()), primaryPartitionKey())
+            .derived(SK, i -> "INVOICE", primarySortKey())
+            .derived(GSI1_PK, i -> BillingTable.customer(i.customerId()), secondaryPartitionKey(GSI1))
+            .derived(GSI1_SK, i -> "INV#" + BillingTable.sortable(i.issueDate()) + "#" + i.id(), secondarySortKey(GSI1))
+            // Sparse: payable invoices of a customer, oldest due first (payment matching).
+            .derived(GSI2_PK, i -> isPayable(i) ? "OPEN#" + i.customerId() : null, secondaryPartitionKey(GSI2))
+            .derived(GSI2_SK, i -> isPayable(i) ? BillingTable.sortable(i.dueDate()) + "#" + i.id() : null,
+                    secondarySortKey(GSI2))
+            // Sparse, sharded: open invoices with an amount due, by due date (overdue sweeps, dunning).
+            .derived(GSI3_PK, i -> isDunnable(i) ? BillingTable.Work.INVOICE_OPEN.partitionFor(i.id()) : null,
+                    secondaryPartitionKey(GSI3))
+            .derived(GSI3_SK, i -> isDunnable(i) ? BillingTable.sortable(i.dueDate()) + "#" + i.id() : null,
+                    secondarySortKey(GSI3))
+            .derived(TYPE, i -> "Invoice")
+            .attr("id", String.class, Invoice::id)
+            .attr("number", String.class, Invoice::number)
+            .attr("customerId", String.class, Invoice::customerId)
+            .attr("subscriptionId", String.class, Invoice::subscriptionId)
+            .attr("currency", String.class, i -> i.currency().getCurrencyCode())
+            .attr("status", String.class, i -> i.status().name())
+            .attr("lines", EnhancedType.listOf(EnhancedType.documentOf(InvoiceLine.class, INVOICE_LINE)),
+                    Invoice::lines)
+            .attr("creditApplied", MoneyConverter.INSTANCE, Invoice::creditApplied)
+            .attr("amountPaid", MoneyConverter.INSTANCE, Invoice::amountPaid)
+            .attr("issueDate", LocalDate.class, Invoice::issueDate)
+            .attr("dueDate", LocalDate.class, Invoice::dueDate)
+            .attr("periodStart", LocalDate.class, Invoice::periodStart)
+            .attr("periodEnd", LocalDate.class, Invoice::periodEnd)
+            .attr("correctionOf", String.class, Invoice::correctionOf)
+            .attr("createdAt", Instant.class, Invoice::createdAt)
+            .attr("finalizedAt", Instant.class, Invoice::finalizedAt)
+            // Totals derived from the lines, stored for reports and exports; never read back.
+            .derived("subtotal", MoneyConverter.INSTANCE, Invoice::subtotal)
+            .derived("tax", MoneyConverter.INSTANCE, Invoice::tax)
+            .derived("total", MoneyConverter.INSTANCE, Invoice::total)
+            .derived("amountDue", MoneyConverter.INSTANCE, Invoice::amountDue)
+            .attr(VERSION, Long.class, Invoice::version, versionAttribute())
+            .build(r -> new Invoice(r.get("id"), r.get("number"), r.get("customerId"), r.get("subscriptionId"),
+                    Currencies.of(r.get("currency")), InvoiceStatus.valueOf(r.get("status")),
+                    r.get("lines", List.of()), r.get("creditApplied"), r.get("amountPaid"), r.get("issueDate"),
+                    r.get("dueDate"), r.get("periodStart"), r.get("periodEnd"), r.get("correctionOf"),
+                    r.get("createdAt"), r.get("finalizedAt"), r.get(VERSION)));
+
+    /** The create-once item that reserves an invoice number and resolves it to the invoice. */
+    record InvoiceNumber(String number, String invoiceId) {}
+
+    static final TableSchema<InvoiceNumber> INVOICE_NUMBER = SchemaBuilder.of(InvoiceNumber.class)
+            .derived(PK, n -> BillingTable.invoiceNumber(n.number()), primaryPartitionKey())
+            .derived(SK, n -> "INVNUM", primarySortKey())
+            .derived(TYPE, n -> "InvoiceNumber")
+            .attr("number", String.class, InvoiceNumber::number)
+            .attr("invoiceId", String.class, InvoiceNumber::invoiceId)
+            .build(r -> new InvoiceNumber(r.get("number"), r.get("invoiceId")));
+
+    private static final TableSchema<Payer> PAYER = SchemaBuilder.of(Payer.class)
+            .attr("name", String.class, Payer::name)
+            .attr("email", String.class, Payer::email)
+            .attr("customerReference", String.class, Payer::customerReference)
+            .attr("account", String.class, Payer::account)
+            .build(r -> new Payer(r.get("name"), r.get("email"), r.get("customerReference"), r.get("account")));
+
+    public static final TableSchema<Payment> PAYMENT = SchemaBuilder.of(Payment.class)
+            .derived(PK, p -> BillingTable.payment(p.id()), primaryPartitionKey())
+            .derived(SK, p -> "PAYMENT", primarySortKey())
+            .derived(GSI1_PK, p -> p.customerId() == null ? null : BillingTable.customer(p.customerId()),
+                    secondaryPartitionKey(GSI1))
+            .derived(GSI1_SK, p -> p.customerId() == null ? null
+                    : "PAY#" + BillingTable.sortable(p.receivedAt()) + "#" + p.id(), secondarySortKey(GSI1))
+            // Sparse, sharded: payments holding unapplied cash, for a person to resolve.
+            .derived(GSI3_PK, p -> holdsCash(p) ? BillingTable.Work.PAYMENT_UNAPPLIED.partitionFor(p.id()) : null,
+                    secondaryPartitionKey(GSI3))
+            .derived(GSI3_SK, p -> holdsCash(p) ? BillingTable.sortable(p.receivedAt()) + "#" + p.id() : null,
+                    secondarySortKey(GSI3))
+            .derived(TYPE, p -> "Payment")
+            .attr("id", String.class, Payment::id)
+            .attr("provider", String.class, Payment::provider)
+            .attr("providerPaymentId", String.class, Payment::providerPaymentId)
+            .attr("amount", MoneyConverter.INSTANCE, Payment::amount)
+            .attr("payer", EnhancedType.documentOf(Payer.class, PAYER), Payment::payer)
+            .attr("remittanceText", String.class, Payment::remittanceText)
+            .attr("receivedAt", Instant.class, Payment::receivedAt)
+            .attr("status", String.class, p -> p.status().name())
+            .attr("applied", MoneyConverter.INSTANCE, Payment::applied)
+            .attr("refunded", MoneyConverter.INSTANCE, Payment::refunded)
+            .attr("customerId", String.class, Payment::customerId)
+            .attr("unappliedReason", String.class, Payment::unappliedReason)
+            .attr(VERSION, Long.class, Payment::version, versionAttribute())
+            .build(r -> new Payment(r.get("id"), r.get("provider"), r.get("providerPaymentId"), r.get("amount"),
+                    Optional.<Payer>ofNullable(r.get("payer")).orElse(Payer.UNKNOWN), r.get("remittanceText"),
+                    r.get("receivedAt"), PaymentStatus.valueOf(r.get("status")), r.get("applied"), r.get("refunded"),
+                    r.get("customerId"), r.get("unappliedReason"), r.get(VERSION)));
+
+    public static final TableSchema<Allocation> ALLOCATION = SchemaBuilder.of(Allocation.class)
+            .derived(PK, a -> BillingTable.payment(a.paymentId()), primaryPartitionKey())
+            .derived(SK, a -> "ALLOC#" + a.invoiceId(), primarySortKey())
+            .derived(GSI1_PK, a -> BillingTable.invoice(a.invoiceId()), secondaryPartitionKey(GSI1))
+            .derived(GSI1_SK, a -> "ALLOC#" + BillingTable.sortable(a.appliedAt()) + "#" + a.paymentId(),
+                    secondarySortKey(GSI1))
+            .derived(TYPE, a -> "Allocation")
+            .attr("paymentId", String.class, Allocation::paymentId)
+            .attr("invoiceId", String.class, Allocation::invoiceId)
+            .attr("amount", MoneyConverter.INSTANCE, Allocation::amount)
+            .attr("rule", String.class, Allocation::rule)
+            .attr("reason", String.class, Allocation::reason)
+            .attr("appliedAt", Instant.class, Allocation::appliedAt)
+            .attr(VERSION, Long.class, Allocation::version, versionAttribute())
+            .build(r -> new Allocation(r.get("paymentId"), r.get("invoiceId"), r.get("amount"), r.get("rule"),
+                    r.get("reason"), r.get("appliedAt"), r.get(VERSION)));
+
+    public static final TableSchema<CreditNote> CREDIT_NOTE = SchemaBuilder.of(CreditNote.class)
+            .derived(PK, n -> BillingTable.creditNote(n.id()), primaryPartitionKey())
+            .derived(SK, n -> "CREDIT_NOTE", primarySortKey())
+            .derived(GSI1_PK, n -> BillingTable.customer(n.customerId()), secondaryPartitionKey(GSI1))
+            .derived(GSI1_SK, n -> "CN#" + BillingTable.sortable(n.issueDate()) + "#" + n.id(), secondarySortKey(GSI1))
+            .derived(TYPE, n -> "CreditNote")
+            .attr("id", String.class, CreditNote::id)
+            .attr("number", String.class, CreditNote::number)
+            .attr("invoiceId", String.class, CreditNote::invoiceId)
+            .attr("customerId", String.class, CreditNote::customerId)
+            .attr("subtotal", MoneyConverter.INSTANCE, CreditNote::subtotal)
+            .attr("tax", MoneyConverter.INSTANCE, CreditNote::tax)
+            .attr("disposition", String.class, n -> n.disposition().name())
+            .attr("reason", String.class, CreditNote::reason)
+            .attr("issueDate", LocalDate.class, CreditNote::issueDate)
+            .attr("createdAt", Instant.class, CreditNote::createdAt)
+            .derived("total", MoneyConverter.INSTANCE, CreditNote::total)
+            .attr(VERSION, Long.class, CreditNote::version, versionAttribute())
+            .build(r -> new CreditNote(r.get("id"), r.get("number"), r.get("invoiceId"), r.get("customerId"),
+                    r.get("subtotal"), r.get("tax"), CreditNote.Disposition.valueOf(r.get("disposition")),
+                    r.get("reason"), r.get("issueDate"), r.get("createdAt"), r.get(VERSION)));
+
+    public static final TableSchema<CreditBalance> CREDIT_BALANCE = SchemaBuilder.of(CreditBalance.class)
+            .derived(PK, b -> BillingTable.customer(b.customerId()), primaryPartitionKey())
+            .derived(SK, b -> "CREDIT", primarySortKey())
+            .derived(TYPE, b -> "CreditBalance")
+            .attr("customerId", String.class, CreditBalance::customerId)
+            .attr("balance", MoneyConverter.INSTANCE, CreditBalance::balance)
+            .attr(VERSION, Long.class, CreditBalance::version, versionAttribute())
+            .build(r -> new CreditBalance(r.get("customerId"), r.get("balance"), r.get(VERSION)));
+
+    public static final TableSchema<CreditEntry> CREDIT_ENTRY = SchemaBuilder.of(CreditEntry.class)
+            .derived(PK, e -> BillingTable.customer(e.customerId()), primaryPartitionKey())
+            .derived(SK, e -> "CREDITENTRY#" + e.id(), primarySortKey())
+            .derived(TYPE, e -> "CreditEntry")
+            .attr("customerId", String.class, CreditEntry::customerId)
+            .attr("id", String.class, CreditEntry::id)
+            .attr("amount", MoneyConverter.INSTANCE, CreditEntry::amount)
+            .attr("source", String.class, CreditEntry::source)
+            .attr("at", Instant.class, CreditEntry::at)
+            .build(r -> new CreditEntry(r.get("customerId"), r.get("id"), r.get("amount"), r.get("source"), r.get("at")));
+
+    static boolean isPayable(Invoice invoice) {
+        return invoice.status().acceptsPayment() && invoice.amountDue().isPositive();
+    }
+
+    static boolean isDunnable(Invoice invoice) {
+        return invoice.status() == InvoiceStatus.OPEN && invoice.amountDue().isPositive();
+    }
+
+    static boolean holdsCash(Payment payment) {
+        return (payment.status() == PaymentStatus.UNAPPLIED || payment.status() == PaymentStatus.PARTIALLY_APPLIED)
+                && payment.unapplied().isPositive();
+    }
+}

@@ -1,0 +1,55 @@
+package io.periodic.billing.persistence;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+
+/**
+ * Reads the sparse, sharded, keys-only work index (gsi3): which subscriptions are due, which invoices are open by
+ * due date, which payments hold unapplied cash. It returns ids only - an index is eventually consistent, so the
+ * worker re-reads each item with a consistent read before acting on it.
+ */
+public final class WorkIndex {
+    private final DynamoDbClient client;
+    private final String tableName;
+
+    WorkIndex(DynamoDbClient client, String tableName) {
+        this.client = client;
+        this.tableName = tableName;
+    }
+
+    /** Ids in one shard whose time is at or before {@code instant}, oldest first. */
+    public Page<String> dueAtOrBefore(BillingTable.Work work, int shard, Instant instant, int limit, String cursor) {
+        return query(work, shard, BillingTable.sortable(instant), limit, cursor);
+    }
+
+    /** Ids in one shard whose date is at or before {@code date}, oldest first. */
+    public Page<String> dueOnOrBefore(BillingTable.Work work, int shard, LocalDate date, int limit, String cursor) {
+        return query(work, shard, BillingTable.sortable(date), limit, cursor);
+    }
+
+    private Page<String> query(BillingTable.Work work, int shard, String upTo, int limit, String cursor) {
+        if (shard < 0 || shard >= BillingTable.SHARDS) {
+            throw new IllegalArgumentException("shard must be 0.." + (BillingTable.SHARDS - 1));
+        }
+        if (limit < 1 || limit > 1000) {
+            throw new IllegalArgumentException("page size must be 1..1000, got " + limit);
+        }
+        // Sort keys are "<time>#<id>"; '$' sorts right after '#', so every item of that exact time is included.
+        QueryResponse response = client.query(q -> q.tableName(tableName)
+                .indexName(BillingTable.GSI3)
+                .keyConditionExpression("#p = :p AND #s < :upTo")
+                .expressionAttributeNames(Map.of("#p", BillingTable.GSI3_PK, "#s", BillingTable.GSI3_SK))
+                .expressionAttributeValues(Map.of(
+                        ":p", AttributeValue.fromS(work.partition(shard)),
+                        ":upTo", AttributeValue.fromS(upTo + "$")))
+                .limit(limit)
+                .exclusiveStartKey(Page.decode(cursor)));
+        List<String> ids = response.items().stream().map(i -> BillingTable.idOf(i.get(BillingTable.PK).s())).toList();
+        return new Page<>(ids, response.hasLastEvaluatedKey() ? Page.encode(response.lastEvaluatedKey()) : null);
+    }
+}
