@@ -1,5 +1,7 @@
 package io.periodic.billing.calendar;
 
+import io.periodic.billing.money.Money;
+
 /**
  * A proration fraction in {@code [0, 1]}, kept unreduced so the day counts can be printed ("12/30 days").
  * Money code multiplies an amount by {@code numerator / denominator} exactly and rounds once; a whole fraction
@@ -31,6 +33,14 @@ public record Fraction(long numerator, long denominator) {
     /** {@code (denominator - numerator) / denominator}. */
     public Fraction complement() {
         return new Fraction(denominator - numerator, denominator);
+    }
+
+    /**
+     * The prorated amount: {@code amount × numerator / denominator}, exact, rounded once with the project's
+     * rounding mode. A whole fraction returns {@code amount} itself, to the minor unit.
+     */
+    public Money applyTo(Money amount) {
+        return amount.multiplyRatio(numerator, denominator);
     }
 
     /** {@code "numerator/denominator"}, e.g. {@code "12/30"}. */
