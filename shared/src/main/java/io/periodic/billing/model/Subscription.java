@@ -20,6 +20,7 @@ import java.util.List;
  * @param trialEnd first day after the trial (exclusive end), or null when there is no trial
  * @param cancelAtPeriodEnd end the subscription at the end of the current period instead of renewing it
  * @param parkedReason set when invoicing failed unexpectedly: the scheduler skips it until an operator releases it
+ * @param pendingCharges prorations and adjustments waiting for the next invoice
  */
 public record Subscription(
         String id,
@@ -33,6 +34,7 @@ public record Subscription(
         long nextPeriodIndex,
         Instant nextBillingAt,
         String parkedReason,
+        List<PendingCharge> pendingCharges,
         Instant createdAt,
         Long version) {
 
@@ -57,6 +59,10 @@ public record Subscription(
             throw new IllegalArgumentException("next period index must be >= 0");
         }
         parkedReason = optional(parkedReason, "parked reason", 1000);
+        pendingCharges = List.copyOf(pendingCharges == null ? List.of() : pendingCharges);
+        if (pendingCharges.stream().map(PendingCharge::id).distinct().count() != pendingCharges.size()) {
+            throw new IllegalArgumentException("pending charge ids must be unique on a subscription");
+        }
         notNull(createdAt, "createdAt");
     }
 
@@ -71,21 +77,48 @@ public record Subscription(
 
     public Subscription withVersion(Long newVersion) {
         return new Subscription(id, customerId, items, anchor, interval, status, cancelAtPeriodEnd, trialEnd,
-                nextPeriodIndex, nextBillingAt, parkedReason, createdAt, newVersion);
+                nextPeriodIndex, nextBillingAt, parkedReason, pendingCharges, createdAt, newVersion);
     }
 
     public Subscription withStatus(SubscriptionStatus newStatus) {
         return new Subscription(id, customerId, items, anchor, interval, newStatus, cancelAtPeriodEnd, trialEnd,
-                nextPeriodIndex, nextBillingAt, parkedReason, createdAt, version);
+                nextPeriodIndex, nextBillingAt, parkedReason, pendingCharges, createdAt, version);
     }
 
     public Subscription parked(String reason) {
         return new Subscription(id, customerId, items, anchor, interval, status, cancelAtPeriodEnd, trialEnd,
-                nextPeriodIndex, nextBillingAt, reason, createdAt, version);
+                nextPeriodIndex, nextBillingAt, reason, pendingCharges, createdAt, version);
+    }
+
+    public Subscription withItems(List<SubscriptionItem> newItems, List<PendingCharge> newPending) {
+        return new Subscription(id, customerId, newItems, anchor, interval, status, cancelAtPeriodEnd, trialEnd,
+                nextPeriodIndex, nextBillingAt, parkedReason, newPending, createdAt, version);
+    }
+
+    public Subscription withCancelAtPeriodEnd(boolean cancel) {
+        return new Subscription(id, customerId, items, anchor, interval, status, cancel, trialEnd,
+                nextPeriodIndex, nextBillingAt, parkedReason, pendingCharges, createdAt, version);
+    }
+
+    /**
+     * The subscription after period {@code billedIndex} was invoiced: next period, its due instant, trial over
+     * if it ended, and the pending charges that invoice billed removed.
+     */
+    public Subscription advancedPast(long billedIndex, Instant nextDue, SubscriptionStatus newStatus,
+            java.util.Set<String> billedChargeIds) {
+        List<PendingCharge> left = pendingCharges.stream().filter(c -> !billedChargeIds.contains(c.id())).toList();
+        return new Subscription(id, customerId, items, anchor, interval, newStatus, cancelAtPeriodEnd, trialEnd,
+                billedIndex + 1, nextDue, parkedReason, left, createdAt, version);
+    }
+
+    /** Ended: never billed again, out of the scheduler's index. */
+    public Subscription canceled() {
+        return new Subscription(id, customerId, items, anchor, interval, SubscriptionStatus.CANCELED, cancelAtPeriodEnd,
+                trialEnd, nextPeriodIndex, null, parkedReason, pendingCharges, createdAt, version);
     }
 
     public Subscription advancedTo(long periodIndex, Instant billingAt) {
         return new Subscription(id, customerId, items, anchor, interval, status, cancelAtPeriodEnd, trialEnd,
-                periodIndex, billingAt, parkedReason, createdAt, version);
+                periodIndex, billingAt, parkedReason, pendingCharges, createdAt, version);
     }
 }

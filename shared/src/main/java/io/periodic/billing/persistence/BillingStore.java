@@ -37,20 +37,21 @@ public final class BillingStore {
         this.prices = new PriceRepository(new EntityTable<>(client, tableName, Schemas.PRICE, p -> "price " + p.id()));
         this.subscriptions = new SubscriptionRepository(
                 new EntityTable<>(client, tableName, Schemas.SUBSCRIPTION, s -> "subscription " + s.id()), work);
-        this.invoices = new InvoiceRepository(client,
-                new EntityTable<>(client, tableName, Schemas.INVOICE, i -> "invoice " + i.id()),
-                new EntityTable<>(client, tableName, Schemas.INVOICE_NUMBER, n -> "invoice number " + n.number()),
-                work);
-        this.payments = new PaymentRepository(
-                new EntityTable<Payment>(client, tableName, Schemas.PAYMENT, p -> "payment " + p.id()),
-                new EntityTable<Allocation>(client, tableName, Schemas.ALLOCATION,
-                        a -> "allocation of " + a.paymentId() + " to " + a.invoiceId()),
-                work);
         this.credit = new CreditRepository(client,
                 new EntityTable<CreditBalance>(client, tableName, Schemas.CREDIT_BALANCE,
                         b -> "credit balance of " + b.customerId()),
                 new EntityTable<CreditEntry>(client, tableName, Schemas.CREDIT_ENTRY, e -> "credit entry " + e.id()),
                 new EntityTable<CreditNote>(client, tableName, Schemas.CREDIT_NOTE, n -> "credit note " + n.id()));
+        this.invoices = new InvoiceRepository(client,
+                new EntityTable<>(client, tableName, Schemas.INVOICE, i -> "invoice " + i.id()),
+                new EntityTable<>(client, tableName, Schemas.INVOICE_NUMBER, n -> "invoice number " + n.number()),
+                new EntityTable<>(client, tableName, Schemas.SEQUENCE, q -> "number series " + q.series()),
+                credit, work);
+        this.payments = new PaymentRepository(
+                new EntityTable<Payment>(client, tableName, Schemas.PAYMENT, p -> "payment " + p.id()),
+                new EntityTable<Allocation>(client, tableName, Schemas.ALLOCATION,
+                        a -> "allocation of " + a.paymentId() + " to " + a.invoiceId()),
+                work);
     }
 
     public CustomerRepository customers() {
@@ -75,9 +76,5 @@ public final class BillingStore {
 
     public CreditRepository credit() {
         return credit;
-    }
-
-    static Class<?>[] storedTypes() {
-        return new Class<?>[] {Customer.class, Price.class, Subscription.class, Invoice.class, Payment.class};
     }
 }

@@ -37,6 +37,14 @@ public final class CreditRepository {
         this.notes = notes;
     }
 
+    software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable<CreditEntry> entryTable() {
+        return entries.table();
+    }
+
+    software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable<CreditBalance> balanceTable() {
+        return balances.table();
+    }
+
     /** The customer's balance; an empty (never stored) one when the customer has had no credit yet. */
     public CreditBalance balance(String customerId, Currency currency) {
         return balances.get(BillingTable.customer(customerId), "CREDIT")

@@ -1,7 +1,10 @@
 package io.periodic.billing.persistence;
 
+import io.periodic.billing.model.CreditBalance;
+import io.periodic.billing.model.CreditEntry;
 import io.periodic.billing.model.Invoice;
 import io.periodic.billing.model.InvoiceStatus;
+import io.periodic.billing.model.Sequence;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +23,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  * open invoices due on or before a date (sparse sharded work index).
  */
 public final class InvoiceRepository {
-    private static final Expression NUMBER_NOT_TAKEN = Expression.builder()
+    private static final Expression NOT_EXISTS = Expression.builder()
             .expression("attribute_not_exists(#pk)")
             .expressionNames(Map.of("#pk", BillingTable.PK))
             .build();
@@ -28,13 +31,18 @@ public final class InvoiceRepository {
     private final DynamoDbEnhancedClient client;
     private final EntityTable<Invoice> invoices;
     private final EntityTable<Schemas.InvoiceNumber> numbers;
+    private final EntityTable<Sequence> sequences;
+    private final CreditRepository credit;
     private final WorkIndex work;
 
     InvoiceRepository(DynamoDbEnhancedClient client, EntityTable<Invoice> invoices,
-            EntityTable<Schemas.InvoiceNumber> numbers, WorkIndex work) {
+            EntityTable<Schemas.InvoiceNumber> numbers, EntityTable<Sequence> sequences, CreditRepository credit,
+            WorkIndex work) {
         this.client = client;
         this.invoices = invoices;
         this.numbers = numbers;
+        this.sequences = sequences;
+        this.credit = credit;
         this.work = work;
     }
 
@@ -52,30 +60,52 @@ public final class InvoiceRepository {
     }
 
     /**
-     * Stores a just-finalised invoice and reserves its number in one transaction: the number item is create-once
-     * (a number is never given to two invoices) and the invoice update is version-checked. Either both happen or
-     * neither does.
+     * Commits a finalisation in one transaction, so that it happens completely or not at all:
+     * <ul>
+     *   <li>the number series advances ({@code sequenceAfter}; create-once for a new series, else version-checked),
+     *   <li>the number is reserved for this invoice (create-once: never given to two invoices),
+     *   <li>the invoice is stored as finalised (version-checked: still the draft that was read),
+     *   <li>optionally, the customer's credit balance moves with its ledger entry (entry create-once, balance
+     *       version-checked).
+     * </ul>
+     * A crash before the commit consumes no number; a conflict with another writer changes nothing and surfaces
+     * as {@link ConcurrentUpdateException}, after which the caller re-reads and decides again.
      */
-    public Invoice saveFinalized(Invoice finalized) {
+    public Invoice commitFinalization(Invoice finalized, Sequence sequenceAfter, CreditEntry creditEntry,
+            CreditBalance balanceAfter) {
         if (finalized.status() == InvoiceStatus.DRAFT || finalized.number() == null) {
             throw new IllegalArgumentException("invoice " + finalized.id() + " is not finalised");
         }
+        if ((creditEntry == null) != (balanceAfter == null)) {
+            throw new IllegalArgumentException("a credit entry and its balance go together");
+        }
+        TransactWriteItemsEnhancedRequest.Builder tx = TransactWriteItemsEnhancedRequest.builder()
+                .addUpdateItem(sequences.table(), TransactUpdateItemEnhancedRequest.builder(Sequence.class)
+                        .item(sequenceAfter).ignoreNulls(false).build())
+                .addPutItem(numbers.table(), TransactPutItemEnhancedRequest.builder(Schemas.InvoiceNumber.class)
+                        .item(new Schemas.InvoiceNumber(finalized.number(), finalized.id()))
+                        .conditionExpression(NOT_EXISTS)
+                        .build())
+                .addUpdateItem(invoices.table(), TransactUpdateItemEnhancedRequest.builder(Invoice.class)
+                        .item(finalized).ignoreNulls(false).build());
+        if (creditEntry != null) {
+            tx.addPutItem(credit.entryTable(), TransactPutItemEnhancedRequest.builder(CreditEntry.class)
+                    .item(creditEntry).conditionExpression(NOT_EXISTS).build());
+            tx.addUpdateItem(credit.balanceTable(), TransactUpdateItemEnhancedRequest.builder(CreditBalance.class)
+                    .item(balanceAfter).ignoreNulls(false).build());
+        }
         try {
-            client.transactWriteItems(TransactWriteItemsEnhancedRequest.builder()
-                    .addPutItem(numbers.table(), TransactPutItemEnhancedRequest.builder(Schemas.InvoiceNumber.class)
-                            .item(new Schemas.InvoiceNumber(finalized.number(), finalized.id()))
-                            .conditionExpression(NUMBER_NOT_TAKEN)
-                            .build())
-                    .addUpdateItem(invoices.table(), TransactUpdateItemEnhancedRequest.builder(Invoice.class)
-                            .item(finalized)
-                            .ignoreNulls(false)
-                            .build())
-                    .build());
+            client.transactWriteItems(tx.build());
         } catch (TransactionCanceledException e) {
-            throw new ConcurrentUpdateException("invoice " + finalized.id() + " or number " + finalized.number()
-                    + " changed: " + e.cancellationReasons(), e);
+            throw new ConcurrentUpdateException("finalising invoice " + finalized.id() + " as " + finalized.number()
+                    + " conflicted: " + e.cancellationReasons().stream().map(r -> r.code()).toList(), e);
         }
         return finalized.withVersion(finalized.version() == null ? 1L : finalized.version() + 1);
+    }
+
+    /** The current state of a number series (a fresh one when no number was ever taken). */
+    public Sequence sequence(String series) {
+        return sequences.get("SEQ#" + series, "SEQUENCE").orElseGet(() -> Sequence.start(series));
     }
 
     public Optional<Invoice> findByNumber(String number) {

@@ -32,8 +32,10 @@ import io.periodic.billing.model.InvoiceStatus;
 import io.periodic.billing.model.LineKind;
 import io.periodic.billing.model.Payer;
 import io.periodic.billing.model.Payment;
+import io.periodic.billing.model.PendingCharge;
 import io.periodic.billing.model.PaymentStatus;
 import io.periodic.billing.model.Price;
+import io.periodic.billing.model.Sequence;
 import io.periodic.billing.model.Subscription;
 import io.periodic.billing.model.SubscriptionItem;
 import io.periodic.billing.model.SubscriptionStatus;
@@ -111,6 +113,21 @@ public final class Schemas {
             .attr("quantity", Long.class, SubscriptionItem::quantity)
             .build(r -> new SubscriptionItem(r.get("priceId"), r.get("quantity")));
 
+    private static final TableSchema<PendingCharge> PENDING_CHARGE = SchemaBuilder.of(PendingCharge.class)
+            .attr("id", String.class, PendingCharge::id)
+            .attr("description", String.class, PendingCharge::description)
+            .attr("kind", String.class, c -> c.kind().name())
+            .attr("priceId", String.class, PendingCharge::priceId)
+            .attr("periodStart", LocalDate.class, PendingCharge::periodStart)
+            .attr("periodEnd", LocalDate.class, PendingCharge::periodEnd)
+            .attr("quantity", Long.class, PendingCharge::quantity)
+            .attr("unitAmount", MoneyConverter.INSTANCE, PendingCharge::unitAmount)
+            .attr("amount", MoneyConverter.INSTANCE, PendingCharge::amount)
+            .attr("taxBehavior", String.class, c -> c.taxBehavior().name())
+            .build(r -> new PendingCharge(r.get("id"), r.get("description"), LineKind.valueOf(r.get("kind")),
+                    r.get("priceId"), r.get("periodStart"), r.get("periodEnd"), r.get("quantity"),
+                    r.get("unitAmount"), r.get("amount"), TaxBehavior.valueOf(r.get("taxBehavior"))));
+
     public static final TableSchema<Subscription> SUBSCRIPTION = SchemaBuilder.of(Subscription.class)
             .derived(PK, s -> BillingTable.subscription(s.id()), primaryPartitionKey())
             .derived(SK, s -> "SUBSCRIPTION", primarySortKey())
@@ -134,12 +151,15 @@ public final class Schemas {
             .attr("nextPeriodIndex", Long.class, Subscription::nextPeriodIndex)
             .attr("nextBillingAt", Instant.class, Subscription::nextBillingAt)
             .attr("parkedReason", String.class, Subscription::parkedReason)
+            .attr("pendingCharges", EnhancedType.listOf(EnhancedType.documentOf(PendingCharge.class, PENDING_CHARGE)),
+                    Subscription::pendingCharges)
             .attr("createdAt", Instant.class, Subscription::createdAt)
             .attr(VERSION, Long.class, Subscription::version, versionAttribute())
             .build(r -> new Subscription(r.get("id"), r.get("customerId"), r.get("items"), r.get("anchor"),
                     BillingInterval.parse(r.get("interval")), SubscriptionStatus.valueOf(r.get("status")),
                     r.get("cancelAtPeriodEnd", false), r.get("trialEnd"), r.get("nextPeriodIndex", 0L),
-                    r.get("nextBillingAt"), r.get("parkedReason"), r.get("createdAt"), r.get(VERSION)));
+                    r.get("nextBillingAt"), r.get("parkedReason"), r.get("pendingCharges", List.of()), r.get("createdAt"),
+                    r.get(VERSION)));
 
     private static final TableSchema<InvoiceLine> INVOICE_LINE = SchemaBuilder.of(InvoiceLine.class)
             .attr("description", String.class, InvoiceLine::description)
@@ -210,6 +230,15 @@ public final class Schemas {
             .attr("number", String.class, InvoiceNumber::number)
             .attr("invoiceId", String.class, InvoiceNumber::invoiceId)
             .build(r -> new InvoiceNumber(r.get("number"), r.get("invoiceId")));
+
+    public static final TableSchema<Sequence> SEQUENCE = SchemaBuilder.of(Sequence.class)
+            .derived(PK, q -> "SEQ#" + q.series(), primaryPartitionKey())
+            .derived(SK, q -> "SEQUENCE", primarySortKey())
+            .derived(TYPE, q -> "Sequence")
+            .attr("series", String.class, Sequence::series)
+            .attr("last", Long.class, Sequence::last)
+            .attr(VERSION, Long.class, Sequence::version, versionAttribute())
+            .build(r -> new Sequence(r.get("series"), r.get("last", 0L), r.get(VERSION)));
 
     private static final TableSchema<Payer> PAYER = SchemaBuilder.of(Payer.class)
             .attr("name", String.class, Payer::name)

@@ -54,7 +54,7 @@ final class Fixtures {
     static Subscription subscription(Customer customer, Price price, LocalDate anchor) {
         return new Subscription(Ids.newId("sub"), customer.id(), List.of(new SubscriptionItem(price.id(), 3)), anchor,
                 BillingInterval.monthly(), SubscriptionStatus.ACTIVE, false, null, 0,
-                LocalDue.startOfLocalDay(anchor, customer.timeZone()), null, NOW, null);
+                LocalDue.startOfLocalDay(anchor, customer.timeZone()), null, List.of(), NOW, null);
     }
 
     static Invoice draftInvoice(Customer customer, String currency) {

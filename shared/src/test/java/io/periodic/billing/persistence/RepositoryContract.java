@@ -14,6 +14,7 @@ import io.periodic.billing.model.InvoiceStatus;
 import io.periodic.billing.model.Payment;
 import io.periodic.billing.model.PaymentStatus;
 import io.periodic.billing.model.Price;
+import io.periodic.billing.model.Sequence;
 import io.periodic.billing.model.Subscription;
 import io.periodic.billing.model.SubscriptionStatus;
 import io.periodic.billing.money.Money;
@@ -123,21 +124,54 @@ abstract class RepositoryContract {
     }
 
     @Test
-    void finalisingReservesTheNumberOnceAndNeverHalfWrites() {
+    void finalisingTakesTheNextNumberOnceAndNeverHalfWrites() {
         Customer customer = store().customers().create(Fixtures.tokyoCustomer());
         Invoice first = store().invoices().create(Fixtures.draftInvoice(customer, "JPY"));
         Invoice second = store().invoices().create(Fixtures.draftInvoice(customer, "JPY"));
-        String number = "INV-T-" + first.id().substring(4, 16);
+        String series = "T" + first.id().substring(4, 14);
 
-        Invoice finalized = store().invoices().saveFinalized(first.finalized(number, Fixtures.NOW));
+        Sequence fresh = store().invoices().sequence(series);
+        assertEquals(0, fresh.last());
+        String number = series + "-000001";
+        Invoice finalized = store().invoices().commitFinalization(first.finalized(number, Fixtures.NOW), fresh.next(),
+                null, null);
         assertEquals(InvoiceStatus.OPEN, finalized.status());
         assertEquals(finalized, store().invoices().findByNumber(number).orElseThrow());
+        assertEquals(1, store().invoices().sequence(series).last());
 
-        // The same number for another invoice: refused, and the other invoice stays a draft.
-        assertThrows(ConcurrentUpdateException.class,
-                () -> store().invoices().saveFinalized(second.finalized(number, Fixtures.NOW)));
+        // A writer that read the series before the first commit: refused, nothing of it is written.
+        assertThrows(ConcurrentUpdateException.class, () -> store().invoices()
+                .commitFinalization(second.finalized(series + "-000002", Fixtures.NOW), fresh.next(), null, null));
+        // The same number for another invoice, with a current series: refused too.
+        Sequence current = store().invoices().sequence(series);
+        assertThrows(ConcurrentUpdateException.class, () -> store().invoices()
+                .commitFinalization(second.finalized(number, Fixtures.NOW), current.next(), null, null));
         assertEquals(second, store().invoices().get(second.id()).orElseThrow());
+        assertEquals(1, store().invoices().sequence(series).last(), "no number consumed by the failed attempts");
         assertEquals(first.id(), store().invoices().findByNumber(number).orElseThrow().id());
+    }
+
+    @Test
+    void finalisingCanUseTheCreditBalanceInTheSameTransaction() {
+        Customer customer = store().customers().create(Fixtures.belgradeCustomer());
+        CreditBalance balance = store().credit().post(new CreditEntry(customer.id(), "seed", Money.of(500, "EUR"),
+                "test", Fixtures.NOW), store().credit().balance(customer.id(), customer.currency()));
+        Invoice draft = store().invoices().create(Fixtures.draftInvoice(customer, "EUR"));
+        String series = "C" + draft.id().substring(4, 14);
+        Invoice open = draft.finalized(series + "-000001", Fixtures.NOW);
+        Invoice withCredit = new Invoice(open.id(), open.number(), open.customerId(), open.subscriptionId(),
+                open.currency(), open.status(), open.lines(), Money.of(500, "EUR"), open.amountPaid(),
+                open.issueDate(), open.dueDate(), open.periodStart(), open.periodEnd(), null, open.createdAt(),
+                open.finalizedAt(), open.version());
+        CreditEntry use = new CreditEntry(customer.id(), "applied:" + draft.id(), Money.of(-500, "EUR"),
+                "invoice " + draft.id(), Fixtures.NOW);
+        CreditBalance after = new CreditBalance(customer.id(), Money.zero(customer.currency()), balance.version());
+
+        store().invoices().commitFinalization(withCredit, store().invoices().sequence(series).next(), use, after);
+        assertEquals(withCredit.total().minus(Money.of(500, "EUR")),
+                store().invoices().get(draft.id()).orElseThrow().amountDue());
+        assertTrue(store().credit().balance(customer.id(), customer.currency()).balance().isZero());
+        assertTrue(store().credit().entries(customer.id()).contains(use));
     }
 
     @Test

@@ -1,0 +1,46 @@
+package io.periodic.billing.model;
+
+import static io.periodic.billing.model.Checks.notNull;
+import static io.periodic.billing.model.Checks.optional;
+import static io.periodic.billing.model.Checks.required;
+
+import io.periodic.billing.money.Money;
+import io.periodic.billing.money.TaxBehavior;
+import java.time.LocalDate;
+
+/**
+ * A charge or credit waiting on a subscription for its next invoice: the proration of a mid-period change (credit
+ * for unused time on the old price, charge for the remaining time on the new one) or a one-off adjustment. Its id
+ * is unique on the subscription; the invoice that bills it removes it from the subscription.
+ *
+ * @param amount net amount (negative for a credit), already prorated and rounded once
+ */
+public record PendingCharge(
+        String id,
+        String description,
+        LineKind kind,
+        String priceId,
+        LocalDate periodStart,
+        LocalDate periodEnd,
+        long quantity,
+        Money unitAmount,
+        Money amount,
+        TaxBehavior taxBehavior) {
+
+    public PendingCharge {
+        id = required(id, "pending charge id", 128);
+        description = required(description, "description", 500);
+        notNull(kind, "kind");
+        priceId = optional(priceId, "price id", 128);
+        if ((periodStart == null) != (periodEnd == null)
+                || (periodStart != null && !periodStart.isBefore(periodEnd))) {
+            throw new IllegalArgumentException("a pending charge's period needs a start before its end");
+        }
+        if (quantity <= 0) {
+            throw new IllegalArgumentException("quantity must be positive");
+        }
+        notNull(unitAmount, "unit amount");
+        notNull(amount, "amount").requireSameCurrency(unitAmount);
+        notNull(taxBehavior, "tax behavior");
+    }
+}

@@ -1,0 +1,73 @@
+package io.periodic.billing.model;
+
+import static io.periodic.billing.model.Checks.notNull;
+import static io.periodic.billing.model.Checks.optional;
+import static io.periodic.billing.model.Checks.required;
+
+/**
+ * The SaaS company that issues the invoices, as printed on every document: who it is, how to reach it, its tax
+ * registration, and how to pay it.
+ *
+ * @param taxId the seller's tax registration number (VAT id, JCT registration number T…, business number)
+ * @param paymentLinkTemplate a URL with {@code {number}} standing for the invoice number, e.g.
+ *     {@code https://pay.example.com/invoices/{number}}; optional
+ * @param invoicePrefix prefix of invoice numbers: {@code INV} gives {@code INV-2026-000123}
+ * @param creditNotePrefix prefix of credit note numbers: {@code CN} gives {@code CN-2026-000007}
+ */
+public record SellerProfile(
+        String name,
+        Address address,
+        String email,
+        String phone,
+        String website,
+        String taxId,
+        BankAccount bankAccount,
+        String paymentLinkTemplate,
+        String invoicePrefix,
+        String creditNotePrefix) {
+
+    /** Bank transfer details. Either an IBAN (+ BIC) or a domestic account number (+ bank/branch code). */
+    public record BankAccount(String bankName, String accountHolder, String iban, String bic, String accountNumber,
+            String bankCode) {
+        public BankAccount {
+            bankName = required(bankName, "bank name", 200);
+            accountHolder = required(accountHolder, "account holder", 200);
+            iban = optional(iban, "IBAN", 34);
+            bic = optional(bic, "BIC", 11);
+            accountNumber = optional(accountNumber, "account number", 64);
+            bankCode = optional(bankCode, "bank code", 64);
+            if (iban == null && accountNumber == null) {
+                throw new IllegalArgumentException("a bank account needs an IBAN or an account number");
+            }
+        }
+    }
+
+    public SellerProfile {
+        name = required(name, "seller name", 200);
+        notNull(address, "seller address");
+        email = required(email, "seller email", 254);
+        phone = optional(phone, "seller phone", 40);
+        website = optional(website, "seller website", 200);
+        taxId = optional(taxId, "seller tax id", 64);
+        paymentLinkTemplate = optional(paymentLinkTemplate, "payment link template", 500);
+        if (paymentLinkTemplate != null && !paymentLinkTemplate.startsWith("https://")) {
+            throw new IllegalArgumentException("payment link template must be an https:// URL");
+        }
+        invoicePrefix = numberPrefix(invoicePrefix == null ? "INV" : invoicePrefix, "invoice prefix");
+        creditNotePrefix = numberPrefix(creditNotePrefix == null ? "CN" : creditNotePrefix, "credit note prefix");
+    }
+
+    /** The payment link for one invoice, or null when the seller has none. */
+    public String paymentLink(String invoiceNumber) {
+        return paymentLinkTemplate == null ? null
+                : paymentLinkTemplate.replace("{number}", java.net.URLEncoder.encode(invoiceNumber,
+                        java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    private static String numberPrefix(String prefix, String field) {
+        if (!prefix.matches("[A-Z][A-Z0-9]{0,9}")) {
+            throw new IllegalArgumentException(field + " must be 1-10 upper-case letters or digits, got " + prefix);
+        }
+        return prefix;
+    }
+}
