@@ -15,6 +15,7 @@ import java.time.LocalDate;
  * @param periodEnd day after the service period (exclusive), null for one-off charges
  * @param amount the line's net amount (excluding tax); may be negative for credits
  * @param tax this line's share of its rate's tax, rounded per invoice per rate (see TaxCalculator)
+ * @param chargeId the subscription's pending charge this line bills, null for recurring lines
  */
 public record InvoiceLine(
         String description,
@@ -26,7 +27,8 @@ public record InvoiceLine(
         Money unitAmount,
         Money amount,
         TaxRate taxRate,
-        Money tax) {
+        Money tax,
+        String chargeId) {
 
     public InvoiceLine {
         description = required(description, "line description", 500);
@@ -47,6 +49,13 @@ public record InvoiceLine(
         notNull(tax, "tax");
         amount.requireSameCurrency(unitAmount);
         amount.requireSameCurrency(tax);
+        chargeId = optional(chargeId, "charge id", 128);
+    }
+
+    /** A line that bills no pending charge. */
+    public InvoiceLine(String description, LineKind kind, String priceId, LocalDate periodStart, LocalDate periodEnd,
+            long quantity, Money unitAmount, Money amount, TaxRate taxRate, Money tax) {
+        this(description, kind, priceId, periodStart, periodEnd, quantity, unitAmount, amount, taxRate, tax, null);
     }
 
     /** Net amount plus tax. */

@@ -172,9 +172,10 @@ public final class Schemas {
             .attr("amount", MoneyConverter.INSTANCE, InvoiceLine::amount)
             .attr("taxRate", String.class, l -> l.taxRate().toString())
             .attr("tax", MoneyConverter.INSTANCE, InvoiceLine::tax)
+            .attr("chargeId", String.class, InvoiceLine::chargeId)
             .build(r -> new InvoiceLine(r.get("description"), LineKind.valueOf(r.get("kind")), r.get("priceId"),
                     r.get("periodStart"), r.get("periodEnd"), r.get("quantity"), r.get("unitAmount"),
-                    r.get("amount"), TaxRate.of(r.get("taxRate")), r.get("tax")));
+                    r.get("amount"), TaxRate.of(r.get("taxRate")), r.get("tax"), r.get("chargeId")));
 
     public static final TableSchema<Invoice> INVOICE = SchemaBuilder.of(Invoice.class)
             .derived(PK, i -> BillingTable.invoice(i.id()), primaryPartitionKey())

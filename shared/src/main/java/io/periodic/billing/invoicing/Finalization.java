@@ -1,0 +1,63 @@
+package io.periodic.billing.invoicing;
+
+import io.periodic.billing.model.CreditBalance;
+import io.periodic.billing.model.CreditEntry;
+import io.periodic.billing.model.Invoice;
+import io.periodic.billing.model.InvoiceStatus;
+import io.periodic.billing.model.Sequence;
+import io.periodic.billing.money.Money;
+import java.time.Instant;
+
+/**
+ * Turns a draft into an open invoice (plain domain logic; the store commits the result in one transaction):
+ * <ul>
+ *   <li>the next number of the series {@code <prefix>-<year of issue>} is taken;
+ *   <li>the customer's credit balance is used first: {@code min(balance, total)} settles part or all of it;
+ *   <li>a negative total (a downgrade's credit exceeds the new charges) is not payable: it is added to the credit
+ *       balance and the invoice is settled ({@code creditApplied} is then negative: credit given, not used);
+ *   <li>an invoice with nothing left to pay (zero total, e.g. a trial period, or fully covered by credit) is paid.
+ * </ul>
+ */
+public final class Finalization {
+    private Finalization() {}
+
+    /** What to commit. {@code creditEntry} and {@code balanceAfter} are null when the balance does not move. */
+    public record Plan(Invoice invoice, Sequence sequenceAfter, CreditEntry creditEntry, CreditBalance balanceAfter) {}
+
+    /** The number series a draft will be numbered in. */
+    public static String seriesOf(Invoice draft, String prefix) {
+        return DocumentNumbers.series(prefix, draft.issueDate());
+    }
+
+    public static Plan plan(Invoice draft, Sequence sequence, CreditBalance balance, Instant now) {
+        if (draft.status() != InvoiceStatus.DRAFT) {
+            throw new IllegalStateException("invoice " + draft.id() + " is already " + draft.status());
+        }
+        Sequence after = sequence.next();
+        String number = DocumentNumbers.format(sequence.series(), after.last());
+        Money total = draft.total();
+        Money credit = Money.zero(draft.currency());
+        CreditEntry entry = null;
+        CreditBalance balanceAfter = null;
+        if (total.isPositive() && balance.balance().isPositive()) {
+            credit = balance.balance().min(total);
+            entry = new CreditEntry(draft.customerId(), "applied:" + draft.id(), credit.negate(),
+                    "used on invoice " + number, now);
+        } else if (total.isNegative()) {
+            credit = total;
+            entry = new CreditEntry(draft.customerId(), "credited:" + draft.id(), total.negate(),
+                    "credit from invoice " + number, now);
+        }
+        if (entry != null) {
+            balanceAfter = new CreditBalance(balance.customerId(), balance.balance().plus(entry.amount()),
+                    balance.version());
+        }
+        Money due = total.minus(credit).minus(draft.amountPaid());
+        Invoice open = draft.finalized(number, now);
+        Invoice settled = new Invoice(open.id(), open.number(), open.customerId(), open.subscriptionId(),
+                open.currency(), due.isZero() ? InvoiceStatus.PAID : InvoiceStatus.OPEN, open.lines(), credit,
+                open.amountPaid(), open.issueDate(), open.dueDate(), open.periodStart(), open.periodEnd(),
+                open.correctionOf(), open.createdAt(), open.finalizedAt(), open.version());
+        return new Plan(settled, after, entry, balanceAfter);
+    }
+}

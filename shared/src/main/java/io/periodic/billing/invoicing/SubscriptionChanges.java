@@ -1,0 +1,99 @@
+package io.periodic.billing.invoicing;
+
+import io.periodic.billing.calendar.Fraction;
+import io.periodic.billing.calendar.Period;
+import io.periodic.billing.calendar.Proration;
+import io.periodic.billing.model.LineKind;
+import io.periodic.billing.model.PendingCharge;
+import io.periodic.billing.model.Price;
+import io.periodic.billing.model.Subscription;
+import io.periodic.billing.model.SubscriptionItem;
+import io.periodic.billing.money.Money;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Mid-period changes (upgrade, downgrade, quantity change) with proration. Periods are billed in advance, so the
+ * current period was already invoiced at the old items. A change effective on local date d adds, for every item
+ * that changes, two pending charges for the next invoice:
+ * <ul>
+ *   <li>a credit for the unused time of the old item: −(old unit × old quantity) × remaining(d);
+ *   <li>a charge for the remaining time of the new item: +(new unit × new quantity) × remaining(d);
+ * </ul>
+ * where remaining(d) = days from d to the period end ÷ days in the period ({@link Proration#remaining}). Each is
+ * rounded once. A downgrade therefore yields a net credit, which the next invoice nets against its charges and,
+ * if larger, adds to the customer's credit balance.
+ */
+public final class SubscriptionChanges {
+    private SubscriptionChanges() {}
+
+    /**
+     * @param changeId a caller-chosen id of this change (e.g. from the API's idempotency key), making the charge
+     *     ids deterministic so a retried change is recognised
+     * @param prices the old and new items' prices, by id
+     */
+    public static Subscription change(Subscription subscription, List<SubscriptionItem> newItems,
+            Map<String, Price> prices, LocalDate effective, String changeId) {
+        if (subscription.nextPeriodIndex() == 0) {
+            // Nothing billed yet: the first invoice will simply use the new items.
+            return subscription.withItems(newItems, subscription.pendingCharges());
+        }
+        Period current = subscription.schedule().period(subscription.nextPeriodIndex() - 1);
+        if (!current.contains(effective)) {
+            throw new IllegalArgumentException("a change must take effect within the current period " + current
+                    + ", not on " + effective);
+        }
+        Fraction remaining = Proration.remaining(current, effective);
+        Map<String, SubscriptionItem> before = byPrice(subscription.items());
+        Map<String, SubscriptionItem> after = byPrice(newItems);
+        List<PendingCharge> pending = new ArrayList<>(subscription.pendingCharges());
+        if (pending.stream().anyMatch(c -> c.id().startsWith(changeId + ":"))) {
+            return subscription; // this change was already applied
+        }
+        for (SubscriptionItem old : before.values()) {
+            SubscriptionItem replacement = after.get(old.priceId());
+            if (replacement != null && replacement.quantity() == old.quantity()) {
+                continue;
+            }
+            Price price = price(prices, old.priceId());
+            Money credit = remaining.applyTo(price.unitAmount().times(old.quantity())).negate();
+            pending.add(charge(changeId + ":unused:" + old.priceId(), "Unused time on " + price.productName(),
+                    price, current, effective, old.quantity(), credit));
+        }
+        for (SubscriptionItem item : after.values()) {
+            SubscriptionItem old = before.get(item.priceId());
+            if (old != null && old.quantity() == item.quantity()) {
+                continue;
+            }
+            Price price = price(prices, item.priceId());
+            Money charge = remaining.applyTo(price.unitAmount().times(item.quantity()));
+            pending.add(charge(changeId + ":remaining:" + item.priceId(), "Remaining time on " + price.productName(),
+                    price, current, effective, item.quantity(), charge));
+        }
+        pending.removeIf(c -> c.amount().isZero());
+        return subscription.withItems(newItems, pending);
+    }
+
+    private static PendingCharge charge(String id, String description, Price price, Period current,
+            LocalDate effective, long quantity, Money amount) {
+        return new PendingCharge(id, description, LineKind.PRORATION, price.id(), effective, current.end(), quantity,
+                price.unitAmount(), amount, price.taxBehavior());
+    }
+
+    private static Price price(Map<String, Price> prices, String id) {
+        Price price = prices.get(id);
+        if (price == null) {
+            throw new BillingDataException("price " + id + " does not exist");
+        }
+        return price;
+    }
+
+    private static Map<String, SubscriptionItem> byPrice(List<SubscriptionItem> items) {
+        Map<String, SubscriptionItem> map = new LinkedHashMap<>();
+        items.forEach(i -> map.put(i.priceId(), i));
+        return map;
+    }
+}

@@ -1,0 +1,79 @@
+package io.periodic.billing.invoicing;
+
+import static io.periodic.billing.invoicing.Samples.customer;
+import static io.periodic.billing.invoicing.Samples.price;
+import static io.periodic.billing.invoicing.Samples.prices;
+import static io.periodic.billing.invoicing.Samples.subscription;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.periodic.billing.model.CreditBalance;
+import io.periodic.billing.model.Customer;
+import io.periodic.billing.model.Invoice;
+import io.periodic.billing.model.InvoiceStatus;
+import io.periodic.billing.model.Sequence;
+import io.periodic.billing.model.SubscriptionItem;
+import io.periodic.billing.model.SubscriptionStatus;
+import io.periodic.billing.money.Money;
+import io.periodic.billing.money.TaxBehavior;
+import java.time.Instant;
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+
+class FinalizationTest {
+    private static final Instant NOW = Instant.parse("2026-11-01T00:00:00Z");
+    private final Customer customer = customer("Europe/Belgrade", "EUR", "20", 15);
+
+    private Invoice draft(long unitMinor) {
+        return InvoiceComposer.compose(customer, subscription(LocalDate.of(2026, 11, 1), SubscriptionStatus.ACTIVE,
+                        null, new SubscriptionItem("p", 1)),
+                prices(price("p", "EUR", unitMinor, TaxBehavior.EXCLUSIVE)), 0, true, LocalDate.of(2026, 11, 1), NOW);
+    }
+
+    @Test
+    void takesTheNextNumberOfTheYearsSeries() {
+        Invoice draft = draft(10_000);
+        assertEquals("INV-2026", Finalization.seriesOf(draft, "INV"));
+        Finalization.Plan plan = Finalization.plan(draft, new Sequence("INV-2026", 122, 7L),
+                CreditBalance.empty("cus_1", customer.currency()), NOW);
+        assertEquals("INV-2026-000123", plan.invoice().number());
+        assertEquals(123, plan.sequenceAfter().last());
+        assertEquals(7L, plan.sequenceAfter().version(), "version-checked against what was read");
+        assertEquals(InvoiceStatus.OPEN, plan.invoice().status());
+        assertEquals(Money.of(12_000, "EUR"), plan.invoice().amountDue());
+        assertNull(plan.creditEntry());
+    }
+
+    @Test
+    void usesTheCreditBalanceFirst() {
+        Finalization.Plan partly = Finalization.plan(draft(10_000), Sequence.start("INV-2026"),
+                new CreditBalance("cus_1", Money.of(2_000, "EUR"), 3L), NOW);
+        assertEquals(Money.of(2_000, "EUR"), partly.invoice().creditApplied());
+        assertEquals(Money.of(10_000, "EUR"), partly.invoice().amountDue());
+        assertEquals(Money.of(-2_000, "EUR"), partly.creditEntry().amount());
+        assertEquals("applied:" + partly.invoice().id(), partly.creditEntry().id());
+        assertEquals(Money.zero(customer.currency()), partly.balanceAfter().balance());
+
+        Finalization.Plan fully = Finalization.plan(draft(10_000), Sequence.start("INV-2026"),
+                new CreditBalance("cus_1", Money.of(50_000, "EUR"), 3L), NOW);
+        assertEquals(InvoiceStatus.PAID, fully.invoice().status());
+        assertEquals(Money.of(38_000, "EUR"), fully.balanceAfter().balance());
+    }
+
+    @Test
+    void aZeroInvoiceIsPaidAtOnce() {
+        Finalization.Plan plan = Finalization.plan(draft(0), Sequence.start("INV-2026"),
+                CreditBalance.empty("cus_1", customer.currency()), NOW);
+        assertEquals(InvoiceStatus.PAID, plan.invoice().status());
+        assertEquals("INV-2026-000001", plan.invoice().number());
+    }
+
+    @Test
+    void onlyADraftCanBeFinalised() {
+        Invoice open = Finalization.plan(draft(100), Sequence.start("INV-2026"),
+                CreditBalance.empty("cus_1", customer.currency()), NOW).invoice();
+        assertThrows(IllegalStateException.class, () -> Finalization.plan(open, Sequence.start("INV-2026"),
+                CreditBalance.empty("cus_1", customer.currency()), NOW));
+    }
+}

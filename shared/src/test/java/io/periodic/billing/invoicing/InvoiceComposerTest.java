@@ -1,0 +1,127 @@
+package io.periodic.billing.invoicing;
+
+import static io.periodic.billing.invoicing.Samples.customer;
+import static io.periodic.billing.invoicing.Samples.price;
+import static io.periodic.billing.invoicing.Samples.prices;
+import static io.periodic.billing.invoicing.Samples.subscription;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.periodic.billing.model.Customer;
+import io.periodic.billing.model.Invoice;
+import io.periodic.billing.model.InvoiceLine;
+import io.periodic.billing.model.InvoiceStatus;
+import io.periodic.billing.model.LineKind;
+import io.periodic.billing.model.PendingCharge;
+import io.periodic.billing.model.Price;
+import io.periodic.billing.model.Subscription;
+import io.periodic.billing.model.SubscriptionItem;
+import io.periodic.billing.model.SubscriptionStatus;
+import io.periodic.billing.money.Money;
+import io.periodic.billing.money.TaxBehavior;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class InvoiceComposerTest {
+    private static final Instant NOW = Instant.parse("2026-03-01T00:00:00Z");
+    private final Customer tokyo = customer("Asia/Tokyo", "JPY", "10", 30);
+
+    @Test
+    void oneLinePerItemTimesQuantityWithTaxPerInvoiceAndDueAfterTerms() {
+        Price seats = price("seats", "JPY", 1_200, TaxBehavior.EXCLUSIVE);
+        Price storage = price("storage", "JPY", 500, TaxBehavior.EXCLUSIVE);
+        Subscription sub = subscription(LocalDate.of(2026, 1, 31), SubscriptionStatus.ACTIVE, null,
+                new SubscriptionItem("seats", 3), new SubscriptionItem("storage", 1));
+
+        Invoice invoice = InvoiceComposer.compose(tokyo, sub, prices(seats, storage), 1, true,
+                LocalDate.of(2026, 2, 28), NOW);
+
+        assertEquals("in_sub_1_2026-02-28", invoice.id());
+        assertEquals(InvoiceStatus.DRAFT, invoice.status());
+        assertNull(invoice.number());
+        assertEquals(LocalDate.of(2026, 2, 28), invoice.periodStart());
+        assertEquals(LocalDate.of(2026, 3, 31), invoice.periodEnd());
+        assertEquals(LocalDate.of(2026, 2, 28), invoice.issueDate());
+        assertEquals(LocalDate.of(2026, 3, 30), invoice.dueDate());
+        assertEquals(2, invoice.lines().size());
+        InvoiceLine first = invoice.lines().get(0);
+        assertEquals(Money.of(3_600, "JPY"), first.amount());
+        assertEquals(3, first.quantity());
+        assertEquals(Money.of(1_200, "JPY"), first.unitAmount());
+        assertEquals(Money.of(4_100, "JPY"), invoice.subtotal());
+        assertEquals(Money.of(410, "JPY"), invoice.tax());
+        assertEquals(Money.of(4_510, "JPY"), invoice.total());
+    }
+
+    @Test
+    void inclusivePricesKeepTheGrossAndShowTheTaxInside() {
+        Price price = price("p", "JPY", 1_100, TaxBehavior.INCLUSIVE);
+        Subscription sub = subscription(LocalDate.of(2026, 1, 1), SubscriptionStatus.ACTIVE, null,
+                new SubscriptionItem("p", 1));
+        Invoice invoice = InvoiceComposer.compose(tokyo, sub, prices(price), 0, true, LocalDate.of(2026, 1, 1), NOW);
+        assertEquals(Money.of(1_000, "JPY"), invoice.subtotal());
+        assertEquals(Money.of(100, "JPY"), invoice.tax());
+        assertEquals(Money.of(1_100, "JPY"), invoice.total());
+    }
+
+    @Test
+    void noChargeDuringTrialAndTheDaysAfterATrialThatEndsMidPeriod() {
+        Price price = price("p", "JPY", 3_100, TaxBehavior.EXCLUSIVE);
+        Subscription sub = subscription(LocalDate.of(2026, 1, 1), SubscriptionStatus.TRIALING,
+                LocalDate.of(2026, 2, 15), new SubscriptionItem("p", 1));
+
+        Invoice january = InvoiceComposer.compose(tokyo, sub, prices(price), 0, true, LocalDate.of(2026, 1, 1), NOW);
+        assertTrue(january.total().isZero(), "trial covers all of January");
+
+        Invoice february = InvoiceComposer.compose(tokyo, sub, prices(price), 1, true, LocalDate.of(2026, 2, 1), NOW);
+        // Trial ends Feb 15: Feb 15..28 = 14 of 28 days are charged.
+        assertEquals(Money.of(1_550, "JPY"), february.subtotal());
+    }
+
+    @Test
+    void pendingChargesBecomeLinesThatRememberTheirCharge() {
+        Price price = price("p", "USD", 1_000, TaxBehavior.EXCLUSIVE);
+        Customer ny = customer("America/New_York", "USD", "0", 0);
+        PendingCharge credit = new PendingCharge("chg:unused:p", "Unused time on Plan p", LineKind.PRORATION, "p",
+                LocalDate.of(2026, 1, 16), LocalDate.of(2026, 2, 1), 1, Money.of(1_000, "USD"), Money.of(-516, "USD"),
+                TaxBehavior.EXCLUSIVE);
+        Subscription sub = subscription(LocalDate.of(2026, 1, 1), SubscriptionStatus.ACTIVE, null,
+                new SubscriptionItem("p", 1)).withItems(List.of(new SubscriptionItem("p", 1)), List.of(credit));
+        Invoice invoice = InvoiceComposer.compose(ny, sub, prices(price), 1, true, LocalDate.of(2026, 2, 1), NOW);
+        assertEquals(2, invoice.lines().size());
+        assertEquals("chg:unused:p", invoice.lines().get(1).chargeId());
+        assertEquals(Money.of(484, "USD"), invoice.total());
+    }
+
+    @Test
+    void aLateRunIssuesTodayNotInThePast() {
+        Price price = price("p", "JPY", 100, TaxBehavior.EXCLUSIVE);
+        Subscription sub = subscription(LocalDate.of(2026, 1, 10), SubscriptionStatus.ACTIVE, null,
+                new SubscriptionItem("p", 1));
+        Invoice invoice = InvoiceComposer.compose(tokyo, sub, prices(price), 0, true, LocalDate.of(2026, 1, 20), NOW);
+        assertEquals(LocalDate.of(2026, 1, 10), invoice.periodStart());
+        assertEquals(LocalDate.of(2026, 1, 20), invoice.issueDate());
+        assertEquals(LocalDate.of(2026, 2, 19), invoice.dueDate());
+    }
+
+    @Test
+    void missingPriceCurrencyMismatchAndIntervalMismatchAreDataErrors() {
+        Subscription sub = subscription(LocalDate.of(2026, 1, 1), SubscriptionStatus.ACTIVE, null,
+                new SubscriptionItem("p", 1));
+        LocalDate day = LocalDate.of(2026, 1, 1);
+        var gone = assertThrows(BillingDataException.class,
+                () -> InvoiceComposer.compose(tokyo, sub, prices(), 0, true, day, NOW));
+        assertTrue(gone.getMessage().contains("price p"));
+        var currency = assertThrows(BillingDataException.class, () -> InvoiceComposer.compose(tokyo, sub,
+                prices(price("p", "USD", 100, TaxBehavior.EXCLUSIVE)), 0, true, day, NOW));
+        assertTrue(currency.getMessage().contains("USD"));
+        Price yearly = new Price("p", "Yearly", Money.of(100, "JPY"),
+                io.periodic.billing.calendar.BillingInterval.yearly(), 0, TaxBehavior.EXCLUSIVE, true, 1L);
+        assertThrows(BillingDataException.class,
+                () -> InvoiceComposer.compose(tokyo, sub, prices(yearly), 0, true, day, NOW));
+    }
+}
