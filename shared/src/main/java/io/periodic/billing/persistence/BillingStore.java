@@ -24,6 +24,7 @@ public final class BillingStore {
     private final InvoiceRepository invoices;
     private final PaymentRepository payments;
     private final CreditRepository credit;
+    private final SettingsRepository settings;
 
     public BillingStore(DynamoDbClient dynamo, String tableName) {
         // Only the versioning extension: optimistic locking on every record with a version attribute.
@@ -32,6 +33,7 @@ public final class BillingStore {
                 .extensions(VersionedRecordExtension.builder().build())
                 .build();
         WorkIndex work = new WorkIndex(dynamo, tableName);
+        this.settings = new SettingsRepository(client, tableName);
         this.customers = new CustomerRepository(
                 new EntityTable<>(client, tableName, Schemas.CUSTOMER, c -> "customer " + c.id()));
         this.prices = new PriceRepository(new EntityTable<>(client, tableName, Schemas.PRICE, p -> "price " + p.id()));
@@ -76,5 +78,9 @@ public final class BillingStore {
 
     public CreditRepository credit() {
         return credit;
+    }
+
+    public SettingsRepository settings() {
+        return settings;
     }
 }

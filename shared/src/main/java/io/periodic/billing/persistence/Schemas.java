@@ -22,6 +22,7 @@ import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTag
 import io.periodic.billing.calendar.BillingInterval;
 import io.periodic.billing.model.Address;
 import io.periodic.billing.model.Allocation;
+import io.periodic.billing.model.Checkpoint;
 import io.periodic.billing.model.CreditBalance;
 import io.periodic.billing.model.CreditEntry;
 import io.periodic.billing.model.CreditNote;
@@ -35,6 +36,7 @@ import io.periodic.billing.model.Payment;
 import io.periodic.billing.model.PendingCharge;
 import io.periodic.billing.model.PaymentStatus;
 import io.periodic.billing.model.Price;
+import io.periodic.billing.model.SellerProfile;
 import io.periodic.billing.model.Sequence;
 import io.periodic.billing.model.Subscription;
 import io.periodic.billing.model.SubscriptionItem;
@@ -240,6 +242,47 @@ public final class Schemas {
             .attr("last", Long.class, Sequence::last)
             .attr(VERSION, Long.class, Sequence::version, versionAttribute())
             .build(r -> new Sequence(r.get("series"), r.get("last", 0L), r.get(VERSION)));
+
+    private static final TableSchema<SellerProfile.BankAccount> BANK_ACCOUNT =
+            SchemaBuilder.of(SellerProfile.BankAccount.class)
+                    .attr("bankName", String.class, SellerProfile.BankAccount::bankName)
+                    .attr("accountHolder", String.class, SellerProfile.BankAccount::accountHolder)
+                    .attr("iban", String.class, SellerProfile.BankAccount::iban)
+                    .attr("bic", String.class, SellerProfile.BankAccount::bic)
+                    .attr("accountNumber", String.class, SellerProfile.BankAccount::accountNumber)
+                    .attr("bankCode", String.class, SellerProfile.BankAccount::bankCode)
+                    .build(r -> new SellerProfile.BankAccount(r.get("bankName"), r.get("accountHolder"),
+                            r.get("iban"), r.get("bic"), r.get("accountNumber"), r.get("bankCode")));
+
+    /** The seller's details, one item: {@code SETTINGS / SELLER}. */
+    public static final TableSchema<SellerProfile> SELLER = SchemaBuilder.of(SellerProfile.class)
+            .derived(PK, s -> "SETTINGS", primaryPartitionKey())
+            .derived(SK, s -> "SELLER", primarySortKey())
+            .derived(TYPE, s -> "SellerProfile")
+            .attr("name", String.class, SellerProfile::name)
+            .attr("address", EnhancedType.documentOf(Address.class, ADDRESS), SellerProfile::address)
+            .attr("email", String.class, SellerProfile::email)
+            .attr("phone", String.class, SellerProfile::phone)
+            .attr("website", String.class, SellerProfile::website)
+            .attr("taxId", String.class, SellerProfile::taxId)
+            .attr("bankAccount", EnhancedType.documentOf(SellerProfile.BankAccount.class, BANK_ACCOUNT),
+                    SellerProfile::bankAccount)
+            .attr("paymentLinkTemplate", String.class, SellerProfile::paymentLinkTemplate)
+            .attr("invoicePrefix", String.class, SellerProfile::invoicePrefix)
+            .attr("creditNotePrefix", String.class, SellerProfile::creditNotePrefix)
+            .build(r -> new SellerProfile(r.get("name"), r.get("address"), r.get("email"), r.get("phone"),
+                    r.get("website"), r.get("taxId"), r.get("bankAccount"), r.get("paymentLinkTemplate"),
+                    r.get("invoicePrefix"), r.get("creditNotePrefix")));
+
+    public static final TableSchema<Checkpoint> CHECKPOINT = SchemaBuilder.of(Checkpoint.class)
+            .derived(PK, c -> "CHECKPOINT#" + c.name(), primaryPartitionKey())
+            .derived(SK, c -> "CHECKPOINT", primarySortKey())
+            .derived(TYPE, c -> "Checkpoint")
+            .attr("name", String.class, Checkpoint::name)
+            .attr("shard", Integer.class, Checkpoint::shard)
+            .attr("cursor", String.class, Checkpoint::cursor)
+            .attr("savedAt", Instant.class, Checkpoint::savedAt)
+            .build(r -> new Checkpoint(r.get("name"), r.get("shard"), r.get("cursor"), r.get("savedAt")));
 
     private static final TableSchema<Payer> PAYER = SchemaBuilder.of(Payer.class)
             .attr("name", String.class, Payer::name)

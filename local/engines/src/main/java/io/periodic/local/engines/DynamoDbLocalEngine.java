@@ -43,6 +43,11 @@ public final class DynamoDbLocalEngine implements AutoCloseable {
         return endpoint;
     }
 
+    /** A builder configured for this engine, for a test that needs its own client (e.g. with interceptors). */
+    public software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder clientBuilder() {
+        return Engines.dynamoClientBuilder(endpoint);
+    }
+
     /** A client configured for this engine (shared; do not close). */
     public DynamoDbClient client() {
         return client;

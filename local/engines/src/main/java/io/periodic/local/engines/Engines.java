@@ -76,12 +76,15 @@ public final class Engines {
     }
 
     static DynamoDbClient dynamoClient(URI endpoint) {
+        return dynamoClientBuilder(endpoint).build();
+    }
+
+    static software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder dynamoClientBuilder(URI endpoint) {
         return DynamoDbClient.builder()
                 .endpointOverride(endpoint)
                 .region(REGION)
                 .credentialsProvider(CREDENTIALS)
-                .httpClient(UrlConnectionHttpClient.create())
-                .build();
+                .httpClient(UrlConnectionHttpClient.create());
     }
 
     static SqsClient sqsClient(URI endpoint) {

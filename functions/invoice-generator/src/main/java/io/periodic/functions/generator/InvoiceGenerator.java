@@ -1,0 +1,217 @@
+package io.periodic.functions.generator;
+
+import io.periodic.billing.calendar.Period;
+import io.periodic.billing.invoicing.BillingCycle;
+import io.periodic.billing.invoicing.BillingDataException;
+import io.periodic.billing.invoicing.BillingDecision;
+import io.periodic.billing.invoicing.Finalization;
+import io.periodic.billing.invoicing.InvoiceComposer;
+import io.periodic.billing.invoicing.InvoiceIds;
+import io.periodic.billing.calendar.LocalDue;
+import io.periodic.billing.model.Customer;
+import io.periodic.billing.model.Invoice;
+import io.periodic.billing.model.InvoiceLine;
+import io.periodic.billing.model.InvoiceStatus;
+import io.periodic.billing.model.Price;
+import io.periodic.billing.model.SellerProfile;
+import io.periodic.billing.model.Subscription;
+import io.periodic.billing.model.SubscriptionItem;
+import io.periodic.billing.persistence.AlreadyExistsException;
+import io.periodic.billing.persistence.BillingStore;
+import io.periodic.billing.persistence.ConcurrentUpdateException;
+import io.periodic.billing.ports.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Issues a subscription's due invoices exactly once per period. Every step is safe to repeat, so a retried or
+ * duplicated job, or two generators racing on the same subscription, end with one invoice per period:
+ * <ol>
+ *   <li>the draft is created under its deterministic id (subscription + period start), create-once;
+ *   <li>it is finalised in one transaction (next gapless number, credit balance used first);
+ *   <li>the document, the {@code invoice.finalized} event and the e-mail follow ({@link AfterFinalization});
+ *   <li>the subscription advances to the next period, version-checked and only from the period just billed.
+ * </ol>
+ * A crash between steps leaves the subscription due, so the next delivery resumes at the first step not done.
+ * Missed periods are caught up one by one up to a bound. Bad data (a customer or price gone, currencies that
+ * disagree) and unexpected errors park the subscription with the reason instead of failing forever; transient
+ * AWS errors propagate so that SQS redelivers the job (and, after maxReceiveCount, dead-letters it).
+ */
+public final class InvoiceGenerator {
+    private static final int WRITE_ATTEMPTS = 8;
+
+    private final BillingStore store;
+    private final AfterFinalization after;
+    private final Clock clock;
+    private final int maxCatchUp;
+
+    public InvoiceGenerator(BillingStore store, AfterFinalization after, Clock clock, int maxCatchUp) {
+        this.store = store;
+        this.after = after;
+        this.clock = clock;
+        this.maxCatchUp = maxCatchUp;
+    }
+
+    public Outcome process(String subscriptionId) {
+        SellerProfile seller = store.settings().requireSeller();
+        List<String> billed = new ArrayList<>();
+        // One round per due period, plus one to see that nothing more is due.
+        for (int round = 0; round <= maxCatchUp + 1; round++) {
+            Optional<Subscription> found = store.subscriptions().get(subscriptionId);
+            if (found.isEmpty()) {
+                return Outcome.of(Outcome.Kind.GONE, billed, "subscription " + subscriptionId + " does not exist");
+            }
+            Subscription subscription = found.get();
+            Optional<Customer> customer = store.customers().get(subscription.customerId());
+            if (customer.isEmpty()) {
+                return park(subscription, billed, "customer " + subscription.customerId() + " no longer exists");
+            }
+            try {
+                BillingDecision decision = BillingCycle.decide(subscription, customer.get(), clock.now(), maxCatchUp);
+                switch (decision) {
+                    case BillingDecision.NotDue notDue -> {
+                        return Outcome.of(billed.isEmpty() ? Outcome.Kind.NOT_DUE : Outcome.Kind.BILLED, billed, null);
+                    }
+                    case BillingDecision.Skip skip -> {
+                        return Outcome.of(billed.isEmpty() ? Outcome.Kind.SKIPPED : Outcome.Kind.BILLED, billed,
+                                skip.reason());
+                    }
+                    case BillingDecision.Park park -> {
+                        return park(subscription, billed, park.reason());
+                    }
+                    case BillingDecision.Cancel cancel -> {
+                        if (!subscription.pendingCharges().isEmpty()) {
+                            billed.add(billPeriod(subscription, customer.get(), seller, cancel.periodIndex(), false));
+                            subscription = store.subscriptions().get(subscriptionId).orElseThrow();
+                        }
+                        update(subscription, Subscription::canceled);
+                        return Outcome.of(Outcome.Kind.CANCELED, billed, "canceled at period end");
+                    }
+                    case BillingDecision.Bill bill ->
+                        billed.add(billPeriod(subscription, customer.get(), seller, bill.periodIndex(), true));
+                }
+            } catch (BillingDataException e) {
+                return park(subscription, billed, e.getMessage());
+            }
+        }
+        return Outcome.of(Outcome.Kind.BILLED, billed, "catch-up bound reached");
+    }
+
+    /**
+     * Parks a subscription after an unexpected failure, so that later runs skip it until a person releases it.
+     * Called by the handler for errors that retrying cannot fix.
+     */
+    public Outcome parkAfterFailure(String subscriptionId, Exception failure) {
+        String reason = "unexpected " + failure.getClass().getSimpleName() + ": "
+                + Objects.requireNonNullElse(failure.getMessage(), "(no message)");
+        return store.subscriptions().get(subscriptionId)
+                .map(s -> park(s, List.of(), reason))
+                .orElseGet(() -> Outcome.of(Outcome.Kind.GONE, List.of(), reason));
+    }
+
+    private String billPeriod(Subscription subscription, Customer customer, SellerProfile seller, long n,
+            boolean recurring) {
+        Period period = subscription.schedule().period(n);
+        String id = InvoiceIds.forPeriod(subscription.id(), period.start());
+        Invoice invoice = store.invoices().get(id).orElseGet(() -> createDraft(subscription, customer, n, recurring));
+        if (invoice.status() == InvoiceStatus.DRAFT) {
+            invoice = finalizeDraft(invoice, seller);
+        }
+        after.finalized(invoice, customer, seller);
+        Set<String> billedCharges = invoice.lines().stream().map(InvoiceLine::chargeId).filter(Objects::nonNull)
+                .collect(Collectors.toSet());
+        advance(subscription.id(), customer, n, billedCharges);
+        return invoice.id();
+    }
+
+    private Invoice createDraft(Subscription subscription, Customer customer, long n, boolean recurring) {
+        Map<String, Price> prices = new HashMap<>();
+        for (SubscriptionItem item : subscription.items()) {
+            store.prices().get(item.priceId()).ifPresent(p -> prices.put(p.id(), p));
+        }
+        Instant now = clock.now();
+        Invoice draft = InvoiceComposer.compose(customer, subscription, prices, n, recurring,
+                LocalDue.localDate(now, customer.timeZone()), now);
+        try {
+            return store.invoices().create(draft);
+        } catch (AlreadyExistsException racedByAnother) {
+            return store.invoices().get(draft.id()).orElseThrow();
+        }
+    }
+
+    private Invoice finalizeDraft(Invoice draft, SellerProfile seller) {
+        String series = Finalization.seriesOf(draft, seller.invoicePrefix());
+        for (int attempt = 1; ; attempt++) {
+            Finalization.Plan plan = Finalization.plan(draft, store.invoices().sequence(series),
+                    store.credit().balance(draft.customerId(), draft.currency()), clock.now());
+            try {
+                return store.invoices().commitFinalization(plan.invoice(), plan.sequenceAfter(), plan.creditEntry(),
+                        plan.balanceAfter());
+            } catch (ConcurrentUpdateException conflict) {
+                // Another invoice took the number, the balance moved, or another generator finalised this one.
+                draft = store.invoices().get(draft.id()).orElseThrow();
+                if (draft.status() != InvoiceStatus.DRAFT) {
+                    return draft;
+                }
+                if (attempt >= WRITE_ATTEMPTS) {
+                    throw conflict;
+                }
+                backOff(attempt);
+            }
+        }
+    }
+
+    private void advance(String subscriptionId, Customer customer, long billedIndex, Set<String> billedCharges) {
+        for (int attempt = 1; ; attempt++) {
+            Subscription current = store.subscriptions().get(subscriptionId).orElseThrow();
+            if (current.nextPeriodIndex() != billedIndex) {
+                return; // already advanced past this period (a racing generator or an earlier attempt)
+            }
+            try {
+                store.subscriptions().update(BillingCycle.advance(current, customer, billedIndex, billedCharges));
+                return;
+            } catch (ConcurrentUpdateException conflict) {
+                if (attempt >= WRITE_ATTEMPTS) {
+                    throw conflict;
+                }
+                backOff(attempt);
+            }
+        }
+    }
+
+    private Outcome park(Subscription subscription, List<String> billed, String reason) {
+        update(subscription, s -> s.parked(reason));
+        return Outcome.of(Outcome.Kind.PARKED, billed, reason);
+    }
+
+    private void update(Subscription subscription, java.util.function.UnaryOperator<Subscription> change) {
+        Subscription current = subscription;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                store.subscriptions().update(change.apply(current));
+                return;
+            } catch (ConcurrentUpdateException conflict) {
+                if (attempt >= WRITE_ATTEMPTS) {
+                    throw conflict;
+                }
+                current = store.subscriptions().get(subscription.id()).orElseThrow();
+            }
+        }
+    }
+
+    private static void backOff(int attempt) {
+        try {
+            Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(1, 20L * attempt + 1));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package io.periodic.functions.generator;
+
+import io.periodic.billing.calendar.BillingInterval;
+import io.periodic.billing.invoicing.BillingCycle;
+import io.periodic.billing.model.Address;
+import io.periodic.billing.model.Customer;
+import io.periodic.billing.model.Ids;
+import io.periodic.billing.model.Invoice;
+import io.periodic.billing.model.Price;
+import io.periodic.billing.model.SellerProfile;
+import io.periodic.billing.model.Subscription;
+import io.periodic.billing.model.SubscriptionItem;
+import io.periodic.billing.model.SubscriptionStatus;
+import io.periodic.billing.money.Currencies;
+import io.periodic.billing.money.Money;
+import io.periodic.billing.money.TaxBehavior;
+import io.periodic.billing.money.TaxRate;
+import io.periodic.billing.persistence.BillingStore;
+import io.periodic.billing.persistence.BillingTable;
+import io.periodic.local.engines.DynamoDbLocalEngine;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A billing world on the shared DynamoDB Local: a store whose client can crash after any write, a clock the test
+ * moves, the seller's settings, and helpers to create customers, prices and subscriptions with fresh ids.
+ */
+final class World {
+    final CrashAfterWrite crash = new CrashAfterWrite();
+    final BillingStore store;
+    final TestClock clock;
+    final Map<String, AtomicInteger> afterFinalization = new ConcurrentHashMap<>();
+    final SellerProfile seller;
+
+    World(DynamoDbLocalEngine engine, Instant start) {
+        this.store = new BillingStore(engine.clientBuilder()
+                .overrideConfiguration(o -> o.addExecutionInterceptor(crash)).build(), BillingTable.LOGICAL_ID);
+        this.clock = new TestClock(start);
+        // Each world numbers in its own series, so tests can count the numbers they consume.
+        String prefix = "T" + Ids.newId("x").substring(2, 9).toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "X");
+        this.seller = new SellerProfile("Periodic Test GmbH",
+                new Address("Teststraße 1", null, "10115", "Berlin", null, "DE"), "billing@periodic.example",
+                "+49 30 123456", "https://periodic.example", "DE123456789",
+                new SellerProfile.BankAccount("Test Bank", "Periodic Test GmbH", "DE89370400440532013000",
+                        "COBADEFFXXX", null, null),
+                "https://pay.periodic.example/i/{number}", prefix, "C" + prefix.substring(1));
+        store.settings().putSeller(seller);
+    }
+
+    InvoiceGenerator generator() {
+        return new InvoiceGenerator(store, recording(), clock, BillingCycle.DEFAULT_MAX_CATCH_UP);
+    }
+
+    AfterFinalization recording() {
+        return (invoice, customer, seller) ->
+                afterFinalization.computeIfAbsent(invoice.id(), id -> new AtomicInteger()).incrementAndGet();
+    }
+
+    Customer customer(String zone, String currency, String taxRate) {
+        return store.customers().create(new Customer(Ids.newId("cus"), "Customer " + zone, "ap@customer.example",
+                Currencies.of(currency), ZoneId.of(zone), Locale.ENGLISH, 14, TaxRate.of(taxRate), null,
+                new Address("1 Road", null, "00000", "City", null, "US"), clock.now(), null));
+    }
+
+    Price price(String currency, long minor, BillingInterval interval) {
+        return store.prices().create(new Price(Ids.newId("price"), "Plan " + minor, Money.of(minor, currency),
+                interval, 0, TaxBehavior.EXCLUSIVE, true, null));
+    }
+
+    Subscription subscribe(Customer customer, Price price, long quantity, LocalDate anchor, LocalDate trialEnd) {
+        Subscription draft = new Subscription(Ids.newId("sub"), customer.id(),
+                List.of(new SubscriptionItem(price.id(), quantity)), anchor, price.interval(),
+                trialEnd == null ? SubscriptionStatus.ACTIVE : SubscriptionStatus.TRIALING, false, trialEnd, 0, null,
+                null, List.of(), clock.now(), null);
+        return store.subscriptions().create(draft.advancedTo(0, BillingCycle.dueInstant(draft, customer, 0)));
+    }
+
+    Subscription reload(Subscription subscription) {
+        return store.subscriptions().get(subscription.id()).orElseThrow();
+    }
+
+    List<Invoice> invoicesOf(Customer customer) {
+        List<Invoice> all = new ArrayList<>(store.invoices().byCustomer(customer.id(), 1000, null).items());
+        all.sort(java.util.Comparator.comparing(Invoice::periodStart));
+        return all;
+    }
+
+    long numbersTaken(int year) {
+        return store.invoices().sequence(seller.invoicePrefix() + "-" + year).last();
+    }
+}

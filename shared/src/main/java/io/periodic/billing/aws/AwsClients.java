@@ -1,0 +1,45 @@
+package io.periodic.billing.aws;
+
+import java.util.Optional;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+
+/**
+ * How every SDK client is built, once per execution environment: the region from {@code AWS_REGION}, the light
+ * URLConnection HTTP client (shared), and in Lambda the environment-variable credentials (skipping the default
+ * chain's probing, which costs cold-start time). Service endpoints can be overridden with the SDK's standard
+ * {@code AWS_ENDPOINT_URL_<SERVICE>} variables (the local runner does).
+ */
+public final class AwsClients {
+    private static final SdkHttpClient HTTP = UrlConnectionHttpClient.create();
+
+    private AwsClients() {}
+
+    public static <B extends AwsClientBuilder<B, C> & software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder<B, C>, C> C build(B builder) {
+        return builder
+                .region(Region.of(Optional.ofNullable(System.getenv("AWS_REGION")).orElse("us-east-1")))
+                .credentialsProvider(credentials())
+                .httpClient(HTTP)
+                .build();
+    }
+
+    static AwsCredentialsProvider credentials() {
+        return System.getenv("AWS_LAMBDA_FUNCTION_NAME") != null
+                ? EnvironmentVariableCredentialsProvider.create()
+                : DefaultCredentialsProvider.builder().build();
+    }
+
+    /** A required environment variable, or a clear error naming it. */
+    public static String env(String name) {
+        String value = System.getenv(name);
+        if (value == null || value.isBlank()) {
+            throw new IllegalStateException("environment variable " + name + " is not set");
+        }
+        return value;
+    }
+}

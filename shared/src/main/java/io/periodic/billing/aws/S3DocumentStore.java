@@ -1,0 +1,38 @@
+package io.periodic.billing.aws;
+
+import io.periodic.billing.ports.DocumentStore;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+
+/**
+ * Documents in the stack's S3 bucket. The link handed to customers is {@code <linkBase>/<key>}: the operator puts
+ * the management API's document route or a CloudFront distribution there (pre-signed URLs made with a Lambda
+ * role's temporary credentials expire within hours, too soon for an invoice e-mail).
+ */
+public final class S3DocumentStore implements DocumentStore {
+    private final S3Client client;
+    private final String bucket;
+    private final String linkBase;
+
+    public S3DocumentStore(S3Client client, String bucket, String linkBase) {
+        this.client = client;
+        this.bucket = bucket;
+        this.linkBase = linkBase.endsWith("/") ? linkBase.substring(0, linkBase.length() - 1) : linkBase;
+    }
+
+    @Override
+    public String put(String key, String contentType, byte[] content) {
+        client.putObject(r -> r.bucket(bucket).key(key).contentType(contentType), RequestBody.fromBytes(content));
+        return linkBase + "/" + key;
+    }
+
+    @Override
+    public byte[] get(String key) {
+        try {
+            return client.getObjectAsBytes(r -> r.bucket(bucket).key(key)).asByteArray();
+        } catch (NoSuchKeyException e) {
+            return null;
+        }
+    }
+}
