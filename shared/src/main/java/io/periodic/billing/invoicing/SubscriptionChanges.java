@@ -24,7 +24,8 @@ import java.util.Map;
  *   <li>a charge for the remaining time of the new item: +(new unit × new quantity) × remaining(d);
  * </ul>
  * where remaining(d) = days from d to the period end ÷ days in the period ({@link Proration#remaining}). Each is
- * rounded once. A downgrade therefore yields a net credit, which the next invoice nets against its charges and,
+ * rounded once. The charge's description is the product name; documents print the localised sentence around it
+ * from the line's kind and sign. A downgrade therefore yields a net credit, which the next invoice nets against its charges and,
  * if larger, adds to the customer's credit balance.
  */
 public final class SubscriptionChanges {
@@ -60,7 +61,7 @@ public final class SubscriptionChanges {
             }
             Price price = price(prices, old.priceId());
             Money credit = remaining.applyTo(price.unitAmount().times(old.quantity())).negate();
-            pending.add(charge(changeId + ":unused:" + old.priceId(), "Unused time on " + price.productName(),
+            pending.add(charge(changeId + ":unused:" + old.priceId(), price.productName(),
                     price, current, effective, old.quantity(), credit));
         }
         for (SubscriptionItem item : after.values()) {
@@ -70,7 +71,7 @@ public final class SubscriptionChanges {
             }
             Price price = price(prices, item.priceId());
             Money charge = remaining.applyTo(price.unitAmount().times(item.quantity()));
-            pending.add(charge(changeId + ":remaining:" + item.priceId(), "Remaining time on " + price.productName(),
+            pending.add(charge(changeId + ":remaining:" + item.priceId(), price.productName(),
                     price, current, effective, item.quantity(), charge));
         }
         pending.removeIf(c -> c.amount().isZero());

@@ -91,7 +91,7 @@ final class Pages {
         List<Page.Line> lines = new ArrayList<>();
         for (InvoiceLine line : invoice.lines()) {
             lines.add(new Page.Line(
-                    line.description(),
+                    description(line, t),
                     line.periodStart() == null ? null
                             : t.format("lines.period", f.period(line.periodStart(), line.periodEnd())),
                     f.integer(line.quantity()),
@@ -230,6 +230,17 @@ final class Pages {
             return null;
         }
         return new Page.Payment(bank, t.rich("payment.reference", invoice.number()), link);
+    }
+
+    /**
+     * A proration line stores only the product's name; the sentence around it ("Unused time on …", "Remaining
+     * time on …") comes from the customer's language, so every language reads naturally.
+     */
+    private static String description(InvoiceLine line, Messages t) {
+        if (line.kind() != LineKind.PRORATION) {
+            return line.description();
+        }
+        return t.format(line.amount().isNegative() ? "lines.unused" : "lines.remaining", line.description());
     }
 
     /** Part of a period (a mid-period change, a trial ending): the amount is not quantity × unit price. */

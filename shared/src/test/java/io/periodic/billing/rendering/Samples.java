@@ -61,8 +61,8 @@ final class Samples {
         return invoice("inv_2a7d5c0e91b84f36", "INV-2026-000123", usCustomer(), InvoiceStatus.OPEN,
                 List.of(
                         line("Growth plan (per seat)", LineKind.SUBSCRIPTION, NOV_1, DEC_1, 12, 4500, 54000, get),
-                        line("Remaining time on Growth plan", LineKind.PRORATION, changed, NOV_1, 12, 4500, 19161, get),
-                        line("Unused time on Starter plan", LineKind.PRORATION, changed, NOV_1, 12, 2500, -10645, get)),
+                        line("Growth plan", LineKind.PRORATION, changed, NOV_1, 12, 4500, 19161, get),
+                        line("Starter plan", LineKind.PRORATION, changed, NOV_1, 12, 2500, -10645, get)),
                 0, 30000, ISSUED, DEC_1);
     }
 
@@ -108,7 +108,7 @@ final class Samples {
                 List.of(
                         line("ビジネスプラン（ユーザー単位）", LineKind.SUBSCRIPTION, NOV_1, DEC_1, 8, 3000, 24000, jct),
                         line("追加ストレージ 100GB", LineKind.SUBSCRIPTION, NOV_1, DEC_1, 2, 1500, 3000, jct),
-                        line("優先サポート（解約）未使用期間分", LineKind.PRORATION, LocalDate.of(2026, 10, 25), NOV_1, 1,
+                        line("優先サポート（解約）", LineKind.PRORATION, LocalDate.of(2026, 10, 25), NOV_1, 1,
                                 5000, -1129, jct)),
                 3000, 0, ISSUED, DEC_1);
     }
@@ -140,7 +140,7 @@ final class Samples {
                 List.of(
                         line("팀 플랜 (사용자당)", LineKind.SUBSCRIPTION, NOV_1, DEC_1, 10, 25000, 250000, vat),
                         line("API 추가 호출 패키지 (10만 건)", LineKind.SUBSCRIPTION, NOV_1, DEC_1, 1, 50000, 50000, vat),
-                        line("베이직 플랜 미사용 기간", LineKind.PRORATION, LocalDate.of(2026, 10, 22), NOV_1, 10, 15000,
+                        line("베이직 플랜", LineKind.PRORATION, LocalDate.of(2026, 10, 22), NOV_1, 10, 15000,
                                 -48387, vat)),
                 0, 0, ISSUED, LocalDate.of(2026, 11, 15));
     }
@@ -175,7 +175,7 @@ final class Samples {
                         line("Poslovni paket (po korisniku)", LineKind.SUBSCRIPTION, NOV_1, DEC_1, 8, 250000, 2000000, pdv),
                         line("Dodatni prostor za skladištenje 200 GB", LineKind.SUBSCRIPTION, NOV_1, DEC_1, 1, 180000,
                                 180000, pdv),
-                        line("Neiskorišćeni period paketa Osnovni", LineKind.PRORATION, LocalDate.of(2026, 10, 25),
+                        line("Paket Osnovni", LineKind.PRORATION, LocalDate.of(2026, 10, 25),
                                 NOV_1, 8, 120000, -216774, pdv)),
                 0, 0, ISSUED, LocalDate.of(2026, 11, 16));
     }
