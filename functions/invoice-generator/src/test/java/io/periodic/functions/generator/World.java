@@ -64,8 +64,12 @@ final class World {
     }
 
     Customer customer(String zone, String currency, String taxRate) {
+        return customer(zone, currency, taxRate, Locale.ENGLISH);
+    }
+
+    Customer customer(String zone, String currency, String taxRate, Locale locale) {
         return store.customers().create(new Customer(Ids.newId("cus"), "Customer " + zone, "ap@customer.example",
-                Currencies.of(currency), ZoneId.of(zone), Locale.ENGLISH, 14, TaxRate.of(taxRate), null,
+                Currencies.of(currency), ZoneId.of(zone), locale, 14, TaxRate.of(taxRate), null,
                 new Address("1 Road", null, "00000", "City", null, "US"), clock.now(), null));
     }
 
@@ -75,7 +79,12 @@ final class World {
     }
 
     Subscription subscribe(Customer customer, Price price, long quantity, LocalDate anchor, LocalDate trialEnd) {
-        Subscription draft = new Subscription(Ids.newId("sub"), customer.id(),
+        return subscribe(Ids.newId("sub"), customer, price, quantity, anchor, trialEnd);
+    }
+
+    Subscription subscribe(String id, Customer customer, Price price, long quantity, LocalDate anchor,
+            LocalDate trialEnd) {
+        Subscription draft = new Subscription(id, customer.id(),
                 List.of(new SubscriptionItem(price.id(), quantity)), anchor, price.interval(),
                 trialEnd == null ? SubscriptionStatus.ACTIVE : SubscriptionStatus.TRIALING, false, trialEnd, 0, null,
                 null, List.of(), clock.now(), null);
