@@ -29,6 +29,11 @@ public final class Finalization {
         return DocumentNumbers.series(prefix, draft.issueDate());
     }
 
+    /** The number series a draft will be numbered in, for a seller using {@code seriesCount} parallel series. */
+    public static String seriesOf(Invoice draft, String prefix, int seriesCount) {
+        return DocumentNumbers.series(prefix, draft.issueDate(), draft.customerId(), seriesCount);
+    }
+
     public static Plan plan(Invoice draft, Sequence sequence, CreditBalance balance, Instant now) {
         if (draft.status() != InvoiceStatus.DRAFT) {
             throw new IllegalStateException("invoice " + draft.id() + " is already " + draft.status());

@@ -13,6 +13,9 @@ import static io.periodic.billing.model.Checks.required;
  *     {@code https://pay.example.com/invoices/{number}}; optional
  * @param invoicePrefix prefix of invoice numbers: {@code INV} gives {@code INV-2026-000123}
  * @param creditNotePrefix prefix of credit note numbers: {@code CN} gives {@code CN-2026-000007}
+ * @param numberSeries how many parallel gapless invoice number series to use (1-26). 1 gives {@code INV-2026-000123};
+ *     more give {@code INV-2026-A-000123}, {@code INV-2026-B-…}, each customer always in the same series. Every
+ *     series is gapless on its own; more series let more invoices be finalised per second (docs/scaling.md).
  */
 public record SellerProfile(
         String name,
@@ -24,7 +27,8 @@ public record SellerProfile(
         BankAccount bankAccount,
         String paymentLinkTemplate,
         String invoicePrefix,
-        String creditNotePrefix) {
+        String creditNotePrefix,
+        int numberSeries) {
 
     /** Bank transfer details. Either an IBAN (+ BIC) or a domestic account number (+ bank/branch code). */
     public record BankAccount(String bankName, String accountHolder, String iban, String bic, String accountNumber,
@@ -55,6 +59,16 @@ public record SellerProfile(
         }
         invoicePrefix = numberPrefix(invoicePrefix == null ? "INV" : invoicePrefix, "invoice prefix");
         creditNotePrefix = numberPrefix(creditNotePrefix == null ? "CN" : creditNotePrefix, "credit note prefix");
+        if (numberSeries < 1 || numberSeries > 26) {
+            throw new IllegalArgumentException("number series must be 1..26, got " + numberSeries);
+        }
+    }
+
+    /** A seller numbering in a single series. */
+    public SellerProfile(String name, Address address, String email, String phone, String website, String taxId,
+            BankAccount bankAccount, String paymentLinkTemplate, String invoicePrefix, String creditNotePrefix) {
+        this(name, address, email, phone, website, taxId, bankAccount, paymentLinkTemplate, invoicePrefix,
+                creditNotePrefix, 1);
     }
 
     /** The payment link for one invoice, or null when the seller has none. */

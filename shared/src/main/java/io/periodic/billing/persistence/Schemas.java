@@ -270,9 +270,10 @@ public final class Schemas {
             .attr("paymentLinkTemplate", String.class, SellerProfile::paymentLinkTemplate)
             .attr("invoicePrefix", String.class, SellerProfile::invoicePrefix)
             .attr("creditNotePrefix", String.class, SellerProfile::creditNotePrefix)
+            .attr("numberSeries", Integer.class, SellerProfile::numberSeries)
             .build(r -> new SellerProfile(r.get("name"), r.get("address"), r.get("email"), r.get("phone"),
                     r.get("website"), r.get("taxId"), r.get("bankAccount"), r.get("paymentLinkTemplate"),
-                    r.get("invoicePrefix"), r.get("creditNotePrefix")));
+                    r.get("invoicePrefix"), r.get("creditNotePrefix"), r.get("numberSeries", 1)));
 
     public static final TableSchema<Checkpoint> CHECKPOINT = SchemaBuilder.of(Checkpoint.class)
             .derived(PK, c -> "CHECKPOINT#" + c.name(), primaryPartitionKey())

@@ -62,17 +62,18 @@ public final class InvoiceGenerator {
     public Outcome process(String subscriptionId) {
         SellerProfile seller = store.settings().requireSeller();
         List<String> billed = new ArrayList<>();
-        // One round per due period, plus one to see that nothing more is due.
+        Optional<Subscription> found = store.subscriptions().get(subscriptionId);
+        if (found.isEmpty()) {
+            return Outcome.of(Outcome.Kind.GONE, billed, "subscription " + subscriptionId + " does not exist");
+        }
+        Subscription subscription = found.get();
+        Optional<Customer> customer = store.customers().get(subscription.customerId());
+        if (customer.isEmpty()) {
+            return park(subscription, billed, "customer " + subscription.customerId() + " no longer exists");
+        }
+        // One round per due period, plus one to see that nothing more is due. Each round decides on the
+        // subscription as the previous round stored it (a consistent re-read only after a conflict).
         for (int round = 0; round <= maxCatchUp + 1; round++) {
-            Optional<Subscription> found = store.subscriptions().get(subscriptionId);
-            if (found.isEmpty()) {
-                return Outcome.of(Outcome.Kind.GONE, billed, "subscription " + subscriptionId + " does not exist");
-            }
-            Subscription subscription = found.get();
-            Optional<Customer> customer = store.customers().get(subscription.customerId());
-            if (customer.isEmpty()) {
-                return park(subscription, billed, "customer " + subscription.customerId() + " no longer exists");
-            }
             try {
                 BillingDecision decision = BillingCycle.decide(subscription, customer.get(), clock.now(), maxCatchUp);
                 switch (decision) {
@@ -88,14 +89,18 @@ public final class InvoiceGenerator {
                     }
                     case BillingDecision.Cancel cancel -> {
                         if (!subscription.pendingCharges().isEmpty()) {
-                            billed.add(billPeriod(subscription, customer.get(), seller, cancel.periodIndex(), false));
+                            billed.add(invoiceFor(subscription, customer.get(), seller, cancel.periodIndex(), false)
+                                    .id());
                             subscription = store.subscriptions().get(subscriptionId).orElseThrow();
                         }
                         update(subscription, Subscription::canceled);
                         return Outcome.of(Outcome.Kind.CANCELED, billed, "canceled at period end");
                     }
-                    case BillingDecision.Bill bill ->
-                        billed.add(billPeriod(subscription, customer.get(), seller, bill.periodIndex(), true));
+                    case BillingDecision.Bill bill -> {
+                        Invoice invoice = invoiceFor(subscription, customer.get(), seller, bill.periodIndex(), true);
+                        billed.add(invoice.id());
+                        subscription = advance(subscription, customer.get(), bill.periodIndex(), invoice);
+                    }
                 }
             } catch (BillingDataException e) {
                 return park(subscription, billed, e.getMessage());
@@ -116,7 +121,8 @@ public final class InvoiceGenerator {
                 .orElseGet(() -> Outcome.of(Outcome.Kind.GONE, List.of(), reason));
     }
 
-    private String billPeriod(Subscription subscription, Customer customer, SellerProfile seller, long n,
+    /** The period's invoice: created, finalised and announced (each step only if not done yet). */
+    private Invoice invoiceFor(Subscription subscription, Customer customer, SellerProfile seller, long n,
             boolean recurring) {
         Period period = subscription.schedule().period(n);
         String id = InvoiceIds.forPeriod(subscription.id(), period.start());
@@ -125,10 +131,7 @@ public final class InvoiceGenerator {
             invoice = finalizeDraft(invoice, seller);
         }
         after.finalized(invoice, customer, seller);
-        Set<String> billedCharges = invoice.lines().stream().map(InvoiceLine::chargeId).filter(Objects::nonNull)
-                .collect(Collectors.toSet());
-        advance(subscription.id(), customer, n, billedCharges);
-        return invoice.id();
+        return invoice;
     }
 
     private Invoice createDraft(Subscription subscription, Customer customer, long n, boolean recurring) {
@@ -147,7 +150,7 @@ public final class InvoiceGenerator {
     }
 
     private Invoice finalizeDraft(Invoice draft, SellerProfile seller) {
-        String series = Finalization.seriesOf(draft, seller.invoicePrefix());
+        String series = Finalization.seriesOf(draft, seller.invoicePrefix(), seller.numberSeries());
         for (int attempt = 1; ; attempt++) {
             Finalization.Plan plan = Finalization.plan(draft, store.invoices().sequence(series),
                     store.credit().balance(draft.customerId(), draft.currency()), clock.now());
@@ -168,20 +171,27 @@ public final class InvoiceGenerator {
         }
     }
 
-    private void advance(String subscriptionId, Customer customer, long billedIndex, Set<String> billedCharges) {
+    /**
+     * Moves the subscription past the billed period, removing the pending charges the invoice billed. Returns the
+     * subscription as stored afterwards. Version-checked: after a conflict it re-reads, and stops if another
+     * generator (or an earlier attempt) already advanced it.
+     */
+    private Subscription advance(Subscription read, Customer customer, long billedIndex, Invoice invoice) {
+        Set<String> billedCharges = invoice.lines().stream().map(InvoiceLine::chargeId).filter(Objects::nonNull)
+                .collect(Collectors.toSet());
+        Subscription current = read;
         for (int attempt = 1; ; attempt++) {
-            Subscription current = store.subscriptions().get(subscriptionId).orElseThrow();
             if (current.nextPeriodIndex() != billedIndex) {
-                return; // already advanced past this period (a racing generator or an earlier attempt)
+                return current; // already advanced past this period
             }
             try {
-                store.subscriptions().update(BillingCycle.advance(current, customer, billedIndex, billedCharges));
-                return;
+                return store.subscriptions().update(BillingCycle.advance(current, customer, billedIndex, billedCharges));
             } catch (ConcurrentUpdateException conflict) {
                 if (attempt >= WRITE_ATTEMPTS) {
                     throw conflict;
                 }
                 backOff(attempt);
+                current = store.subscriptions().get(read.id()).orElseThrow();
             }
         }
     }
