@@ -61,7 +61,7 @@ public final class Finalization {
         Invoice open = draft.finalized(number, now);
         Invoice settled = new Invoice(open.id(), open.number(), open.customerId(), open.subscriptionId(),
                 open.currency(), due.isZero() ? InvoiceStatus.PAID : InvoiceStatus.OPEN, open.lines(), credit,
-                open.amountPaid(), open.issueDate(), open.dueDate(), open.periodStart(), open.periodEnd(),
+                open.amountPaid(), open.credited(), open.issueDate(), open.dueDate(), open.periodStart(), open.periodEnd(),
                 open.correctionOf(), open.createdAt(), open.finalizedAt(), open.version());
         return new Plan(settled, after, entry, balanceAfter);
     }

@@ -19,6 +19,8 @@ import java.io.UncheckedIOException;
  */
 public final class InvoiceEvents {
     public static final String FINALIZED = "invoice.finalized";
+    public static final String VOIDED = "invoice.voided";
+    public static final String CREDIT_NOTE_ISSUED = "credit_note.issued";
     private static final JsonFactory JSON = new JsonFactory();
 
     private InvoiceEvents() {}
@@ -26,6 +28,34 @@ public final class InvoiceEvents {
     public static DomainEvent finalized(Invoice invoice, String documentUrl) {
         return new DomainEvent(FINALIZED, FINALIZED + ":" + invoice.id(),
                 invoice.finalizedAt() != null ? invoice.finalizedAt() : invoice.createdAt(), detail(invoice, documentUrl));
+    }
+
+    public static DomainEvent voided(Invoice invoice, String documentUrl, java.time.Instant at) {
+        return new DomainEvent(VOIDED, VOIDED + ":" + invoice.id(), at, detail(invoice, documentUrl));
+    }
+
+    public static DomainEvent creditNoteIssued(io.periodic.billing.model.CreditNote note, String documentUrl) {
+        StringWriter out = new StringWriter();
+        try (JsonGenerator g = JSON.createGenerator(out)) {
+            g.writeStartObject();
+            g.writeStringField("creditNoteId", note.id());
+            g.writeStringField("number", note.number());
+            g.writeStringField("invoiceId", note.invoiceId());
+            g.writeStringField("customerId", note.customerId());
+            g.writeStringField("currency", note.total().currency().getCurrencyCode());
+            money(g, "subtotal", note.subtotal());
+            money(g, "tax", note.tax());
+            money(g, "total", note.total());
+            g.writeStringField("disposition", note.disposition().name());
+            g.writeStringField("issueDate", note.issueDate().toString());
+            if (documentUrl != null) {
+                g.writeStringField("documentUrl", documentUrl);
+            }
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new DomainEvent(CREDIT_NOTE_ISSUED, CREDIT_NOTE_ISSUED + ":" + note.id(), note.createdAt(), out.toString());
     }
 
     static String detail(Invoice invoice, String documentUrl) {
@@ -42,6 +72,7 @@ public final class InvoiceEvents {
             g.writeStringField("currency", invoice.currency().getCurrencyCode());
             money(g, "total", invoice.total());
             money(g, "amountDue", invoice.amountDue());
+            money(g, "amountPaid", invoice.amountPaid());
             g.writeStringField("issueDate", invoice.issueDate().toString());
             g.writeStringField("dueDate", invoice.dueDate().toString());
             if (invoice.periodStart() != null) {

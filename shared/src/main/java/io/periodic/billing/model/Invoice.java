@@ -15,12 +15,14 @@ import java.util.TreeMap;
 
 /**
  * An invoice. Totals are derived from the lines, so they can never disagree with them:
- * subtotal = Σ net, tax = Σ line tax, total = subtotal + tax, amount due = total − credit applied − amount paid.
+ * subtotal = Σ net, tax = Σ line tax, total = subtotal + tax,
+ * amount due = total − credit applied − amount paid − credited.
  *
  * @param number the gapless sequential number, assigned at finalisation (null while draft)
  * @param subscriptionId the subscription billed, or null for a one-off invoice
  * @param creditApplied part of the total settled from the customer's credit balance
  * @param amountPaid part of the total settled by payments (net of refunds)
+ * @param credited part of the total cancelled by credit notes that reduce the amount due
  * @param issueDate local date of issue in the customer's zone; dueDate = issueDate + payment terms
  * @param correctionOf id of the voided invoice this one replaces, if it is a corrected reissue
  */
@@ -34,6 +36,7 @@ public record Invoice(
         List<InvoiceLine> lines,
         Money creditApplied,
         Money amountPaid,
+        Money credited,
         LocalDate issueDate,
         LocalDate dueDate,
         LocalDate periodStart,
@@ -60,6 +63,11 @@ public record Invoice(
         }
         notNull(creditApplied, "credit applied").requireCurrency(currency);
         notNull(amountPaid, "amount paid").requireCurrency(currency);
+        credited = credited == null ? Money.zero(currency) : credited;
+        credited.requireCurrency(currency);
+        if (credited.isNegative()) {
+            throw new IllegalArgumentException("credited amount cannot be negative");
+        }
         notNull(issueDate, "issue date");
         notNull(dueDate, "due date");
         if (dueDate.isBefore(issueDate)) {
@@ -72,6 +80,15 @@ public record Invoice(
             throw new IllegalArgumentException("a " + status + " invoice must have a number");
         }
         notNull(createdAt, "createdAt");
+    }
+
+    /** An invoice without credit notes. */
+    public Invoice(String id, String number, String customerId, String subscriptionId, Currency currency,
+            InvoiceStatus status, List<InvoiceLine> lines, Money creditApplied, Money amountPaid, LocalDate issueDate,
+            LocalDate dueDate, LocalDate periodStart, LocalDate periodEnd, String correctionOf, Instant createdAt,
+            Instant finalizedAt, Long version) {
+        this(id, number, customerId, subscriptionId, currency, status, lines, creditApplied, amountPaid, null,
+                issueDate, dueDate, periodStart, periodEnd, correctionOf, createdAt, finalizedAt, version);
     }
 
     public Money subtotal() {
@@ -88,7 +105,7 @@ public record Invoice(
 
     /** What the customer still owes on this invoice. */
     public Money amountDue() {
-        return total().minus(creditApplied).minus(amountPaid);
+        return total().minus(creditApplied).minus(amountPaid).minus(credited);
     }
 
     /** Tax per rate, sorted by rate, as printed on the document. */
@@ -102,7 +119,7 @@ public record Invoice(
 
     public Invoice withVersion(Long newVersion) {
         return new Invoice(id, number, customerId, subscriptionId, currency, status, lines, creditApplied, amountPaid,
-                issueDate, dueDate, periodStart, periodEnd, correctionOf, createdAt, finalizedAt, newVersion);
+                credited, issueDate, dueDate, periodStart, periodEnd, correctionOf, createdAt, finalizedAt, newVersion);
     }
 
     public Invoice finalized(String assignedNumber, Instant at) {
@@ -110,11 +127,32 @@ public record Invoice(
             throw new IllegalStateException("only a draft can be finalised; invoice " + id + " is " + status);
         }
         return new Invoice(id, assignedNumber, customerId, subscriptionId, currency, InvoiceStatus.OPEN, lines,
-                creditApplied, amountPaid, issueDate, dueDate, periodStart, periodEnd, correctionOf, createdAt, at, version);
+                creditApplied, amountPaid, credited, issueDate, dueDate, periodStart, periodEnd, correctionOf, createdAt,
+                at, version);
+    }
+
+    public Invoice withStatus(InvoiceStatus newStatus) {
+        return new Invoice(id, number, customerId, subscriptionId, currency, newStatus, lines, creditApplied, amountPaid,
+                credited, issueDate, dueDate, periodStart, periodEnd, correctionOf, createdAt, finalizedAt, version);
+    }
+
+    /** After a credit note that cancels {@code amount} of what is due; paid when nothing is left. */
+    public Invoice withCredited(Money amount) {
+        Money newCredited = credited.plus(amount);
+        Invoice next = new Invoice(id, number, customerId, subscriptionId, currency, status, lines, creditApplied,
+                amountPaid, newCredited, issueDate, dueDate, periodStart, periodEnd, correctionOf, createdAt,
+                finalizedAt, version);
+        return next.amountDue().isZero() && status.acceptsPayment() ? next.withStatus(InvoiceStatus.PAID) : next;
+    }
+
+    /** After the credit balance it used was given back (voiding). */
+    public Invoice withCreditApplied(Money amount) {
+        return new Invoice(id, number, customerId, subscriptionId, currency, status, lines, amount, amountPaid,
+                credited, issueDate, dueDate, periodStart, periodEnd, correctionOf, createdAt, finalizedAt, version);
     }
 
     public Invoice withPayment(Money paid, InvoiceStatus newStatus) {
         return new Invoice(id, number, customerId, subscriptionId, currency, newStatus, lines, creditApplied, paid,
-                issueDate, dueDate, periodStart, periodEnd, correctionOf, createdAt, finalizedAt, version);
+                credited, issueDate, dueDate, periodStart, periodEnd, correctionOf, createdAt, finalizedAt, version);
     }
 }

@@ -45,6 +45,22 @@ public final class CreditRepository {
         return balances.table();
     }
 
+    software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable<CreditNote> noteTable() {
+        return notes.table();
+    }
+
+    /** The credit notes of one invoice (a customer's notes, filtered; customers have few). */
+    public List<CreditNote> notesOfInvoice(String customerId, String invoiceId) {
+        List<CreditNote> found = new java.util.ArrayList<>();
+        String cursor = null;
+        do {
+            Page<CreditNote> page = notesOfCustomer(customerId, 100, cursor);
+            page.items().stream().filter(n -> n.invoiceId().equals(invoiceId)).forEach(found::add);
+            cursor = page.cursor();
+        } while (cursor != null);
+        return found;
+    }
+
     /** The customer's balance; an empty (never stored) one when the customer has had no credit yet. */
     public CreditBalance balance(String customerId, Currency currency) {
         return balances.get(BillingTable.customer(customerId), "CREDIT")

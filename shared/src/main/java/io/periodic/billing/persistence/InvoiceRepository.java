@@ -2,6 +2,7 @@ package io.periodic.billing.persistence;
 
 import io.periodic.billing.model.CreditBalance;
 import io.periodic.billing.model.CreditEntry;
+import io.periodic.billing.model.CreditNote;
 import io.periodic.billing.model.Invoice;
 import io.periodic.billing.model.InvoiceStatus;
 import io.periodic.billing.model.Sequence;
@@ -101,6 +102,61 @@ public final class InvoiceRepository {
                     + " conflicted: " + e.cancellationReasons().stream().map(r -> r.code()).toList(), e);
         }
         return finalized.withVersion(finalized.version() == null ? 1L : finalized.version() + 1);
+    }
+
+    /** Voids an invoice, giving back the credit balance it used, in one transaction. */
+    public Invoice commitVoid(Invoice voided, CreditEntry returnedCredit, CreditBalance balanceAfter) {
+        TransactWriteItemsEnhancedRequest.Builder tx = TransactWriteItemsEnhancedRequest.builder()
+                .addUpdateItem(invoices.table(), TransactUpdateItemEnhancedRequest.builder(Invoice.class)
+                        .item(voided).ignoreNulls(false).build());
+        addCredit(tx, returnedCredit, balanceAfter);
+        commit(tx, "voiding invoice " + voided.id());
+        return voided.withVersion(voided.version() == null ? 1L : voided.version() + 1);
+    }
+
+    /**
+     * Issues a credit note in one transaction: the note (create-once on its id), its number (series advanced,
+     * number reserved), and its effect: the invoice's amount due lowered, or the customer's balance raised.
+     */
+    public CreditNote commitCreditNote(CreditNote note, Sequence sequenceAfter, Invoice invoiceAfter,
+            CreditEntry entry, CreditBalance balanceAfter) {
+        TransactWriteItemsEnhancedRequest.Builder tx = TransactWriteItemsEnhancedRequest.builder()
+                .addPutItem(credit.noteTable(), TransactPutItemEnhancedRequest.builder(CreditNote.class)
+                        .item(note).conditionExpression(NOT_EXISTS).build())
+                .addUpdateItem(sequences.table(), TransactUpdateItemEnhancedRequest.builder(Sequence.class)
+                        .item(sequenceAfter).ignoreNulls(false).build())
+                .addPutItem(numbers.table(), TransactPutItemEnhancedRequest.builder(Schemas.InvoiceNumber.class)
+                        .item(new Schemas.InvoiceNumber(note.number(), note.id()))
+                        .conditionExpression(NOT_EXISTS)
+                        .build());
+        if (invoiceAfter != null) {
+            tx.addUpdateItem(invoices.table(), TransactUpdateItemEnhancedRequest.builder(Invoice.class)
+                    .item(invoiceAfter).ignoreNulls(false).build());
+        }
+        addCredit(tx, entry, balanceAfter);
+        commit(tx, "credit note " + note.id() + " on invoice " + note.invoiceId());
+        return note.withVersion(1L);
+    }
+
+    private void addCredit(TransactWriteItemsEnhancedRequest.Builder tx, CreditEntry entry, CreditBalance after) {
+        if ((entry == null) != (after == null)) {
+            throw new IllegalArgumentException("a credit entry and its balance go together");
+        }
+        if (entry != null) {
+            tx.addPutItem(credit.entryTable(), TransactPutItemEnhancedRequest.builder(CreditEntry.class)
+                    .item(entry).conditionExpression(NOT_EXISTS).build());
+            tx.addUpdateItem(credit.balanceTable(), TransactUpdateItemEnhancedRequest.builder(CreditBalance.class)
+                    .item(after).ignoreNulls(false).build());
+        }
+    }
+
+    private void commit(TransactWriteItemsEnhancedRequest.Builder tx, String what) {
+        try {
+            client.transactWriteItems(tx.build());
+        } catch (TransactionCanceledException e) {
+            throw new ConcurrentUpdateException(what + " conflicted: "
+                    + e.cancellationReasons().stream().map(r -> r.code()).toList(), e);
+        }
     }
 
     /** The current state of a number series (a fresh one when no number was ever taken). */

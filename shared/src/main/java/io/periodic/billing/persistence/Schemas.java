@@ -204,6 +204,7 @@ public final class Schemas {
                     Invoice::lines)
             .attr("creditApplied", MoneyConverter.INSTANCE, Invoice::creditApplied)
             .attr("amountPaid", MoneyConverter.INSTANCE, Invoice::amountPaid)
+            .attr("credited", MoneyConverter.INSTANCE, Invoice::credited)
             .attr("issueDate", LocalDate.class, Invoice::issueDate)
             .attr("dueDate", LocalDate.class, Invoice::dueDate)
             .attr("periodStart", LocalDate.class, Invoice::periodStart)
@@ -219,7 +220,8 @@ public final class Schemas {
             .attr(VERSION, Long.class, Invoice::version, versionAttribute())
             .build(r -> new Invoice(r.get("id"), r.get("number"), r.get("customerId"), r.get("subscriptionId"),
                     Currencies.of(r.get("currency")), InvoiceStatus.valueOf(r.get("status")),
-                    r.get("lines", List.of()), r.get("creditApplied"), r.get("amountPaid"), r.get("issueDate"),
+                    r.get("lines", List.of()), r.get("creditApplied"), r.get("amountPaid"), r.get("credited"),
+                    r.get("issueDate"),
                     r.get("dueDate"), r.get("periodStart"), r.get("periodEnd"), r.get("correctionOf"),
                     r.get("createdAt"), r.get("finalizedAt"), r.get(VERSION)));
 

@@ -188,9 +188,16 @@ final class Pages {
             totals.add(new Page.Total(t.get("totals.tax"), f.money(invoice.tax()), "plain"));
         }
         totals.add(new Page.Total(t.get("totals.total"), f.money(invoice.total()), "grand"));
-        if (!invoice.creditApplied().isZero()) {
+        if (invoice.creditApplied().isPositive()) {
             totals.add(new Page.Total(t.get("totals.creditApplied"), f.money(invoice.creditApplied().negate()),
                     "plain"));
+        } else if (invoice.creditApplied().isNegative()) {
+            // A negative total (a downgrade's credit) is not payable: it went to the customer's credit balance.
+            totals.add(new Page.Total(t.get("totals.creditAdded"), f.money(invoice.creditApplied().negate()),
+                    "plain"));
+        }
+        if (!invoice.credited().isZero()) {
+            totals.add(new Page.Total(t.get("totals.credited"), f.money(invoice.credited().negate()), "plain"));
         }
         totals.add(new Page.Total(t.get("totals.amountPaid"), f.money(invoice.amountPaid().negate()), "plain"));
         totals.add(new Page.Total(t.get("totals.amountDue"), f.money(invoice.amountDue()), "due"));

@@ -1,5 +1,8 @@
 package io.periodic.functions.generator;
 
+import io.periodic.billing.service.AfterFinalization;
+import io.periodic.billing.service.InvoiceNotifications;
+
 import io.periodic.billing.aws.AwsClients;
 import io.periodic.billing.aws.EventBridgePublisher;
 import io.periodic.billing.aws.S3DocumentStore;

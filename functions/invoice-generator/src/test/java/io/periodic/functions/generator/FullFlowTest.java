@@ -1,5 +1,8 @@
 package io.periodic.functions.generator;
 
+import io.periodic.billing.service.AfterFinalization;
+import io.periodic.billing.service.InvoiceNotifications;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

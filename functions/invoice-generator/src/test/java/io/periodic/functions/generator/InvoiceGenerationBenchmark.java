@@ -1,5 +1,8 @@
 package io.periodic.functions.generator;
 
+import io.periodic.billing.service.AfterFinalization;
+import io.periodic.billing.service.InvoiceNotifications;
+
 import io.periodic.billing.calendar.BillingInterval;
 import io.periodic.billing.invoicing.BillingCycle;
 import io.periodic.billing.local.DirectoryDocumentStore;

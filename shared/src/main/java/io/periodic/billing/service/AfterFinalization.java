@@ -1,4 +1,4 @@
-package io.periodic.functions.generator;
+package io.periodic.billing.service;
 
 import io.periodic.billing.model.Customer;
 import io.periodic.billing.model.Invoice;

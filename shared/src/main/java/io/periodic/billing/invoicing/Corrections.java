@@ -1,0 +1,189 @@
+package io.periodic.billing.invoicing;
+
+import io.periodic.billing.model.CreditBalance;
+import io.periodic.billing.model.CreditEntry;
+import io.periodic.billing.model.CreditNote;
+import io.periodic.billing.model.Customer;
+import io.periodic.billing.model.Invoice;
+import io.periodic.billing.model.InvoiceLine;
+import io.periodic.billing.model.InvoiceStatus;
+import io.periodic.billing.model.Sequence;
+import io.periodic.billing.money.Money;
+import io.periodic.billing.money.TaxBehavior;
+import io.periodic.billing.money.TaxCalculator;
+import io.periodic.billing.money.TaxRate;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Correcting issued invoices (plain domain logic; the store commits each plan in one transaction). An issued
+ * invoice is never edited: it is voided and reissued, or credited by a credit note with its own number.
+ * <ul>
+ *   <li><b>Void</b>: only an open (or written-off) invoice with nothing paid and no credit note; its number stays
+ *       used; credit balance it used goes back to the customer.
+ *   <li><b>Reissue</b>: a new invoice (new number) for a voided one, same lines or corrected ones, noting which
+ *       invoice it replaces.
+ *   <li><b>Credit note</b>: full or partial. It reduces the amount due ({@code REDUCE_AMOUNT_DUE}) or, for what was
+ *       already paid, adds to the customer's credit balance ({@code CUSTOMER_BALANCE}). Tax is credited at the
+ *       invoice's rates (spread over its rates in proportion to their net amounts, rounded once per rate); a full
+ *       credit note credits exactly what is left, so all notes together never exceed the invoice.
+ * </ul>
+ */
+public final class Corrections {
+    private Corrections() {}
+
+    public record VoidPlan(Invoice voided, CreditEntry returnedCredit, CreditBalance balanceAfter) {}
+
+    public static VoidPlan voidInvoice(Invoice invoice, CreditBalance balance, Instant now) {
+        if (invoice.status() != InvoiceStatus.OPEN && invoice.status() != InvoiceStatus.UNCOLLECTIBLE) {
+            throw new InvoiceStateException("invoice " + label(invoice) + " is " + invoice.status()
+                    + "; only an open invoice can be voided");
+        }
+        if (!invoice.amountPaid().isZero()) {
+            throw new InvoiceStateException("invoice " + label(invoice) + " has payments of " + invoice.amountPaid()
+                    + "; issue a credit note instead of voiding it");
+        }
+        if (!invoice.credited().isZero()) {
+            throw new InvoiceStateException("invoice " + label(invoice) + " has credit notes; it cannot be voided");
+        }
+        CreditEntry entry = null;
+        CreditBalance after = null;
+        if (invoice.creditApplied().isPositive()) {
+            entry = new CreditEntry(invoice.customerId(), "returned:" + invoice.id(), invoice.creditApplied(),
+                    "invoice " + label(invoice) + " voided", now);
+            after = new CreditBalance(balance.customerId(), balance.balance().plus(invoice.creditApplied()),
+                    balance.version());
+        }
+        return new VoidPlan(invoice.withStatus(InvoiceStatus.VOID), entry, after);
+    }
+
+    /** A replacement line: the reissue re-computes amount (unit × quantity) and tax. */
+    public record Line(String description, String priceId, LocalDate periodStart, LocalDate periodEnd, long quantity,
+            Money unitAmount, TaxBehavior taxBehavior) {}
+
+    /** The id of the invoice that replaces {@code voidedId}: deterministic, so a retried reissue creates it once. */
+    public static String reissueId(String voidedId) {
+        return voidedId + "-r";
+    }
+
+    /**
+     * The draft that replaces a voided invoice: its lines, or {@code replacement} lines, taxed at the customer's
+     * current rate; issued today.
+     */
+    public static Invoice reissueDraft(Invoice voided, Customer customer, List<Line> replacement, LocalDate today,
+            Instant now) {
+        if (voided.status() != InvoiceStatus.VOID) {
+            throw new InvoiceStateException("invoice " + label(voided) + " is " + voided.status()
+                    + "; void it before reissuing");
+        }
+        List<InvoiceLine> lines;
+        if (replacement == null || replacement.isEmpty()) {
+            lines = voided.lines();
+        } else {
+            List<TaxCalculator.Line> taxLines = new ArrayList<>();
+            for (Line l : replacement) {
+                taxLines.add(new TaxCalculator.Line(l.unitAmount().times(l.quantity()), customer.taxRate(),
+                        l.taxBehavior()));
+            }
+            TaxCalculator.Result taxed = TaxCalculator.calculate(voided.currency(), taxLines);
+            lines = new ArrayList<>();
+            for (int i = 0; i < replacement.size(); i++) {
+                Line l = replacement.get(i);
+                lines.add(new InvoiceLine(l.description(), io.periodic.billing.model.LineKind.ADJUSTMENT, l.priceId(),
+                        l.periodStart(), l.periodEnd(), l.quantity(), l.unitAmount(), taxed.lines().get(i).net(),
+                        customer.taxRate(), taxed.lines().get(i).tax()));
+            }
+        }
+        Money zero = Money.zero(voided.currency());
+        return new Invoice(reissueId(voided.id()), null, voided.customerId(), voided.subscriptionId(),
+                voided.currency(), InvoiceStatus.DRAFT, lines, zero, zero, zero, today,
+                today.plusDays(customer.paymentTermsDays()), voided.periodStart(), voided.periodEnd(), voided.id(),
+                now, null, null);
+    }
+
+    public record CreditNotePlan(CreditNote note, Sequence sequenceAfter, Invoice invoiceAfter, CreditEntry entry,
+            CreditBalance balanceAfter) {}
+
+    /**
+     * @param net the net amount to credit (before tax), or null for everything not yet credited
+     * @param requested where the credit goes, or null: the amount due if it covers the note, else the balance
+     * @param earlier the invoice's earlier credit notes
+     */
+    public static CreditNotePlan creditNote(String noteId, Invoice invoice, Money net, String reason,
+            CreditNote.Disposition requested, List<CreditNote> earlier, Sequence sequence, CreditBalance balance,
+            LocalDate today, Instant now) {
+        if (invoice.status() == InvoiceStatus.DRAFT || invoice.status() == InvoiceStatus.VOID) {
+            throw new InvoiceStateException("invoice " + label(invoice) + " is " + invoice.status()
+                    + "; only an issued invoice can be credited");
+        }
+        Money zero = Money.zero(invoice.currency());
+        Money creditedNet = earlier.stream().map(CreditNote::subtotal).reduce(zero, Money::plus);
+        Money creditedTax = earlier.stream().map(CreditNote::tax).reduce(zero, Money::plus);
+        Money leftNet = invoice.subtotal().minus(creditedNet);
+        Money leftTax = invoice.tax().minus(creditedTax);
+        Money subtotal;
+        Money tax;
+        if (net == null || net.equals(leftNet)) {
+            subtotal = leftNet;
+            tax = leftTax;
+        } else {
+            net.requireCurrency(invoice.currency());
+            if (!net.isPositive()) {
+                throw new IllegalArgumentException("a credit note credits a positive amount, got " + net);
+            }
+            if (net.isGreaterThan(leftNet)) {
+                throw new InvoiceStateException("only " + leftNet + " (net) of invoice " + label(invoice)
+                        + " is left to credit, not " + net);
+            }
+            subtotal = net;
+            tax = taxFor(invoice, net).min(leftTax);
+        }
+        if (!subtotal.plus(tax).isPositive()) {
+            throw new InvoiceStateException("invoice " + label(invoice) + " has nothing left to credit");
+        }
+        Money total = subtotal.plus(tax);
+        CreditNote.Disposition disposition = requested != null ? requested
+                : total.isGreaterThan(invoice.amountDue()) ? CreditNote.Disposition.CUSTOMER_BALANCE
+                : CreditNote.Disposition.REDUCE_AMOUNT_DUE;
+        if (disposition == CreditNote.Disposition.REDUCE_AMOUNT_DUE && total.isGreaterThan(invoice.amountDue())) {
+            throw new InvoiceStateException("the credit note's " + total + " exceeds the " + invoice.amountDue()
+                    + " still due on invoice " + label(invoice) + "; credit it to the customer's balance instead");
+        }
+        Sequence after = sequence.next();
+        CreditNote note = new CreditNote(noteId, DocumentNumbers.format(sequence.series(), after.last()), invoice.id(),
+                invoice.customerId(), subtotal, tax, disposition, reason, today, now, null);
+        if (disposition == CreditNote.Disposition.REDUCE_AMOUNT_DUE) {
+            return new CreditNotePlan(note, after, invoice.withCredited(total), null, null);
+        }
+        CreditEntry entry = new CreditEntry(invoice.customerId(), "creditnote:" + noteId, total,
+                "credit note " + note.number(), now);
+        return new CreditNotePlan(note, after, null, entry,
+                new CreditBalance(balance.customerId(), balance.balance().plus(total), balance.version()));
+    }
+
+    /** Tax on a partial net credit: spread over the invoice's rates by their net share, rounded once per rate. */
+    private static Money taxFor(Invoice invoice, Money net) {
+        Map<TaxRate, Money> netByRate = new java.util.TreeMap<>();
+        for (InvoiceLine line : invoice.lines()) {
+            netByRate.merge(line.taxRate(), line.amount(), Money::plus);
+        }
+        List<TaxRate> rates = new ArrayList<>(netByRate.keySet());
+        long[] weights = rates.stream().mapToLong(r -> Math.max(0, netByRate.get(r).minor())).toArray();
+        if (java.util.Arrays.stream(weights).sum() == 0) {
+            return Money.zero(invoice.currency());
+        }
+        List<Money> shares = net.allocate(weights);
+        List<TaxCalculator.Line> lines = new ArrayList<>();
+        for (int i = 0; i < rates.size(); i++) {
+            lines.add(new TaxCalculator.Line(shares.get(i), rates.get(i), TaxBehavior.EXCLUSIVE));
+        }
+        return TaxCalculator.calculate(invoice.currency(), lines).tax();
+    }
+
+    private static String label(Invoice invoice) {
+        return invoice.number() != null ? invoice.number() : invoice.id();
+    }
+}

@@ -1,0 +1,70 @@
+package io.periodic.billing.service;
+
+import io.periodic.billing.invoicing.InvoiceEvents;
+import io.periodic.billing.model.CreditNote;
+import io.periodic.billing.model.Customer;
+import io.periodic.billing.model.Invoice;
+import io.periodic.billing.model.SellerProfile;
+import io.periodic.billing.ports.DocumentStore;
+import io.periodic.billing.ports.EventPublisher;
+import io.periodic.billing.ports.Mailer;
+import io.periodic.billing.rendering.CreditNoteDocument;
+import io.periodic.billing.rendering.DocumentRenderer;
+import io.periodic.billing.rendering.InvoiceDocument;
+import io.periodic.billing.rendering.InvoiceEmails;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * After a finalisation: render the invoice in the customer's language, store it under {@code invoices/<id>.html},
+ * publish {@code invoice.finalized} with the document link, and e-mail the customer. Each step is idempotent or
+ * at-least-once with a deterministic identity (same key, same event id, same mail key).
+ */
+public final class InvoiceNotifications implements AfterFinalization {
+    private final DocumentRenderer renderer;
+    private final DocumentStore documents;
+    private final EventPublisher events;
+    private final Mailer mailer;
+
+    public InvoiceNotifications(DocumentRenderer renderer, DocumentStore documents, EventPublisher events, Mailer mailer) {
+        this.renderer = renderer;
+        this.documents = documents;
+        this.events = events;
+        this.mailer = mailer;
+    }
+
+    public static String documentKey(Invoice invoice) {
+        return "invoices/" + invoice.id() + ".html";
+    }
+
+    @Override
+    public void finalized(Invoice invoice, Customer customer, SellerProfile seller) {
+        announce(invoice, customer, seller, null);
+    }
+
+    /** Document, {@code invoice.finalized} and mail; {@code correctsNumber} for a reissue of a voided invoice. */
+    public void announce(Invoice invoice, Customer customer, SellerProfile seller, String correctsNumber) {
+        String link = store(invoice, customer, seller, correctsNumber);
+        events.publish(InvoiceEvents.finalized(invoice, link));
+        mailer.send(InvoiceEmails.invoiceIssued(invoice, customer, seller, link));
+    }
+
+    /** Re-renders a voided invoice (its document then says VOID) and publishes {@code invoice.voided}. */
+    public void voided(Invoice invoice, Customer customer, SellerProfile seller, java.time.Instant at) {
+        String link = store(invoice, customer, seller, null);
+        events.publish(InvoiceEvents.voided(invoice, link, at));
+    }
+
+    /** Renders and stores a credit note under {@code credit-notes/<id>.html}; publishes {@code credit_note.issued}. */
+    public String creditNoteIssued(CreditNote note, Invoice invoice, Customer customer, SellerProfile seller) {
+        String html = renderer.creditNoteHtml(new CreditNoteDocument(note, invoice, customer, seller));
+        String link = documents.put("credit-notes/" + note.id() + ".html", "text/html; charset=utf-8",
+                html.getBytes(StandardCharsets.UTF_8));
+        events.publish(InvoiceEvents.creditNoteIssued(note, link));
+        return link;
+    }
+
+    private String store(Invoice invoice, Customer customer, SellerProfile seller, String correctsNumber) {
+        String html = renderer.invoiceHtml(new InvoiceDocument(invoice, customer, seller, correctsNumber));
+        return documents.put(documentKey(invoice), "text/html; charset=utf-8", html.getBytes(StandardCharsets.UTF_8));
+    }
+}
