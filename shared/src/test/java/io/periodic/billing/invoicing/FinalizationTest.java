@@ -7,6 +7,7 @@ import static io.periodic.billing.invoicing.Samples.subscription;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.periodic.billing.model.CreditBalance;
 import io.periodic.billing.model.Customer;
@@ -75,5 +76,21 @@ class FinalizationTest {
                 CreditBalance.empty("cus_1", customer.currency()), NOW).invoice();
         assertThrows(IllegalStateException.class, () -> Finalization.plan(open, Sequence.start("INV-2026"),
                 CreditBalance.empty("cus_1", customer.currency()), NOW));
+    }
+
+    @Test
+    void parallelSeriesKeepEachCustomerInOneSeries() {
+        Invoice draft = draft(100);
+        assertEquals("INV-2026", Finalization.seriesOf(draft, "INV", 1));
+        String series = Finalization.seriesOf(draft, "INV", 26);
+        assertTrue(series.matches("INV-2026-[A-Z]"), series);
+        assertEquals(series, Finalization.seriesOf(draft(999), "INV", 26), "same customer, same series");
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (int i = 0; i < 500; i++) {
+            seen.add(io.periodic.billing.invoicing.DocumentNumbers.series("INV", LocalDate.of(2026, 1, 1),
+                    "cus_" + i, 4));
+        }
+        assertEquals(java.util.Set.of("INV-2026-A", "INV-2026-B", "INV-2026-C", "INV-2026-D"), seen);
+        assertEquals("INV-2026-B-000042", DocumentNumbers.format("INV-2026-B", 42));
     }
 }

@@ -1,6 +1,7 @@
 package io.periodic.functions.generator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.periodic.billing.calendar.BillingInterval;
 import io.periodic.billing.model.Customer;
@@ -115,5 +116,51 @@ class CalendarScenariosTest {
         Invoice us = world.invoicesOf(honolulu).get(0);
         assertEquals(LocalDate.of(2026, 12, 1), us.issueDate());
         assertEquals(9_900 + 466, us.total().minor(), "4.712% of 99.00 = 4.66488 → 4.66");
+    }
+
+    @Test
+    void anOutageIsCaughtUpOnePeriodEachAndBeyondTheBoundTheSubscriptionIsParked() {
+        World world = new World(engine, Instant.parse("2026-01-01T00:00:00Z"));
+        Customer customer = world.customer("UTC", "EUR", "0");
+        Price price = world.price("EUR", 1_000, BillingInterval.monthly());
+        Subscription shortOutage = world.subscribe(customer, price, 1, LocalDate.of(2026, 1, 15), null);
+        Customer other = world.customer("UTC", "EUR", "0");
+        Subscription longOutage = world.subscribe(other, price, 1, LocalDate.of(2024, 1, 15), null);
+
+        // The scheduler was down until April 20: January, February, March and April 15 are all due.
+        world.clock.set(Instant.parse("2026-04-20T00:00:00Z"));
+        Outcome caughtUp = world.generator().process(shortOutage.id());
+        assertEquals(Outcome.Kind.BILLED, caughtUp.kind());
+        assertEquals(4, caughtUp.invoiceIds().size());
+        assertEquals(List.of("2026-01-15", "2026-02-15", "2026-03-15", "2026-04-15"),
+                world.invoicesOf(customer).stream().map(i -> i.periodStart().toString()).toList());
+        assertEquals(List.of(LocalDate.of(2026, 4, 20)), world.invoicesOf(customer).stream()
+                .map(Invoice::issueDate).distinct().toList(), "billed late, issued today, never backdated");
+        assertEquals(Outcome.Kind.NOT_DUE, world.generator().process(shortOutage.id()).kind(), "each once");
+
+        // 28 periods behind is more than the 12 caught up unattended: parked for a person, nothing billed.
+        Outcome parked = world.generator().process(longOutage.id());
+        assertEquals(Outcome.Kind.PARKED, parked.kind());
+        assertEquals(0, world.invoicesOf(other).size());
+        assertTrue(world.reload(longOutage).parkedReason().contains("more than the 12"), parked.reason());
+    }
+
+    @Test
+    void cancelAtPeriodEndEndsTheSubscriptionInsteadOfRenewingIt() {
+        World world = new World(engine, Instant.parse("2026-03-01T00:00:00Z"));
+        Customer customer = world.customer("UTC", "USD", "0");
+        Subscription subscription = world.subscribe(customer, world.price("USD", 2_000, BillingInterval.monthly()), 1,
+                LocalDate.of(2026, 3, 1), null);
+        world.generator().process(subscription.id());
+        world.store.subscriptions().update(world.reload(subscription).withCancelAtPeriodEnd(true));
+
+        world.clock.set(Instant.parse("2026-04-01T00:00:00Z"));
+        assertEquals(Outcome.Kind.CANCELED, world.generator().process(subscription.id()).kind());
+        assertEquals(1, world.invoicesOf(customer).size(), "March only");
+        Subscription ended = world.reload(subscription);
+        assertEquals(io.periodic.billing.model.SubscriptionStatus.CANCELED, ended.status());
+        assertEquals(null, ended.nextBillingAt(), "out of the scheduler's index");
+        world.clock.set(Instant.parse("2026-05-01T00:00:00Z"));
+        assertEquals(Outcome.Kind.SKIPPED, world.generator().process(subscription.id()).kind());
     }
 }
