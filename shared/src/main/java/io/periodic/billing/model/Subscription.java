@@ -111,6 +111,11 @@ public record Subscription(
                 billedIndex + 1, nextDue, parkedReason, left, createdAt, version);
     }
 
+    /** Released by a person after fixing what parked it: the scheduler picks it up again at its next due instant. */
+    public Subscription released() {
+        return parked(null);
+    }
+
     /** Ended: never billed again, out of the scheduler's index. */
     public Subscription canceled() {
         return new Subscription(id, customerId, items, anchor, interval, SubscriptionStatus.CANCELED, cancelAtPeriodEnd,

@@ -77,6 +77,7 @@ class BadDataTest {
         assertTrue(world.reload(customerGone).parkedReason().contains("customer"), world.reload(customerGone).parkedReason());
         assertTrue(world.reload(planGone).parkedReason().contains("price " + retired.id()));
         assertTrue(world.reload(mismatch).parkedReason().contains("USD"));
+        assertTrue(world.reload(planGone).parkedReason() != null);
         assertEquals(1, world.invoicesOf(good).size());
         assertEquals(1, world.reload(billed).nextPeriodIndex());
 
@@ -87,6 +88,15 @@ class BadDataTest {
             assertTrue(!world.store.subscriptions().dueAtOrBefore(shard, DUE, 1000, null).items()
                     .contains(mismatch.id()));
         }
+
+        // Once the data is fixed (here: the customer is billed in USD now) a person releases it, and it is billed.
+        Customer fixed = world.store.customers().get(world.reload(mismatch).customerId()).orElseThrow();
+        world.store.customers().update(new Customer(fixed.id(), fixed.name(), fixed.email(),
+                io.periodic.billing.money.Currencies.of("USD"), fixed.timeZone(), fixed.locale(),
+                fixed.paymentTermsDays(), fixed.taxRate(), fixed.taxId(), fixed.billingAddress(), fixed.createdAt(),
+                fixed.version()));
+        world.store.subscriptions().update(world.reload(mismatch).released());
+        assertEquals(Outcome.Kind.BILLED, world.generator().process(mismatch.id()).kind());
     }
 
     @Test
