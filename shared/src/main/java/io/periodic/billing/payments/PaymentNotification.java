@@ -1,0 +1,67 @@
+package io.periodic.billing.payments;
+
+import io.periodic.billing.model.Payer;
+import io.periodic.billing.money.Money;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * What any source - a Stripe webhook, a Standard Webhooks connector, a bank statement entry - tells us about
+ * money, in one canonical shape. Intake turns each verified delivery into zero or more of these; the matcher
+ * applies them.
+ *
+ * @param provider where the money moved, lower case: {@code stripe}, {@code bank}, or the connector's name
+ * @param eventId the source's id of this notification (one delivery may be retried; same id)
+ * @param providerPaymentId the source's id of the payment; for a refund or dispute, the ORIGINAL payment's id.
+ *     Payments are deduplicated on (provider, providerPaymentId)
+ * @param refundId for REFUNDED and DISPUTED: the id of the refund or dispute itself (a payment can be refunded in
+ *     several parts); null for RECEIVED
+ * @param amount always positive: the amount received, refunded or disputed
+ * @param invoiceReference an invoice number the source carries explicitly (e.g. Stripe metadata), or null
+ * @param remittanceText free text that may quote an invoice number (description, bank remittance information)
+ */
+public record PaymentNotification(
+        Kind kind,
+        String provider,
+        String eventId,
+        String providerPaymentId,
+        String refundId,
+        Money amount,
+        Payer payer,
+        String invoiceReference,
+        String remittanceText,
+        Instant occurredAt) {
+
+    public enum Kind {
+        /** Money received from a payer. */
+        RECEIVED,
+        /** Money returned to the payer (in full or in part). */
+        REFUNDED,
+        /** The payer disputed the payment (charge-back): treated like a refund until resolved. */
+        DISPUTED
+    }
+
+    public PaymentNotification {
+        Objects.requireNonNull(kind, "kind");
+        if (provider == null || !provider.matches("[a-z0-9_\\-]{1,40}")) {
+            throw new IllegalArgumentException("provider must be 1-40 lower-case letters, digits, - or _: " + provider);
+        }
+        requireText(eventId, "event id");
+        requireText(providerPaymentId, "provider payment id");
+        if (kind != Kind.RECEIVED) {
+            requireText(refundId, "refund id");
+        }
+        Objects.requireNonNull(amount, "amount");
+        if (!amount.isPositive()) {
+            throw new IllegalArgumentException("a payment notification carries a positive amount, got " + amount);
+        }
+        payer = payer == null ? Payer.UNKNOWN : payer;
+        Objects.requireNonNull(occurredAt, "occurredAt");
+    }
+
+    private static void requireText(String value, String field) {
+        if (value == null || value.isBlank() || value.length() > 255) {
+            throw new IllegalArgumentException(field + " is required (1-255 characters)");
+        }
+    }
+}
