@@ -15,6 +15,8 @@ import java.time.Instant;
  * @param refunded part of {@code amount} returned to the payer
  * @param customerId the customer it was attributed to, once known
  * @param unappliedReason why (part of) it could not be applied, for the person who resolves it
+ * @param announced whether the events of its last application (invoice.paid, payment.unapplied, ...) were
+ *     published; false right after an application is committed, so a crash before publishing is caught up
  */
 public record Payment(
         String id,
@@ -29,6 +31,7 @@ public record Payment(
         Money refunded,
         String customerId,
         String unappliedReason,
+        boolean announced,
         Long version) {
 
     public Payment {
@@ -59,6 +62,14 @@ public record Payment(
         unappliedReason = optional(unappliedReason, "unapplied reason", 1000);
     }
 
+    /** A payment whose events are all published. */
+    public Payment(String id, String provider, String providerPaymentId, Money amount, Payer payer,
+            String remittanceText, Instant receivedAt, PaymentStatus status, Money applied, Money refunded,
+            String customerId, String unappliedReason, Long version) {
+        this(id, provider, providerPaymentId, amount, payer, remittanceText, receivedAt, status, applied, refunded,
+                customerId, unappliedReason, true, version);
+    }
+
     /**
      * The deterministic id of a provider's payment. Provider payment ids may contain any character, so the id is
      * the provider plus a hex encoding when the raw id is not key-safe.
@@ -82,6 +93,18 @@ public record Payment(
 
     public Payment withVersion(Long newVersion) {
         return new Payment(id, provider, providerPaymentId, amount, payer, remittanceText, receivedAt, status, applied,
-                refunded, customerId, unappliedReason, newVersion);
+                refunded, customerId, unappliedReason, announced, newVersion);
+    }
+
+    /** The payment after an application: how much is applied and refunded now, why the rest is not. */
+    public Payment settled(PaymentStatus newStatus, Money newApplied, Money newRefunded, String newCustomerId,
+            String reason) {
+        return new Payment(id, provider, providerPaymentId, amount, payer, remittanceText, receivedAt, newStatus,
+                newApplied, newRefunded, newCustomerId, reason, false, version);
+    }
+
+    public Payment announcedNow() {
+        return new Payment(id, provider, providerPaymentId, amount, payer, remittanceText, receivedAt, status, applied,
+                refunded, customerId, unappliedReason, true, version);
     }
 }

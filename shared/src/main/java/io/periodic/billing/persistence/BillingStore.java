@@ -34,8 +34,9 @@ public final class BillingStore {
                 .build();
         WorkIndex work = new WorkIndex(dynamo, tableName);
         this.settings = new SettingsRepository(client, tableName);
-        this.customers = new CustomerRepository(
-                new EntityTable<>(client, tableName, Schemas.CUSTOMER, c -> "customer " + c.id()));
+        this.customers = new CustomerRepository(client,
+                new EntityTable<>(client, tableName, Schemas.CUSTOMER, c -> "customer " + c.id()),
+                new EntityTable<>(client, tableName, Schemas.CUSTOMER_NAME, n -> "customer name " + n.nameKey()));
         this.prices = new PriceRepository(new EntityTable<>(client, tableName, Schemas.PRICE, p -> "price " + p.id()));
         this.subscriptions = new SubscriptionRepository(
                 new EntityTable<>(client, tableName, Schemas.SUBSCRIPTION, s -> "subscription " + s.id()), work);
@@ -49,11 +50,12 @@ public final class BillingStore {
                 new EntityTable<>(client, tableName, Schemas.INVOICE_NUMBER, n -> "invoice number " + n.number()),
                 new EntityTable<>(client, tableName, Schemas.SEQUENCE, q -> "number series " + q.series()),
                 credit, work);
-        this.payments = new PaymentRepository(
+        this.payments = new PaymentRepository(client,
                 new EntityTable<Payment>(client, tableName, Schemas.PAYMENT, p -> "payment " + p.id()),
                 new EntityTable<Allocation>(client, tableName, Schemas.ALLOCATION,
                         a -> "allocation of " + a.paymentId() + " to " + a.invoiceId()),
-                work);
+                new EntityTable<>(client, tableName, Schemas.REFUND, f -> "refund " + f.refundId()),
+                invoices, credit, work);
     }
 
     public CustomerRepository customers() {

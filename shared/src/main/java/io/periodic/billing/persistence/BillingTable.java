@@ -97,8 +97,17 @@ public final class BillingTable {
         return "INV#" + id;
     }
 
+    /**
+     * Document numbers are keyed by their canonical form ({@link io.periodic.billing.payments.References}), so a
+     * number typed as {@code inv2026000123} or in full-width digits finds {@code INV-2026-000123}.
+     */
     static String invoiceNumber(String number) {
-        return "INVNUM#" + number;
+        String canonical = io.periodic.billing.payments.References.canonical(number);
+        return "INVNUM#" + (canonical != null ? canonical : number.strip());
+    }
+
+    static String customerName(String nameKey) {
+        return "NAME#" + nameKey;
     }
 
     static String payment(String id) {

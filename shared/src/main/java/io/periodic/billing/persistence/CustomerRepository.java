@@ -1,30 +1,98 @@
 package io.periodic.billing.persistence;
 
 import io.periodic.billing.model.Customer;
+import io.periodic.billing.payments.Names;
+import java.util.Map;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.enhanced.dynamodb.Expression;
+import software.amazon.awssdk.enhanced.dynamodb.model.TransactPutItemEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.TransactUpdateItemEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.TransactWriteItemsEnhancedRequest;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 
-/** Customers: by id; by e-mail (payment matching). */
+/**
+ * Customers: by id; by e-mail and by name (payment matching). A customer's normalised name ({@link Names#key}) is
+ * written as a small lookup item in the same transaction as the customer, and moved when the name changes.
+ */
 public final class CustomerRepository {
-    private final EntityTable<Customer> customers;
+    private static final Expression NOT_EXISTS = Expression.builder()
+            .expression("attribute_not_exists(#pk)").expressionNames(Map.of("#pk", BillingTable.PK)).build();
 
-    CustomerRepository(EntityTable<Customer> customers) {
+    private final DynamoDbEnhancedClient client;
+    private final EntityTable<Customer> customers;
+    private final EntityTable<Schemas.CustomerName> names;
+
+    CustomerRepository(DynamoDbEnhancedClient client, EntityTable<Customer> customers,
+            EntityTable<Schemas.CustomerName> names) {
+        this.client = client;
         this.customers = customers;
+        this.names = names;
     }
 
     public Customer create(Customer customer) {
-        return customers.create(customer);
+        String nameKey = Names.key(customer.name());
+        if (nameKey == null) {
+            return customers.create(customer);
+        }
+        try {
+            client.transactWriteItems(TransactWriteItemsEnhancedRequest.builder()
+                    .addPutItem(customers.table(), TransactPutItemEnhancedRequest.builder(Customer.class)
+                            .item(customer).conditionExpression(NOT_EXISTS).build())
+                    .addPutItem(names.table(), new Schemas.CustomerName(nameKey, customer.id()))
+                    .build());
+        } catch (TransactionCanceledException e) {
+            throw new AlreadyExistsException("customer " + customer.id() + " already exists", e);
+        }
+        return customer.withVersion(1L);
+    }
+
+    /** Customers whose normalised name equals the payer's (several when names collide; the caller decides). */
+    public List<Customer> findByName(String name) {
+        String nameKey = Names.key(name);
+        if (nameKey == null) {
+            return List.of();
+        }
+        return names.query(null, QueryConditional.keyEqualTo(
+                        Key.builder().partitionValue(BillingTable.customerName(nameKey)).build()), 25, null, true)
+                .items().stream()
+                .map(n -> get(n.customerId()))
+                .flatMap(Optional::stream)
+                .toList();
     }
 
     public Optional<Customer> get(String id) {
         return customers.get(BillingTable.customer(id), "PROFILE");
     }
 
+    /** Updates a customer (version-checked); a changed name moves its lookup item in the same transaction. */
     public Customer update(Customer customer) {
-        return customers.update(customer);
+        Customer before = get(customer.id()).orElse(null);
+        String oldKey = before == null ? null : Names.key(before.name());
+        String newKey = Names.key(customer.name());
+        if (java.util.Objects.equals(oldKey, newKey)) {
+            return customers.update(customer);
+        }
+        TransactWriteItemsEnhancedRequest.Builder tx = TransactWriteItemsEnhancedRequest.builder()
+                .addUpdateItem(customers.table(), TransactUpdateItemEnhancedRequest.builder(Customer.class)
+                        .item(customer).ignoreNulls(false).build());
+        if (oldKey != null) {
+            tx.addDeleteItem(names.table(), EntityTable.key(BillingTable.customerName(oldKey),
+                    BillingTable.customer(customer.id())));
+        }
+        if (newKey != null) {
+            tx.addPutItem(names.table(), new Schemas.CustomerName(newKey, customer.id()));
+        }
+        try {
+            client.transactWriteItems(tx.build());
+        } catch (TransactionCanceledException e) {
+            throw new ConcurrentUpdateException("customer " + customer.id() + " was changed by another writer", e);
+        }
+        return customer.withVersion(customer.version() == null ? 1L : customer.version() + 1);
     }
 
     /** Customers whose e-mail is this address (case-insensitive), at most 25. */

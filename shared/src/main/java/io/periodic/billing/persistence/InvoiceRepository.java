@@ -104,6 +104,10 @@ public final class InvoiceRepository {
         return finalized.withVersion(finalized.version() == null ? 1L : finalized.version() + 1);
     }
 
+    software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable<Invoice> table() {
+        return invoices.table();
+    }
+
     /** Voids an invoice, giving back the credit balance it used, in one transaction. */
     public Invoice commitVoid(Invoice voided, CreditEntry returnedCredit, CreditBalance balanceAfter) {
         TransactWriteItemsEnhancedRequest.Builder tx = TransactWriteItemsEnhancedRequest.builder()

@@ -1,7 +1,18 @@
 package io.periodic.billing.persistence;
 
 import io.periodic.billing.model.Allocation;
+import io.periodic.billing.model.CreditBalance;
+import io.periodic.billing.model.CreditEntry;
+import io.periodic.billing.model.Invoice;
 import io.periodic.billing.model.Payment;
+import io.periodic.billing.model.Refund;
+import java.util.Map;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.enhanced.dynamodb.Expression;
+import software.amazon.awssdk.enhanced.dynamodb.model.TransactPutItemEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.TransactUpdateItemEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.TransactWriteItemsEnhancedRequest;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -13,14 +24,100 @@ import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
  * their allocations to invoices; and the payments holding unapplied cash.
  */
 public final class PaymentRepository {
+    private static final Expression NOT_EXISTS = Expression.builder()
+            .expression("attribute_not_exists(#pk)").expressionNames(Map.of("#pk", BillingTable.PK)).build();
+
+    private final DynamoDbEnhancedClient client;
     private final EntityTable<Payment> payments;
     private final EntityTable<Allocation> allocations;
+    private final EntityTable<Refund> refunds;
+    private final InvoiceRepository invoices;
+    private final CreditRepository credit;
     private final WorkIndex work;
 
-    PaymentRepository(EntityTable<Payment> payments, EntityTable<Allocation> allocations, WorkIndex work) {
+    PaymentRepository(DynamoDbEnhancedClient client, EntityTable<Payment> payments,
+            EntityTable<Allocation> allocations, EntityTable<Refund> refunds, InvoiceRepository invoices,
+            CreditRepository credit, WorkIndex work) {
+        this.client = client;
         this.payments = payments;
         this.allocations = allocations;
+        this.refunds = refunds;
+        this.invoices = invoices;
+        this.credit = credit;
         this.work = work;
+    }
+
+    /** Stores a refund or dispute once per (payment, refund id); a repeat fails with {@link AlreadyExistsException}. */
+    public Refund createRefund(Refund refund) {
+        return refunds.create(refund);
+    }
+
+    public Optional<Refund> getRefund(String paymentId, String refundId) {
+        return refunds.get(BillingTable.payment(paymentId), "REFUND#" + refundId);
+    }
+
+    /** A payment's refunds and disputes, in id order. */
+    public List<Refund> refundsOf(String paymentId) {
+        return refunds.query(null, QueryConditional.sortBeginsWith(
+                Key.builder().partitionValue(BillingTable.payment(paymentId)).sortValue("REFUND#").build()),
+                1000, null, true).items();
+    }
+
+    /** Everything one application of money changes, written together or not at all. */
+    public record Application(Payment payment, List<Invoice> invoices, List<Allocation> newAllocations,
+            List<Allocation> changedAllocations, CreditEntry creditEntry, CreditBalance balanceAfter,
+            List<Refund> refunds) {
+        public Application {
+            invoices = List.copyOf(invoices);
+            newAllocations = List.copyOf(newAllocations);
+            changedAllocations = List.copyOf(changedAllocations);
+            refunds = List.copyOf(refunds);
+            if ((creditEntry == null) != (balanceAfter == null)) {
+                throw new IllegalArgumentException("a credit entry and its balance go together");
+            }
+        }
+    }
+
+    /**
+     * Commits an application in one transaction: the payment and every invoice it touches are version-checked (a
+     * racing payment on the same invoice makes one of them re-read and decide again), new allocations and the
+     * credit entry are create-once, refunds and the balance are version-checked. Never half-applied.
+     *
+     * @throws ConcurrentUpdateException when any of them changed since it was read
+     */
+    public Payment commit(Application a) {
+        TransactWriteItemsEnhancedRequest.Builder tx = TransactWriteItemsEnhancedRequest.builder()
+                .addUpdateItem(payments.table(), TransactUpdateItemEnhancedRequest.builder(Payment.class)
+                        .item(a.payment()).ignoreNulls(false).build());
+        for (Invoice invoice : a.invoices()) {
+            tx.addUpdateItem(invoices.table(), TransactUpdateItemEnhancedRequest.builder(Invoice.class)
+                    .item(invoice).ignoreNulls(false).build());
+        }
+        for (Allocation allocation : a.newAllocations()) {
+            tx.addPutItem(allocations.table(), TransactPutItemEnhancedRequest.builder(Allocation.class)
+                    .item(allocation).conditionExpression(NOT_EXISTS).build());
+        }
+        for (Allocation allocation : a.changedAllocations()) {
+            tx.addUpdateItem(allocations.table(), TransactUpdateItemEnhancedRequest.builder(Allocation.class)
+                    .item(allocation).ignoreNulls(false).build());
+        }
+        for (Refund refund : a.refunds()) {
+            tx.addUpdateItem(refunds.table(), TransactUpdateItemEnhancedRequest.builder(Refund.class)
+                    .item(refund).ignoreNulls(false).build());
+        }
+        if (a.creditEntry() != null) {
+            tx.addPutItem(credit.entryTable(), TransactPutItemEnhancedRequest.builder(CreditEntry.class)
+                    .item(a.creditEntry()).conditionExpression(NOT_EXISTS).build());
+            tx.addUpdateItem(credit.balanceTable(), TransactUpdateItemEnhancedRequest.builder(CreditBalance.class)
+                    .item(a.balanceAfter()).ignoreNulls(false).build());
+        }
+        try {
+            client.transactWriteItems(tx.build());
+        } catch (TransactionCanceledException e) {
+            throw new ConcurrentUpdateException("applying payment " + a.payment().id() + " conflicted: "
+                    + e.cancellationReasons().stream().map(r -> r.code()).toList(), e);
+        }
+        return a.payment().withVersion(a.payment().version() == null ? 1L : a.payment().version() + 1);
     }
 
     /** Stores a new payment; the same provider payment again fails with {@link AlreadyExistsException}. */

@@ -36,6 +36,7 @@ import io.periodic.billing.model.Payment;
 import io.periodic.billing.model.PendingCharge;
 import io.periodic.billing.model.PaymentStatus;
 import io.periodic.billing.model.Price;
+import io.periodic.billing.model.Refund;
 import io.periodic.billing.model.SellerProfile;
 import io.periodic.billing.model.Sequence;
 import io.periodic.billing.model.Subscription;
@@ -93,6 +94,31 @@ public final class Schemas {
                     ZoneId.of(r.get("timeZone")), Locale.forLanguageTag(r.get("locale")), r.get("paymentTermsDays"),
                     TaxRate.of(r.get("taxRate")), r.get("taxId"), r.get("billingAddress"), r.get("createdAt"),
                     r.get(VERSION)));
+
+    /** Lets payment matching find customers by a payer's name: {@code NAME#<name key> / CUST#<id>}. */
+    record CustomerName(String nameKey, String customerId) {}
+
+    static final TableSchema<CustomerName> CUSTOMER_NAME = SchemaBuilder.of(CustomerName.class)
+            .derived(PK, n -> BillingTable.customerName(n.nameKey()), primaryPartitionKey())
+            .derived(SK, n -> BillingTable.customer(n.customerId()), primarySortKey())
+            .derived(TYPE, n -> "CustomerName")
+            .attr("nameKey", String.class, CustomerName::nameKey)
+            .attr("customerId", String.class, CustomerName::customerId)
+            .build(r -> new CustomerName(r.get("nameKey"), r.get("customerId")));
+
+    public static final TableSchema<Refund> REFUND = SchemaBuilder.of(Refund.class)
+            .derived(PK, f -> BillingTable.payment(f.paymentId()), primaryPartitionKey())
+            .derived(SK, f -> "REFUND#" + f.refundId(), primarySortKey())
+            .derived(TYPE, f -> "Refund")
+            .attr("paymentId", String.class, Refund::paymentId)
+            .attr("refundId", String.class, Refund::refundId)
+            .attr("kind", String.class, f -> f.kind().name())
+            .attr("amount", MoneyConverter.INSTANCE, Refund::amount)
+            .attr("status", String.class, f -> f.status().name())
+            .attr("receivedAt", Instant.class, Refund::receivedAt)
+            .attr(VERSION, Long.class, Refund::version, versionAttribute())
+            .build(r -> new Refund(r.get("paymentId"), r.get("refundId"), Refund.Kind.valueOf(r.get("kind")),
+                    r.get("amount"), Refund.Status.valueOf(r.get("status")), r.get("receivedAt"), r.get(VERSION)));
 
     public static final TableSchema<Price> PRICE = SchemaBuilder.of(Price.class)
             .derived(PK, p -> BillingTable.price(p.id()), primaryPartitionKey())
@@ -319,11 +345,12 @@ public final class Schemas {
             .attr("refunded", MoneyConverter.INSTANCE, Payment::refunded)
             .attr("customerId", String.class, Payment::customerId)
             .attr("unappliedReason", String.class, Payment::unappliedReason)
+            .attr("announced", Boolean.class, Payment::announced)
             .attr(VERSION, Long.class, Payment::version, versionAttribute())
             .build(r -> new Payment(r.get("id"), r.get("provider"), r.get("providerPaymentId"), r.get("amount"),
                     Optional.<Payer>ofNullable(r.get("payer")).orElse(Payer.UNKNOWN), r.get("remittanceText"),
                     r.get("receivedAt"), PaymentStatus.valueOf(r.get("status")), r.get("applied"), r.get("refunded"),
-                    r.get("customerId"), r.get("unappliedReason"), r.get(VERSION)));
+                    r.get("customerId"), r.get("unappliedReason"), r.get("announced", true), r.get(VERSION)));
 
     public static final TableSchema<Allocation> ALLOCATION = SchemaBuilder.of(Allocation.class)
             .derived(PK, a -> BillingTable.payment(a.paymentId()), primaryPartitionKey())
