@@ -79,8 +79,10 @@ public record SellerProfile(
     }
 
     private static String numberPrefix(String prefix, String field) {
-        if (!prefix.matches("[A-Z][A-Z0-9]{0,9}")) {
-            throw new IllegalArgumentException(field + " must be 1-10 upper-case letters or digits, got " + prefix);
+        // Letters only, so that a number quoted in any formatting (inv2026000123) splits unambiguously into prefix,
+        // year and sequence (see payments.References).
+        if (!prefix.matches("[A-Z]{1,10}")) {
+            throw new IllegalArgumentException(field + " must be 1-10 upper-case letters A-Z, got " + prefix);
         }
         return prefix;
     }

@@ -1,0 +1,250 @@
+package io.periodic.billing.service;
+
+import io.periodic.billing.model.Allocation;
+import io.periodic.billing.model.CreditBalance;
+import io.periodic.billing.model.Customer;
+import io.periodic.billing.model.Invoice;
+import io.periodic.billing.model.InvoiceStatus;
+import io.periodic.billing.model.Payment;
+import io.periodic.billing.model.PaymentStatus;
+import io.periodic.billing.model.Refund;
+import io.periodic.billing.payments.PaymentEvents;
+import io.periodic.billing.payments.PaymentLedger;
+import io.periodic.billing.payments.PaymentMatching;
+import io.periodic.billing.payments.PaymentNotification;
+import io.periodic.billing.payments.References;
+import io.periodic.billing.persistence.AlreadyExistsException;
+import io.periodic.billing.persistence.BillingStore;
+import io.periodic.billing.persistence.ConcurrentUpdateException;
+import io.periodic.billing.persistence.PaymentRepository;
+import io.periodic.billing.ports.Clock;
+import io.periodic.billing.ports.EventPublisher;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Applies payment notifications, idempotently and in any order:
+ * <ul>
+ *   <li>a payment is stored once per (provider, provider payment id) - never per queue message - and applied once:
+ *       matched by {@link PaymentMatching}, then written by {@link PaymentRepository#commit} in one version-checked
+ *       transaction (a racing payment on the same invoice makes one of them re-read and decide again);
+ *   <li>a refund or dispute is stored once per (payment, refund id); one that arrives before its payment waits
+ *       and is applied right after the payment;
+ *   <li>events ({@code invoice.paid}, {@code payment.unapplied}, ...) are published after the commit; the payment
+ *       remembers whether they were, so a crash in between is caught up by the redelivered message.
+ * </ul>
+ * Every accepted notification ends applied, held as unapplied cash (with a reason, listed for a person), or -
+ * when writing keeps failing - back on the queue and finally on its alarmed dead-letter queue.
+ */
+public final class PaymentService {
+    private static final int ATTEMPTS = 8;
+
+    /** What handling one notification did. */
+    public enum Outcome { APPLIED, PARTIALLY_APPLIED, UNAPPLIED, REFUNDED, WAITING_FOR_PAYMENT, DUPLICATE }
+
+    private final BillingStore store;
+    private final EventPublisher events;
+    private final Clock clock;
+
+    public PaymentService(BillingStore store, EventPublisher events, Clock clock) {
+        this.store = store;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    public Outcome handle(PaymentNotification n) {
+        return n.kind() == PaymentNotification.Kind.RECEIVED ? receive(n) : takeBack(n);
+    }
+
+    private Outcome receive(PaymentNotification n) {
+        String id = Payment.idFor(n.provider(), n.providerPaymentId());
+        Payment fresh = new Payment(id, n.provider(), n.providerPaymentId(), n.amount(), n.payer(), remittance(n),
+                n.occurredAt(), PaymentStatus.RECEIVED, zero(n), zero(n), null, null, true, null);
+        Payment payment;
+        try {
+            payment = store.payments().create(fresh);
+        } catch (AlreadyExistsException duplicate) {
+            payment = store.payments().get(id).orElseThrow();
+        }
+        if (payment.status() != PaymentStatus.RECEIVED) {
+            announce(payment);
+            return Outcome.DUPLICATE;
+        }
+        for (int attempt = 1; ; attempt++) {
+            try {
+                payment = applyReceived(payment);
+                break;
+            } catch (ConcurrentUpdateException conflict) {
+                payment = store.payments().get(id).orElseThrow();
+                if (payment.status() != PaymentStatus.RECEIVED) {
+                    break; // a racing delivery applied it
+                }
+                if (attempt >= ATTEMPTS) {
+                    throw conflict;
+                }
+            }
+        }
+        for (Refund waiting : store.payments().refundsOf(id)) {
+            if (waiting.status() == Refund.Status.WAITING) {
+                payment = applyRefund(payment, waiting);
+            }
+        }
+        announce(payment);
+        return switch (payment.status()) {
+            case APPLIED -> Outcome.APPLIED;
+            case PARTIALLY_APPLIED -> Outcome.PARTIALLY_APPLIED;
+            case REFUNDED, DISPUTED -> Outcome.REFUNDED;
+            default -> Outcome.UNAPPLIED;
+        };
+    }
+
+    private Payment applyReceived(Payment payment) {
+        PaymentMatching.Context context = context(payment);
+        PaymentMatching.Decision decision = PaymentMatching.decide(context);
+        Map<String, Invoice> invoices = new LinkedHashMap<>();
+        context.referenced().forEach(i -> invoices.put(i.id(), i));
+        context.openInvoices().forEach(i -> invoices.put(i.id(), i));
+        CreditBalance balance = decision.customerId() == null ? null
+                : store.credit().balance(decision.customerId(), payment.amount().currency());
+        PaymentLedger.Result result = PaymentLedger.apply(payment, decision, invoices, balance, clock.now());
+        return commit(result);
+    }
+
+    /** Finds what the payment names and who paid: the inputs of the matching cascade. */
+    private PaymentMatching.Context context(Payment payment) {
+        Map<String, Invoice> referenced = new LinkedHashMap<>();
+        for (String number : References.findAll(payment.remittanceText())) {
+            store.invoices().findByNumber(number).ifPresent(i -> referenced.put(i.id(), i));
+        }
+        Customer customer = null;
+        String how = null;
+        String reference = payment.payer().customerReference();
+        if (reference != null) {
+            customer = store.customers().get(reference).orElse(null);
+            how = "customer reference";
+        }
+        if (customer == null && payment.payer().email() != null) {
+            customer = only(store.customers().findByEmail(payment.payer().email()));
+            how = "e-mail";
+        }
+        if (customer == null && payment.payer().name() != null) {
+            customer = only(store.customers().findByName(payment.payer().name()));
+            how = "payer name";
+        }
+        if (customer == null && !referenced.isEmpty()) {
+            customer = store.customers().get(referenced.values().iterator().next().customerId()).orElse(null);
+            how = "the invoice it names";
+        }
+        List<Invoice> open = customer == null ? List.of() : store.invoices().openByCustomer(customer.id(), 1000);
+        return new PaymentMatching.Context(payment, new ArrayList<>(referenced.values()), customer, how, open);
+    }
+
+    private Outcome takeBack(PaymentNotification n) {
+        String paymentId = Payment.idFor(n.provider(), n.providerPaymentId());
+        Refund refund = new Refund(paymentId, n.refundId(),
+                n.kind() == PaymentNotification.Kind.DISPUTED ? Refund.Kind.DISPUTE : Refund.Kind.REFUND, n.amount(),
+                Refund.Status.WAITING, n.occurredAt(), null);
+        try {
+            refund = store.payments().createRefund(refund);
+        } catch (AlreadyExistsException duplicate) {
+            refund = store.payments().getRefund(paymentId, n.refundId()).orElseThrow();
+        }
+        Optional<Payment> payment = store.payments().get(paymentId);
+        if (payment.isEmpty() || payment.get().status() == PaymentStatus.RECEIVED) {
+            return Outcome.WAITING_FOR_PAYMENT; // applied right after its payment
+        }
+        if (refund.status() == Refund.Status.APPLIED) {
+            announce(payment.get());
+            return Outcome.DUPLICATE;
+        }
+        announce(applyRefund(payment.get(), refund));
+        return Outcome.REFUNDED;
+    }
+
+    private Payment applyRefund(Payment payment, Refund refund) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                List<Allocation> allocations = store.payments().allocationsOfPayment(payment.id());
+                Map<String, Invoice> invoices = new LinkedHashMap<>();
+                for (Allocation a : allocations) {
+                    store.invoices().get(a.invoiceId()).ifPresent(i -> invoices.put(i.id(), i));
+                }
+                CreditBalance balance = payment.customerId() == null
+                        ? CreditBalance.empty("unknown", payment.amount().currency())
+                        : store.credit().balance(payment.customerId(), payment.amount().currency());
+                PaymentLedger.Result result = PaymentLedger.refund(payment, refund, allocations, invoices, balance,
+                        clock.now());
+                Payment after = commit(result);
+                for (String reopened : result.reopenedInvoiceIds()) {
+                    Invoice invoice = store.invoices().get(reopened).orElseThrow();
+                    events.publish(PaymentEvents.invoiceReopened(invoice, payment.id(), refund.refundId(), clock.now()));
+                }
+                events.publish(PaymentEvents.paymentRefunded(after, refund.refundId(), clock.now()));
+                return after;
+            } catch (ConcurrentUpdateException conflict) {
+                payment = store.payments().get(payment.id()).orElseThrow();
+                refund = store.payments().getRefund(payment.id(), refund.refundId()).orElseThrow();
+                if (refund.status() == Refund.Status.APPLIED) {
+                    return payment;
+                }
+                if (attempt >= ATTEMPTS) {
+                    throw conflict;
+                }
+            }
+        }
+    }
+
+    private Payment commit(PaymentLedger.Result r) {
+        return store.payments().commit(new PaymentRepository.Application(r.payment(), r.invoices(),
+                r.newAllocations(), r.changedAllocations(), r.creditEntry(), r.balanceAfter(), r.refunds()));
+    }
+
+    /**
+     * Publishes what the payment's last application means for other systems, once it is committed: invoices it
+     * paid, and unapplied cash. Ids are deterministic, so publishing again after a crash is harmless.
+     */
+    private void announce(Payment payment) {
+        if (payment.announced()) {
+            return;
+        }
+        for (Allocation a : store.payments().allocationsOfPayment(payment.id())) {
+            store.invoices().get(a.invoiceId())
+                    .filter(i -> i.status() == InvoiceStatus.PAID && a.amount().isPositive())
+                    .ifPresent(i -> events.publish(PaymentEvents.invoicePaid(i, payment.id(), clock.now())));
+        }
+        if (payment.unapplied().isPositive()) {
+            events.publish(PaymentEvents.paymentUnapplied(payment, clock.now()));
+        }
+        for (int attempt = 1; ; attempt++) {
+            Payment current = store.payments().get(payment.id()).orElseThrow();
+            if (current.announced()) {
+                return;
+            }
+            try {
+                store.payments().update(current.announcedNow());
+                return;
+            } catch (ConcurrentUpdateException conflict) {
+                if (attempt >= ATTEMPTS) {
+                    throw conflict;
+                }
+            }
+        }
+    }
+
+    private static Customer only(List<Customer> customers) {
+        return customers.size() == 1 ? customers.get(0) : null;
+    }
+
+    private static String remittance(PaymentNotification n) {
+        String text = (n.invoiceReference() == null ? "" : n.invoiceReference() + " ")
+                + (n.remittanceText() == null ? "" : n.remittanceText());
+        return text.isBlank() ? null : text.strip();
+    }
+
+    private static io.periodic.billing.money.Money zero(PaymentNotification n) {
+        return io.periodic.billing.money.Money.zero(n.amount().currency());
+    }
+}
