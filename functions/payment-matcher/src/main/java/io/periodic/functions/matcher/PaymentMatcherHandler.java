@@ -1,0 +1,49 @@
+package io.periodic.functions.matcher;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import io.periodic.billing.aws.AwsClients;
+import io.periodic.billing.aws.EventBridgePublisher;
+import io.periodic.billing.lambda.Log;
+import io.periodic.billing.lambda.SqsBatch;
+import io.periodic.billing.payments.PaymentNotification;
+import io.periodic.billing.payments.PaymentNotificationJson;
+import io.periodic.billing.persistence.BillingStore;
+import io.periodic.billing.ports.Clock;
+import io.periodic.billing.service.PaymentService;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+
+/**
+ * Lambda entry point of the payment queue (partial batch responses). Thin: parse the notification, let the
+ * service match and write. Deduplication is the service's, on the provider's payment id - never on the SQS message
+ * id, which a redrive changes. A message that fails (unreadable, or writes that keep conflicting) is reported on its
+ * own, comes back, and after maxReceiveCount lands on the alarmed dead-letter queue; the rest of the batch goes on.
+ */
+public final class PaymentMatcherHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+    private final PaymentService service;
+
+    public PaymentMatcherHandler() {
+        this(new PaymentService(
+                new BillingStore(AwsClients.build(DynamoDbClient.builder()), AwsClients.env("TABLE_NAME")),
+                new EventBridgePublisher(AwsClients.build(EventBridgeClient.builder()), AwsClients.env("EVENT_BUS_NAME")),
+                Clock.system()));
+    }
+
+    public PaymentMatcherHandler(PaymentService service) {
+        this.service = service;
+    }
+
+    @Override
+    public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
+        return SqsBatch.process(event, message -> {
+            PaymentNotification notification = PaymentNotificationJson.read(message.getBody());
+            PaymentService.Outcome outcome = service.handle(notification);
+            Log.event("payment_notification_done", "provider", notification.provider(), "paymentId",
+                    notification.providerPaymentId(), "kind", notification.kind().name(), "outcome", outcome.name());
+        }, (message, failure) -> Log.event("payment_notification_failed", "messageId", message.getMessageId(),
+                "error", failure.toString()));
+    }
+}
