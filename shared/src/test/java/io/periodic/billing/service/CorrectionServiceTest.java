@@ -61,7 +61,7 @@ class CorrectionServiceTest {
     void setUp() throws Exception {
         out = Files.createTempDirectory("corrections");
         events = new JsonLinesEventLog(out.resolve("events.jsonl"));
-        String prefix = ("K" + Ids.newId("x").substring(2, 8)).toUpperCase(Locale.ROOT).replaceAll("[^A-Z]", "Q");
+        String prefix = "K" + io.periodic.billing.model.Ids.randomLetters(6);
         seller = new SellerProfile("Seller AG", new Address("Main 1", null, "8000", "Zürich", null, "CH"),
                 "billing@seller.example", null, null, "CHE-123.456.789",
                 new SellerProfile.BankAccount("Bank", "Seller AG", "CH9300762011623852957", null, null, null),

@@ -47,7 +47,7 @@ final class World {
                 .overrideConfiguration(o -> o.addExecutionInterceptor(crash)).build(), BillingTable.LOGICAL_ID);
         this.clock = new TestClock(start);
         // Each world numbers in its own series, so tests can count the numbers they consume.
-        String prefix = "T" + Ids.newId("x").substring(2, 9).toUpperCase(Locale.ROOT).replaceAll("[^A-Z]", "X");
+        String prefix = "T" + io.periodic.billing.model.Ids.randomLetters(7);
         this.seller = new SellerProfile("Periodic Test GmbH",
                 new Address("Teststraße 1", null, "10115", "Berlin", null, "DE"), "billing@periodic.example",
                 "+49 30 123456", "https://periodic.example", "DE123456789",
