@@ -94,7 +94,11 @@ public final class PaymentLedger {
         Map<String, Invoice> changedInvoices = new LinkedHashMap<>();
         List<String> reopened = new ArrayList<>();
         List<Allocation> newestFirst = new ArrayList<>(allocations);
-        newestFirst.sort(Comparator.comparing(Allocation::appliedAt).thenComparing(Allocation::invoiceId).reversed());
+        // Newest first: the latest application; within one application, the invoice due last gives back first.
+        newestFirst.sort(Comparator.comparing(Allocation::appliedAt)
+                .thenComparing((Allocation a) -> invoices.get(a.invoiceId()).dueDate())
+                .thenComparing(Allocation::invoiceId)
+                .reversed());
         for (Allocation allocation : newestFirst) {
             if (!left.isPositive()) {
                 break;
