@@ -138,7 +138,12 @@ public final class PaymentService {
             customer = store.customers().get(referenced.values().iterator().next().customerId()).orElse(null);
             how = "the invoice it names";
         }
-        List<Invoice> open = customer == null ? List.of() : store.invoices().openByCustomer(customer.id(), 1000);
+        // The customer's open invoices are only needed when the named invoices cannot take the money (rules 2-4):
+        // a payment that names a payable invoice in its currency skips that query (it is the expensive read).
+        boolean referencePays = referenced.values().stream().anyMatch(i -> i.status().acceptsPayment()
+                && i.amountDue().isPositive() && i.currency().equals(payment.amount().currency()));
+        List<Invoice> open = customer == null || referencePays ? List.of()
+                : store.invoices().openByCustomer(customer.id(), 1000);
         return new PaymentMatching.Context(payment, new ArrayList<>(referenced.values()), customer, how, open);
     }
 
