@@ -25,6 +25,7 @@ public final class BillingStore {
     private final PaymentRepository payments;
     private final CreditRepository credit;
     private final SettingsRepository settings;
+    private final InboundEventRepository inbound;
 
     public BillingStore(DynamoDbClient dynamo, String tableName) {
         // Only the versioning extension: optimistic locking on every record with a version attribute.
@@ -34,6 +35,8 @@ public final class BillingStore {
                 .build();
         WorkIndex work = new WorkIndex(dynamo, tableName);
         this.settings = new SettingsRepository(client, tableName);
+        this.inbound = new InboundEventRepository(new EntityTable<>(client, tableName, Schemas.INBOUND_EVENT,
+                e -> "event " + e.provider() + "/" + e.eventId()));
         this.customers = new CustomerRepository(client,
                 new EntityTable<>(client, tableName, Schemas.CUSTOMER, c -> "customer " + c.id()),
                 new EntityTable<>(client, tableName, Schemas.CUSTOMER_NAME, n -> "customer name " + n.nameKey()));
@@ -84,5 +87,9 @@ public final class BillingStore {
 
     public SettingsRepository settings() {
         return settings;
+    }
+
+    public InboundEventRepository inbound() {
+        return inbound;
     }
 }

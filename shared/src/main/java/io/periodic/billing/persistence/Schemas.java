@@ -27,6 +27,7 @@ import io.periodic.billing.model.CreditBalance;
 import io.periodic.billing.model.CreditEntry;
 import io.periodic.billing.model.CreditNote;
 import io.periodic.billing.model.Customer;
+import io.periodic.billing.model.InboundEvent;
 import io.periodic.billing.model.Invoice;
 import io.periodic.billing.model.InvoiceLine;
 import io.periodic.billing.model.InvoiceStatus;
@@ -119,6 +120,23 @@ public final class Schemas {
             .attr(VERSION, Long.class, Refund::version, versionAttribute())
             .build(r -> new Refund(r.get("paymentId"), r.get("refundId"), Refund.Kind.valueOf(r.get("kind")),
                     r.get("amount"), Refund.Status.valueOf(r.get("status")), r.get("receivedAt"), r.get(VERSION)));
+
+    public static final TableSchema<InboundEvent> INBOUND_EVENT = SchemaBuilder.of(InboundEvent.class)
+            .derived(PK, e -> "EVT#" + e.provider() + "#" + e.eventId(), primaryPartitionKey())
+            .derived(SK, e -> "EVENT", primarySortKey())
+            .derived(TYPE, e -> "InboundEvent")
+            .attr("provider", String.class, InboundEvent::provider)
+            .attr("eventId", String.class, InboundEvent::eventId)
+            .attr("eventType", String.class, InboundEvent::type)
+            .attr("status", String.class, e -> e.status().name())
+            .attr("payload", String.class, InboundEvent::payload)
+            .attr("notifications", Integer.class, InboundEvent::notifications)
+            .attr("receivedAt", Instant.class, InboundEvent::receivedAt)
+            .attr(BillingTable.TTL, Long.class, InboundEvent::expiresAt)
+            .attr(VERSION, Long.class, InboundEvent::version, versionAttribute())
+            .build(r -> new InboundEvent(r.get("provider"), r.get("eventId"), r.get("eventType"),
+                    InboundEvent.Status.valueOf(r.get("status")), r.get("payload"), r.get("notifications", 0),
+                    r.get("receivedAt"), r.get(BillingTable.TTL, 0L), r.get(VERSION)));
 
     public static final TableSchema<Price> PRICE = SchemaBuilder.of(Price.class)
             .derived(PK, p -> BillingTable.price(p.id()), primaryPartitionKey())

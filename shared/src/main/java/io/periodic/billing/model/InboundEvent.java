@@ -1,0 +1,45 @@
+package io.periodic.billing.model;
+
+import static io.periodic.billing.model.Checks.notNull;
+import static io.periodic.billing.model.Checks.required;
+
+import java.time.Instant;
+
+/**
+ * A verified delivery from a payment gateway or bank, stored before it is acknowledged, once per (provider, event
+ * id): a retried delivery finds it and changes nothing. Kept for a year and a month (TTL) as evidence.
+ *
+ * @param type the source's event type (e.g. {@code payment_intent.succeeded}, {@code camt.054})
+ * @param payload the delivery's body as received (at most 256 KB)
+ * @param notifications how many payment notifications it produced (0 when ignored)
+ */
+public record InboundEvent(String provider, String eventId, String type, Status status, String payload,
+        int notifications, Instant receivedAt, long expiresAt, Long version) {
+
+    public enum Status {
+        /** Stored; its notifications may not all be on the queue yet (a retry re-enqueues them). */
+        RECEIVED,
+        /** Its notifications are on the payment queue. */
+        ENQUEUED,
+        /** A type we do not handle: recorded, acknowledged, nothing else. */
+        IGNORED
+    }
+
+    public InboundEvent {
+        required(provider, "provider", 40);
+        required(eventId, "event id", 255);
+        required(type, "type", 100);
+        notNull(status, "status");
+        notNull(receivedAt, "receivedAt");
+    }
+
+    public InboundEvent withStatus(Status newStatus) {
+        return new InboundEvent(provider, eventId, type, newStatus, payload, notifications, receivedAt, expiresAt,
+                version);
+    }
+
+    public InboundEvent withVersion(Long newVersion) {
+        return new InboundEvent(provider, eventId, type, status, payload, notifications, receivedAt, expiresAt,
+                newVersion);
+    }
+}
