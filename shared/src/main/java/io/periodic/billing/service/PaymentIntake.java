@@ -1,0 +1,162 @@
+package io.periodic.billing.service;
+
+import io.periodic.billing.bankstatements.CamtParser;
+import io.periodic.billing.bankstatements.CsvStatementParser;
+import io.periodic.billing.bankstatements.StatementParseResult;
+import io.periodic.billing.model.InboundEvent;
+import io.periodic.billing.payments.IntakeException;
+import io.periodic.billing.payments.PaymentNotificationJson;
+import io.periodic.billing.persistence.AlreadyExistsException;
+import io.periodic.billing.persistence.BillingStore;
+import io.periodic.billing.ports.NotificationQueue;
+import io.periodic.billing.ports.Secrets;
+import io.periodic.billing.webhooks.Parsed;
+import io.periodic.billing.webhooks.StandardEvents;
+import io.periodic.billing.webhooks.StandardWebhooksVerifier;
+import io.periodic.billing.webhooks.StripeEvents;
+import io.periodic.billing.webhooks.StripeSignatureVerifier;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Intake of payment notifications, in this order: verify the signature on the raw bytes → parse → store the
+ * delivery durably, create-once on (provider, event id) → put its notifications on the payment queue → answer.
+ * A duplicate delivery finds its stored event and changes nothing; a delivery stored but not yet enqueued (a crash
+ * in between) is enqueued by the sender's retry. Refusals are {@link IntakeException}s with their HTTP status.
+ */
+public final class PaymentIntake {
+    /** The most any source may send in one request. */
+    public static final int MAX_BODY_BYTES = 256 * 1024;
+    private static final Duration KEEP = Duration.ofDays(400);
+
+    /** What an accepted delivery did. */
+    public record Accepted(String status, String eventId, String eventType, int notifications,
+            List<io.periodic.billing.bankstatements.StatementParseResult.Skipped> skipped) {}
+
+    private final BillingStore store;
+    private final NotificationQueue queue;
+    private final Secrets stripeSecrets;
+    private final Secrets standardSecrets;
+    private final Clock clock;
+
+    public PaymentIntake(BillingStore store, NotificationQueue queue, Secrets stripeSecrets, Secrets standardSecrets,
+            Clock clock) {
+        this.store = store;
+        this.queue = queue;
+        this.stripeSecrets = stripeSecrets;
+        this.standardSecrets = standardSecrets;
+        this.clock = clock;
+    }
+
+    public Accepted stripe(Map<String, String> headers, byte[] body) {
+        checkSize(body);
+        requireContentType(headers, "application/json");
+        new StripeSignatureVerifier(stripeSecrets.current(), clock).verify(headers, body);
+        return accept(StripeEvents.PROVIDER, StripeEvents.parse(body), body, List.of());
+    }
+
+    public Accepted standard(Map<String, String> headers, byte[] body) {
+        checkSize(body);
+        requireContentType(headers, "application/json");
+        StandardWebhooksVerifier.Verified verified =
+                new StandardWebhooksVerifier(standardSecrets.current(), clock).verify(headers, body);
+        return accept("standard", StandardEvents.parse(verified.webhookId(), body), body, List.of());
+    }
+
+    /** camt.053/camt.054 XML or the documented CSV; each credit entry becomes one payment notification. */
+    public Accepted bankStatement(Map<String, String> headers, byte[] body) {
+        checkSize(body);
+        String type = mediaType(headers);
+        StatementParseResult result = switch (type) {
+            case "application/xml", "text/xml" -> CamtParser.parse(body);
+            case "text/csv" -> CsvStatementParser.parse(body);
+            default -> throw new IntakeException(415, "unsupported-media-type",
+                    "bank statements are application/xml (camt.053, camt.054) or text/csv, not " + printable(type));
+        };
+        String eventId = "sha256-" + sha256(body);
+        Parsed parsed = new Parsed.Notifications(eventId, type.endsWith("csv") ? "csv-statement" : "camt-statement",
+                result.payments());
+        return accept("bank", parsed, body, result.skipped());
+    }
+
+    private Accepted accept(String provider, Parsed parsed, byte[] body,
+            List<StatementParseResult.Skipped> skipped) {
+        Instant now = clock.instant();
+        long expires = now.plus(KEEP).getEpochSecond();
+        String payload = new String(body, StandardCharsets.UTF_8);
+        if (parsed instanceof Parsed.Ignored ignored) {
+            try {
+                store.inbound().create(new InboundEvent(provider, ignored.eventId(), ignored.eventType(),
+                        InboundEvent.Status.IGNORED, payload, 0, now, expires, null));
+            } catch (AlreadyExistsException duplicate) {
+                return new Accepted("duplicate", ignored.eventId(), ignored.eventType(), 0, List.of());
+            }
+            return new Accepted("ignored", ignored.eventId(), ignored.eventType(), 0, List.of());
+        }
+        Parsed.Notifications n = (Parsed.Notifications) parsed;
+        InboundEvent event;
+        try {
+            event = store.inbound().create(new InboundEvent(provider, n.eventId(), n.eventType(),
+                    InboundEvent.Status.RECEIVED, payload, n.notifications().size(), now, expires, null));
+        } catch (AlreadyExistsException duplicate) {
+            event = store.inbound().get(provider, n.eventId()).orElseThrow();
+            if (event.status() != InboundEvent.Status.RECEIVED) {
+                return new Accepted("duplicate", n.eventId(), n.eventType(), 0, skipped);
+            }
+            // Stored by an earlier attempt that did not get to enqueue: enqueue now (the matcher deduplicates).
+        }
+        queue.sendAll(n.notifications().stream().map(PaymentNotificationJson::write).toList());
+        store.inbound().update(event.withStatus(InboundEvent.Status.ENQUEUED));
+        return new Accepted("accepted", n.eventId(), n.eventType(), n.notifications().size(), skipped);
+    }
+
+    private static void checkSize(byte[] body) {
+        if (body.length > MAX_BODY_BYTES) {
+            throw new IntakeException(413, "payload-too-large",
+                    "the body has " + body.length + " bytes; at most " + MAX_BODY_BYTES + " are accepted");
+        }
+    }
+
+    private static void requireContentType(Map<String, String> headers, String expected) {
+        String type = mediaType(headers);
+        if (!type.equals(expected)) {
+            throw new IntakeException(415, "unsupported-media-type",
+                    "the body must be " + expected + ", not " + printable(type));
+        }
+    }
+
+    /** The media type of the Content-Type header, lower case, without parameters ("" when absent). */
+    static String mediaType(Map<String, String> headers) {
+        String value = null;
+        for (Map.Entry<String, String> h : headers.entrySet()) {
+            if (h.getKey() != null && h.getKey().equalsIgnoreCase("content-type")) {
+                value = h.getValue();
+            }
+        }
+        if (value == null) {
+            return "";
+        }
+        int semicolon = value.indexOf(';');
+        return (semicolon < 0 ? value : value.substring(0, semicolon)).strip().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private static String printable(String type) {
+        String t = type.isEmpty() ? "(none)" : type.replaceAll("[^\\x20-\\x7e]", "?");
+        return t.length() > 60 ? t.substring(0, 60) + "…" : t;
+    }
+
+    private static String sha256(byte[] body) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
