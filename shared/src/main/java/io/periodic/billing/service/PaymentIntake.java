@@ -8,7 +8,7 @@ import io.periodic.billing.payments.IntakeException;
 import io.periodic.billing.payments.PaymentNotificationJson;
 import io.periodic.billing.persistence.AlreadyExistsException;
 import io.periodic.billing.persistence.BillingStore;
-import io.periodic.billing.ports.NotificationQueue;
+import io.periodic.billing.ports.MessageQueue;
 import io.periodic.billing.ports.Secrets;
 import io.periodic.billing.webhooks.Parsed;
 import io.periodic.billing.webhooks.StandardEvents;
@@ -41,12 +41,12 @@ public final class PaymentIntake {
             List<io.periodic.billing.bankstatements.StatementParseResult.Skipped> skipped) {}
 
     private final BillingStore store;
-    private final NotificationQueue queue;
+    private final MessageQueue queue;
     private final Secrets stripeSecrets;
     private final Secrets standardSecrets;
     private final Clock clock;
 
-    public PaymentIntake(BillingStore store, NotificationQueue queue, Secrets stripeSecrets, Secrets standardSecrets,
+    public PaymentIntake(BillingStore store, MessageQueue queue, Secrets stripeSecrets, Secrets standardSecrets,
             Clock clock) {
         this.store = store;
         this.queue = queue;

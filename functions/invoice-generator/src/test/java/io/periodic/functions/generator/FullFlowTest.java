@@ -18,7 +18,6 @@ import io.periodic.billing.model.Invoice;
 import io.periodic.billing.model.Subscription;
 import io.periodic.billing.rendering.DocumentRenderer;
 import io.periodic.functions.scheduler.InvoiceScheduler;
-import io.periodic.functions.scheduler.SqsJobQueue;
 import io.periodic.local.engines.DynamoDbLocalEngine;
 import io.periodic.local.engines.DynamoDbLocalExtension;
 import io.periodic.local.engines.ElasticMqEngine;
@@ -107,7 +106,7 @@ class FullFlowTest {
         InvoiceGenerator generator = new InvoiceGenerator(world.store, new InvoiceNotifications(new DocumentRenderer(),
                 new DirectoryDocumentStore(out.resolve("documents")), events, outbox), world.clock, 12);
         InvoiceGeneratorHandler handler = new InvoiceGeneratorHandler(generator);
-        InvoiceScheduler scheduler = new InvoiceScheduler(world.store, new SqsJobQueue(sqs, queueUrl), world.clock);
+        InvoiceScheduler scheduler = new InvoiceScheduler(world.store, new io.periodic.billing.aws.SqsMessageQueue(sqs, queueUrl), world.clock);
 
         // March 31 local midnight has passed in both zones.
         world.clock.set(Instant.parse("1995-03-31T00:00:00Z"));

@@ -8,6 +8,7 @@ import io.periodic.billing.persistence.Page;
 import io.periodic.billing.persistence.SettingsRepository;
 import io.periodic.billing.persistence.SubscriptionRepository;
 import io.periodic.billing.ports.Clock;
+import io.periodic.billing.ports.MessageQueue;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -42,10 +43,10 @@ public final class InvoiceScheduler {
 
     private final SubscriptionRepository subscriptions;
     private final SettingsRepository settings;
-    private final JobQueue queue;
+    private final MessageQueue queue;
     private final Clock clock;
 
-    public InvoiceScheduler(BillingStore store, JobQueue queue, Clock clock) {
+    public InvoiceScheduler(BillingStore store, MessageQueue queue, Clock clock) {
         this.subscriptions = store.subscriptions();
         this.settings = store.settings();
         this.queue = queue;
@@ -119,17 +120,7 @@ public final class InvoiceScheduler {
     }
 
     private int send(List<String> subscriptionIds, Instant now) {
-        List<String> batch = new ArrayList<>(SqsJobQueue.MAX_BATCH);
-        for (String id : subscriptionIds) {
-            batch.add(new BillingJob(id, now).toJson());
-            if (batch.size() == SqsJobQueue.MAX_BATCH) {
-                queue.sendBatch(List.copyOf(batch));
-                batch.clear();
-            }
-        }
-        if (!batch.isEmpty()) {
-            queue.sendBatch(batch);
-        }
+        queue.sendAll(subscriptionIds.stream().map(id -> new BillingJob(id, now).toJson()).toList());
         return subscriptionIds.size();
     }
 }

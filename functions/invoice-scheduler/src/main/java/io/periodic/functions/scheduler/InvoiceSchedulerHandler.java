@@ -3,6 +3,7 @@ package io.periodic.functions.scheduler;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import io.periodic.billing.aws.AwsClients;
+import io.periodic.billing.aws.SqsMessageQueue;
 import io.periodic.billing.lambda.Log;
 import io.periodic.billing.persistence.BillingStore;
 import io.periodic.billing.ports.Clock;
@@ -24,7 +25,7 @@ public final class InvoiceSchedulerHandler implements RequestStreamHandler {
     public InvoiceSchedulerHandler() {
         this(new InvoiceScheduler(
                 new BillingStore(AwsClients.build(DynamoDbClient.builder()), AwsClients.env("TABLE_NAME")),
-                new SqsJobQueue(AwsClients.build(SqsClient.builder()), AwsClients.env("BILLING_JOB_QUEUE_URL")),
+                new io.periodic.billing.aws.SqsMessageQueue(AwsClients.build(SqsClient.builder()), AwsClients.env("BILLING_JOB_QUEUE_URL")),
                 Clock.system()));
     }
 

@@ -103,7 +103,7 @@ class InvoiceSchedulerTest {
         List<Subscription> paused = subscriptions(3, LocalDate.of(1980, 1, 1), SubscriptionStatus.PAUSED);
         Instant now = Instant.parse("1980-01-01T12:00:00Z");
 
-        InvoiceScheduler scheduler = new InvoiceScheduler(store, new SqsJobQueue(sqs, queueUrl), () -> now);
+        InvoiceScheduler scheduler = new InvoiceScheduler(store, new io.periodic.billing.aws.SqsMessageQueue(sqs, queueUrl), () -> now);
         InvoiceScheduler.Result result = scheduler.run(() -> true);
         assertTrue(result.complete());
 
@@ -122,7 +122,7 @@ class InvoiceSchedulerTest {
         drain();
         List<Subscription> due = subscriptions(40, LocalDate.of(1981, 1, 1), SubscriptionStatus.ACTIVE);
         Instant now = Instant.parse("1981-01-01T12:00:00Z");
-        InvoiceScheduler scheduler = new InvoiceScheduler(store, new SqsJobQueue(sqs, queueUrl), () -> now);
+        InvoiceScheduler scheduler = new InvoiceScheduler(store, new io.periodic.billing.aws.SqsMessageQueue(sqs, queueUrl), () -> now);
 
         AtomicInteger budget = new AtomicInteger(3); // three pages, then "out of time"
         InvoiceScheduler.Result first = scheduler.run(() -> budget.getAndDecrement() > 0);

@@ -25,7 +25,7 @@ class SampleEventsTest {
             throws Exception {
         InvoiceSchedulerHandler handler = new InvoiceSchedulerHandler(new InvoiceScheduler(
                 new BillingStore(dynamo, BillingTable.LOGICAL_ID),
-                new SqsJobQueue(mq.client(), mq.queueUrl("BillingJobQueue")),
+                new io.periodic.billing.aws.SqsMessageQueue(mq.client(), mq.queueUrl("BillingJobQueue")),
                 () -> Instant.parse("1970-01-02T00:00:00Z")));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (InputStream in = Files.newInputStream(

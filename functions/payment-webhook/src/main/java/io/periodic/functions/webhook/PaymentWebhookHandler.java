@@ -7,7 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.periodic.billing.aws.AwsClients;
-import io.periodic.billing.aws.SqsNotificationQueue;
+import io.periodic.billing.aws.SqsMessageQueue;
 import io.periodic.billing.aws.SsmSecrets;
 import io.periodic.billing.bankstatements.StatementParseResult;
 import io.periodic.billing.lambda.Log;
@@ -39,7 +39,7 @@ public final class PaymentWebhookHandler implements RequestHandler<APIGatewayV2H
     public PaymentWebhookHandler() {
         this(new PaymentIntake(
                 new BillingStore(AwsClients.build(DynamoDbClient.builder()), AwsClients.env("TABLE_NAME")),
-                new SqsNotificationQueue(AwsClients.build(SqsClient.builder()), AwsClients.env("PAYMENT_QUEUE_URL")),
+                new SqsMessageQueue(AwsClients.build(SqsClient.builder()), AwsClients.env("PAYMENT_QUEUE_URL")),
                 new SsmSecrets(Ssm.CLIENT, AwsClients.env("STRIPE_SECRETS_PARAMETER")),
                 new SsmSecrets(Ssm.CLIENT, AwsClients.env("STANDARD_WEBHOOK_SECRETS_PARAMETER")),
                 Clock.systemUTC()));

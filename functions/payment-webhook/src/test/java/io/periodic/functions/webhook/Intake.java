@@ -5,7 +5,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.stripe.net.Webhook;
-import io.periodic.billing.aws.SqsNotificationQueue;
+import io.periodic.billing.aws.SqsMessageQueue;
 import io.periodic.billing.invoicing.Finalization;
 import io.periodic.billing.local.JsonLinesEventLog;
 import io.periodic.billing.model.Address;
@@ -72,7 +72,7 @@ final class Intake {
         this.sqs = mq.client();
         this.queueUrl = mq.queueUrl("PaymentQueue");
         Clock clock = Clock.fixed(Instant.ofEpochSecond(NOW), ZoneOffset.UTC);
-        this.webhook = new PaymentWebhookHandler(new PaymentIntake(store, new SqsNotificationQueue(sqs, queueUrl),
+        this.webhook = new PaymentWebhookHandler(new PaymentIntake(store, new SqsMessageQueue(sqs, queueUrl),
                 Secrets.of(STRIPE_SECRET, STRIPE_PREVIOUS), Secrets.of(STANDARD_SECRET), clock));
         this.events = new JsonLinesEventLog(Files.createTempDirectory("intake").resolve("events.jsonl"));
         this.matcher = new PaymentMatcherHandler(new PaymentService(store, events, clock::instant));

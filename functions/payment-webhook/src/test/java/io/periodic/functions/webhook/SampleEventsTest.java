@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
-import io.periodic.billing.aws.SqsNotificationQueue;
+import io.periodic.billing.aws.SqsMessageQueue;
 import io.periodic.billing.payments.PaymentNotification;
 import io.periodic.billing.payments.PaymentNotificationJson;
 import io.periodic.billing.persistence.BillingStore;
@@ -40,7 +40,7 @@ class SampleEventsTest {
         }
         PaymentWebhookHandler handler = new PaymentWebhookHandler(new PaymentIntake(
                 new BillingStore(dynamo.client(), BillingTable.LOGICAL_ID),
-                new SqsNotificationQueue(mq.client(), queueUrl),
+                new SqsMessageQueue(mq.client(), queueUrl),
                 Secrets.of("whsec_sample_secret_for_sam_local_invoke"), Secrets.of("whsec_unused"),
                 Clock.fixed(Instant.ofEpochSecond(1_764_547_200L), ZoneOffset.UTC)));
         APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent(

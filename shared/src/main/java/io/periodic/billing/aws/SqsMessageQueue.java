@@ -1,6 +1,6 @@
 package io.periodic.billing.aws;
 
-import io.periodic.billing.ports.NotificationQueue;
+import io.periodic.billing.ports.MessageQueue;
 import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -8,14 +8,15 @@ import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
 
 /**
- * The payment queue on SQS: {@code SendMessageBatch} of up to 10, failed entries retried once, then an exception
- * (so the webhook is not acknowledged and the sender retries).
+ * A queue on SQS: {@code SendMessageBatch} of up to 10. SQS reports per-entry failures inside a successful
+ * response; those are retried once and then raised, so the caller fails visibly (the scheduler's run is retried,
+ * a webhook is not acknowledged and its sender retries) instead of dropping messages.
  */
-public final class SqsNotificationQueue implements NotificationQueue {
+public final class SqsMessageQueue implements MessageQueue {
     private final SqsClient sqs;
     private final String queueUrl;
 
-    public SqsNotificationQueue(SqsClient sqs, String queueUrl) {
+    public SqsMessageQueue(SqsClient sqs, String queueUrl) {
         this.sqs = sqs;
         this.queueUrl = queueUrl;
     }
@@ -37,7 +38,7 @@ public final class SqsNotificationQueue implements NotificationQueue {
                 }
                 if (attempt >= 2) {
                     throw new IllegalStateException("SQS refused " + response.failed().size()
-                            + " payment notifications: " + response.failed().get(0).message());
+                            + " messages: " + response.failed().get(0).message());
                 }
                 List<String> failed = response.failed().stream().map(f -> f.id()).toList();
                 entries = batch.stream().filter(e -> failed.contains(e.id())).toList();
