@@ -1,0 +1,42 @@
+package io.periodic.billing.dunning;
+
+import io.periodic.billing.model.Customer;
+import io.periodic.billing.model.Invoice;
+import io.periodic.billing.model.InvoiceLine;
+import io.periodic.billing.model.InvoiceStatus;
+import io.periodic.billing.model.LineKind;
+import io.periodic.billing.money.Money;
+import io.periodic.billing.money.TaxRate;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The late fee as its own invoice, linked to the overdue one: its id derives from the overdue invoice
+ * ({@code fee_<invoice id>}), so however often the step is retried, the create-once write makes at most one fee
+ * per invoice. A separate document keeps the original invoice unchanged (it was issued and may have been sent to
+ * the customer's accounting already) and lets the fee be credited or waived on its own. Late fees are charged
+ * without tax (compensation for late payment is outside the scope of VAT in the EU and of consumption tax in
+ * Japan); the line says which invoice it is for.
+ */
+public final class LateFees {
+    private LateFees() {}
+
+    public static String feeInvoiceId(String overdueInvoiceId) {
+        return "fee_" + overdueInvoiceId;
+    }
+
+    /** The draft fee invoice, or null when the policy yields no fee for this amount and currency. */
+    public static Invoice draft(Invoice overdue, LateFee policy, Customer customer, LocalDate today, Instant now) {
+        Money fee = policy.on(overdue.amountDue());
+        if (!fee.isPositive()) {
+            return null;
+        }
+        Money zero = Money.zero(overdue.currency());
+        InvoiceLine line = new InvoiceLine("Late fee on invoice " + overdue.number(), LineKind.LATE_FEE, null, null,
+                null, 1, fee, fee, TaxRate.ZERO, zero);
+        return new Invoice(feeInvoiceId(overdue.id()), null, overdue.customerId(), overdue.subscriptionId(),
+                overdue.currency(), InvoiceStatus.DRAFT, List.of(line), zero, zero, today,
+                today.plusDays(customer.paymentTermsDays()), null, null, overdue.id(), now, null, null);
+    }
+}
