@@ -24,6 +24,11 @@ public final class S3DocumentStore implements DocumentStore {
     @Override
     public String put(String key, String contentType, byte[] content) {
         client.putObject(r -> r.bucket(bucket).key(key).contentType(contentType), RequestBody.fromBytes(content));
+        return link(key);
+    }
+
+    @Override
+    public String link(String key) {
         return linkBase + "/" + key;
     }
 

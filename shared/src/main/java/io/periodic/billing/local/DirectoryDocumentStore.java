@@ -22,6 +22,11 @@ public final class DirectoryDocumentStore implements DocumentStore {
     }
 
     @Override
+    public String link(String key) {
+        return resolve(key).toUri().toString();
+    }
+
+    @Override
     public byte[] get(String key) {
         Path path = resolve(key);
         try {

@@ -26,6 +26,7 @@ public final class BillingStore {
     private final CreditRepository credit;
     private final SettingsRepository settings;
     private final InboundEventRepository inbound;
+    private final DunningRepository dunning;
 
     public BillingStore(DynamoDbClient dynamo, String tableName) {
         // Only the versioning extension: optimistic locking on every record with a version attribute.
@@ -35,6 +36,8 @@ public final class BillingStore {
                 .build();
         WorkIndex work = new WorkIndex(dynamo, tableName);
         this.settings = new SettingsRepository(client, tableName);
+        this.dunning = new DunningRepository(new EntityTable<>(client, tableName, Schemas.DUNNING_ENTRY,
+                d -> "dunning step " + d.step() + " of " + d.invoiceId()));
         this.inbound = new InboundEventRepository(new EntityTable<>(client, tableName, Schemas.INBOUND_EVENT,
                 e -> "event " + e.provider() + "/" + e.eventId()));
         this.customers = new CustomerRepository(client,
@@ -91,5 +94,9 @@ public final class BillingStore {
 
     public InboundEventRepository inbound() {
         return inbound;
+    }
+
+    public DunningRepository dunning() {
+        return dunning;
     }
 }

@@ -27,6 +27,7 @@ import io.periodic.billing.model.CreditBalance;
 import io.periodic.billing.model.CreditEntry;
 import io.periodic.billing.model.CreditNote;
 import io.periodic.billing.model.Customer;
+import io.periodic.billing.model.DunningEntry;
 import io.periodic.billing.model.InboundEvent;
 import io.periodic.billing.model.Invoice;
 import io.periodic.billing.model.InvoiceLine;
@@ -137,6 +138,22 @@ public final class Schemas {
             .build(r -> new InboundEvent(r.get("provider"), r.get("eventId"), r.get("eventType"),
                     InboundEvent.Status.valueOf(r.get("status")), r.get("payload"), r.get("notifications", 0),
                     r.get("receivedAt"), r.get(BillingTable.TTL, 0L), r.get(VERSION)));
+
+    public static final TableSchema<DunningEntry> DUNNING_ENTRY = SchemaBuilder.of(DunningEntry.class)
+            .derived(PK, d -> BillingTable.invoice(d.invoiceId()), primaryPartitionKey())
+            .derived(SK, d -> "DUN#" + d.step(), primarySortKey())
+            .derived(TYPE, d -> "DunningEntry")
+            .attr("invoiceId", String.class, DunningEntry::invoiceId)
+            .attr("step", String.class, DunningEntry::step)
+            .attr("status", String.class, d -> d.status().name())
+            .attr("at", Instant.class, DunningEntry::at)
+            .attr("channel", String.class, DunningEntry::channel)
+            .attr("language", String.class, DunningEntry::language)
+            .attr("reason", String.class, DunningEntry::reason)
+            .attr("detail", String.class, DunningEntry::detail)
+            .attr(VERSION, Long.class, DunningEntry::version, versionAttribute())
+            .build(r -> new DunningEntry(r.get("invoiceId"), r.get("step"), DunningEntry.Status.valueOf(r.get("status")),
+                    r.get("at"), r.get("channel"), r.get("language"), r.get("reason"), r.get("detail"), r.get(VERSION)));
 
     public static final TableSchema<Price> PRICE = SchemaBuilder.of(Price.class)
             .derived(PK, p -> BillingTable.price(p.id()), primaryPartitionKey())

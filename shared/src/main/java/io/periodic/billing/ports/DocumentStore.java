@@ -8,6 +8,9 @@ public interface DocumentStore {
     /** Stores the content and returns the link a customer can open. */
     String put(String key, String contentType, byte[] content);
 
+    /** The link a customer opens for a stored document. */
+    String link(String key);
+
     /** The stored content, or null. */
     byte[] get(String key);
 }

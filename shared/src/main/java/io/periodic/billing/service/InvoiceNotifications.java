@@ -36,6 +36,11 @@ public final class InvoiceNotifications implements AfterFinalization {
         return "invoices/" + invoice.id() + ".html";
     }
 
+    /** The link to an invoice's stored document. */
+    public String documentLink(Invoice invoice) {
+        return documents.link(documentKey(invoice));
+    }
+
     @Override
     public void finalized(Invoice invoice, Customer customer, SellerProfile seller) {
         announce(invoice, customer, seller, null);

@@ -1,0 +1,234 @@
+package io.periodic.billing.service;
+
+import io.periodic.billing.calendar.LocalDue;
+import io.periodic.billing.dunning.DunningCheck;
+import io.periodic.billing.dunning.DunningPolicy;
+import io.periodic.billing.dunning.DunningSchedule;
+import io.periodic.billing.dunning.LateFees;
+import io.periodic.billing.dunning.PaymentBehaviour;
+import io.periodic.billing.dunning.StepKind;
+import io.periodic.billing.invoicing.Finalization;
+import io.periodic.billing.model.Allocation;
+import io.periodic.billing.model.Customer;
+import io.periodic.billing.model.DunningEntry;
+import io.periodic.billing.model.Invoice;
+import io.periodic.billing.model.InvoiceStatus;
+import io.periodic.billing.model.SellerProfile;
+import io.periodic.billing.model.Subscription;
+import io.periodic.billing.model.SubscriptionStatus;
+import io.periodic.billing.persistence.AlreadyExistsException;
+import io.periodic.billing.persistence.BillingStore;
+import io.periodic.billing.ports.Clock;
+import io.periodic.billing.ports.DomainEvent;
+import io.periodic.billing.ports.EventPublisher;
+import io.periodic.billing.ports.Mailer;
+import io.periodic.billing.rendering.DocumentLanguage;
+import io.periodic.billing.rendering.ReminderEmails;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The dunning steps the workflow calls (plan, act, record a failure). Every call re-reads the invoice first: paid
+ * or voided ends the dunning. Each step is recorded once in the invoice's dunning history before it acts and
+ * marked done after, so a retried step completes what it started and never acts twice.
+ */
+public final class DunningService {
+    /** Local time of day reminders go out. */
+    static final LocalTime SEND_AT = LocalTime.of(9, 0);
+    private static final String CHANNEL = "email";
+
+    /** What the workflow does next: stop, or wait until {@code at} and perform {@code next}. */
+    public record State(String invoiceId, boolean done, String outcome, StepKind next, Instant at, String reason) {}
+
+    private final BillingStore store;
+    private final InvoiceNotifications notifications;
+    private final Mailer mailer;
+    private final EventPublisher events;
+    private final Clock clock;
+
+    public DunningService(BillingStore store, InvoiceNotifications notifications, Mailer mailer, EventPublisher events,
+            Clock clock) {
+        this.store = store;
+        this.notifications = notifications;
+        this.mailer = mailer;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    public State plan(String invoiceId) {
+        Invoice invoice = invoice(invoiceId);
+        if (DunningCheck.of(invoice) instanceof DunningCheck.Stop stop) {
+            return stopped(invoice, stop);
+        }
+        Customer customer = customer(invoice);
+        Set<String> done = store.dunning().history(invoiceId).stream().filter(e -> e.status().done())
+                .map(DunningEntry::step).collect(Collectors.toSet());
+        LocalDate today = LocalDue.localDate(clock.now(), customer.timeZone());
+        for (DunningSchedule.Planned step : DunningSchedule.plan(policy(), behaviour(customer, invoiceId),
+                invoice.dueDate())) {
+            if (done.contains(step.kind().name())) {
+                continue;
+            }
+            if (step.kind() == StepKind.COURTESY && !today.isBefore(invoice.dueDate())) {
+                continue; // a courtesy notice only makes sense before the due date
+            }
+            Instant at = step.date().atTime(SEND_AT).atZone(customer.timeZone()).toInstant();
+            return new State(invoiceId, false, null, step.kind(), at.isBefore(clock.now()) ? clock.now() : at,
+                    step.reason());
+        }
+        return new State(invoiceId, true, "ESCALATED", null, null, "every step of the policy was taken");
+    }
+
+    /** Performs one step (if the invoice still needs it and it was not done yet), then plans the next. */
+    public State act(String invoiceId, StepKind step) {
+        Invoice invoice = invoice(invoiceId);
+        if (DunningCheck.of(invoice) instanceof DunningCheck.Stop stop) {
+            return stopped(invoice, stop);
+        }
+        Customer customer = customer(invoice);
+        String language = DocumentLanguage.of(customer.locale()).tag();
+        DunningEntry entry;
+        try {
+            entry = store.dunning().create(new DunningEntry(invoiceId, step.name(), DunningEntry.Status.PENDING,
+                    clock.now(), CHANNEL, language, reasonFor(step, customer, invoice), null, null));
+        } catch (AlreadyExistsException started) {
+            entry = store.dunning().get(invoiceId, step.name()).orElseThrow();
+        }
+        if (!entry.status().done()) {
+            SellerProfile seller = store.settings().requireSeller();
+            LocalDate today = LocalDue.localDate(clock.now(), customer.timeZone());
+            String link = notifications.documentLink(invoice);
+            DunningEntry.Status status = switch (step) {
+                case LATE_FEE -> chargeLateFee(invoice, customer, seller, today, link);
+                case SUSPEND -> suspend(invoice, customer, seller, today, link);
+                default -> {
+                    mailer.send(ReminderEmails.reminder(reminderStep(step), invoice, customer, seller, today, link));
+                    yield DunningEntry.Status.SENT;
+                }
+            };
+            store.dunning().update(entry.completed(status, clock.now(),
+                    "amount due " + invoice.amountDue() + (invoice.amountPaid().isPositive()
+                            ? " after " + invoice.amountPaid() + " paid" : "")));
+        }
+        return plan(invoiceId);
+    }
+
+    /** Records a failure the workflow could not recover from, on the invoice's history (an alarm fires too). */
+    public DunningEntry recordFailure(String invoiceId, String error) {
+        String step = "FAILED-" + clock.now().toEpochMilli();
+        return store.dunning().create(new DunningEntry(invoiceId, step, DunningEntry.Status.FAILED, clock.now(), null,
+                null, "the dunning workflow failed", error, null));
+    }
+
+    private DunningEntry.Status chargeLateFee(Invoice invoice, Customer customer, SellerProfile seller,
+            LocalDate today, String link) {
+        Invoice draft = LateFees.draft(invoice, policy().lateFee(), customer, today, clock.now());
+        if (draft == null) {
+            return DunningEntry.Status.SENT; // no fee applies (policy or currency): nothing charged
+        }
+        Invoice fee = store.invoices().get(draft.id()).orElseGet(() -> {
+            try {
+                return store.invoices().create(draft);
+            } catch (AlreadyExistsException raced) {
+                return store.invoices().get(draft.id()).orElseThrow();
+            }
+        });
+        if (fee.status() == InvoiceStatus.DRAFT) {
+            Finalization.Plan plan = Finalization.plan(fee, store.invoices().sequence(
+                            Finalization.seriesOf(fee, seller.invoicePrefix(), seller.numberSeries())),
+                    store.credit().balance(fee.customerId(), fee.currency()), clock.now());
+            fee = store.invoices().commitFinalization(plan.invoice(), plan.sequenceAfter(), plan.creditEntry(),
+                    plan.balanceAfter());
+            notifications.announce(fee, customer, seller, null);
+        }
+        mailer.send(ReminderEmails.lateFee(invoice, customer, seller, today, link, fee.total()));
+        return DunningEntry.Status.CHARGED;
+    }
+
+    private DunningEntry.Status suspend(Invoice invoice, Customer customer, SellerProfile seller, LocalDate today,
+            String link) {
+        if (invoice.subscriptionId() != null) {
+            Subscription subscription = store.subscriptions().get(invoice.subscriptionId()).orElse(null);
+            if (subscription != null && subscription.status() != SubscriptionStatus.SUSPENDED
+                    && subscription.status() != SubscriptionStatus.CANCELED) {
+                store.subscriptions().update(subscription.withStatus(SubscriptionStatus.SUSPENDED));
+            }
+            events.publish(new DomainEvent("subscription.suspended", "subscription.suspended:" + invoice.subscriptionId()
+                    + ":" + invoice.id(), clock.now(), "{\"subscriptionId\":\"" + invoice.subscriptionId()
+                    + "\",\"customerId\":\"" + invoice.customerId() + "\",\"invoiceId\":\"" + invoice.id() + "\"}"));
+        }
+        if (policy().markUncollectibleOnSuspend()) {
+            store.invoices().update(invoice.withStatus(InvoiceStatus.UNCOLLECTIBLE));
+        }
+        mailer.send(ReminderEmails.reminder(ReminderEmails.Step.SUSPENDED, invoice, customer, seller, today, link));
+        return DunningEntry.Status.SUSPENDED;
+    }
+
+    private State stopped(Invoice invoice, DunningCheck.Stop stop) {
+        try {
+            store.dunning().create(new DunningEntry(invoice.id(), "STOPPED", DunningEntry.Status.STOPPED, clock.now(),
+                    null, null, stop.reason(), stop.outcome().name(), null));
+        } catch (AlreadyExistsException alreadyRecorded) {
+            // stopped once; the outcome stays the first one recorded
+        }
+        return new State(invoice.id(), true, stop.outcome().name(), null, null, stop.reason());
+    }
+
+    private String reasonFor(StepKind step, Customer customer, Invoice invoice) {
+        return DunningSchedule.plan(policy(), behaviour(customer, invoice.id()), invoice.dueDate()).stream()
+                .filter(p -> p.kind() == step).map(DunningSchedule.Planned::reason).findFirst()
+                .orElse("step " + step + " taken");
+    }
+
+    /**
+     * The customer's payment history from their paid invoices (the last 24): due date, the local date of the
+     * last payment applied, short when paid in more than one part.
+     */
+    private PaymentBehaviour behaviour(Customer customer, String exceptInvoiceId) {
+        List<PaymentBehaviour.Settled> settled = new ArrayList<>();
+        for (Invoice paid : store.invoices().byCustomer(customer.id(), 24, null).items()) {
+            if (paid.status() != InvoiceStatus.PAID || paid.id().equals(exceptInvoiceId)) {
+                continue;
+            }
+            List<Allocation> allocations = store.payments().allocationsOfInvoice(paid.id());
+            if (allocations.isEmpty()) {
+                continue; // settled by credit only: says nothing about paying habits
+            }
+            Instant last = allocations.stream().map(Allocation::appliedAt).max(Instant::compareTo).orElseThrow();
+            settled.add(new PaymentBehaviour.Settled(paid.dueDate(), LocalDue.localDate(last, customer.timeZone()),
+                    allocations.size() > 1));
+        }
+        return PaymentBehaviour.of(settled);
+    }
+
+    /** The default policy (per-customer overrides, editable through the API, arrive with the API issue). */
+    private static DunningPolicy policy() {
+        return DunningPolicy.DEFAULT;
+    }
+
+    private static ReminderEmails.Step reminderStep(StepKind step) {
+        return switch (step) {
+            case COURTESY -> ReminderEmails.Step.COURTESY;
+            case FRIENDLY -> ReminderEmails.Step.FRIENDLY;
+            case FIRM -> ReminderEmails.Step.FIRM;
+            case FINAL_NOTICE -> ReminderEmails.Step.FINAL_NOTICE;
+            case LATE_FEE -> ReminderEmails.Step.LATE_FEE;
+            case SUSPEND -> ReminderEmails.Step.SUSPENDED;
+        };
+    }
+
+    private Invoice invoice(String id) {
+        return store.invoices().get(id).orElseThrow(() -> new NoSuchElementException("invoice " + id + " not found"));
+    }
+
+    private Customer customer(Invoice invoice) {
+        return store.customers().get(invoice.customerId()).orElseThrow(
+                () -> new NoSuchElementException("customer " + invoice.customerId() + " not found"));
+    }
+}
