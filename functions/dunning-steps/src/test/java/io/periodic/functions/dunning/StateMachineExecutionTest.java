@@ -169,15 +169,16 @@ class StateMachineExecutionTest {
     @Test
     void neverPaysFullEscalationOneLateFeeAndSuspension() throws Exception {
         Case c = overdue();
+        clock.set(Instant.parse("2026-12-02T00:00:00Z")); // started as the daily sweep starts it: once overdue
         JsonNode result = execute(c);
         assertEquals("SUCCEEDED", result.path("status").asText(), result.toString());
         assertEquals("ESCALATED", result.path("output").path("state").path("outcome").asText());
-        assertEquals(6, sent.size(), "one reminder per step");
+        assertEquals(5, sent.size(), "one message per step after the due date");
         assertEquals(Money.of(300, "JPY"),
                 store.invoices().get(LateFees.feeInvoiceId(c.invoice().id())).orElseThrow().total());
         assertEquals(SubscriptionStatus.SUSPENDED,
                 store.subscriptions().get(c.subscription().id()).orElseThrow().status());
-        System.out.println("state transitions, fully escalated: " + result.path("transitions").asInt());
+        assertEquals(18, result.path("transitions").asInt(), "Plan, Finished?, 5 x (Wait, Act, Finished?), Stopped");
     }
 
     @Test
@@ -193,7 +194,7 @@ class StateMachineExecutionTest {
         assertEquals("RECOVERED", result.path("output").path("state").path("outcome").asText(), result.toString());
         assertEquals(1, sent.size(), "only the courtesy notice went out");
         assertTrue(store.invoices().get(LateFees.feeInvoiceId(c.invoice().id())).isEmpty());
-        System.out.println("state transitions, paid after the courtesy notice: " + result.path("transitions").asInt());
+        assertEquals(9, result.path("transitions").asInt(), "courtesy sent in the workflow, paid before the friendly reminder");
     }
 
     @Test
