@@ -37,7 +37,8 @@ public final class BillingStore {
         WorkIndex work = new WorkIndex(dynamo, tableName);
         this.settings = new SettingsRepository(client, tableName);
         this.dunning = new DunningRepository(new EntityTable<>(client, tableName, Schemas.DUNNING_ENTRY,
-                d -> "dunning step " + d.step() + " of " + d.invoiceId()));
+                d -> "dunning step " + d.step() + " of " + d.invoiceId()),
+                client.table(tableName, Schemas.DUNNING_POLICY));
         this.inbound = new InboundEventRepository(new EntityTable<>(client, tableName, Schemas.INBOUND_EVENT,
                 e -> "event " + e.provider() + "/" + e.eventId()));
         this.customers = new CustomerRepository(client,

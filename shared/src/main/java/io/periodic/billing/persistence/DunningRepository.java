@@ -1,5 +1,6 @@
 package io.periodic.billing.persistence;
 
+import io.periodic.billing.dunning.DunningPolicy;
 import io.periodic.billing.model.DunningEntry;
 import java.util.List;
 import java.util.Optional;
@@ -9,9 +10,39 @@ import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 /** An invoice's dunning history, in its item collection ({@code INV#<id> / DUN#<step>}). */
 public final class DunningRepository {
     private final EntityTable<DunningEntry> entries;
+    private final software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable<Schemas.StoredPolicy> policies;
 
-    DunningRepository(EntityTable<DunningEntry> entries) {
+    DunningRepository(EntityTable<DunningEntry> entries,
+            software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable<Schemas.StoredPolicy> policies) {
         this.entries = entries;
+        this.policies = policies;
+    }
+
+    /** The policy for a customer: their override, else the stored default, else {@link DunningPolicy#DEFAULT}. */
+    public DunningPolicy policyFor(String customerId) {
+        Schemas.StoredPolicy override = policies.getItem(r -> r.key(EntityTable.key(BillingTable.customer(customerId),
+                "DUNNING")).consistentRead(true));
+        if (override != null) {
+            return override.policy();
+        }
+        Schemas.StoredPolicy stored = policies.getItem(r -> r.key(EntityTable.key("SETTINGS", "DUNNING"))
+                .consistentRead(true));
+        return stored != null ? stored.policy() : DunningPolicy.DEFAULT;
+    }
+
+    /** Stores the default policy (used by every customer without an override). */
+    public void putDefaultPolicy(DunningPolicy policy) {
+        policies.putItem(new Schemas.StoredPolicy("DEFAULT", policy));
+    }
+
+    /** Stores (replaces) a customer's override. */
+    public void putCustomerPolicy(String customerId, DunningPolicy policy) {
+        policies.putItem(new Schemas.StoredPolicy(customerId, policy));
+    }
+
+    /** Removes a customer's override: the default applies again. */
+    public void removeCustomerPolicy(String customerId) {
+        policies.deleteItem(EntityTable.key(BillingTable.customer(customerId), "DUNNING"));
     }
 
     /** Records a step once; the same step again fails with {@link AlreadyExistsException}. */

@@ -20,6 +20,9 @@ import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTag
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondarySortKey;
 
 import io.periodic.billing.calendar.BillingInterval;
+import io.periodic.billing.dunning.DunningPolicy;
+import io.periodic.billing.dunning.LateFee;
+import io.periodic.billing.dunning.StepKind;
 import io.periodic.billing.model.Address;
 import io.periodic.billing.model.Allocation;
 import io.periodic.billing.model.Checkpoint;
@@ -154,6 +157,33 @@ public final class Schemas {
             .attr(VERSION, Long.class, DunningEntry::version, versionAttribute())
             .build(r -> new DunningEntry(r.get("invoiceId"), r.get("step"), DunningEntry.Status.valueOf(r.get("status")),
                     r.get("at"), r.get("channel"), r.get("language"), r.get("reason"), r.get("detail"), r.get(VERSION)));
+
+    /** A stored dunning policy: {@code SETTINGS / DUNNING} (the default) or {@code CUST#<id> / DUNNING} (override). */
+    record StoredPolicy(String scope, DunningPolicy policy) {}
+
+    private static final TableSchema<DunningPolicy.Step> POLICY_STEP = SchemaBuilder.of(DunningPolicy.Step.class)
+            .attr("kind", String.class, st -> st.kind().name())
+            .attr("dayOffset", Integer.class, DunningPolicy.Step::dayOffset)
+            .build(r -> new DunningPolicy.Step(StepKind.valueOf(r.get("kind")), r.get("dayOffset")));
+
+    static final TableSchema<StoredPolicy> DUNNING_POLICY = SchemaBuilder.of(StoredPolicy.class)
+            .derived(PK, p -> p.scope().equals("DEFAULT") ? "SETTINGS" : BillingTable.customer(p.scope()),
+                    primaryPartitionKey())
+            .derived(SK, p -> "DUNNING", primarySortKey())
+            .derived(TYPE, p -> "DunningPolicy")
+            .attr("scope", String.class, StoredPolicy::scope)
+            .attr("steps", EnhancedType.listOf(EnhancedType.documentOf(DunningPolicy.Step.class, POLICY_STEP)),
+                    p -> p.policy().steps())
+            .attr("lateFeePercent", String.class,
+                    p -> p.policy().lateFee().percent() == null ? null : p.policy().lateFee().percent().toPlainString())
+            .attr("lateFeeFixedMinor", EnhancedType.mapOf(String.class, Long.class), p -> p.policy().lateFee().fixedMinor())
+            .attr("lateFeeCapMinor", EnhancedType.mapOf(String.class, Long.class), p -> p.policy().lateFee().capMinor())
+            .attr("markUncollectibleOnSuspend", Boolean.class, p -> p.policy().markUncollectibleOnSuspend())
+            .build(r -> new StoredPolicy(r.get("scope"), new DunningPolicy(r.get("steps", List.of()),
+                    new LateFee(r.get("lateFeePercent") == null ? null : new java.math.BigDecimal(
+                            r.<String>get("lateFeePercent")), r.get("lateFeeFixedMinor", java.util.Map.of()),
+                            r.get("lateFeeCapMinor", java.util.Map.of())),
+                    r.get("markUncollectibleOnSuspend", false))));
 
     public static final TableSchema<Price> PRICE = SchemaBuilder.of(Price.class)
             .derived(PK, p -> BillingTable.price(p.id()), primaryPartitionKey())

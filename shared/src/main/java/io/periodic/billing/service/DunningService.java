@@ -70,7 +70,7 @@ public final class DunningService {
         Set<String> done = store.dunning().history(invoiceId).stream().filter(e -> e.status().done())
                 .map(DunningEntry::step).collect(Collectors.toSet());
         LocalDate today = LocalDue.localDate(clock.now(), customer.timeZone());
-        for (DunningSchedule.Planned step : DunningSchedule.plan(policy(), behaviour(customer, invoiceId),
+        for (DunningSchedule.Planned step : DunningSchedule.plan(policy(customer.id()), behaviour(customer, invoiceId),
                 invoice.dueDate())) {
             if (done.contains(step.kind().name())) {
                 continue;
@@ -128,7 +128,7 @@ public final class DunningService {
 
     private DunningEntry.Status chargeLateFee(Invoice invoice, Customer customer, SellerProfile seller,
             LocalDate today, String link) {
-        Invoice draft = LateFees.draft(invoice, policy().lateFee(), customer, today, clock.now());
+        Invoice draft = LateFees.draft(invoice, policy(customer.id()).lateFee(), customer, today, clock.now());
         if (draft == null) {
             return DunningEntry.Status.SENT; // no fee applies (policy or currency): nothing charged
         }
@@ -163,7 +163,7 @@ public final class DunningService {
                     + ":" + invoice.id(), clock.now(), "{\"subscriptionId\":\"" + invoice.subscriptionId()
                     + "\",\"customerId\":\"" + invoice.customerId() + "\",\"invoiceId\":\"" + invoice.id() + "\"}"));
         }
-        if (policy().markUncollectibleOnSuspend()) {
+        if (policy(customer.id()).markUncollectibleOnSuspend()) {
             store.invoices().update(invoice.withStatus(InvoiceStatus.UNCOLLECTIBLE));
         }
         mailer.send(ReminderEmails.reminder(ReminderEmails.Step.SUSPENDED, invoice, customer, seller, today, link));
@@ -181,7 +181,7 @@ public final class DunningService {
     }
 
     private String reasonFor(StepKind step, Customer customer, Invoice invoice) {
-        return DunningSchedule.plan(policy(), behaviour(customer, invoice.id()), invoice.dueDate()).stream()
+        return DunningSchedule.plan(policy(customer.id()), behaviour(customer, invoice.id()), invoice.dueDate()).stream()
                 .filter(p -> p.kind() == step).map(DunningSchedule.Planned::reason).findFirst()
                 .orElse("step " + step + " taken");
     }
@@ -207,9 +207,9 @@ public final class DunningService {
         return PaymentBehaviour.of(settled);
     }
 
-    /** The default policy (per-customer overrides, editable through the API, arrive with the API issue). */
-    private static DunningPolicy policy() {
-        return DunningPolicy.DEFAULT;
+    /** The customer's policy: their override, else the stored default, else the built-in default. */
+    private DunningPolicy policy(String customerId) {
+        return store.dunning().policyFor(customerId);
     }
 
     private static ReminderEmails.Step reminderStep(StepKind step) {

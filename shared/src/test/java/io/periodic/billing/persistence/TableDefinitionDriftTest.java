@@ -25,7 +25,7 @@ class TableDefinitionDriftTest {
 
     private static final List<TableSchema<?>> SCHEMAS = List.of(Schemas.CUSTOMER, Schemas.PRICE,
             Schemas.SUBSCRIPTION, Schemas.INVOICE, Schemas.INVOICE_NUMBER, Schemas.PAYMENT, Schemas.ALLOCATION,
-            Schemas.CREDIT_NOTE, Schemas.CREDIT_BALANCE, Schemas.CREDIT_ENTRY, Schemas.SEQUENCE, Schemas.SELLER, Schemas.CHECKPOINT, Schemas.CUSTOMER_NAME, Schemas.REFUND, Schemas.INBOUND_EVENT, Schemas.DUNNING_ENTRY);
+            Schemas.CREDIT_NOTE, Schemas.CREDIT_BALANCE, Schemas.CREDIT_ENTRY, Schemas.SEQUENCE, Schemas.SELLER, Schemas.CHECKPOINT, Schemas.CUSTOMER_NAME, Schemas.REFUND, Schemas.INBOUND_EVENT, Schemas.DUNNING_ENTRY, Schemas.DUNNING_POLICY);
 
     @Test
     void primaryKeyMatchesEverySchema() {

@@ -207,4 +207,24 @@ class DunningServiceTest {
                 store.dunning().get(c.invoice().id(), "COURTESY").orElseThrow().status());
         assertNull(store.dunning().get(c.invoice().id(), "FRIENDLY").orElse(null));
     }
+
+    @Test
+    void aCustomersOwnPolicyIsStoredAndFollowed() {
+        Case c = overdueCase();
+        io.periodic.billing.dunning.DunningPolicy custom = new io.periodic.billing.dunning.DunningPolicy(List.of(
+                new io.periodic.billing.dunning.DunningPolicy.Step(StepKind.FRIENDLY, 2),
+                new io.periodic.billing.dunning.DunningPolicy.Step(StepKind.SUSPEND, 10)),
+                new io.periodic.billing.dunning.LateFee(new java.math.BigDecimal("2.5"), java.util.Map.of("EUR", 1_500L),
+                        java.util.Map.of("JPY", 1_000L)), true);
+        store.dunning().putCustomerPolicy(c.customer().id(), custom);
+        assertEquals(custom, store.dunning().policyFor(c.customer().id()), "stored with every field");
+
+        List<StepKind> steps = run(c, s -> { });
+        assertEquals(List.of(StepKind.FRIENDLY, StepKind.SUSPEND), steps);
+        assertEquals(InvoiceStatus.UNCOLLECTIBLE, store.invoices().get(c.invoice().id()).orElseThrow().status(),
+                "this policy writes the invoice off on suspension");
+
+        store.dunning().removeCustomerPolicy(c.customer().id());
+        assertEquals(io.periodic.billing.dunning.DunningPolicy.DEFAULT, store.dunning().policyFor(c.customer().id()));
+    }
 }
