@@ -217,5 +217,25 @@ class StateMachineExecutionTest {
         assertEquals(3, calls.get("act:FRIENDLY").get(), "the state machine's Retry called the step three times");
     }
 
+    @Test
+    void aPartialPaymentContinuesWithTheRemainder() throws Exception {
+        Case c = overdue();
+        clock.set(Instant.parse("2026-12-02T00:00:00Z"));
+        beforeStep = (action, input) -> {
+            if ("act".equals(action) && "FIRM".equals(input.path("step").asText())) {
+                Invoice current = store.invoices().get(c.invoice().id()).orElseThrow();
+                if (current.amountPaid().isZero()) {
+                    store.invoices().update(current.withPayment(Money.of(5_000, "JPY"), InvoiceStatus.OPEN));
+                }
+            }
+        };
+        JsonNode result = execute(c);
+        assertEquals("ESCALATED", result.path("output").path("state").path("outcome").asText(), result.toString());
+        assertTrue(sent.get(1).textBody().contains("¥15,000"), "the firm reminder names the remainder");
+        assertEquals(Money.of(225, "JPY"),
+                store.invoices().get(LateFees.feeInvoiceId(c.invoice().id())).orElseThrow().total(),
+                "the fee is on what is still due");
+    }
+
     private final java.util.concurrent.atomic.AtomicBoolean failuresArmed = new java.util.concurrent.atomic.AtomicBoolean();
 }
