@@ -12,9 +12,9 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * The late fee as its own invoice, linked to the overdue one: its id derives from the overdue invoice
- * ({@code fee_<invoice id>}), so however often the step is retried, the create-once write makes at most one fee
- * per invoice. A separate document keeps the original invoice unchanged (it was issued and may have been sent to
+ * The late fee as its own invoice, linked to the overdue one by its id, which derives from it
+ * ({@code fee_<invoice id>}, see {@link #overdueInvoiceId}), and by its line ("Late fee on invoice INV-…"): however
+ * often the step is retried, the create-once write makes at most one fee per invoice. A separate document keeps the original invoice unchanged (it was issued and may have been sent to
  * the customer's accounting already) and lets the fee be credited or waived on its own. Late fees are charged
  * without tax (compensation for late payment is outside the scope of VAT in the EU and of consumption tax in
  * Japan); the line says which invoice it is for.
@@ -24,6 +24,11 @@ public final class LateFees {
 
     public static String feeInvoiceId(String overdueInvoiceId) {
         return "fee_" + overdueInvoiceId;
+    }
+
+    /** The overdue invoice a fee invoice is for, or null when the id is not a fee invoice's. */
+    public static String overdueInvoiceId(String invoiceId) {
+        return invoiceId.startsWith("fee_") ? invoiceId.substring("fee_".length()) : null;
     }
 
     /** The draft fee invoice, or null when the policy yields no fee for this amount and currency. */
@@ -37,6 +42,6 @@ public final class LateFees {
                 null, 1, fee, fee, TaxRate.ZERO, zero);
         return new Invoice(feeInvoiceId(overdue.id()), null, overdue.customerId(), overdue.subscriptionId(),
                 overdue.currency(), InvoiceStatus.DRAFT, List.of(line), zero, zero, today,
-                today.plusDays(customer.paymentTermsDays()), null, null, overdue.id(), now, null, null);
+                today.plusDays(customer.paymentTermsDays()), null, null, null, now, null, null);
     }
 }

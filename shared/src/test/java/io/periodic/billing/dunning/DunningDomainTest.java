@@ -92,7 +92,9 @@ class DunningDomainTest {
         Invoice fee = LateFees.draft(overdue, DunningPolicy.DEFAULT.lateFee(), customer, LocalDate.of(2026, 12, 15), NOW);
         assertEquals("fee_inv_1", fee.id());
         assertEquals(Money.of(90, "JPY"), fee.total(), "1.5% of the 6,000 still due");
-        assertEquals("inv_1", fee.correctionOf(), "linked to the overdue invoice");
+        assertEquals("inv_1", LateFees.overdueInvoiceId(fee.id()), "linked to the overdue invoice by its id");
+        assertNull(fee.correctionOf(), "a fee is not a correction");
+        assertTrue(fee.lines().get(0).description().contains("INV-2026-000123"));
         assertEquals(LineKind.LATE_FEE, fee.lines().get(0).kind());
         assertNull(LateFees.draft(overdue, LateFee.NONE, customer, LocalDate.of(2026, 12, 15), NOW));
     }
