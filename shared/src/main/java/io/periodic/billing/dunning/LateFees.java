@@ -13,7 +13,7 @@ import java.util.List;
 
 /**
  * The late fee as its own invoice, linked to the overdue one by its id, which derives from it
- * ({@code fee_<invoice id>}, see {@link #overdueInvoiceId}), and by its line ("Late fee on invoice INV-…"): however
+ * ({@code fee_<invoice id>}, see {@link #overdueInvoiceId}), and by its line (which names the overdue invoice's number): however
  * often the step is retried, the create-once write makes at most one fee per invoice. A separate document keeps the original invoice unchanged (it was issued and may have been sent to
  * the customer's accounting already) and lets the fee be credited or waived on its own. Late fees are charged
  * without tax (compensation for late payment is outside the scope of VAT in the EU and of consumption tax in
@@ -38,7 +38,9 @@ public final class LateFees {
             return null;
         }
         Money zero = Money.zero(overdue.currency());
-        InvoiceLine line = new InvoiceLine("Late fee on invoice " + overdue.number(), LineKind.LATE_FEE, null, null,
+        // The description is the overdue invoice's number; documents print "Late fee on invoice …" in the
+        // customer's language around it.
+        InvoiceLine line = new InvoiceLine(overdue.number(), LineKind.LATE_FEE, null, null,
                 null, 1, fee, fee, TaxRate.ZERO, zero);
         return new Invoice(feeInvoiceId(overdue.id()), null, overdue.customerId(), overdue.subscriptionId(),
                 overdue.currency(), InvoiceStatus.DRAFT, List.of(line), zero, zero, today,

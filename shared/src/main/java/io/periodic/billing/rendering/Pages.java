@@ -244,6 +244,9 @@ final class Pages {
      * time on …") comes from the customer's language, so every language reads naturally.
      */
     private static String description(InvoiceLine line, Messages t) {
+        if (line.kind() == LineKind.LATE_FEE) {
+            return t.format("lines.lateFee", line.description()); // the description is the overdue invoice's number
+        }
         if (line.kind() != LineKind.PRORATION) {
             return line.description();
         }

@@ -94,9 +94,16 @@ class DunningDomainTest {
         assertEquals(Money.of(90, "JPY"), fee.total(), "1.5% of the 6,000 still due");
         assertEquals("inv_1", LateFees.overdueInvoiceId(fee.id()), "linked to the overdue invoice by its id");
         assertNull(fee.correctionOf(), "a fee is not a correction");
-        assertTrue(fee.lines().get(0).description().contains("INV-2026-000123"));
+        assertEquals("INV-2026-000123", fee.lines().get(0).description(), "documents print it in the customer's language");
         assertEquals(LineKind.LATE_FEE, fee.lines().get(0).kind());
         assertNull(LateFees.draft(overdue, LateFee.NONE, customer, LocalDate.of(2026, 12, 15), NOW));
+
+        Invoice numbered = fee.finalized("INV-2026-000999", NOW);
+        String html = new io.periodic.billing.rendering.DocumentRenderer().invoiceHtml(
+                new io.periodic.billing.rendering.InvoiceDocument(numbered, customer,
+                        new io.periodic.billing.model.SellerProfile("Seller KK", new Address("1", null, null, "T", null,
+                                "JP"), "s@seller.example", null, null, null, null, null, "INV", null), null));
+        assertTrue(html.contains("請求書INV-2026-000123の延滞料"), "the fee line in the customer's language");
     }
 
     @Test
