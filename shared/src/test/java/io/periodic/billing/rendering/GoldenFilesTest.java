@@ -1,13 +1,6 @@
 package io.periodic.billing.rendering;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import io.periodic.billing.model.CreditNote;
-import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,7 +14,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class GoldenFilesTest {
 
-    private static final boolean UPDATE = Boolean.getBoolean("golden.update");
     private static final DocumentRenderer RENDERER = new DocumentRenderer();
 
     static Stream<Arguments> samples() {
@@ -40,33 +32,7 @@ class GoldenFilesTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("samples")
-    void matchesGoldenFile(String file, Supplier<String> render) throws Exception {
-        String actual = render.get();
-        Path golden = goldenDirectory().resolve(file);
-        if (UPDATE) {
-            Files.createDirectories(golden.getParent());
-            Files.writeString(golden, actual, StandardCharsets.UTF_8);
-            return;
-        }
-        assertTrue(Files.exists(golden), golden + " is missing: run mvn test -Dgolden.update=true -Dtest=GoldenFilesTest");
-        String expected = Files.readString(golden, StandardCharsets.UTF_8);
-        if (!expected.equals(actual)) {
-            Path out = moduleDirectory().resolve("target/golden-actual").resolve(file);
-            Files.createDirectories(out.getParent());
-            Files.writeString(out, actual, StandardCharsets.UTF_8);
-        }
-        assertEquals(expected, actual, file + " differs from the golden file (actual output written to "
-                + "target/golden-actual/" + file + "; if the change is intended, rerun with -Dgolden.update=true)");
+    void matchesGoldenFile(String file, Supplier<String> render) {
+        GoldenFiles.assertMatches(file, render.get());
     }
-
-    private static Path goldenDirectory() throws URISyntaxException {
-        return moduleDirectory().resolve("src/test/resources/golden");
-    }
-
-    /** target/test-classes → the module directory. */
-    private static Path moduleDirectory() throws URISyntaxException {
-        Path classes = Path.of(GoldenFilesTest.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        return classes.getParent().getParent();
-    }
-
 }
