@@ -20,6 +20,7 @@ import java.util.Locale;
  * @param paymentTermsDays days from issue to due date (0 = due on receipt)
  * @param taxRate the tax rate applied to this customer's invoices ({@link TaxRate#ZERO} for reverse charge/exempt)
  * @param taxId the customer's tax registration number, printed on invoices (optional)
+ * @param externalRef the SaaS company's own id for this customer (its CRM or account id), optional
  */
 public record Customer(
         String id,
@@ -32,6 +33,7 @@ public record Customer(
         TaxRate taxRate,
         String taxId,
         Address billingAddress,
+        String externalRef,
         Instant createdAt,
         Long version) {
 
@@ -51,11 +53,20 @@ public record Customer(
         notNull(taxRate, "tax rate");
         taxId = optional(taxId, "tax id", 64);
         notNull(billingAddress, "billing address");
+        externalRef = optional(externalRef, "external reference", 100);
         notNull(createdAt, "createdAt");
+    }
+
+    /** A customer without an external reference. */
+    public Customer(String id, String name, String email, Currency currency, ZoneId timeZone, Locale locale,
+            int paymentTermsDays, TaxRate taxRate, String taxId, Address billingAddress, Instant createdAt,
+            Long version) {
+        this(id, name, email, currency, timeZone, locale, paymentTermsDays, taxRate, taxId, billingAddress, null,
+                createdAt, version);
     }
 
     public Customer withVersion(Long newVersion) {
         return new Customer(id, name, email, currency, timeZone, locale, paymentTermsDays, taxRate, taxId,
-                billingAddress, createdAt, newVersion);
+                billingAddress, externalRef, createdAt, newVersion);
     }
 }

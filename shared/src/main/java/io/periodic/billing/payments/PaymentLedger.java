@@ -75,6 +75,91 @@ public final class PaymentLedger {
     }
 
     /**
+     * Applies unapplied cash by hand, as a person decided: each amount to its invoice. Every invoice must be
+     * payable, in the payment's currency, of one customer (the payment's, once it has one), and take no more than
+     * its amount due; together they take no more than the payment's unapplied cash. An invoice the payment already
+     * paid part of gets its allocation raised. Anything else is refused whole ({@link IllegalArgumentException}
+     * for a request that can never work, {@link IllegalStateException} for one the current state refuses).
+     *
+     * @param allocations the payment's existing allocations
+     * @param invoices the invoices named, by id
+     */
+    public static Result applyManually(Payment payment, List<PaymentMatching.Application> applications,
+            List<Allocation> allocations, Map<String, Invoice> invoices, String by, Instant now) {
+        if (applications.isEmpty()) {
+            throw new IllegalArgumentException("name at least one invoice to apply the payment to");
+        }
+        if (applications.stream().map(PaymentMatching.Application::invoiceId).distinct().count()
+                != applications.size()) {
+            throw new IllegalArgumentException("each invoice may be named once");
+        }
+        Money total = Money.zero(payment.amount().currency());
+        String customerId = payment.customerId();
+        List<Invoice> changed = new ArrayList<>();
+        List<Allocation> created = new ArrayList<>();
+        List<Allocation> raised = new ArrayList<>();
+        List<String> paid = new ArrayList<>();
+        Map<String, Allocation> existing = new java.util.HashMap<>();
+        allocations.forEach(a -> existing.put(a.invoiceId(), a));
+        for (PaymentMatching.Application a : applications) {
+            Invoice invoice = invoices.get(a.invoiceId());
+            if (invoice == null) {
+                throw new IllegalArgumentException("invoice " + a.invoiceId() + " was not loaded");
+            }
+            if (!a.amount().isPositive()) {
+                throw new IllegalArgumentException("the amount applied to " + a.invoiceId() + " must be positive");
+            }
+            if (!invoice.currency().equals(payment.amount().currency())) {
+                throw new IllegalStateException("invoice " + label(invoice) + " is in " + invoice.currency()
+                        + " but the payment in " + payment.amount().currency());
+            }
+            if (!invoice.status().acceptsPayment()) {
+                throw new IllegalStateException("invoice " + label(invoice) + " is " + invoice.status().name()
+                        .toLowerCase(java.util.Locale.ROOT) + " and accepts no payment");
+            }
+            if (a.amount().isGreaterThan(invoice.amountDue())) {
+                throw new IllegalStateException("cannot apply " + a.amount() + " to invoice " + label(invoice)
+                        + " with " + invoice.amountDue() + " due");
+            }
+            if (customerId == null) {
+                customerId = invoice.customerId();
+            } else if (!customerId.equals(invoice.customerId())) {
+                throw new IllegalStateException("invoice " + label(invoice) + " belongs to customer "
+                        + invoice.customerId() + ", not to " + customerId);
+            }
+            total = total.plus(a.amount());
+            Invoice after = invoice.withPayment(invoice.amountPaid().plus(a.amount()), invoice.status());
+            if (after.amountDue().isZero()) {
+                after = after.withStatus(InvoiceStatus.PAID);
+                paid.add(after.id());
+            }
+            changed.add(after);
+            String reason = "applied by hand by " + by;
+            Allocation before = existing.get(invoice.id());
+            if (before == null) {
+                created.add(new Allocation(payment.id(), invoice.id(), a.amount(), "manual", reason, now, null));
+            } else {
+                raised.add(new Allocation(payment.id(), invoice.id(), before.amount().plus(a.amount()), "manual",
+                        reason, now, before.version()));
+            }
+        }
+        if (total.isGreaterThan(payment.unapplied())) {
+            throw new IllegalStateException("the applications total " + total + " but the payment holds only "
+                    + payment.unapplied() + " unapplied");
+        }
+        Money applied = payment.applied().plus(total);
+        Money left = payment.amount().minus(applied).minus(payment.refunded());
+        PaymentStatus status = left.isZero() ? PaymentStatus.APPLIED : PaymentStatus.PARTIALLY_APPLIED;
+        Payment after = payment.settled(status, applied, payment.refunded(), customerId,
+                left.isZero() ? null : payment.unappliedReason());
+        return new Result(after, changed, created, raised, null, null, List.of(), paid, List.of());
+    }
+
+    private static String label(Invoice invoice) {
+        return invoice.number() != null ? invoice.number() : invoice.id();
+    }
+
+    /**
      * Takes a refund or dispute back from a payment: first from its unapplied cash, then from its allocations
      * newest first (those invoices reopen, so dunning can resume), then from the credit it added to the customer's
      * balance. The payment's refunded amount grows by the whole refund; a part that could not be taken back (the

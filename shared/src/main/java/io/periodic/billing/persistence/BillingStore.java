@@ -19,6 +19,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  */
 public final class BillingStore {
     private final CustomerRepository customers;
+    private final IdempotencyRepository idempotency;
     private final PriceRepository prices;
     private final SubscriptionRepository subscriptions;
     private final InvoiceRepository invoices;
@@ -44,6 +45,8 @@ public final class BillingStore {
         this.customers = new CustomerRepository(client,
                 new EntityTable<>(client, tableName, Schemas.CUSTOMER, c -> "customer " + c.id()),
                 new EntityTable<>(client, tableName, Schemas.CUSTOMER_NAME, n -> "customer name " + n.nameKey()));
+        this.idempotency = new IdempotencyRepository(new EntityTable<>(client, tableName, Schemas.IDEMPOTENT_REQUEST,
+                r -> "idempotency key " + r.key()));
         this.prices = new PriceRepository(new EntityTable<>(client, tableName, Schemas.PRICE, p -> "price " + p.id()));
         this.subscriptions = new SubscriptionRepository(
                 new EntityTable<>(client, tableName, Schemas.SUBSCRIPTION, s -> "subscription " + s.id()), work);
@@ -67,6 +70,10 @@ public final class BillingStore {
 
     public CustomerRepository customers() {
         return customers;
+    }
+
+    public IdempotencyRepository idempotency() {
+        return idempotency;
     }
 
     public PriceRepository prices() {

@@ -63,6 +63,29 @@ public final class BillingTable {
         }
     }
 
+    /**
+     * Listing partitions in gsi2 (the prefix of gsi2pk), sharded like the work index so that no busy hour writes
+     * one partition: every customer by creation time, every payment by receipt time. Readers walk the shards.
+     */
+    public enum Listing {
+        CUSTOMERS("CUSTOMERS"),
+        PAYMENTS("RECEIVED");
+
+        final String prefix;
+
+        Listing(String prefix) {
+            this.prefix = prefix;
+        }
+
+        public String partition(int shard) {
+            return prefix + "#" + shard;
+        }
+
+        String partitionFor(String id) {
+            return partition(shardOf(id));
+        }
+    }
+
     private static final DateTimeFormatter SORTABLE_INSTANT = DateTimeFormatter.ISO_INSTANT;
 
     private BillingTable() {}

@@ -100,4 +100,12 @@ public final class CustomerRepository {
         Key key = Key.builder().partitionValue("EMAIL#" + email.strip().toLowerCase(Locale.ROOT)).build();
         return customers.query(BillingTable.GSI1, QueryConditional.keyEqualTo(key), 25, null, true).items();
     }
+
+    /** Every customer, a page at a time (shard by shard, oldest first within a shard). */
+    public Page<Customer> all(int limit, String cursor) {
+        return ShardedPages.page(limit, cursor, (shard, max, inner) -> customers.query(BillingTable.GSI2,
+                QueryConditional.keyEqualTo(Key.builder()
+                        .partitionValue(BillingTable.Listing.CUSTOMERS.partition(shard)).build()),
+                max, inner, true));
+    }
 }

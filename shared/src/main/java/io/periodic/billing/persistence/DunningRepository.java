@@ -31,6 +31,13 @@ public final class DunningRepository {
     }
 
     /** Stores the default policy (used by every customer without an override). */
+    /** The stored default policy, else the built-in default. */
+    public DunningPolicy defaultPolicy() {
+        Schemas.StoredPolicy stored = policies.getItem(r -> r.key(EntityTable.key("SETTINGS", "DUNNING"))
+                .consistentRead(true));
+        return stored != null ? stored.policy() : DunningPolicy.DEFAULT;
+    }
+
     public void putDefaultPolicy(DunningPolicy policy) {
         policies.putItem(new Schemas.StoredPolicy("DEFAULT", policy));
     }

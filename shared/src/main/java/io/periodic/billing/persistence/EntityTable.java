@@ -71,7 +71,20 @@ final class EntityTable<T> {
         }
     }
 
+    void delete(String pk, String sk) {
+        table.deleteItem(key(pk, sk));
+    }
+
     Page<T> query(String indexName, QueryConditional condition, int limit, String cursor, boolean forward) {
+        return query(indexName, condition, null, limit, cursor, forward);
+    }
+
+    /**
+     * A query with a filter. DynamoDB applies {@code limit} before the filter, so a page may hold fewer items than
+     * asked (even none) and still have a cursor: callers follow the cursor, never the page size.
+     */
+    Page<T> query(String indexName, QueryConditional condition, Expression filter, int limit, String cursor,
+            boolean forward) {
         if (limit < 1 || limit > 1000) {
             throw new IllegalArgumentException("page size must be 1..1000, got " + limit);
         }
@@ -80,6 +93,7 @@ final class EntityTable<T> {
                 .limit(limit)
                 .exclusiveStartKey(Page.decode(cursor))
                 .scanIndexForward(forward)
+                .filterExpression(filter)
                 .build();
         if (indexName == null) {
             PageIterable<T> pages = table.query(request);

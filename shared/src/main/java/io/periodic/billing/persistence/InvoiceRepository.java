@@ -17,6 +17,7 @@ import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.enhanced.dynamodb.model.TransactPutItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.TransactUpdateItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.TransactWriteItemsEnhancedRequest;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
@@ -188,5 +189,37 @@ public final class InvoiceRepository {
     /** Ids of open invoices in one shard due on or before {@code date}, oldest first. */
     public Page<String> openDueOnOrBefore(int shard, LocalDate date, int limit, String cursor) {
         return work.dueOnOrBefore(BillingTable.Work.INVOICE_OPEN, shard, date, limit, cursor);
+    }
+
+    /** A customer's invoices in one status, newest issue date first (a filtered query: see EntityTable#query). */
+    public Page<Invoice> byCustomer(String customerId, InvoiceStatus status, int limit, String cursor) {
+        Expression filter = Expression.builder().expression("#st = :st")
+                .expressionNames(Map.of("#st", "status"))
+                .expressionValues(Map.of(":st", AttributeValue.fromS(status.name())))
+                .build();
+        return invoices.query(BillingTable.GSI1, QueryConditional.sortBeginsWith(
+                Key.builder().partitionValue(BillingTable.customer(customerId)).sortValue("INV#").build()),
+                filter, limit, cursor, false);
+    }
+
+    /** Open invoices with an amount due of every customer, a page at a time (shard by shard, oldest due first). */
+    public Page<Invoice> openPage(int limit, String cursor) {
+        LocalDate farFuture = LocalDate.of(9999, 12, 31);
+        Page<String> ids = ShardedPages.page(limit, cursor,
+                (shard, max, inner) -> work.dueOnOrBefore(BillingTable.Work.INVOICE_OPEN, shard, farFuture, max, inner));
+        return new Page<>(ids.items().stream().map(this::get).flatMap(Optional::stream)
+                .filter(i -> i.status() == InvoiceStatus.OPEN).toList(), ids.cursor());
+    }
+
+    /** Every open invoice with an amount due (receivables reports). */
+    public List<Invoice> allOpen() {
+        List<Invoice> all = new java.util.ArrayList<>();
+        String cursor = null;
+        do {
+            Page<Invoice> page = openPage(500, cursor);
+            all.addAll(page.items());
+            cursor = page.cursor();
+        } while (cursor != null);
+        return all;
     }
 }

@@ -163,4 +163,28 @@ public final class PaymentRepository {
     public Page<String> unapplied(int shard, Instant now, int limit, String cursor) {
         return work.dueAtOrBefore(BillingTable.Work.PAYMENT_UNAPPLIED, shard, now, limit, cursor);
     }
+
+    /** Payments holding unapplied cash, a page at a time (shard by shard, oldest first within a shard). */
+    public Page<Payment> unappliedPage(int limit, String cursor) {
+        Instant farFuture = Instant.parse("9999-12-31T23:59:59Z");
+        Page<String> ids = ShardedPages.page(limit, cursor,
+                (shard, max, inner) -> work.dueAtOrBefore(BillingTable.Work.PAYMENT_UNAPPLIED, shard, farFuture, max,
+                        inner));
+        // The index is keys-only and eventually consistent: re-read each payment; one resolved since is left out.
+        return new Page<>(ids.items().stream().map(this::get).flatMap(Optional::stream)
+                .filter(p -> p.unapplied().isPositive()).toList(), ids.cursor());
+    }
+
+    /** Every payment received in [from, to), for reports. */
+    public List<Payment> receivedBetween(Instant from, Instant to) {
+        String low = BillingTable.sortable(from);
+        String high = BillingTable.sortable(to);
+        return ShardedPages.all((shard, max, inner) -> payments.query(BillingTable.GSI2,
+                QueryConditional.sortBetween(
+                        Key.builder().partitionValue(BillingTable.Listing.PAYMENTS.partition(shard)).sortValue(low)
+                                .build(),
+                        Key.builder().partitionValue(BillingTable.Listing.PAYMENTS.partition(shard)).sortValue(high)
+                                .build()),
+                max, inner, true)).stream().filter(p -> p.receivedAt().isBefore(to)).toList();
+    }
 }

@@ -31,6 +31,7 @@ import io.periodic.billing.model.CreditEntry;
 import io.periodic.billing.model.CreditNote;
 import io.periodic.billing.model.Customer;
 import io.periodic.billing.model.DunningEntry;
+import io.periodic.billing.model.IdempotentRequest;
 import io.periodic.billing.model.InboundEvent;
 import io.periodic.billing.model.Invoice;
 import io.periodic.billing.model.InvoiceLine;
@@ -82,6 +83,9 @@ public final class Schemas {
             .derived(SK, c -> "PROFILE", primarySortKey())
             .derived(GSI1_PK, c -> "EMAIL#" + c.email().toLowerCase(Locale.ROOT), secondaryPartitionKey(GSI1))
             .derived(GSI1_SK, c -> BillingTable.customer(c.id()), secondarySortKey(GSI1))
+            // Every customer, sharded, oldest first (reports over all customers).
+            .derived(GSI2_PK, c -> BillingTable.Listing.CUSTOMERS.partitionFor(c.id()), secondaryPartitionKey(GSI2))
+            .derived(GSI2_SK, c -> BillingTable.sortable(c.createdAt()) + "#" + c.id(), secondarySortKey(GSI2))
             .derived(TYPE, c -> "Customer")
             .attr("id", String.class, Customer::id)
             .attr("name", String.class, Customer::name)
@@ -93,11 +97,13 @@ public final class Schemas {
             .attr("taxRate", String.class, c -> c.taxRate().toString())
             .attr("taxId", String.class, Customer::taxId)
             .attr("billingAddress", EnhancedType.documentOf(Address.class, ADDRESS), Customer::billingAddress)
+            .attr("externalRef", String.class, Customer::externalRef)
             .attr("createdAt", Instant.class, Customer::createdAt)
             .attr(VERSION, Long.class, Customer::version, versionAttribute())
             .build(r -> new Customer(r.get("id"), r.get("name"), r.get("email"), Currencies.of(r.get("currency")),
                     ZoneId.of(r.get("timeZone")), Locale.forLanguageTag(r.get("locale")), r.get("paymentTermsDays"),
-                    TaxRate.of(r.get("taxRate")), r.get("taxId"), r.get("billingAddress"), r.get("createdAt"),
+                    TaxRate.of(r.get("taxRate")), r.get("taxId"), r.get("billingAddress"), r.get("externalRef"),
+                    r.get("createdAt"),
                     r.get(VERSION)));
 
     /** Lets payment matching find customers by a payer's name: {@code NAME#<name key> / CUST#<id>}. */
@@ -110,6 +116,22 @@ public final class Schemas {
             .attr("nameKey", String.class, CustomerName::nameKey)
             .attr("customerId", String.class, CustomerName::customerId)
             .build(r -> new CustomerName(r.get("nameKey"), r.get("customerId")));
+
+    public static final TableSchema<IdempotentRequest> IDEMPOTENT_REQUEST = SchemaBuilder.of(IdempotentRequest.class)
+            .derived(PK, r -> IdempotencyRepository.pk(r.key()), primaryPartitionKey())
+            .derived(SK, r -> "IDEMPOTENCY", primarySortKey())
+            .derived(TYPE, r -> "IdempotentRequest")
+            .attr("key", String.class, IdempotentRequest::key)
+            .attr("fingerprint", String.class, IdempotentRequest::fingerprint)
+            .attr("statusCode", Integer.class, IdempotentRequest::statusCode)
+            .attr("responseBody", String.class, IdempotentRequest::responseBody)
+            .attr("location", String.class, IdempotentRequest::location)
+            .attr("createdAt", Instant.class, IdempotentRequest::createdAt)
+            .attr(BillingTable.TTL, Long.class, IdempotentRequest::expiresAt)
+            .attr(VERSION, Long.class, IdempotentRequest::version, versionAttribute())
+            .build(r -> new IdempotentRequest(r.get("key"), r.get("fingerprint"), r.get("statusCode", 0),
+                    r.get("responseBody"), r.get("location"), r.get("createdAt"), r.get(BillingTable.TTL),
+                    r.get(VERSION)));
 
     public static final TableSchema<Refund> REFUND = SchemaBuilder.of(Refund.class)
             .derived(PK, f -> BillingTable.payment(f.paymentId()), primaryPartitionKey())
@@ -392,6 +414,9 @@ public final class Schemas {
                     secondaryPartitionKey(GSI1))
             .derived(GSI1_SK, p -> p.customerId() == null ? null
                     : "PAY#" + BillingTable.sortable(p.receivedAt()) + "#" + p.id(), secondarySortKey(GSI1))
+            // Every payment by receipt time, sharded (collections report).
+            .derived(GSI2_PK, p -> BillingTable.Listing.PAYMENTS.partitionFor(p.id()), secondaryPartitionKey(GSI2))
+            .derived(GSI2_SK, p -> BillingTable.sortable(p.receivedAt()) + "#" + p.id(), secondarySortKey(GSI2))
             // Sparse, sharded: payments holding unapplied cash, for a person to resolve.
             .derived(GSI3_PK, p -> holdsCash(p) ? BillingTable.Work.PAYMENT_UNAPPLIED.partitionFor(p.id()) : null,
                     secondaryPartitionKey(GSI3))

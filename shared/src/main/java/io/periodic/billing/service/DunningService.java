@@ -191,20 +191,9 @@ public final class DunningService {
      * last payment applied, short when paid in more than one part.
      */
     private PaymentBehaviour behaviour(Customer customer, String exceptInvoiceId) {
-        List<PaymentBehaviour.Settled> settled = new ArrayList<>();
-        for (Invoice paid : store.invoices().byCustomer(customer.id(), 24, null).items()) {
-            if (paid.status() != InvoiceStatus.PAID || paid.id().equals(exceptInvoiceId)) {
-                continue;
-            }
-            List<Allocation> allocations = store.payments().allocationsOfInvoice(paid.id());
-            if (allocations.isEmpty()) {
-                continue; // settled by credit only: says nothing about paying habits
-            }
-            Instant last = allocations.stream().map(Allocation::appliedAt).max(Instant::compareTo).orElseThrow();
-            settled.add(new PaymentBehaviour.Settled(paid.dueDate(), LocalDue.localDate(last, customer.timeZone()),
-                    allocations.size() > 1));
-        }
-        return PaymentBehaviour.of(settled);
+        return PaymentBehaviour.of(new PaymentHistory(store).settled(customer, 24, exceptInvoiceId).stream()
+                .map(s -> new PaymentBehaviour.Settled(s.dueDate(), s.paidOn(), s.paidInParts()))
+                .toList());
     }
 
     /** The customer's policy: their override, else the stored default, else the built-in default. */

@@ -202,6 +202,46 @@ public final class PaymentService {
         }
     }
 
+    /**
+     * Applies a payment's unapplied cash by hand (a person resolved it): one version-checked transaction, then
+     * invoice.paid for the invoices it settled. Refusals: {@link NotFoundException} for an unknown payment or
+     * invoice, {@link ConflictException} when the current state refuses it.
+     */
+    public Payment applyManually(String paymentId, List<PaymentMatching.Application> applications, String by) {
+        for (int attempt = 1; ; attempt++) {
+            Payment payment = store.payments().get(paymentId)
+                    .orElseThrow(() -> new NotFoundException("payment", paymentId));
+            if (!payment.unapplied().isPositive()) {
+                throw new ConflictException("payment " + paymentId + " holds no unapplied cash (it is "
+                        + payment.status().name().toLowerCase(java.util.Locale.ROOT) + ")");
+            }
+            if (payment.status() == PaymentStatus.RECEIVED) {
+                throw new ConflictException("payment " + paymentId + " is still being matched; try again shortly");
+            }
+            Map<String, Invoice> invoices = new LinkedHashMap<>();
+            for (PaymentMatching.Application a : applications) {
+                invoices.put(a.invoiceId(), store.invoices().get(a.invoiceId())
+                        .orElseThrow(() -> new NotFoundException("invoice", a.invoiceId())));
+            }
+            PaymentLedger.Result result;
+            try {
+                result = PaymentLedger.applyManually(payment, applications,
+                        store.payments().allocationsOfPayment(paymentId), invoices, by, clock.now());
+            } catch (IllegalStateException refused) {
+                throw new ConflictException(refused.getMessage());
+            }
+            try {
+                Payment after = commit(result);
+                announce(after);
+                return store.payments().get(paymentId).orElseThrow();
+            } catch (ConcurrentUpdateException conflict) {
+                if (attempt >= ATTEMPTS) {
+                    throw conflict;
+                }
+            }
+        }
+    }
+
     private Payment commit(PaymentLedger.Result r) {
         return store.payments().commit(new PaymentRepository.Application(r.payment(), r.invoices(),
                 r.newAllocations(), r.changedAllocations(), r.creditEntry(), r.balanceAfter(), r.refunds()));

@@ -1,0 +1,778 @@
+package io.periodic.functions.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.periodic.billing.calendar.BillingInterval;
+import io.periodic.billing.calendar.IntervalUnit;
+import io.periodic.billing.dunning.DunningPolicy;
+import io.periodic.billing.dunning.LateFee;
+import io.periodic.billing.dunning.StepKind;
+import io.periodic.billing.invoicing.InvoiceStateException;
+import io.periodic.billing.model.Address;
+import io.periodic.billing.model.CreditNote;
+import io.periodic.billing.model.Customer;
+import io.periodic.billing.model.Ids;
+import io.periodic.billing.model.Invoice;
+import io.periodic.billing.model.InvoiceStatus;
+import io.periodic.billing.model.Payment;
+import io.periodic.billing.model.Price;
+import io.periodic.billing.model.SellerProfile;
+import io.periodic.billing.money.Money;
+import io.periodic.billing.money.TaxBehavior;
+import io.periodic.billing.money.TaxRate;
+import io.periodic.billing.payments.PaymentMatching;
+import io.periodic.billing.persistence.AlreadyExistsException;
+import io.periodic.billing.persistence.BillingStore;
+import io.periodic.billing.persistence.ConcurrentUpdateException;
+import io.periodic.billing.persistence.Page;
+import io.periodic.billing.ports.Clock;
+import io.periodic.billing.ports.DocumentStore;
+import io.periodic.billing.service.AccountService;
+import io.periodic.billing.service.ConflictException;
+import io.periodic.billing.service.CorrectionService;
+import io.periodic.billing.service.InvoiceNotifications;
+import io.periodic.billing.service.NotFoundException;
+import io.periodic.billing.service.PaymentService;
+import io.periodic.billing.service.ReportService;
+import io.periodic.functions.api.Http.ApiProblem;
+import io.periodic.functions.api.Http.Request;
+import io.periodic.functions.api.Http.Response;
+import io.periodic.functions.api.Http.Route;
+import java.math.BigDecimal;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Currency;
+import java.util.IllformedLocaleException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Set;
+
+/**
+ * The management API: routes (the same table openapi.yaml describes, checked by a test), request parsing, and the
+ * calls into the services. Every answer is JSON; every refusal is {@code application/problem+json} (RFC 9457) with
+ * the field at fault; a dependency failure answers 503, never 500.
+ */
+public final class BillingApi {
+    static final ObjectMapper JSON = JsonMapper.builder().build();
+    static final int DEFAULT_PAGE = 25;
+    static final int MAX_PAGE = 100;
+    /** Locales documents and reminders are written in; others are refused rather than printed in English. */
+    static final Set<String> LANGUAGES = Set.of("en", "ja", "ko", "sr");
+
+    private final BillingStore store;
+    private final AccountService accounts;
+    private final CorrectionService corrections;
+    private final PaymentService payments;
+    private final ReportService reports;
+    private final DocumentStore documents;
+    private final Clock clock;
+    private final Idempotency idempotency;
+    private final List<Route> routes;
+
+    public BillingApi(BillingStore store, CorrectionService corrections, PaymentService payments,
+            DocumentStore documents, Clock clock) {
+        this.store = store;
+        this.accounts = new AccountService(store, clock);
+        this.corrections = corrections;
+        this.payments = payments;
+        this.reports = new ReportService(store);
+        this.documents = documents;
+        this.clock = clock;
+        this.idempotency = new Idempotency(store.idempotency(), clock);
+        this.routes = List.of(
+                new Route("POST", "/customers", "createCustomer", this::createCustomer),
+                new Route("GET", "/customers/{id}", "getCustomer", this::getCustomer),
+                new Route("PATCH", "/customers/{id}", "updateCustomer", this::updateCustomer),
+                new Route("POST", "/plans", "createPlan", this::createPlan),
+                new Route("GET", "/plans/{id}", "getPlan", this::getPlan),
+                new Route("POST", "/subscriptions", "createSubscription", this::createSubscription),
+                new Route("GET", "/subscriptions/{id}", "getSubscription", this::getSubscription),
+                new Route("POST", "/subscriptions/{id}/changes", "changeSubscription", this::changeSubscription),
+                new Route("POST", "/subscriptions/{id}/cancel", "cancelSubscription", this::cancelSubscription),
+                new Route("POST", "/subscriptions/{id}/pause", "pauseSubscription", this::pauseSubscription),
+                new Route("POST", "/subscriptions/{id}/resume", "resumeSubscription", this::resumeSubscription),
+                new Route("GET", "/invoices", "listInvoices", this::listInvoices),
+                new Route("GET", "/invoices/{id}", "getInvoice", this::getInvoice),
+                new Route("GET", "/invoices/{id}/document", "getInvoiceDocument", this::getInvoiceDocument),
+                new Route("POST", "/invoices/{id}/void", "voidInvoice", this::voidInvoice),
+                new Route("POST", "/invoices/{id}/credit-notes", "createCreditNote", this::createCreditNote),
+                new Route("GET", "/payments", "listPayments", this::listPayments),
+                new Route("GET", "/payments/{id}", "getPayment", this::getPayment),
+                new Route("POST", "/payments/{id}/applications", "applyPayment", this::applyPayment),
+                new Route("GET", "/reports/aging", "agingReport", this::agingReport),
+                new Route("GET", "/reports/payment-behaviour", "paymentBehaviourReport", this::behaviourReport),
+                new Route("GET", "/reports/collections", "collectionsReport", this::collectionsReport),
+                new Route("GET", "/settings", "getSettings", this::getSettings),
+                new Route("PUT", "/settings", "putSettings", this::putSettings));
+    }
+
+    /** Wires the API over a store with the usual services. */
+    public static BillingApi over(BillingStore store, InvoiceNotifications notifications,
+            io.periodic.billing.ports.EventPublisher events, DocumentStore documents, Clock clock) {
+        return new BillingApi(store, new CorrectionService(store, notifications, clock),
+                new PaymentService(store, events, clock), documents, clock);
+    }
+
+    public List<Route> routes() {
+        return routes;
+    }
+
+    /**
+     * Handles one request: finds the route, parses the body, runs the operation (through the idempotency store
+     * when a POST carries a key) and turns every refusal into a problem response.
+     */
+    public Response handle(String method, String path, Map<String, String> query, Map<String, String> headers,
+            String rawBody, String caller) {
+        try {
+            Match match = match(method, path);
+            JsonNode body = parseBody(method, rawBody, headers);
+            Request request = new Request(method, path, match.params(), query == null ? Map.of() : query,
+                    headers == null ? Map.of() : headers, body, rawBody, caller == null ? "unknown" : caller);
+            String key = "POST".equals(method) ? Idempotency.key(request) : null;
+            return key == null ? run(match.route(), request) : idempotency.run(request, key,
+                    r -> run(match.route(), r));
+        } catch (ApiProblem problem) {
+            return problem(problem);
+        } catch (RuntimeException failure) {
+            io.periodic.billing.lambda.Log.event("api_unavailable", "method", method, "path", path,
+                    "error", failure.toString());
+            return problem(new ApiProblem(503, "temporarily-unavailable",
+                    "the request could not be completed right now; nothing was changed that a retry would repeat "
+                            + "(POST with the same Idempotency-Key is safe), please retry"));
+        }
+    }
+
+    private Response run(Route route, Request request) {
+        try {
+            return route.operation().handle(request);
+        } catch (NotFoundException | NoSuchElementException e) {
+            throw ApiProblem.notFound(e.getMessage());
+        } catch (ConflictException | InvoiceStateException e) {
+            throw ApiProblem.conflict(e.getMessage());
+        } catch (AlreadyExistsException e) {
+            throw new ApiProblem(409, "already-exists", e.getMessage());
+        } catch (ConcurrentUpdateException e) {
+            throw new ApiProblem(409, "concurrent-update", "the record was changed by someone else meanwhile; "
+                    + "read it again and retry");
+        }
+    }
+
+    // ---------------------------------------------------------------- routing
+
+    record Match(Route route, Map<String, String> params) {}
+
+    private Match match(String method, String path) {
+        if (path == null || path.length() > 2048) {
+            throw ApiProblem.notFound("no such resource");
+        }
+        String[] parts = split(path);
+        boolean pathMatched = false;
+        for (Route route : routes) {
+            Map<String, String> params = matchTemplate(split(route.path()), parts);
+            if (params == null) {
+                continue;
+            }
+            pathMatched = true;
+            if (route.method().equals(method)) {
+                return new Match(route, params);
+            }
+        }
+        if (pathMatched) {
+            throw new ApiProblem(405, "method-not-allowed", method + " is not allowed on " + printable(path));
+        }
+        throw ApiProblem.notFound("no resource at " + printable(path));
+    }
+
+    private static Map<String, String> matchTemplate(String[] template, String[] parts) {
+        if (template.length != parts.length) {
+            return null;
+        }
+        Map<String, String> params = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < template.length; i++) {
+            String t = template[i];
+            if (t.startsWith("{") && t.endsWith("}")) {
+                String value = java.net.URLDecoder.decode(parts[i], java.nio.charset.StandardCharsets.UTF_8);
+                if (value.isEmpty()) {
+                    return null;
+                }
+                params.put(t.substring(1, t.length() - 1), value);
+            } else if (!t.equals(parts[i])) {
+                return null;
+            }
+        }
+        return params;
+    }
+
+    private static String[] split(String path) {
+        String p = path.endsWith("/") && path.length() > 1 ? path.substring(0, path.length() - 1) : path;
+        return p.split("/", -1);
+    }
+
+    private static JsonNode parseBody(String method, String rawBody, Map<String, String> headers) {
+        if (rawBody == null || rawBody.isBlank()) {
+            return null;
+        }
+        if ("GET".equals(method)) {
+            throw new ApiProblem(400, "unexpected-body", "a GET request has no body");
+        }
+        String type = headers == null ? null : headers.entrySet().stream()
+                .filter(h -> h.getKey().equalsIgnoreCase("content-type")).map(Map.Entry::getValue).findFirst()
+                .orElse(null);
+        if (type != null && !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
+            throw new ApiProblem(415, "unsupported-media-type", "send the body as application/json, not " + type);
+        }
+        if (rawBody.length() > 256 * 1024) {
+            throw new ApiProblem(413, "body-too-large", "the body is larger than 256 KB");
+        }
+        try {
+            JsonNode body = JSON.readTree(rawBody);
+            if (body == null || !body.isObject()) {
+                throw new ApiProblem(400, "malformed-json", "the body must be a JSON object");
+            }
+            return body;
+        } catch (JsonProcessingException e) {
+            throw new ApiProblem(400, "malformed-json", "the body is not valid JSON: "
+                    + e.getOriginalMessage());
+        }
+    }
+
+    // ---------------------------------------------------------------- customers
+
+    private static final String[] CUSTOMER_FIELDS = {"name", "email", "currency", "timeZone", "locale",
+        "paymentTermsDays", "taxRate", "taxId", "address", "externalRef"};
+    private static final String[] ADDRESS_FIELDS = {"line1", "line2", "postalCode", "city", "region", "country"};
+
+    private Response createCustomer(Request r) {
+        JsonIn in = JsonIn.body(r.body(), CUSTOMER_FIELDS);
+        Customer customer = in.build(() -> new Customer(Ids.newId("cus"), in.string("name"), in.string("email"),
+                in.currency("currency"), zone(in, true), locale(in, true),
+                in.intIn("paymentTermsDays", 0, 365, 14), taxRate(in, TaxRate.ZERO), in.optString("taxId"),
+                address(in.object("address", ADDRESS_FIELDS)), in.optString("externalRef"), clock.now(), null));
+        Customer created = accounts.createCustomer(customer);
+        return created(Views.customer(created), "/customers/" + created.id());
+    }
+
+    private Response getCustomer(Request r) {
+        return ok(Views.customer(accounts.customer(r.pathParam("id"))));
+    }
+
+    private Response updateCustomer(Request r) {
+        JsonIn in = JsonIn.body(r.body(), CUSTOMER_FIELDS);
+        Customer after = accounts.updateCustomer(r.pathParam("id"), c -> in.build(() -> new Customer(c.id(),
+                in.has("name") ? in.string("name") : c.name(),
+                in.has("email") ? in.string("email") : c.email(),
+                in.has("currency") ? in.currency("currency") : c.currency(),
+                in.has("timeZone") ? zone(in, true) : c.timeZone(),
+                in.has("locale") ? locale(in, true) : c.locale(),
+                in.intIn("paymentTermsDays", 0, 365, c.paymentTermsDays()),
+                taxRate(in, c.taxRate()),
+                in.has("taxId") ? in.optString("taxId") : c.taxId(),
+                in.has("address") ? address(in.object("address", ADDRESS_FIELDS)) : c.billingAddress(),
+                in.has("externalRef") ? in.optString("externalRef") : c.externalRef(),
+                c.createdAt(), c.version())));
+        return ok(Views.customer(after));
+    }
+
+    private static ZoneId zone(JsonIn in, boolean required) {
+        return in.parsed("timeZone", required, text -> {
+            try {
+                return ZoneId.of(text);
+            } catch (DateTimeException e) {
+                throw new IllegalArgumentException("not an IANA time zone such as Asia/Tokyo: " + text);
+            }
+        });
+    }
+
+    private static Locale locale(JsonIn in, boolean required) {
+        return in.parsed("locale", required, text -> {
+            Locale locale;
+            try {
+                locale = new Locale.Builder().setLanguageTag(text).build();
+            } catch (IllformedLocaleException e) {
+                throw new IllegalArgumentException("not a BCP 47 language tag such as ja or sr-Latn: " + text);
+            }
+            if (!LANGUAGES.contains(locale.getLanguage())) {
+                throw new IllegalArgumentException("documents are written in en, ja, ko and sr (Latin); got " + text);
+            }
+            return locale;
+        });
+    }
+
+    private static TaxRate taxRate(JsonIn in, TaxRate absent) {
+        TaxRate rate = in.parsed("taxRate", false, TaxRate::of);
+        return rate == null ? absent : rate;
+    }
+
+    private static Address address(JsonIn a) {
+        return a.build(() -> new Address(a.string("line1"), a.optString("line2"), a.optString("postalCode"),
+                a.string("city"), a.optString("region"), a.string("country")));
+    }
+
+    // ---------------------------------------------------------------- plans
+
+    private Response createPlan(Request r) {
+        JsonIn in = JsonIn.body(r.body(), "name", "currency", "unitAmount", "interval", "intervalCount",
+                "trialDays", "taxBehavior");
+        Currency currency = in.currency("currency");
+        Long unit = in.optAmount("unitAmount");
+        if (unit == null) {
+            throw ApiProblem.field("/unitAmount", "'unitAmount' is required (minor units, e.g. 1999 for 19.99)");
+        }
+        IntervalUnit interval = in.parsed("interval", true, text -> switch (text) {
+            case "day" -> IntervalUnit.DAY;
+            case "week" -> IntervalUnit.WEEK;
+            case "month" -> IntervalUnit.MONTH;
+            case "year" -> IntervalUnit.YEAR;
+            default -> throw new IllegalArgumentException("must be day, week, month or year, got " + text);
+        });
+        int count = in.intIn("intervalCount", BillingInterval.MIN_COUNT, BillingInterval.MAX_COUNT, 1);
+        TaxBehavior tax = in.parsed("taxBehavior", false, text -> switch (text) {
+            case "exclusive" -> TaxBehavior.EXCLUSIVE;
+            case "inclusive" -> TaxBehavior.INCLUSIVE;
+            default -> throw new IllegalArgumentException("must be exclusive or inclusive, got " + text);
+        });
+        Price plan = in.build(() -> new Price(Ids.newId("plan"), in.string("name"), Money.of(unit, currency),
+                BillingInterval.of(interval, count), in.intIn("trialDays", 0, 730, 0),
+                tax == null ? TaxBehavior.EXCLUSIVE : tax, true, null));
+        Price created = accounts.createPlan(plan);
+        return created(Views.plan(created), "/plans/" + created.id());
+    }
+
+    private Response getPlan(Request r) {
+        return ok(Views.plan(accounts.plan(r.pathParam("id"))));
+    }
+
+    // ---------------------------------------------------------------- subscriptions
+
+    private Response createSubscription(Request r) {
+        JsonIn in = JsonIn.body(r.body(), "customerId", "planId", "quantity", "startDate");
+        String customerId = in.string("customerId");
+        String planId = in.string("planId");
+        long quantity = quantity(in, 1L);
+        LocalDate start = in.date("startDate");
+        var subscription = accounts.subscribe(known(customerId, "customer", "/customerId"),
+                known(planId, "plan", "/planId"), quantity, start);
+        return created(subscriptionView(subscription), "/subscriptions/" + subscription.id());
+    }
+
+    private static long quantity(JsonIn in, Long absent) {
+        Long quantity = in.optInteger("quantity");
+        if (quantity == null) {
+            return absent;
+        }
+        if (quantity < 1 || quantity > 1_000_000_000L) {
+            throw ApiProblem.field("/quantity", "'quantity' must be 1..1000000000, got " + quantity);
+        }
+        return quantity;
+    }
+
+    /** An id named in a body must exist: a missing one is a 422 on that field (the URL itself was found). */
+    private String known(String id, String what, String pointer) {
+        boolean exists = switch (what) {
+            case "customer" -> store.customers().get(id).isPresent();
+            case "plan" -> store.prices().get(id).isPresent();
+            case "invoice" -> store.invoices().get(id).isPresent();
+            default -> throw new IllegalArgumentException(what);
+        };
+        if (!exists) {
+            throw new ApiProblem(422, "unknown-reference", what + " " + id + " does not exist", pointer, null);
+        }
+        return id;
+    }
+
+    private Response getSubscription(Request r) {
+        return ok(subscriptionView(accounts.subscription(r.pathParam("id"))));
+    }
+
+    private Response changeSubscription(Request r) {
+        JsonIn in = JsonIn.body(r.body(), "planId", "quantity", "effectiveDate");
+        String planId = in.optString("planId");
+        Long quantity = in.has("quantity") ? quantity(in, null) : null;
+        if (planId == null && quantity == null) {
+            throw ApiProblem.field("/", "name a new 'planId', a new 'quantity', or both");
+        }
+        if (planId != null) {
+            known(planId, "plan", "/planId");
+        }
+        String changeId = r.header(Idempotency.HEADER) != null
+                ? "chg" + Idempotency.fingerprint(r).substring(0, 16) : Ids.newId("chg");
+        var after = accounts.change(r.pathParam("id"), planId, quantity, in.optDate("effectiveDate"), changeId);
+        return ok(subscriptionView(after));
+    }
+
+    private Response cancelSubscription(Request r) {
+        JsonIn in = JsonIn.optionalBody(r.body(), "atPeriodEnd");
+        Boolean atPeriodEnd = in.optBoolean("atPeriodEnd");
+        return ok(subscriptionView(accounts.cancel(r.pathParam("id"), atPeriodEnd == null || atPeriodEnd)));
+    }
+
+    private Response pauseSubscription(Request r) {
+        JsonIn.optionalBody(r.body());
+        return ok(subscriptionView(accounts.pause(r.pathParam("id"))));
+    }
+
+    private Response resumeSubscription(Request r) {
+        JsonIn.optionalBody(r.body());
+        return ok(subscriptionView(accounts.resume(r.pathParam("id"))));
+    }
+
+    private ObjectNode subscriptionView(io.periodic.billing.model.Subscription s) {
+        return Views.subscription(s, null);
+    }
+
+    // ---------------------------------------------------------------- invoices
+
+    private Response listInvoices(Request r) {
+        Query q = new Query(r.query(), "customerId", "status", "limit", "cursor");
+        String customerId = q.string("customerId");
+        InvoiceStatus status = q.parsed("status", text -> {
+            try {
+                return InvoiceStatus.valueOf(text.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("must be one of draft, open, paid, void, uncollectible");
+            }
+        });
+        int limit = q.limit();
+        String cursor = q.string("cursor");
+        Page<Invoice> page;
+        try {
+            if (customerId != null) {
+                page = status == null ? store.invoices().byCustomer(customerId, limit, cursor)
+                        : store.invoices().byCustomer(customerId, status, limit, cursor);
+            } else if (status == InvoiceStatus.OPEN) {
+                page = store.invoices().openPage(limit, cursor);
+            } else {
+                throw ApiProblem.parameter("customerId",
+                        "'customerId' is required unless status=open (all open invoices)");
+            }
+        } catch (IllegalArgumentException badCursor) {
+            throw ApiProblem.parameter("cursor", badCursor.getMessage());
+        }
+        return ok(Views.page(page.items().stream().map(Views::invoiceSummary).toList(), page.cursor()));
+    }
+
+    private Invoice invoice(String id) {
+        return store.invoices().get(id).orElseThrow(() -> new NotFoundException("invoice", id));
+    }
+
+    private Response getInvoice(Request r) {
+        Invoice invoice = invoice(r.pathParam("id"));
+        return ok(Views.invoice(invoice, store.dunning().history(invoice.id()),
+                store.payments().allocationsOfInvoice(invoice.id())));
+    }
+
+    private Response getInvoiceDocument(Request r) {
+        Query q = new Query(r.query(), "format");
+        String format = q.string("format");
+        if (format == null) {
+            format = "html";
+        }
+        if (!format.equals("html") && !format.equals("pdf")) {
+            throw ApiProblem.parameter("format", "'format' must be html or pdf, got " + format);
+        }
+        Invoice invoice = invoice(r.pathParam("id"));
+        if (invoice.status() == InvoiceStatus.DRAFT) {
+            throw ApiProblem.conflict("invoice " + invoice.id() + " is a draft: it has no document yet");
+        }
+        String htmlKey = InvoiceNotifications.documentKey(invoice);
+        String key = format.equals("html") ? htmlKey : htmlKey.substring(0, htmlKey.length() - 5) + ".pdf";
+        byte[] content = documents.get(key);
+        if (content == null) {
+            throw ApiProblem.notFound("the " + format + " document of invoice " + invoice.id() + " is not stored "
+                    + (format.equals("pdf") ? "yet (PDFs are rendered within a minute of issue)" : ""));
+        }
+        if (format.equals("html")) {
+            return new Response(200, "text/html; charset=utf-8",
+                    new String(content, java.nio.charset.StandardCharsets.UTF_8), false, Map.of());
+        }
+        return new Response(200, "application/pdf", Base64.getEncoder().encodeToString(content), true,
+                Map.of("Content-Disposition", "inline; filename=\"" + (invoice.number() == null ? invoice.id()
+                        : invoice.number()) + ".pdf\""));
+    }
+
+    private Response voidInvoice(Request r) {
+        JsonIn.optionalBody(r.body());
+        Invoice invoice = invoice(r.pathParam("id"));
+        if (invoice.status() == InvoiceStatus.VOID) {
+            throw ApiProblem.conflict("invoice " + invoice.id() + " is already void");
+        }
+        if (invoice.status() != InvoiceStatus.OPEN) {
+            throw ApiProblem.conflict("only an open invoice can be voided; invoice " + invoice.id() + " is "
+                    + Views.lower(invoice.status().name())
+                    + (invoice.status() == InvoiceStatus.PAID ? " (issue a credit note instead)" : ""));
+        }
+        Invoice voided = corrections.voidInvoice(invoice.id());
+        return ok(Views.invoiceSummary(voided));
+    }
+
+    private Response createCreditNote(Request r) {
+        JsonIn in = JsonIn.body(r.body(), "amount", "reason", "disposition");
+        Invoice invoice = invoice(r.pathParam("id"));
+        Long amount = in.optAmount("amount");
+        if (amount != null && amount == 0) {
+            throw ApiProblem.field("/amount", "'amount' must be positive (omit it to credit everything not yet credited)");
+        }
+        String reason = in.string("reason");
+        CreditNote.Disposition disposition = in.parsed("disposition", false, text -> switch (text) {
+            case "reduce_amount_due" -> CreditNote.Disposition.REDUCE_AMOUNT_DUE;
+            case "customer_balance" -> CreditNote.Disposition.CUSTOMER_BALANCE;
+            default -> throw new IllegalArgumentException("must be reduce_amount_due or customer_balance, got " + text);
+        });
+        String noteKey = r.header(Idempotency.HEADER) != null ? Idempotency.fingerprint(r).substring(0, 20)
+                : Ids.newId("k");
+        CreditNote note;
+        try {
+            note = corrections.creditNote(invoice.id(), noteKey, amount == null ? null
+                    : Money.of(amount, invoice.currency()), reason,
+                    disposition == null ? CreditNote.Disposition.REDUCE_AMOUNT_DUE : disposition);
+        } catch (IllegalArgumentException refused) {
+            throw ApiProblem.field("/amount", refused.getMessage());
+        }
+        return created(Views.creditNote(note), "/invoices/" + invoice.id());
+    }
+
+    // ---------------------------------------------------------------- payments
+
+    private Response listPayments(Request r) {
+        Query q = new Query(r.query(), "status", "limit", "cursor");
+        String status = q.string("status");
+        if (!"unapplied".equals(status)) {
+            throw ApiProblem.parameter("status", "list payments with status=unapplied (payments holding unapplied "
+                    + "cash); a customer's payments are on GET /invoices/{id} and GET /payments/{id}");
+        }
+        Page<Payment> page;
+        try {
+            page = store.payments().unappliedPage(q.limit(), q.string("cursor"));
+        } catch (IllegalArgumentException badCursor) {
+            throw ApiProblem.parameter("cursor", badCursor.getMessage());
+        }
+        return ok(Views.page(page.items().stream().map(p -> Views.payment(p, null)).toList(), page.cursor()));
+    }
+
+    private Response getPayment(Request r) {
+        Payment payment = store.payments().get(r.pathParam("id"))
+                .orElseThrow(() -> new NotFoundException("payment", r.pathParam("id")));
+        return ok(Views.payment(payment, store.payments().allocationsOfPayment(payment.id())));
+    }
+
+    private Response applyPayment(Request r) {
+        JsonIn in = JsonIn.body(r.body(), "applications");
+        Payment payment = store.payments().get(r.pathParam("id"))
+                .orElseThrow(() -> new NotFoundException("payment", r.pathParam("id")));
+        List<PaymentMatching.Application> applications = new ArrayList<>();
+        List<JsonIn> items = in.objects("applications", 1, 50, "invoiceId", "amount");
+        for (int i = 0; i < items.size(); i++) {
+            JsonIn item = items.get(i);
+            String invoiceId = item.string("invoiceId");
+            known(invoiceId, "invoice", "/applications/" + i + "/invoiceId");
+            Long amount = item.optAmount("amount");
+            if (amount == null || amount == 0) {
+                throw ApiProblem.field("/applications/" + i + "/amount", "'amount' is required and must be positive");
+            }
+            applications.add(new PaymentMatching.Application(invoiceId, Money.of(amount, payment.amount().currency())));
+        }
+        try {
+            Payment after = payments.applyManually(payment.id(), applications, r.caller());
+            return ok(Views.payment(after, store.payments().allocationsOfPayment(after.id())));
+        } catch (IllegalArgumentException refused) {
+            throw ApiProblem.field("/applications", refused.getMessage());
+        }
+    }
+
+    // ---------------------------------------------------------------- reports
+
+    private Response agingReport(Request r) {
+        Query q = new Query(r.query(), "asOf");
+        LocalDate asOf = q.date("asOf");
+        return ok(Views.aging(reports.aging(asOf != null ? asOf : LocalDate.ofInstant(clock.now(),
+                java.time.ZoneOffset.UTC))));
+    }
+
+    private Response behaviourReport(Request r) {
+        Query q = new Query(r.query(), "limit", "cursor");
+        try {
+            var page = reports.paymentBehaviour(q.limit(), q.string("cursor"));
+            return ok(Views.page(page.items().stream().map(Views::behaviour).toList(), page.cursor()));
+        } catch (IllegalArgumentException badCursor) {
+            throw ApiProblem.parameter("cursor", badCursor.getMessage());
+        }
+    }
+
+    private Response collectionsReport(Request r) {
+        Query q = new Query(r.query(), "from", "to");
+        LocalDate from = q.date("from");
+        LocalDate to = q.date("to");
+        if (from == null) {
+            throw ApiProblem.parameter("from", "'from' is required (YYYY-MM-DD)");
+        }
+        if (to == null) {
+            throw ApiProblem.parameter("to", "'to' is required (YYYY-MM-DD)");
+        }
+        try {
+            ObjectNode o = Views.F.objectNode();
+            o.put("from", from.toString());
+            o.put("to", to.toString());
+            o.put("timeZone", "UTC");
+            ArrayNode days = o.putArray("days");
+            reports.collections(from, to).forEach(d -> days.add(Views.collectionsDay(d)));
+            return ok(o);
+        } catch (IllegalArgumentException badRange) {
+            throw ApiProblem.parameter("to", badRange.getMessage());
+        }
+    }
+
+    // ---------------------------------------------------------------- settings
+
+    private Response getSettings(Request r) {
+        return ok(Views.settings(store.settings().seller().orElse(null), store.dunning().defaultPolicy()));
+    }
+
+    private Response putSettings(Request r) {
+        JsonIn in = JsonIn.body(r.body(), "seller", "numbering", "dunningPolicy");
+        JsonIn s = in.object("seller", "name", "address", "email", "phone", "website", "taxId", "bankAccount",
+                "paymentLinkTemplate");
+        JsonIn n = in.optObject("numbering", "invoicePrefix", "creditNotePrefix", "numberSeries");
+        JsonIn b = s.optObject("bankAccount", "bankName", "accountHolder", "iban", "bic", "accountNumber", "bankCode");
+        SellerProfile.BankAccount bank = b == null ? null : b.build(() -> new SellerProfile.BankAccount(
+                b.string("bankName"), b.string("accountHolder"), b.optString("iban"), b.optString("bic"),
+                b.optString("accountNumber"), b.optString("bankCode")));
+        Address address = address(s.object("address", ADDRESS_FIELDS));
+        SellerProfile seller = s.build(() -> new SellerProfile(s.string("name"), address, s.string("email"),
+                s.optString("phone"), s.optString("website"), s.optString("taxId"), bank,
+                s.optString("paymentLinkTemplate"),
+                n == null ? null : n.optString("invoicePrefix"), n == null ? null : n.optString("creditNotePrefix"),
+                n == null ? 1 : n.intIn("numberSeries", 1, 26, 1)));
+        DunningPolicy policy = null;
+        JsonIn d = in.optObject("dunningPolicy", "steps", "lateFee", "markUncollectibleOnSuspend");
+        if (d != null) {
+            List<DunningPolicy.Step> steps = new ArrayList<>();
+            for (JsonIn step : d.objects("steps", 1, StepKind.values().length, "kind", "dayOffset")) {
+                StepKind kind = step.parsed("kind", true, text -> StepKind.valueOf(text.toUpperCase(Locale.ROOT)));
+                int offset = step.intIn("dayOffset", -60, 365, Integer.MIN_VALUE);
+                if (offset == Integer.MIN_VALUE) {
+                    throw ApiProblem.field(step.at("dayOffset"), "'dayOffset' is required");
+                }
+                steps.add(new DunningPolicy.Step(kind, offset));
+            }
+            JsonIn fee = d.optObject("lateFee", "percent", "fixed", "cap");
+            LateFee lateFee = fee == null ? LateFee.NONE : fee.build(() -> new LateFee(
+                    fee.parsed("percent", false, BigDecimal::new), fee.integerMap("fixed"), fee.integerMap("cap")));
+            Boolean writeOff = d.optBoolean("markUncollectibleOnSuspend");
+            policy = d.build(() -> new DunningPolicy(steps, lateFee, writeOff != null && writeOff));
+        }
+        store.settings().putSeller(seller);
+        if (policy != null) {
+            store.dunning().putDefaultPolicy(policy);
+        }
+        return getSettings(r);
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    /** Query parameters: only the named ones are accepted; each refusal names the parameter. */
+    private static final class Query {
+        private final Map<String, String> values;
+
+        Query(Map<String, String> values, String... allowed) {
+            this.values = values;
+            Set<String> names = Set.of(allowed);
+            for (String name : values.keySet()) {
+                if (!names.contains(name)) {
+                    throw ApiProblem.parameter(name, "unknown query parameter '" + name + "'"
+                            + (allowed.length == 0 ? "" : "; accepted here: " + String.join(", ", allowed)));
+                }
+            }
+        }
+
+        String string(String name) {
+            String v = values.get(name);
+            return v == null || v.isEmpty() ? null : v;
+        }
+
+        <T> T parsed(String name, java.util.function.Function<String, T> parse) {
+            String v = string(name);
+            if (v == null) {
+                return null;
+            }
+            try {
+                return parse.apply(v);
+            } catch (IllegalArgumentException e) {
+                throw ApiProblem.parameter(name, "'" + name + "' " + e.getMessage());
+            }
+        }
+
+        LocalDate date(String name) {
+            String v = string(name);
+            return v == null ? null : JsonIn.date(v, () -> ApiProblem.parameter(name,
+                    "'" + name + "' must be a real calendar date written YYYY-MM-DD, got '" + v + "'"));
+        }
+
+        int limit() {
+            String v = string("limit");
+            if (v == null) {
+                return DEFAULT_PAGE;
+            }
+            try {
+                int limit = Integer.parseInt(v);
+                if (limit >= 1 && limit <= MAX_PAGE) {
+                    return limit;
+                }
+            } catch (NumberFormatException ignored) {
+                // refused below
+            }
+            throw ApiProblem.parameter("limit", "'limit' must be an integer 1.." + MAX_PAGE + ", got '" + v + "'");
+        }
+    }
+
+    private static Response ok(ObjectNode body) {
+        return Response.json(200, write(body));
+    }
+
+    private static Response created(ObjectNode body, String location) {
+        return Response.json(201, write(body)).withHeader("Location", location);
+    }
+
+    static String write(JsonNode node) {
+        try {
+            return JSON.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static Response problem(ApiProblem p) {
+        return new Response(p.status, "application/problem+json", problemBody(p), false, Map.of());
+    }
+
+    static String problemBody(ApiProblem p) {
+        ObjectNode o = Views.F.objectNode();
+        o.put("type", io.periodic.billing.lambda.Problem.BASE + p.type);
+        o.put("title", io.periodic.billing.lambda.Problem.title(p.status));
+        o.put("status", p.status);
+        o.put("detail", p.getMessage());
+        if (p.pointer != null || p.parameter != null) {
+            ObjectNode error = o.putArray("errors").addObject();
+            error.put("detail", p.getMessage());
+            if (p.pointer != null) {
+                error.put("pointer", p.pointer);
+            } else {
+                error.put("parameter", p.parameter);
+            }
+        }
+        return write(o);
+    }
+
+    private static String printable(String path) {
+        String p = path.replaceAll("[^\\x20-\\x7e]", "?");
+        return p.length() > 80 ? p.substring(0, 80) + "…" : p;
+    }
+}

@@ -1,0 +1,91 @@
+package io.periodic.functions.api;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import io.periodic.billing.aws.AwsClients;
+import io.periodic.billing.aws.EventBridgePublisher;
+import io.periodic.billing.aws.S3DocumentStore;
+import io.periodic.billing.aws.SesMailer;
+import io.periodic.billing.persistence.BillingStore;
+import io.periodic.billing.ports.Clock;
+import io.periodic.billing.rendering.DocumentRenderer;
+import io.periodic.billing.service.InvoiceNotifications;
+import io.periodic.functions.api.Http.Response;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
+
+/**
+ * The management API behind API Gateway (HTTP API, payload format 2.0, IAM-authorised): turns the event into a
+ * request for {@link BillingApi} and its answer into the response. Thin by design: routing, parsing and refusals
+ * live in {@link BillingApi}, the work in the services.
+ */
+public final class BillingApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+    private final BillingApi api;
+
+    public BillingApiHandler() {
+        this(wire());
+    }
+
+    public BillingApiHandler(BillingApi api) {
+        this.api = api;
+    }
+
+    private static BillingApi wire() {
+        BillingStore store = new BillingStore(AwsClients.build(DynamoDbClient.builder()), AwsClients.env("TABLE_NAME"));
+        S3DocumentStore documents = new S3DocumentStore(AwsClients.build(S3Client.builder()),
+                AwsClients.env("DOCUMENT_BUCKET"), AwsClients.env("DOCUMENT_LINK_BASE_URL"));
+        EventBridgePublisher events = new EventBridgePublisher(AwsClients.build(EventBridgeClient.builder()),
+                AwsClients.env("EVENT_BUS_NAME"));
+        InvoiceNotifications notifications = new InvoiceNotifications(new DocumentRenderer(), documents, events,
+                new SesMailer(AwsClients.build(SesV2Client.builder()), AwsClients.env("SENDER_EMAIL"),
+                        System.getenv("SES_CONFIGURATION_SET")));
+        return BillingApi.over(store, notifications, events, documents, Clock.system());
+    }
+
+    public BillingApi api() {
+        return api;
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        var http = event.getRequestContext() == null ? null : event.getRequestContext().getHttp();
+        String method = http == null || http.getMethod() == null ? "GET" : http.getMethod().toUpperCase();
+        String path = event.getRawPath() == null ? "/" : event.getRawPath();
+        String body = event.getBody();
+        if (body != null && event.getIsBase64Encoded()) {
+            try {
+                body = new String(Base64.getDecoder().decode(body), StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                body = "\u0000not base64"; // refused as malformed JSON
+            }
+        }
+        Response response = api.handle(method, path, event.getQueryStringParameters(), event.getHeaders(), body,
+                caller(event));
+        Map<String, String> headers = new LinkedHashMap<>(response.headers());
+        headers.put("Content-Type", response.contentType());
+        return APIGatewayV2HTTPResponse.builder()
+                .withStatusCode(response.status())
+                .withHeaders(headers)
+                .withBody(response.body())
+                .withIsBase64Encoded(response.base64())
+                .build();
+    }
+
+    /** The IAM principal that signed the request (API Gateway's IAM authoriser), for the audit trail. */
+    private static String caller(APIGatewayV2HTTPEvent event) {
+        var context = event.getRequestContext();
+        if (context == null || context.getAuthorizer() == null || context.getAuthorizer().getIam() == null) {
+            return "unknown";
+        }
+        String arn = context.getAuthorizer().getIam().getUserArn();
+        return arn == null ? "unknown" : arn;
+    }
+}

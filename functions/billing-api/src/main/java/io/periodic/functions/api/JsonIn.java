@@ -1,0 +1,254 @@
+package io.periodic.functions.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.periodic.billing.money.Currencies;
+import io.periodic.functions.api.Http.ApiProblem;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Strict reading of one JSON object of a request body: only the fields an operation names are accepted (an
+ * unknown field is refused, not ignored — a typo must not silently do nothing), each read with its exact type
+ * (a number is never accepted as a string or the other way round, amounts are integers), and every refusal names
+ * the field by its JSON pointer ({@code /billingAddress/country}).
+ */
+final class JsonIn {
+    private final JsonNode node;
+    private final String pointer;
+
+    private JsonIn(JsonNode node, String pointer) {
+        this.node = node;
+        this.pointer = pointer;
+    }
+
+    /** The body's root object, accepting only {@code fields}. */
+    static JsonIn body(JsonNode body, String... fields) {
+        if (body == null || body.isMissingNode() || body.isNull()) {
+            throw new ApiProblem(400, "missing-body", "this operation needs a JSON object body");
+        }
+        return new JsonIn(body, "").only(fields);
+    }
+
+    /** An empty or absent body is fine; any body given must be an object of {@code fields}. */
+    static JsonIn optionalBody(JsonNode body, String... fields) {
+        if (body == null || body.isMissingNode() || body.isNull()) {
+            return new JsonIn(com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode(), "");
+        }
+        return new JsonIn(body, "").only(fields);
+    }
+
+    private JsonIn only(String... fields) {
+        if (!node.isObject()) {
+            throw ApiProblem.field(pointer.isEmpty() ? "/" : pointer, "must be a JSON object");
+        }
+        Set<String> allowed = Set.of(fields);
+        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!allowed.contains(name)) {
+                throw new ApiProblem(422, "unknown-field", "unknown field '" + name + "'; accepted here: "
+                        + String.join(", ", new java.util.TreeSet<>(allowed)), at(name), null);
+            }
+        }
+        return this;
+    }
+
+    boolean has(String field) {
+        return node.has(field) && !node.get(field).isNull();
+    }
+
+    String at(String field) {
+        return pointer + "/" + field.replace("~", "~0").replace("/", "~1");
+    }
+
+    String string(String field) {
+        String value = optString(field);
+        if (value == null) {
+            throw ApiProblem.field(at(field), "'" + field + "' is required");
+        }
+        return value;
+    }
+
+    String optString(String field) {
+        if (!has(field)) {
+            return null;
+        }
+        JsonNode v = node.get(field);
+        if (!v.isTextual()) {
+            throw ApiProblem.field(at(field), "'" + field + "' must be a string");
+        }
+        return v.textValue();
+    }
+
+    long integer(String field) {
+        Long value = optInteger(field);
+        if (value == null) {
+            throw ApiProblem.field(at(field), "'" + field + "' is required");
+        }
+        return value;
+    }
+
+    /** An integer; {@code 12.5}, {@code "12"} and numbers beyond a 64-bit integer are refused. */
+    Long optInteger(String field) {
+        if (!has(field)) {
+            return null;
+        }
+        JsonNode v = node.get(field);
+        if (!v.isIntegralNumber() || !v.canConvertToLong()) {
+            throw ApiProblem.field(at(field), "'" + field + "' must be an integer" + (v.isNumber()
+                    ? " (amounts are in minor units: 1999 for 19.99)" : ""));
+        }
+        return v.longValue();
+    }
+
+    /** A non-negative amount in minor units. */
+    Long optAmount(String field) {
+        Long value = optInteger(field);
+        if (value != null && value < 0) {
+            throw ApiProblem.field(at(field), "'" + field + "' must not be negative");
+        }
+        return value;
+    }
+
+    int intIn(String field, int min, int max, int absent) {
+        Long value = optInteger(field);
+        if (value == null) {
+            return absent;
+        }
+        if (value < min || value > max) {
+            throw ApiProblem.field(at(field), "'" + field + "' must be " + min + ".." + max + ", got " + value);
+        }
+        return value.intValue();
+    }
+
+    Boolean optBoolean(String field) {
+        if (!has(field)) {
+            return null;
+        }
+        JsonNode v = node.get(field);
+        if (!v.isBoolean()) {
+            throw ApiProblem.field(at(field), "'" + field + "' must be true or false");
+        }
+        return v.booleanValue();
+    }
+
+    /** An ISO local date, {@code 2027-01-31}; impossible dates ({@code 2027-02-30}) are refused. */
+    LocalDate optDate(String field) {
+        String text = optString(field);
+        if (text == null) {
+            return null;
+        }
+        return date(text, () -> ApiProblem.field(at(field), "'" + field
+                + "' must be a real calendar date written YYYY-MM-DD, got '" + text + "'"));
+    }
+
+    LocalDate date(String field) {
+        LocalDate value = optDate(field);
+        if (value == null) {
+            throw ApiProblem.field(at(field), "'" + field + "' is required");
+        }
+        return value;
+    }
+
+    static LocalDate date(String text, java.util.function.Supplier<ApiProblem> refusal) {
+        if (!text.matches("\\d{4}-\\d{2}-\\d{2}")) {
+            throw refusal.get();
+        }
+        try {
+            return LocalDate.parse(text); // ISO_LOCAL_DATE resolves strictly: 2027-02-30 is refused
+        } catch (DateTimeParseException e) {
+            throw refusal.get();
+        }
+    }
+
+    Currency currency(String field) {
+        String code = string(field);
+        try {
+            return Currencies.of(code);
+        } catch (IllegalArgumentException e) {
+            throw ApiProblem.field(at(field), "'" + code + "' is not an ISO 4217 currency code we bill in");
+        }
+    }
+
+    /** Parses a string field with {@code parse}, turning its IllegalArgumentException into a refusal of the field. */
+    <T> T parsed(String field, boolean required, Function<String, T> parse) {
+        String text = required ? string(field) : optString(field);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return parse.apply(text);
+        } catch (RuntimeException e) {
+            throw ApiProblem.field(at(field), "'" + field + "': " + e.getMessage());
+        }
+    }
+
+    JsonIn object(String field, String... fields) {
+        JsonIn value = optObject(field, fields);
+        if (value == null) {
+            throw ApiProblem.field(at(field), "'" + field + "' is required");
+        }
+        return value;
+    }
+
+    JsonIn optObject(String field, String... fields) {
+        if (!has(field)) {
+            return null;
+        }
+        return new JsonIn(node.get(field), at(field)).only(fields);
+    }
+
+    /** The objects of an array field, each accepting only {@code fields}. */
+    List<JsonIn> objects(String field, int min, int max, String... fields) {
+        if (!has(field)) {
+            throw ApiProblem.field(at(field), "'" + field + "' is required");
+        }
+        JsonNode v = node.get(field);
+        if (!v.isArray()) {
+            throw ApiProblem.field(at(field), "'" + field + "' must be an array");
+        }
+        if (v.size() < min || v.size() > max) {
+            throw ApiProblem.field(at(field), "'" + field + "' must have " + min + ".." + max + " entries");
+        }
+        List<JsonIn> items = new ArrayList<>();
+        for (int i = 0; i < v.size(); i++) {
+            items.add(new JsonIn(v.get(i), at(field) + "/" + i).only(fields));
+        }
+        return items;
+    }
+
+    /** The entries of an object field as (key, integer value) pairs, e.g. {@code {"USD": 500}}. */
+    java.util.Map<String, Long> integerMap(String field) {
+        java.util.Map<String, Long> map = new java.util.TreeMap<>();
+        if (!has(field)) {
+            return map;
+        }
+        JsonNode v = node.get(field);
+        if (!v.isObject()) {
+            throw ApiProblem.field(at(field), "'" + field + "' must be an object");
+        }
+        for (Iterator<String> names = v.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            JsonNode value = v.get(name);
+            if (!value.isIntegralNumber() || !value.canConvertToLong() || value.longValue() < 0) {
+                throw ApiProblem.field(at(field) + "/" + name, "must be a non-negative integer (minor units)");
+            }
+            map.put(name, value.longValue());
+        }
+        return map;
+    }
+
+    /** Runs {@code build}, turning a domain validation failure into a refusal of this object. */
+    <T> T build(java.util.function.Supplier<T> build) {
+        try {
+            return build.get();
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw ApiProblem.field(pointer.isEmpty() ? "/" : pointer, e.getMessage());
+        }
+    }
+}

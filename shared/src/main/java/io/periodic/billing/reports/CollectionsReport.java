@@ -1,0 +1,46 @@
+package io.periodic.billing.reports;
+
+import io.periodic.billing.model.Payment;
+import io.periodic.billing.money.Money;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Cash collected per day (UTC) and currency: what was received that day, how much of it is applied to invoices or
+ * credit balances now, how much is held as unapplied cash now, and how much was refunded. received = applied +
+ * unapplied + refunded for every row, exactly. Days without payments are left out.
+ */
+public final class CollectionsReport {
+    private CollectionsReport() {}
+
+    public record Day(LocalDate date, String currency, int payments, Money received, Money applied, Money unapplied,
+            Money refunded) {}
+
+    public static List<Day> build(List<Payment> payments, LocalDate from, LocalDate to) {
+        Map<String, Day> days = new TreeMap<>();
+        for (Payment p : payments) {
+            LocalDate date = LocalDate.ofInstant(p.receivedAt(), ZoneOffset.UTC);
+            if (date.isBefore(from) || date.isAfter(to)) {
+                continue;
+            }
+            String currency = p.amount().currency().getCurrencyCode();
+            days.merge(date + "|" + currency,
+                    new Day(date, currency, 1, p.amount(), p.applied(), p.unapplied(), p.refunded()),
+                    (a, b) -> new Day(a.date(), a.currency(), a.payments() + 1, a.received().plus(b.received()),
+                            a.applied().plus(b.applied()), a.unapplied().plus(b.unapplied()),
+                            a.refunded().plus(b.refunded())));
+        }
+        return new ArrayList<>(days.values());
+    }
+
+    /** The first instant of {@code from} and the first instant after {@code to}, in UTC. */
+    public static Instant[] range(LocalDate from, LocalDate to) {
+        return new Instant[] {from.atStartOfDay(ZoneOffset.UTC).toInstant(),
+                to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()};
+    }
+}

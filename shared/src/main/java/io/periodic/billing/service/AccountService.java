@@ -1,0 +1,220 @@
+package io.periodic.billing.service;
+
+import io.periodic.billing.calendar.BillingSchedule;
+import io.periodic.billing.calendar.LocalDue;
+import io.periodic.billing.invoicing.BillingCycle;
+import io.periodic.billing.invoicing.SubscriptionChanges;
+import io.periodic.billing.model.Customer;
+import io.periodic.billing.model.Ids;
+import io.periodic.billing.model.Price;
+import io.periodic.billing.model.Subscription;
+import io.periodic.billing.model.SubscriptionItem;
+import io.periodic.billing.model.SubscriptionStatus;
+import io.periodic.billing.persistence.BillingStore;
+import io.periodic.billing.ports.Clock;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+/**
+ * What the management API does to customers, plans and subscriptions: validation against the stored state
+ * (currencies agree, the plan exists, the status allows the change), then one version-checked write. Plain Java
+ * over the store; the HTTP handler only parses and formats.
+ */
+public final class AccountService {
+    private static final int ATTEMPTS = 5;
+
+    private final BillingStore store;
+    private final Clock clock;
+
+    public AccountService(BillingStore store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    // ---------------------------------------------------------------- customers
+
+    public Customer customer(String id) {
+        return store.customers().get(id).orElseThrow(() -> new NotFoundException("customer", id));
+    }
+
+    public Customer createCustomer(Customer customer) {
+        return store.customers().create(customer);
+    }
+
+    /**
+     * Changes a customer. The currency cannot change once the customer has subscriptions or invoices: every
+     * amount already issued is in the old one.
+     */
+    public Customer updateCustomer(String id, UnaryOperator<Customer> change) {
+        for (int attempt = 1; ; attempt++) {
+            Customer before = customer(id);
+            Customer after = change.apply(before);
+            if (!after.currency().equals(before.currency())
+                    && (!store.subscriptions().byCustomer(id, 1, null).items().isEmpty()
+                    || !store.invoices().byCustomer(id, 1, null).items().isEmpty())) {
+                throw new ConflictException("the currency of customer " + id
+                        + " cannot change: it already has subscriptions or invoices in " + before.currency());
+            }
+            try {
+                return store.customers().update(after);
+            } catch (io.periodic.billing.persistence.ConcurrentUpdateException e) {
+                if (attempt >= ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- plans
+
+    public Price plan(String id) {
+        return store.prices().get(id).orElseThrow(() -> new NotFoundException("plan", id));
+    }
+
+    public Price createPlan(Price plan) {
+        return store.prices().create(plan);
+    }
+
+    // ---------------------------------------------------------------- subscriptions
+
+    public Subscription subscription(String id) {
+        return store.subscriptions().get(id).orElseThrow(() -> new NotFoundException("subscription", id));
+    }
+
+    /**
+     * Subscribes a customer to a plan from a local start date (the anchor of every period). A plan with trial days
+     * starts in its trial; the first invoice is issued at the start date's local midnight in the customer's zone.
+     */
+    public Subscription subscribe(String customerId, String planId, long quantity, LocalDate startDate) {
+        Customer customer = customer(customerId);
+        Price plan = plan(planId);
+        if (!plan.active()) {
+            throw new ConflictException("plan " + planId + " is no longer offered");
+        }
+        if (!plan.unitAmount().currency().equals(customer.currency())) {
+            throw new ConflictException("plan " + planId + " is priced in " + plan.unitAmount().currency()
+                    + " but customer " + customerId + " is billed in " + customer.currency());
+        }
+        LocalDate trialEnd = plan.trialDays() == 0 ? null : startDate.plusDays(plan.trialDays());
+        Subscription draft = new Subscription(Ids.newId("sub"), customerId,
+                List.of(new SubscriptionItem(planId, quantity)), startDate, plan.interval(),
+                trialEnd == null ? SubscriptionStatus.ACTIVE : SubscriptionStatus.TRIALING, false, trialEnd, 0, null,
+                null, List.of(), clock.now(), null);
+        return store.subscriptions().create(draft.advancedTo(0, BillingCycle.dueInstant(draft, customer, 0)));
+    }
+
+    /**
+     * Changes the plan and/or quantity from {@code effective} (default: today in the customer's zone), prorating
+     * the rest of the current period on the next invoice ({@link SubscriptionChanges}). {@code changeId} makes a
+     * retried change recognisable.
+     */
+    public Subscription change(String id, String newPlanId, Long newQuantity, LocalDate effective, String changeId) {
+        return update(id, subscription -> {
+            requireOneOf(subscription, "changed", SubscriptionStatus.ACTIVE, SubscriptionStatus.TRIALING,
+                    SubscriptionStatus.PAST_DUE, SubscriptionStatus.PAUSED);
+            if (subscription.items().size() != 1) {
+                throw new ConflictException("subscription " + id + " has several items; change them one by one");
+            }
+            Customer customer = customer(subscription.customerId());
+            SubscriptionItem current = subscription.items().get(0);
+            String planId = newPlanId == null ? current.priceId() : newPlanId;
+            long quantity = newQuantity == null ? current.quantity() : newQuantity;
+            Price oldPlan = plan(current.priceId());
+            Price plan = plan(planId);
+            if (!plan.unitAmount().currency().equals(customer.currency())) {
+                throw new ConflictException("plan " + planId + " is priced in " + plan.unitAmount().currency()
+                        + " but the customer is billed in " + customer.currency());
+            }
+            if (!plan.interval().equals(subscription.interval())) {
+                throw new ConflictException("plan " + planId + " bills every " + plan.interval()
+                        + " but the subscription every " + subscription.interval()
+                        + "; cancel it and subscribe to the new plan instead");
+            }
+            if (planId.equals(current.priceId()) && quantity == current.quantity()) {
+                return subscription; // nothing changes
+            }
+            LocalDate on = effective != null ? effective : LocalDue.localDate(clock.now(), customer.timeZone());
+            Map<String, Price> prices = new LinkedHashMap<>();
+            prices.put(oldPlan.id(), oldPlan);
+            prices.put(plan.id(), plan);
+            try {
+                return SubscriptionChanges.change(subscription, List.of(new SubscriptionItem(planId, quantity)),
+                        prices, on, changeId);
+            } catch (IllegalArgumentException outsidePeriod) {
+                throw new ConflictException(outsidePeriod.getMessage());
+            }
+        });
+    }
+
+    /** Cancels at the end of the current period (it renews no more), or now (never billed again). */
+    public Subscription cancel(String id, boolean atPeriodEnd) {
+        return update(id, subscription -> {
+            if (subscription.status() == SubscriptionStatus.CANCELED) {
+                throw new ConflictException("subscription " + id + " is already canceled");
+            }
+            return atPeriodEnd ? subscription.withCancelAtPeriodEnd(true) : subscription.canceled();
+        });
+    }
+
+    /** Pauses billing: periods that start while paused are not invoiced. */
+    public Subscription pause(String id) {
+        return update(id, subscription -> {
+            requireOneOf(subscription, "paused", SubscriptionStatus.ACTIVE, SubscriptionStatus.TRIALING,
+                    SubscriptionStatus.PAST_DUE);
+            return subscription.withStatus(SubscriptionStatus.PAUSED);
+        });
+    }
+
+    /**
+     * Resumes a paused (or dunning-suspended) subscription. Billing continues with the first period that starts on
+     * or after today (in the customer's zone) — periods that started while it was paused are not billed — computed
+     * from the anchor like every period.
+     */
+    public Subscription resume(String id) {
+        return update(id, subscription -> {
+            requireOneOf(subscription, "resumed", SubscriptionStatus.PAUSED, SubscriptionStatus.SUSPENDED);
+            Customer customer = customer(subscription.customerId());
+            LocalDate today = LocalDue.localDate(clock.now(), customer.timeZone());
+            BillingSchedule schedule = subscription.schedule();
+            long next = subscription.nextPeriodIndex();
+            if (!today.isBefore(schedule.anchor())) {
+                long containing = schedule.periodIndexOf(today);
+                long firstNotStarted = schedule.periodStart(containing).equals(today) ? containing : containing + 1;
+                next = Math.max(next, firstNotStarted);
+            }
+            SubscriptionStatus status = subscription.trialEnd() != null && today.isBefore(subscription.trialEnd())
+                    ? SubscriptionStatus.TRIALING : SubscriptionStatus.ACTIVE;
+            return subscription.withStatus(status)
+                    .advancedTo(next, BillingCycle.dueInstant(subscription, customer, next));
+        });
+    }
+
+    private Subscription update(String id, UnaryOperator<Subscription> change) {
+        for (int attempt = 1; ; attempt++) {
+            Subscription before = subscription(id);
+            Subscription after = change.apply(before);
+            if (after == before) {
+                return before;
+            }
+            try {
+                return store.subscriptions().update(after);
+            } catch (io.periodic.billing.persistence.ConcurrentUpdateException e) {
+                if (attempt >= ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static void requireOneOf(Subscription s, String verb, SubscriptionStatus... allowed) {
+        for (SubscriptionStatus status : allowed) {
+            if (s.status() == status) {
+                return;
+            }
+        }
+        throw new ConflictException("a " + s.status().name().toLowerCase() + " subscription cannot be " + verb);
+    }
+}
