@@ -6,11 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
-final class LocalFiles {
+public final class LocalFiles {
     private LocalFiles() {}
 
     /** A key as a file name: path separators and other awkward characters become '_'. */
-    static String safeName(String key) {
+    public static String safeName(String key) {
         return key.replaceAll("[^A-Za-z0-9._\\-]", "_");
     }
 

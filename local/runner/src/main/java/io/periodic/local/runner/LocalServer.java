@@ -1,0 +1,201 @@
+package io.periodic.local.runner;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Executors;
+
+/**
+ * The local HTTP front door, standing in for API Gateway: each request becomes the payload-format-2.0 event the
+ * real HTTP API sends, for the real handler — the webhook routes to the payment-webhook function, every other
+ * route to the billing-api function — plus two local-only routes: {@code POST /_local/clock} and
+ * {@code GET /_local/outbox}.
+ */
+public final class LocalServer implements AutoCloseable {
+    static final Set<String> WEBHOOK_ROUTES = Set.of("/webhooks/stripe", "/webhooks/standard", "/bank-statements");
+
+    private final LocalSystem system;
+    private final HttpServer server;
+
+    public LocalServer(LocalSystem system, int port) throws IOException {
+        this.system = system;
+        this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
+        server.createContext("/", this::handle);
+        server.setExecutor(Executors.newFixedThreadPool(4));
+        server.start();
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String path = exchange.getRequestURI().getRawPath();
+            String method = exchange.getRequestMethod().toUpperCase();
+            byte[] body;
+            try (InputStream in = exchange.getRequestBody()) {
+                body = in.readNBytes(1024 * 1024 + 1);
+            }
+            Reply reply;
+            try {
+                if (path.startsWith("/_local/")) {
+                    reply = local(method, path, body);
+                } else {
+                    APIGatewayV2HTTPEvent event = event(exchange, method, path, body);
+                    APIGatewayV2HTTPResponse response = WEBHOOK_ROUTES.contains(path) ? system.webhook(event)
+                            : system.api(event);
+                    reply = new Reply(response.getStatusCode(), response.getHeaders(), response.getIsBase64Encoded()
+                            ? Base64.getDecoder().decode(response.getBody())
+                            : response.getBody() == null ? new byte[0]
+                            : response.getBody().getBytes(StandardCharsets.UTF_8));
+                }
+            } catch (RuntimeException failure) {
+                failure.printStackTrace(System.err);
+                reply = problem(503, "local-runner-failure", failure.toString());
+            }
+            reply.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
+            exchange.sendResponseHeaders(reply.status(), reply.body().length == 0 ? -1 : reply.body().length);
+            if (reply.body().length > 0) {
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(reply.body());
+                }
+            }
+        }
+    }
+
+    record Reply(int status, Map<String, String> headers, byte[] body) {}
+
+    private Reply local(String method, String path, byte[] body) {
+        if (path.equals("/_local/clock") && method.equals("POST")) {
+            Instant target;
+            try {
+                JsonNode json = LocalSystem.JSON.readTree(body);
+                if (json == null || !json.isObject() || !json.path("now").isTextual()) {
+                    return problem(422, "invalid-field", "send {\"now\": \"2027-01-01T00:00:00Z\"}");
+                }
+                target = Instant.parse(json.get("now").textValue());
+            } catch (IOException | DateTimeParseException e) {
+                return problem(400, "malformed-json", "send {\"now\": \"2027-01-01T00:00:00Z\"}: " + e.getMessage());
+            }
+            LocalSystem.Advance a;
+            try {
+                a = system.advanceTo(target);
+            } catch (IllegalArgumentException backwards) {
+                return problem(409, "clock-goes-forward-only", backwards.getMessage());
+            }
+            ObjectNode o = LocalSystem.JSON.createObjectNode();
+            o.put("from", a.from().toString());
+            o.put("now", a.to().toString());
+            o.put("invoiceSchedules", a.invoiceSchedules());
+            o.put("dunningSweeps", a.dunningSweeps());
+            o.put("messages", a.messages());
+            o.put("workflowTransitions", a.workflowTransitions());
+            return json(200, o);
+        }
+        if (path.equals("/_local/clock") && method.equals("GET")) {
+            return json(200, LocalSystem.JSON.createObjectNode().put("now", system.now().toString()));
+        }
+        if (path.equals("/_local/outbox") && method.equals("GET")) {
+            ObjectNode o = LocalSystem.JSON.createObjectNode();
+            ArrayNode mails = o.putArray("emails");
+            for (LocalSystem.SentMail m : system.outbox()) {
+                mails.addObject().put("sentAt", m.at().toString()).put("key", m.key()).put("to", m.to())
+                        .put("subject", m.subject()).put("file", m.file().toString());
+            }
+            return json(200, o);
+        }
+        if (path.equals("/_local/workflows") && method.equals("GET")) {
+            ArrayNode list = LocalSystem.JSON.createArrayNode();
+            system.workflows().forEach(w -> list.addObject().put("name", w.name()).put("status", w.status().name())
+                    .put("state", w.currentState()).put("wakeUpAt", w.wakeUpAt() == null ? null
+                            : w.wakeUpAt().toString()).put("transitions", w.transitions()));
+            return json(200, LocalSystem.JSON.createObjectNode().set("executions", list));
+        }
+        return problem(404, "not-found", "local routes: POST /_local/clock, GET /_local/clock, GET /_local/outbox, "
+                + "GET /_local/workflows");
+    }
+
+    private static APIGatewayV2HTTPEvent event(HttpExchange exchange, String method, String path, byte[] body) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(), String.join(",", values)));
+        Map<String, String> query = new LinkedHashMap<>();
+        String raw = exchange.getRequestURI().getRawQuery();
+        if (raw != null && !raw.isEmpty()) {
+            for (String pair : raw.split("&")) {
+                int eq = pair.indexOf('=');
+                String k = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+                String v = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+                query.merge(k, v, (a, b) -> a + "," + b); // API Gateway joins repeated parameters with commas
+            }
+        }
+        boolean text = isText(headers.get("content-type"));
+        return APIGatewayV2HTTPEvent.builder()
+                .withVersion("2.0")
+                .withRouteKey("$default")
+                .withRawPath(path)
+                .withRawQueryString(raw == null ? "" : raw)
+                .withHeaders(headers)
+                .withQueryStringParameters(query.isEmpty() ? null : query)
+                .withBody(body.length == 0 ? null : text ? new String(body, StandardCharsets.UTF_8)
+                        : Base64.getEncoder().encodeToString(body))
+                .withIsBase64Encoded(body.length > 0 && !text)
+                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
+                        .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder()
+                                .withMethod(method).withPath(path).withProtocol("HTTP/1.1")
+                                .withSourceIp("127.0.0.1").build())
+                        .withAuthorizer(APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
+                                .withIam(APIGatewayV2HTTPEvent.RequestContext.IAM.builder()
+                                        .withUserArn("arn:aws:iam::000000000000:user/local").build())
+                                .build())
+                        .withTimeEpoch(System.currentTimeMillis())
+                        .build())
+                .build();
+    }
+
+    /** API Gateway sends text bodies as they are and others base64-encoded. */
+    private static boolean isText(String contentType) {
+        if (contentType == null) {
+            return true;
+        }
+        String t = contentType.toLowerCase();
+        return t.startsWith("text/") || t.contains("json") || t.contains("xml") || t.contains("csv")
+                || t.contains("x-www-form-urlencoded");
+    }
+
+    private static Reply json(int status, JsonNode body) {
+        return new Reply(status, Map.of("Content-Type", "application/json"),
+                body.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static Reply problem(int status, String type, String detail) {
+        ObjectNode o = LocalSystem.JSON.createObjectNode();
+        o.put("type", "https://periodic.dev/problems/" + type);
+        o.put("title", io.periodic.billing.lambda.Problem.title(status));
+        o.put("status", status);
+        o.put("detail", detail);
+        return new Reply(status, Map.of("Content-Type", "application/problem+json"),
+                o.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
