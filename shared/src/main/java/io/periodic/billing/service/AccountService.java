@@ -25,6 +25,12 @@ import java.util.function.UnaryOperator;
  */
 public final class AccountService {
     private static final int ATTEMPTS = 5;
+    /** The largest amount one line may reach (unit amount × quantity), in minor units: far below overflow. */
+    public static final long MAX_LINE_MINOR = 1_000_000_000_000_000L;
+    /** How far back a subscription may start: its periods are invoiced on start, and catch-up is bounded. */
+    public static final int MAX_BACKDATE_DAYS = 366;
+    /** How far ahead a subscription may start. */
+    public static final int MAX_START_AHEAD_YEARS = 10;
 
     private final BillingStore store;
     private final Clock clock;
@@ -98,6 +104,13 @@ public final class AccountService {
             throw new ConflictException("plan " + planId + " is priced in " + plan.unitAmount().currency()
                     + " but customer " + customerId + " is billed in " + customer.currency());
         }
+        LocalDate today = LocalDue.localDate(clock.now(), customer.timeZone());
+        if (startDate.isBefore(today.minusDays(MAX_BACKDATE_DAYS))
+                || startDate.isAfter(today.plusYears(MAX_START_AHEAD_YEARS))) {
+            throw new IllegalArgumentException("startDate must be between " + today.minusDays(MAX_BACKDATE_DAYS)
+                    + " and " + today.plusYears(MAX_START_AHEAD_YEARS) + " (the customer's today is " + today + ")");
+        }
+        requireLineFits(plan, quantity);
         LocalDate trialEnd = plan.trialDays() == 0 ? null : startDate.plusDays(plan.trialDays());
         Subscription draft = new Subscription(Ids.newId("sub"), customerId,
                 List.of(new SubscriptionItem(planId, quantity)), startDate, plan.interval(),
@@ -133,6 +146,7 @@ public final class AccountService {
                         + " but the subscription every " + subscription.interval()
                         + "; cancel it and subscribe to the new plan instead");
             }
+            requireLineFits(plan, quantity);
             if (planId.equals(current.priceId()) && quantity == current.quantity()) {
                 return subscription; // nothing changes
             }
@@ -206,6 +220,15 @@ public final class AccountService {
                     throw e;
                 }
             }
+        }
+    }
+
+    /** Refuses a unit amount × quantity beyond {@link #MAX_LINE_MINOR} (IllegalArgumentException: bad input). */
+    static void requireLineFits(Price plan, long quantity) {
+        long unit = plan.unitAmount().minor();
+        if (unit != 0 && quantity > MAX_LINE_MINOR / unit) {
+            throw new IllegalArgumentException("quantity " + quantity + " × unit amount " + unit
+                    + " exceeds the largest line amount accepted (" + MAX_LINE_MINOR + " minor units)");
         }
     }
 

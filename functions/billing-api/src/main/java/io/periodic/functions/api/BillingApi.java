@@ -160,6 +160,9 @@ public final class BillingApi {
             throw ApiProblem.conflict(e.getMessage());
         } catch (AlreadyExistsException e) {
             throw new ApiProblem(409, "already-exists", e.getMessage());
+        } catch (IllegalArgumentException e) {
+            // The domain's own validation (records check their invariants): the request cannot work as sent.
+            throw new ApiProblem(422, "invalid-request", e.getMessage());
         } catch (ConcurrentUpdateException e) {
             throw new ApiProblem(409, "concurrent-update", "the record was changed by someone else meanwhile; "
                     + "read it again and retry");
@@ -327,6 +330,10 @@ public final class BillingApi {
         if (unit == null) {
             throw ApiProblem.field("/unitAmount", "'unitAmount' is required (minor units, e.g. 1999 for 19.99)");
         }
+        if (unit > AccountService.MAX_LINE_MINOR) {
+            throw ApiProblem.field("/unitAmount", "'unitAmount' may be at most " + AccountService.MAX_LINE_MINOR
+                    + " minor units");
+        }
         IntervalUnit interval = in.parsed("interval", true, text -> switch (text) {
             case "day" -> IntervalUnit.DAY;
             case "week" -> IntervalUnit.WEEK;
@@ -359,8 +366,14 @@ public final class BillingApi {
         String planId = in.string("planId");
         long quantity = quantity(in, 1L);
         LocalDate start = in.date("startDate");
-        var subscription = accounts.subscribe(known(customerId, "customer", "/customerId"),
-                known(planId, "plan", "/planId"), quantity, start);
+        io.periodic.billing.model.Subscription subscription;
+        try {
+            subscription = accounts.subscribe(known(customerId, "customer", "/customerId"),
+                    known(planId, "plan", "/planId"), quantity, start);
+        } catch (IllegalArgumentException refused) {
+            throw ApiProblem.field(refused.getMessage().startsWith("startDate") ? "/startDate" : "/quantity",
+                    refused.getMessage());
+        }
         return created(subscriptionView(subscription), "/subscriptions/" + subscription.id());
     }
 
@@ -405,7 +418,12 @@ public final class BillingApi {
         }
         String changeId = r.header(Idempotency.HEADER) != null
                 ? "chg" + Idempotency.fingerprint(r).substring(0, 16) : Ids.newId("chg");
-        var after = accounts.change(r.pathParam("id"), planId, quantity, in.optDate("effectiveDate"), changeId);
+        io.periodic.billing.model.Subscription after;
+        try {
+            after = accounts.change(r.pathParam("id"), planId, quantity, in.optDate("effectiveDate"), changeId);
+        } catch (IllegalArgumentException refused) {
+            throw ApiProblem.field("/quantity", refused.getMessage());
+        }
         return ok(subscriptionView(after));
     }
 
@@ -656,7 +674,15 @@ public final class BillingApi {
         if (d != null) {
             List<DunningPolicy.Step> steps = new ArrayList<>();
             for (JsonIn step : d.objects("steps", 1, StepKind.values().length, "kind", "dayOffset")) {
-                StepKind kind = step.parsed("kind", true, text -> StepKind.valueOf(text.toUpperCase(Locale.ROOT)));
+                StepKind kind = step.parsed("kind", true, text -> {
+                    for (StepKind k : StepKind.values()) {
+                        if (k.name().toLowerCase(Locale.ROOT).equals(text)) {
+                            return k;
+                        }
+                    }
+                    throw new IllegalArgumentException("must be one of courtesy, friendly, firm, late_fee, "
+                            + "final_notice, suspend, got " + text);
+                });
                 int offset = step.intIn("dayOffset", -60, 365, Integer.MIN_VALUE);
                 if (offset == Integer.MIN_VALUE) {
                     throw ApiProblem.field(step.at("dayOffset"), "'dayOffset' is required");
@@ -665,7 +691,8 @@ public final class BillingApi {
             }
             JsonIn fee = d.optObject("lateFee", "percent", "fixed", "cap");
             LateFee lateFee = fee == null ? LateFee.NONE : fee.build(() -> new LateFee(
-                    fee.parsed("percent", false, BigDecimal::new), fee.integerMap("fixed"), fee.integerMap("cap")));
+                    fee.parsed("percent", false, BillingApi::percent), fee.integerMap("fixed"),
+                    fee.integerMap("cap")));
             Boolean writeOff = d.optBoolean("markUncollectibleOnSuspend");
             policy = d.build(() -> new DunningPolicy(steps, lateFee, writeOff != null && writeOff));
         }
@@ -677,6 +704,14 @@ public final class BillingApi {
     }
 
     // ---------------------------------------------------------------- helpers
+
+    /** A plain decimal percentage such as "1.5" (no sign, exponent or %). */
+    private static BigDecimal percent(String text) {
+        if (!text.matches("[0-9]{1,3}(\\.[0-9]{1,4})?")) {
+            throw new IllegalArgumentException("must be a plain decimal percentage such as \"1.5\", got " + text);
+        }
+        return new BigDecimal(text);
+    }
 
     /** Query parameters: only the named ones are accepted; each refusal names the parameter. */
     private static final class Query {
