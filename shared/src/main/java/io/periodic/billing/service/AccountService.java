@@ -192,18 +192,26 @@ public final class AccountService {
             requireOneOf(subscription, "resumed", SubscriptionStatus.PAUSED, SubscriptionStatus.SUSPENDED);
             Customer customer = customer(subscription.customerId());
             LocalDate today = LocalDue.localDate(clock.now(), customer.timeZone());
-            BillingSchedule schedule = subscription.schedule();
-            long next = subscription.nextPeriodIndex();
-            if (!today.isBefore(schedule.anchor())) {
-                long containing = schedule.periodIndexOf(today);
-                long firstNotStarted = schedule.periodStart(containing).equals(today) ? containing : containing + 1;
-                next = Math.max(next, firstNotStarted);
-            }
+            long next = resumedPeriodIndex(subscription.schedule(), subscription.nextPeriodIndex(), today);
             SubscriptionStatus status = subscription.trialEnd() != null && today.isBefore(subscription.trialEnd())
                     ? SubscriptionStatus.TRIALING : SubscriptionStatus.ACTIVE;
             return subscription.withStatus(status)
                     .advancedTo(next, BillingCycle.dueInstant(subscription, customer, next));
         });
+    }
+
+    /**
+     * The next period to bill after a pause that ends on {@code today}: the first period starting on or after
+     * today (periods that started while paused are not billed), never one before {@code next}, the period that was
+     * next when it was paused.
+     */
+    public static long resumedPeriodIndex(BillingSchedule schedule, long next, LocalDate today) {
+        if (today.isBefore(schedule.anchor())) {
+            return next;
+        }
+        long containing = schedule.periodIndexOf(today);
+        long firstNotStarted = schedule.periodStart(containing).equals(today) ? containing : containing + 1;
+        return Math.max(next, firstNotStarted);
     }
 
     private Subscription update(String id, UnaryOperator<Subscription> change) {
