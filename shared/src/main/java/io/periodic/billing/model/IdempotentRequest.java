@@ -27,6 +27,11 @@ public record IdempotentRequest(String key, String fingerprint, int statusCode, 
         return statusCode != 0;
     }
 
+    /** Taken over by a retry after the first attempt was abandoned (its function timed out or crashed). */
+    public IdempotentRequest restartedAt(Instant now) {
+        return new IdempotentRequest(key, fingerprint, 0, null, null, now, expiresAt, version);
+    }
+
     public IdempotentRequest completedWith(int status, String body, String newLocation) {
         return new IdempotentRequest(key, fingerprint, status, body, newLocation, createdAt, expiresAt, version);
     }

@@ -24,6 +24,11 @@ import java.util.Optional;
 final class Idempotency {
     static final String HEADER = "Idempotency-Key";
     static final Duration KEEP = Duration.ofHours(24);
+    /**
+     * After this long an unfinished request is taken to be abandoned (the function's timeout is 29 s: it crashed or
+     * timed out) and a retry takes the key over instead of waiting 24 hours.
+     */
+    static final Duration ABANDONED_AFTER = Duration.ofMinutes(2);
 
     private final IdempotencyRepository requests;
     private final Clock clock;
@@ -58,14 +63,27 @@ final class Idempotency {
                         + "' was already used for a different request; use a new key for a new request", null, HEADER);
             }
             if (!stored.completed()) {
-                throw new ApiProblem(409, "request-in-progress", "a request with Idempotency-Key '" + key
-                        + "' is still being processed; retry in a moment");
+                if (stored.createdAt().plus(ABANDONED_AFTER).isAfter(now)) {
+                    throw new ApiProblem(409, "request-in-progress", "a request with Idempotency-Key '" + key
+                            + "' is still being processed; retry in a moment");
+                }
+                try {
+                    requests.complete(stored.restartedAt(now)); // version-checked: one retry takes it over
+                } catch (io.periodic.billing.persistence.ConcurrentUpdateException raced) {
+                    throw new ApiProblem(409, "request-in-progress", "a request with Idempotency-Key '" + key
+                            + "' is still being processed; retry in a moment");
+                }
+                return execute(request, key, operation);
             }
             Response replay = new Response(stored.statusCode(), stored.statusCode() >= 400
                     ? "application/problem+json" : "application/json", stored.responseBody(), false,
                     java.util.Map.of()).withHeader("Idempotent-Replayed", "true");
             return stored.location() == null ? replay : replay.withHeader("Location", stored.location());
         }
+        return execute(request, key, operation);
+    }
+
+    private Response execute(Request request, String key, Http.Operation operation) {
         Response response;
         try {
             response = operation.handle(request);
