@@ -34,6 +34,7 @@ import io.periodic.billing.service.InvoiceNotifications;
 import io.periodic.local.engines.DynamoDbLocalEngine;
 import io.periodic.local.engines.DynamoDbLocalExtension;
 import io.periodic.local.engines.Engines;
+import io.periodic.local.engines.LocalStateMachine;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -69,6 +70,8 @@ class StateMachineExecutionTest {
     private final AtomicInteger mailFailures = new AtomicInteger();
     private volatile BiConsumer<String, JsonNode> beforeStep = (action, input) -> { };
     private final Map<String, AtomicInteger> calls = new java.util.concurrent.ConcurrentHashMap<>();
+    private final List<String> order = new CopyOnWriteArrayList<>();
+    private DunningStepsHandler handler;
     private BillingStore store;
     private HttpServer server;
     private String prefix;
@@ -86,7 +89,7 @@ class StateMachineExecutionTest {
                 new SellerProfile.BankAccount("Bank", "Seller KK", null, null, "1234567", null), null, prefix, null));
         Path out = Files.createTempDirectory("sfn");
         JsonLinesEventLog events = new JsonLinesEventLog(out.resolve("events.jsonl"));
-        DunningStepsHandler handler = new DunningStepsHandler(new DunningService(store, new InvoiceNotifications(
+        handler = new DunningStepsHandler(new DunningService(store, new InvoiceNotifications(
                 new DocumentRenderer(), new DirectoryDocumentStore(out.resolve("documents")), events, e -> { }),
                 email -> {
                     if (mailFailures.getAndDecrement() > 0) {
@@ -102,6 +105,7 @@ class StateMachineExecutionTest {
                 JsonNode input = JSON.readTree(exchange.getRequestBody());
                 calls.computeIfAbsent(input.path("action").asText() + ":" + input.path("step").asText(""),
                         k -> new AtomicInteger()).incrementAndGet();
+                order.add(input.path("action").asText() + ":" + input.path("step").asText(""));
                 beforeStep.accept(input.path("action").asText(), input);
                 @SuppressWarnings("unchecked")
                 Map<String, Object> result = handler.handleRequest(JSON.convertValue(input, Map.class), null);
@@ -235,6 +239,47 @@ class StateMachineExecutionTest {
         assertEquals(Money.of(225, "JPY"),
                 store.invoices().get(LateFees.feeInvoiceId(c.invoice().id())).orElseThrow().total(),
                 "the fee is on what is still due");
+    }
+
+    /**
+     * The local runner drives this definition with {@link LocalStateMachine} (it follows a simulated clock, which
+     * aws-local-stepfunctions cannot). Both must take the same path: the same Task calls in the same order, the
+     * same outcome and the same number of state transitions.
+     */
+    @Test
+    void theLocalRunnersDriverTakesExactlyTheStepsAwsLocalStepFunctionsTakes() throws Exception {
+        Case first = overdue();
+        clock.set(Instant.parse("2026-12-02T00:00:00Z"));
+        JsonNode reference = execute(first);
+        List<String> referenceOrder = List.copyOf(order);
+
+        order.clear();
+        sent.clear();
+        Case second = overdue();
+        clock.set(Instant.parse("2026-12-02T00:00:00Z"));
+        LocalStateMachine driver = LocalStateMachine.load(
+                Engines.templatePath().resolveSibling("statemachines").resolve("dunning.asl.json"),
+                Map.of("DunningStepsFunctionArn", "arn:aws:lambda:us-east-1:000000000000:function:dunning-steps"),
+                (resource, parameters) -> {
+                    order.add(parameters.path("action").asText() + ":" + parameters.path("step").asText(""));
+                    @SuppressWarnings("unchecked")
+                    Map<String, Object> input = JSON.convertValue(parameters, Map.class);
+                    return JSON.valueToTree(handler.handleRequest(input, null));
+                });
+        assertTrue(driver.start("dunning-" + second.invoice().id(), "{\"invoiceId\":\"" + second.invoice().id()
+                + "\"}", clock.get()));
+        driver.runDue(clock.get());
+        for (int wakeUps = 0; wakeUps < 20 && driver.nextWakeUp().isPresent(); wakeUps++) {
+            clock.set(driver.nextWakeUp().get());
+            driver.runDue(clock.get());
+        }
+        LocalStateMachine.ExecutionView local = driver.execution("dunning-" + second.invoice().id()).orElseThrow();
+
+        assertEquals(referenceOrder, order, "the same Task calls in the same order");
+        assertEquals("SUCCEEDED", local.status().name());
+        assertEquals(reference.path("output").path("state").path("outcome").asText(),
+                local.output().path("state").path("outcome").asText());
+        assertEquals(reference.path("transitions").asInt(), local.transitions(), "the same state transitions");
     }
 
     private final java.util.concurrent.atomic.AtomicBoolean failuresArmed = new java.util.concurrent.atomic.AtomicBoolean();
