@@ -75,6 +75,9 @@ public final class DunningService {
             if (done.contains(step.kind().name())) {
                 continue;
             }
+            if (isLateFeeInvoice(invoice) && (step.kind() == StepKind.LATE_FEE || step.kind() == StepKind.SUSPEND)) {
+                continue; // a late fee never earns a late fee; suspension is decided by the invoices for the service
+            }
             if (step.kind() == StepKind.COURTESY && !today.isBefore(invoice.dueDate())) {
                 continue; // a courtesy notice only makes sense before the due date
             }
@@ -117,6 +120,12 @@ public final class DunningService {
                             ? " after " + invoice.amountPaid() + " paid" : "")));
         }
         return plan(invoiceId);
+    }
+
+    /** An invoice that only charges a late fee (issued by this dunning for another invoice). */
+    static boolean isLateFeeInvoice(Invoice invoice) {
+        return !invoice.lines().isEmpty() && invoice.lines().stream()
+                .allMatch(l -> l.kind() == io.periodic.billing.model.LineKind.LATE_FEE);
     }
 
     /** Records a failure the workflow could not recover from, on the invoice's history (an alarm fires too). */

@@ -146,6 +146,22 @@ class DunningServiceTest {
     }
 
     @Test
+    void aLateFeeInvoiceIsRemindedButNeverChargedAFeeNorSuspendsTheSubscription() {
+        Case c = overdueCase();
+        run(c, s -> { });
+        Invoice fee = store.invoices().get(LateFees.feeInvoiceId(c.invoice().id())).orElseThrow();
+        Subscription subscription = store.subscriptions().get(c.subscription().id()).orElseThrow();
+        store.subscriptions().update(subscription.withStatus(SubscriptionStatus.ACTIVE)); // reinstated by a person
+
+        List<StepKind> steps = run(new Case(c.customer(), c.subscription(), fee), s -> { });
+
+        assertEquals(List.of(StepKind.FRIENDLY, StepKind.FIRM, StepKind.FINAL_NOTICE), steps);
+        assertTrue(store.invoices().get(LateFees.feeInvoiceId(fee.id())).isEmpty(), "no fee on a fee");
+        assertEquals(SubscriptionStatus.ACTIVE,
+                store.subscriptions().get(c.subscription().id()).orElseThrow().status());
+    }
+
+    @Test
     void paysAfterTheFirstReminderStopsWithoutFee() {
         Case c = overdueCase();
         List<StepKind> steps = run(c, next -> {

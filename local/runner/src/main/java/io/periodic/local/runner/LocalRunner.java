@@ -23,13 +23,10 @@ public final class LocalRunner {
     public static final String DEFAULT_STRIPE_SECRET = "whsec_bG9jYWwtc3RyaXBlLXNlY3JldC1mb3ItdGVzdHM=";
     public static final String DEFAULT_STANDARD_SECRET = "whsec_bG9jYWwtc3RhbmRhcmQtd2ViaG9va3Mtc2VjcmV0";
 
-    /** Held so the logger (and its level) is not garbage-collected: the PDF library logs every font it loads. */
-    private static final java.util.logging.Logger PDF_LOG = java.util.logging.Logger.getLogger("com.openhtmltopdf");
-
     private LocalRunner() {}
 
     public static void main(String[] args) throws Exception {
-        PDF_LOG.setLevel(java.util.logging.Level.WARNING);
+        com.openhtmltopdf.util.XRLog.setLoggingEnabled(false); // the PDF library logs every font it loads
         String mode = args.length == 0 ? "demo" : args[0];
         int port = Integer.parseInt(flag(args, "--port", mode.equals("demo") ? "0" : "8080"));
         Path out = Path.of(flag(args, "--out", mode.equals("demo") ? "target/demo" : "target/local"))
