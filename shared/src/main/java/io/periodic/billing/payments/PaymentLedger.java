@@ -139,8 +139,11 @@ public final class PaymentLedger {
             if (before == null) {
                 created.add(new Allocation(payment.id(), invoice.id(), a.amount(), "manual", reason, now, null));
             } else {
-                raised.add(new Allocation(payment.id(), invoice.id(), before.amount().plus(a.amount()), "manual",
-                        reason, now, before.version()));
+                // Keep how the first part was applied (its rule and reason); the hand-applied part is appended.
+                String history = before.reason() + "; " + a.amount() + " " + reason + " at " + now;
+                raised.add(new Allocation(payment.id(), invoice.id(), before.amount().plus(a.amount()), before.rule(),
+                        history.length() > 1000 ? history.substring(0, 999) + "…" : history, now,
+                        before.version()));
             }
         }
         if (total.isGreaterThan(payment.unapplied())) {

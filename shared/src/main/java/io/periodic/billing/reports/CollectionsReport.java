@@ -21,15 +21,17 @@ public final class CollectionsReport {
     public record Day(LocalDate date, String currency, int payments, Money received, Money applied, Money unapplied,
             Money refunded) {}
 
+    private record Key(LocalDate date, String currency) {}
+
     public static List<Day> build(List<Payment> payments, LocalDate from, LocalDate to) {
-        Map<String, Day> days = new TreeMap<>();
+        Map<Key, Day> days = new TreeMap<>(java.util.Comparator.comparing(Key::date).thenComparing(Key::currency));
         for (Payment p : payments) {
             LocalDate date = LocalDate.ofInstant(p.receivedAt(), ZoneOffset.UTC);
             if (date.isBefore(from) || date.isAfter(to)) {
                 continue;
             }
             String currency = p.amount().currency().getCurrencyCode();
-            days.merge(date + "|" + currency,
+            days.merge(new Key(date, currency),
                     new Day(date, currency, 1, p.amount(), p.applied(), p.unapplied(), p.refunded()),
                     (a, b) -> new Day(a.date(), a.currency(), a.payments() + 1, a.received().plus(b.received()),
                             a.applied().plus(b.applied()), a.unapplied().plus(b.unapplied()),

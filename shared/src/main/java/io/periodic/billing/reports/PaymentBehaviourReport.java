@@ -9,7 +9,7 @@ import java.util.List;
  * How each customer pays: invoices paid, the average and median number of days from the due date to the payment
  * (negative = early), the share paid on or before the due date, and how many were paid short (in several parts).
  *
- * <p>Rounding: the average is given in tenths of a day, rounded half-up from the exact sum ({@code averageTenths});
+ * <p>Rounding: the average is given in tenths of a day, rounded half away from zero from the exact sum ({@code averageTenths});
  * the median of an even count is the lower of the two middle values, so it is always a whole number of days that
  * actually occurred.
  */
@@ -40,11 +40,11 @@ public final class PaymentBehaviourReport {
                 (int) divideHalfUp(onTime * 100, n), shortPaid);
     }
 
-    /** Integer division rounding half away from zero. */
+    /** Integer division (denominator > 0) rounding half away from zero. */
     static long divideHalfUp(long numerator, long denominator) {
         long q = numerator / denominator;
         long r = numerator % denominator;
-        if (Math.abs(r) * 2 >= denominator) {
+        if (Math.abs(r) >= denominator - Math.abs(r)) { // |r| * 2 >= denominator, without overflow
             q += Long.signum(numerator);
         }
         return q;

@@ -155,7 +155,8 @@ class DunningServiceTest {
 
         List<StepKind> steps = run(new Case(c.customer(), c.subscription(), fee), s -> { });
 
-        assertEquals(List.of(StepKind.FRIENDLY, StepKind.FIRM, StepKind.FINAL_NOTICE), steps);
+        assertEquals(List.of(StepKind.COURTESY, StepKind.FRIENDLY, StepKind.FIRM, StepKind.FINAL_NOTICE), steps,
+                "reminded like any invoice (it has its own due date), without LATE_FEE and SUSPEND");
         assertTrue(store.invoices().get(LateFees.feeInvoiceId(fee.id())).isEmpty(), "no fee on a fee");
         assertEquals(SubscriptionStatus.ACTIVE,
                 store.subscriptions().get(c.subscription().id()).orElseThrow().status());
