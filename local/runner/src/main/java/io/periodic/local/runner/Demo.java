@@ -353,8 +353,8 @@ final class Demo {
                 .append(collectedText).append('\n');
         text.append("  e-mails          ").append(mails).append(" in ").append(out.resolve("outbox")).append('\n');
         text.append("  dunning          ");
-        outcomes.forEach((k, v) -> text.append(k).append(": ").append(v).append("; "));
-        text.append('\n');
+        text.append(String.join("; ", outcomes.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue())
+                .toList())).append('\n');
         text.append("  report           ").append(out.resolve("report.html"));
         return new Summary(text.toString());
     }
