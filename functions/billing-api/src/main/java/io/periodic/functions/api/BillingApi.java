@@ -270,6 +270,7 @@ public final class BillingApi {
 
     private Response updateCustomer(Request r) {
         JsonIn in = JsonIn.body(r.body(), CUSTOMER_FIELDS);
+        in.notCleared("name", "email", "currency", "timeZone", "locale", "paymentTermsDays", "taxRate", "address");
         Customer after = accounts.updateCustomer(r.pathParam("id"), c -> in.build(() -> new Customer(c.id(),
                 in.has("name") ? in.string("name") : c.name(),
                 in.has("email") ? in.string("email") : c.email(),
@@ -278,9 +279,9 @@ public final class BillingApi {
                 in.has("locale") ? locale(in, true) : c.locale(),
                 in.intIn("paymentTermsDays", 0, 365, c.paymentTermsDays()),
                 taxRate(in, c.taxRate()),
-                in.has("taxId") ? in.optString("taxId") : c.taxId(),
+                in.present("taxId") ? in.optString("taxId") : c.taxId(),
                 in.has("address") ? address(in.object("address", ADDRESS_FIELDS)) : c.billingAddress(),
-                in.has("externalRef") ? in.optString("externalRef") : c.externalRef(),
+                in.present("externalRef") ? in.optString("externalRef") : c.externalRef(),
                 c.createdAt(), c.version())));
         return ok(Views.customer(after));
     }

@@ -62,6 +62,20 @@ final class JsonIn {
         return node.has(field) && !node.get(field).isNull();
     }
 
+    /** Whether the field is in the body at all, even as null (a PATCH clears an optional field with null). */
+    boolean present(String field) {
+        return node.has(field);
+    }
+
+    /** Refuses null for a field a PATCH may change but not clear. */
+    void notCleared(String... fields) {
+        for (String field : fields) {
+            if (node.has(field) && node.get(field).isNull()) {
+                throw ApiProblem.field(at(field), "'" + field + "' cannot be cleared; send a new value or leave it out");
+            }
+        }
+    }
+
     String at(String field) {
         return pointer + "/" + field.replace("~", "~0").replace("/", "~1");
     }

@@ -371,6 +371,8 @@ class LocalRunnerEndToEndTest {
                         422, "invalid-parameter", null, "colour"),
                 new BadRequest("void a paid invoice", "POST", "/invoices/" + paidInvoiceId + "/void", json, "",
                         409, "state-conflict", null, null),
+                new BadRequest("clearing a required field", "PATCH", "/customers/" + subscribed, json,
+                        "{\"email\": null}", 422, "invalid-field", "/email", null),
                 new BadRequest("currency change after subscribing", "PATCH", "/customers/" + subscribed, json,
                         "{\"currency\": \"EUR\"}", 409, "state-conflict", null, null),
                 new BadRequest("DELETE a customer", "DELETE", "/customers/" + subscribed, json, "",
@@ -405,8 +407,14 @@ class LocalRunnerEndToEndTest {
             assertEquals("paid", expect(api.get("/invoices/" + paidInvoiceId), 200).get("status").textValue(),
                     "the refused void changed nothing");
             JsonNode ok = expect(api.post("/customers", customerBody().replace("refused@e2e.example",
-                    email("good"))), 201);
+                    email("good")).replace("\"locale\"", "\"taxId\": \"US-123\", \"locale\"")), 201);
             assertTrue(ok.get("id").textValue().startsWith("cus"), ok.toString());
+            assertEquals("US-123", ok.get("taxId").textValue());
+            JsonNode patched = expect(api.send("PATCH", "/customers/" + ok.get("id").textValue(), "application/json",
+                    "{\"taxId\": null, \"paymentTermsDays\": 30}"), 200);
+            assertTrue(patched.get("taxId").isNull(), "null clears an optional field: " + patched);
+            assertEquals(30, patched.get("paymentTermsDays").intValue());
+            assertEquals(ok.get("email").textValue(), patched.get("email").textValue(), "absent fields keep their value");
         }));
         return tests.stream();
     }
