@@ -1,0 +1,31 @@
+package io.periodic.billing.aws;
+
+import io.periodic.bench.baseline.BeanSchemas;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+
+/**
+ * BASELINE ONLY (bench): replaces the project's AwsClients in the cold-start baseline. Every client is built the
+ * default way — {@code builder.build()}: the default HTTP client (Apache), the default region provider chain and
+ * the default credentials provider chain — and the records are mapped the default way, with
+ * {@code TableSchema.fromBean} over bean twins (built here, once, like any static schema).
+ */
+public final class AwsClients {
+    static {
+        BeanSchemas.build();
+    }
+
+    private AwsClients() {}
+
+    public static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C build(B builder) {
+        return builder.build();
+    }
+
+    public static String env(String name) {
+        String value = System.getenv(name);
+        if (value == null || value.isBlank()) {
+            throw new IllegalStateException("environment variable " + name + " is not set");
+        }
+        return value;
+    }
+}

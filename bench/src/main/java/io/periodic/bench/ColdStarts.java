@@ -1,0 +1,210 @@
+package io.periodic.bench;
+
+import io.periodic.billing.persistence.BillingStore;
+import io.periodic.local.engines.DynamoDbLocalEngine;
+import io.periodic.local.engines.ElasticMqEngine;
+import io.periodic.local.engines.StackResources;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+
+/**
+ * Cold start of every function's real deployment jar: a fresh JVM per run, started with the options the java21
+ * runtime starts the JVM with (C1 only, serial GC, CDS, heap and metaspace sized from the function's memory), from
+ * process start until its first event — the function's own sample event from events/ — is handled against DynamoDB
+ * Local and ElasticMQ (other AWS services answered by {@link AwsStub}). Each run gets a fresh table with the same
+ * seeded state, so every run does the same work. Median of the runs.
+ */
+final class ColdStarts {
+    static final String STRIPE_SECRET = "whsec_sample_secret_for_sam_local_invoke";
+
+    /** One function: its module, handler class, memory (MB, from the template) and sample event. */
+    record Function(String module, String handler, int memoryMb, String event) {}
+
+    record Run(long wallMillis, long initMillis, long invokeMillis, String result) {}
+
+    record Result(Function function, List<Run> runs, long jarBytes) {
+        long median(java.util.function.ToLongFunction<Run> metric) {
+            long[] values = runs.stream().mapToLong(metric).sorted().toArray();
+            return values[(values.length - 1) / 2];
+        }
+    }
+
+    static final List<Function> FUNCTIONS = List.of(
+            new Function("invoice-scheduler", "io.periodic.functions.scheduler.InvoiceSchedulerHandler", 512,
+                    "invoice-scheduler-schedule.json"),
+            new Function("invoice-generator", "io.periodic.functions.generator.InvoiceGeneratorHandler", 1024,
+                    "invoice-generator-sqs-batch.json"),
+            new Function("invoice-pdf", "io.periodic.functions.pdf.InvoicePdfHandler", 1536,
+                    "invoice-pdf-finalized.json"),
+            new Function("payment-webhook", "io.periodic.functions.webhook.PaymentWebhookHandler", 1024,
+                    "payment-webhook-stripe.json"),
+            new Function("payment-matcher", "io.periodic.functions.matcher.PaymentMatcherHandler", 1024,
+                    "payment-matcher-sqs-batch.json"),
+            new Function("dunning-starter", "io.periodic.functions.dunningstarter.DunningStarterHandler", 1024,
+                    "dunning-starter-schedule.json"),
+            new Function("dunning-steps", "io.periodic.functions.dunning.DunningStepsHandler", 1024,
+                    "dunning-steps-plan.json"),
+            new Function("billing-api", "io.periodic.functions.api.BillingApiHandler", 1024,
+                    "billing-api-create-customer.json"));
+
+    private final Path root;
+    private final Path work;
+    private final DynamoDbLocalEngine dynamo;
+    private final ElasticMqEngine mq;
+    private final StackResources resources;
+    private final AwsStub stub;
+    private int tables;
+
+    ColdStarts(Path root, Path work, DynamoDbLocalEngine dynamo, ElasticMqEngine mq, StackResources resources,
+            AwsStub stub) {
+        this.root = root;
+        this.work = work;
+        this.dynamo = dynamo;
+        this.mq = mq;
+        this.resources = resources;
+        this.stub = stub;
+        stub.putParameter("/bench/stripe", STRIPE_SECRET);
+        stub.putParameter("/bench/standard", "whsec_YmVuY2gtc3RhbmRhcmQtd2ViaG9va3Mtc2VjcmV0");
+    }
+
+    /**
+     * How the function is built: the deployment jar as it is, or the baseline (the default way: classes put in front
+     * of the jar, extra libraries after it, JVM system properties).
+     */
+    record Variant(String name, List<String> before, List<String> after, List<String> jvmProperties) {
+        static final Variant DEPLOYED = new Variant("deployed", List.of(), List.of(), List.of());
+    }
+
+    Result measure(Function f, int runs, Variant variant) throws Exception {
+        Path jar = root.resolve("functions").resolve(f.module()).resolve("target/function.jar");
+        List<Run> results = new ArrayList<>();
+        for (int i = 0; i < runs; i++) {
+            results.add(runOnce(f, jar, variant));
+        }
+        return new Result(f, results, Files.size(jar));
+    }
+
+    private Run runOnce(Function f, Path jar, Variant variant) throws Exception {
+        String table = "bench" + (++tables);
+        CreateTableRequest create = resources.table("BillingTable").createTableRequest().toBuilder()
+                .tableName(table).build();
+        dynamo.client().createTable(create);
+        Instant now = Instant.now();
+        Seed.into(new BillingStore(dynamo.client(), table), now, stub);
+        Path event = work.resolve(f.module() + ".json");
+        Files.writeString(event, eventFor(f, now), StandardCharsets.UTF_8);
+
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "-XX:+TieredCompilation",
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto",
+                "-XX:MaxHeapSize=" + (f.memoryMb() * 1024L * 85 / 100) + "k",
+                "-XX:MaxMetaspaceSize=" + (f.memoryMb() * 1024L / 10) + "k",
+                "-XX:ReservedCodeCacheSize=" + (f.memoryMb() * 1024L / 20) + "k",
+                "-Djava.net.preferIPv4Stack=true"));
+        command.addAll(variant.jvmProperties());
+        command.addAll(List.of("-cp", String.join(java.io.File.pathSeparator, classpath(jar, variant)),
+                LambdaEmulator.class.getName(), f.handler(), event.toString()));
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+        Map<String, String> env = pb.environment();
+        env.putAll(environment(table, f.module()));
+        long started = System.nanoTime();
+        Process process = pb.start();
+        Map<String, String> out = new LinkedHashMap<>();
+        StringBuilder all = new StringBuilder();
+        long handledAt = 0;
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            for (String line; (line = reader.readLine()) != null; ) {
+                all.append(line).append('\n');
+                int eq = line.indexOf('=');
+                if (line.startsWith("INIT_MS=") || line.startsWith("INVOKE_MS=") || line.startsWith("RESULT=")) {
+                    out.put(line.substring(0, eq), line.substring(eq + 1));
+                    if (line.startsWith("RESULT=")) {
+                        handledAt = System.nanoTime();
+                    }
+                }
+            }
+        }
+        int exit = process.waitFor();
+        if (exit != 0 || !out.containsKey("RESULT")) {
+            throw new IllegalStateException(f.module() + " failed (exit " + exit + "):\n" + all);
+        }
+        return new Run((handledAt - started) / 1_000_000, Long.parseLong(out.get("INIT_MS")),
+                Long.parseLong(out.get("INVOKE_MS")), out.get("RESULT"));
+    }
+
+    private static List<String> classpath(Path jar, Variant variant) {
+        List<String> cp = new ArrayList<>(variant.before());
+        cp.add(jar.toString());
+        cp.add(location(LambdaEmulator.class));
+        cp.add(location(com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers.class));
+        cp.addAll(variant.after());
+        return cp;
+    }
+
+    static String location(Class<?> type) {
+        try {
+            return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Map<String, String> environment(String table, String function) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("AWS_REGION", "us-east-1");
+        env.put("AWS_ACCESS_KEY_ID", "bench");
+        env.put("AWS_SECRET_ACCESS_KEY", "bench");
+        env.put("AWS_LAMBDA_FUNCTION_NAME", function);
+        env.put("TABLE_NAME", table);
+        env.put("BILLING_JOB_QUEUE_URL", mq.queueUrl("BillingJobQueue"));
+        env.put("PAYMENT_QUEUE_URL", mq.queueUrl("PaymentQueue"));
+        env.put("EVENT_BUS_NAME", "bench");
+        env.put("DOCUMENT_BUCKET", Seed.BUCKET);
+        env.put("DOCUMENT_LINK_BASE_URL", "https://documents.bench.example");
+        env.put("SENDER_EMAIL", "billing@bench.example");
+        env.put("STRIPE_SECRETS_PARAMETER", "/bench/stripe");
+        env.put("STANDARD_WEBHOOK_SECRETS_PARAMETER", "/bench/standard");
+        env.put("DUNNING_STATE_MACHINE_ARN", "arn:aws:states:us-east-1:000000000000:stateMachine:bench");
+        env.put("AWS_ENDPOINT_URL_DYNAMODB", dynamo.endpoint().toString());
+        env.put("AWS_ENDPOINT_URL_SQS", mq.endpoint().toString());
+        for (String service : List.of("S3", "EVENTBRIDGE", "SESV2", "SSM", "SFN")) {
+            env.put("AWS_ENDPOINT_URL_" + service, stub.endpoint());
+        }
+        return env;
+    }
+
+    /** The sample event; the Stripe delivery is signed again at the current time (its tolerance is 300 s). */
+    private String eventFor(Function f, Instant now) throws Exception {
+        String text = Files.readString(root.resolve("events").resolve(f.event()), StandardCharsets.UTF_8);
+        if (!f.module().equals("payment-webhook")) {
+            return text;
+        }
+        var json = (com.fasterxml.jackson.databind.node.ObjectNode) new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(text);
+        String body = json.get("body").textValue();
+        long t = now.getEpochSecond();
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(STRIPE_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        String v1 = HexFormat.of().formatHex(mac.doFinal((t + "." + body).getBytes(StandardCharsets.UTF_8)));
+        ((com.fasterxml.jackson.databind.node.ObjectNode) json.get("headers")).put("stripe-signature",
+                "t=" + t + ",v1=" + v1);
+        return json.toString();
+    }
+
+    static String javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+}
