@@ -37,6 +37,10 @@ final class AwsStub implements AutoCloseable {
         objects.put("/" + bucket + "/" + key, content);
     }
 
+    byte[] object(String bucket, String key) {
+        return objects.get("/" + bucket + "/" + key);
+    }
+
     void putParameter(String name, String value) {
         parameters.put(name, value);
     }

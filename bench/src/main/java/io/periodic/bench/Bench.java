@@ -20,6 +20,7 @@ public final class Bench {
     private Bench() {}
 
     public static void main(String[] args) throws Exception {
+        com.openhtmltopdf.util.XRLog.setLoggingEnabled(false); // the PDF library logs every font it loads
         int runs = Integer.getInteger("bench.runs", 5);
         Path root = Engines.templatePath().getParent();
         Path work = Files.createDirectories(root.resolve("target/bench"));
@@ -31,27 +32,53 @@ public final class Bench {
             ColdStarts.Variant baseline = baseline(root);
             System.out.printf("%n=== Cold start: fresh JVM per run (java21 runtime options; JDK %s), process start to "
                     + "first event handled, median of %d ===%n", Runtime.version(), runs);
-            System.out.println("deployed = the function's deployment jar; baseline = the same code built the default "
-                    + "way (builder.build(): Apache HTTP client, default region and credential chains; "
-                    + "TableSchema.fromBean)");
-            System.out.printf("%-18s %9s %9s %9s | %9s %9s %9s | %6s | %7s %7s%n", "function", "deployed", "init",
-                    "1st evt", "baseline", "init", "1st evt", "ratio", "jar MB", "zip MB");
+            System.out.println("deployed = the deployment jar, on-demand init; baseline = the same code built the "
+                    + "default way (builder.build(): Apache HTTP client, default region and credential chains; "
+                    + "TableSchema.fromBean);");
+            System.out.println("snapstart = the deployment jar with its priming hooks run during init: the first "
+                    + "event as it runs after a SnapStart restore (the restore itself is not emulated here)");
+            System.out.printf("%-18s %8s %6s %6s | %8s %6s %6s | %6s | %9s %6s | %6s %6s%n", "function", "deployed",
+                    "init", "1st", "baseline", "init", "1st", "ratio", "snapstart", "ratio", "jar MB", "zip MB");
             for (ColdStarts.Function f : ColdStarts.FUNCTIONS) {
                 ColdStarts.Result d = coldStarts.measure(f, runs, ColdStarts.Variant.DEPLOYED);
                 ColdStarts.Result b = coldStarts.measure(f, runs, baseline);
+                ColdStarts.Result p = coldStarts.measure(f, runs, ColdStarts.Variant.SNAPSTART);
                 long zipped = zippedSize(root.resolve("functions").resolve(f.module()).resolve("target/function.jar"));
                 long dw = d.median(ColdStarts.Run::wallMillis);
                 long bw = b.median(ColdStarts.Run::wallMillis);
-                System.out.printf("%-18s %9d %9d %9d | %9d %9d %9d | %6.2f | %7.1f %7.1f%n", f.module(), dw,
-                        d.median(ColdStarts.Run::initMillis), d.median(ColdStarts.Run::invokeMillis), bw,
+                long pf = p.median(ColdStarts.Run::invokeMillis);
+                System.out.printf("%-18s %8d %6d %6d | %8d %6d %6d | %6.2f | %9d %6.2f | %6.1f %6.1f%n", f.module(),
+                        dw, d.median(ColdStarts.Run::initMillis), d.median(ColdStarts.Run::invokeMillis), bw,
                         b.median(ColdStarts.Run::initMillis), b.median(ColdStarts.Run::invokeMillis),
-                        (double) dw / bw, d.jarBytes() / 1048576.0, zipped / 1048576.0);
+                        (double) dw / bw, pf, (double) pf / bw, d.jarBytes() / 1048576.0, zipped / 1048576.0);
                 System.out.println("    first event: " + abbreviate(d.runs().get(0).result()));
-                if (!sameOutcome(d.runs().get(0).result(), b.runs().get(0).result())) {
-                    System.out.println("    baseline's:  " + abbreviate(b.runs().get(0).result()));
+                for (ColdStarts.Result other : List.of(b, p)) {
+                    if (!sameOutcome(d.runs().get(0).result(), other.runs().get(0).result())) {
+                        System.out.println("    differs:     " + abbreviate(other.runs().get(0).result()));
+                    }
                 }
             }
+            double[] pdf = warmPdf(stub);
+            CostModel.print(CostModel.read(work, pdf[0], pdf[1], pdf[2]));
         }
+    }
+
+    /** Warm render time of the seeded invoice's PDF (median of 10 after 5 warm-ups) and the documents' sizes. */
+    static double[] warmPdf(AwsStub stub) {
+        String html = new String(stub.object(Seed.BUCKET, "invoices/" + Seed.OVERDUE_INVOICE + ".html"),
+                java.nio.charset.StandardCharsets.UTF_8);
+        byte[] pdf = null;
+        for (int i = 0; i < 5; i++) {
+            pdf = io.periodic.functions.pdf.HtmlToPdf.render(html);
+        }
+        long[] times = new long[10];
+        for (int i = 0; i < times.length; i++) {
+            long t = System.nanoTime();
+            pdf = io.periodic.functions.pdf.HtmlToPdf.render(html);
+            times[i] = System.nanoTime() - t;
+        }
+        java.util.Arrays.sort(times);
+        return new double[] {times[times.length / 2] / 1e6, html.length() / 1024.0, pdf.length / 1024.0};
     }
 
     /** The baseline variant: bench/baseline's classes before the jar, the Apache HTTP client after it. */
@@ -63,7 +90,7 @@ public final class Bench {
         }
         return new ColdStarts.Variant("baseline", List.of(module.resolve("classes").toString()), libs,
                 List.of("-Dsoftware.amazon.awssdk.http.service.impl=software.amazon.awssdk.http.apache."
-                        + "ApacheSdkHttpService"));
+                        + "ApacheSdkHttpService"), false);
     }
 
     /** Whether two first-event results say the same (ids and times differ between runs). */

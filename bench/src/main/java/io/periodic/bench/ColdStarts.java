@@ -32,7 +32,7 @@ final class ColdStarts {
     /** One function: its module, handler class, memory (MB, from the template) and sample event. */
     record Function(String module, String handler, int memoryMb, String event) {}
 
-    record Run(long wallMillis, long initMillis, long invokeMillis, String result) {}
+    record Run(long wallMillis, long initMillis, long primeMillis, long invokeMillis, String result) {}
 
     record Result(Function function, List<Run> runs, long jarBytes) {
         long median(java.util.function.ToLongFunction<Run> metric) {
@@ -83,8 +83,10 @@ final class ColdStarts {
      * How the function is built: the deployment jar as it is, or the baseline (the default way: classes put in front
      * of the jar, extra libraries after it, JVM system properties).
      */
-    record Variant(String name, List<String> before, List<String> after, List<String> jvmProperties) {
-        static final Variant DEPLOYED = new Variant("deployed", List.of(), List.of(), List.of());
+    record Variant(String name, List<String> before, List<String> after, List<String> jvmProperties,
+            boolean snapStart) {
+        static final Variant DEPLOYED = new Variant("deployed", List.of(), List.of(), List.of(), false);
+        static final Variant SNAPSTART = new Variant("snapstart", List.of(), List.of(), List.of(), true);
     }
 
     Result measure(Function f, int runs, Variant variant) throws Exception {
@@ -118,6 +120,9 @@ final class ColdStarts {
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
         Map<String, String> env = pb.environment();
         env.putAll(environment(table, f.module()));
+        if (variant.snapStart()) {
+            env.put("BENCH_SNAPSTART", "1");
+        }
         long started = System.nanoTime();
         Process process = pb.start();
         Map<String, String> out = new LinkedHashMap<>();
@@ -128,7 +133,8 @@ final class ColdStarts {
             for (String line; (line = reader.readLine()) != null; ) {
                 all.append(line).append('\n');
                 int eq = line.indexOf('=');
-                if (line.startsWith("INIT_MS=") || line.startsWith("INVOKE_MS=") || line.startsWith("RESULT=")) {
+                if (line.startsWith("INIT_MS=") || line.startsWith("PRIME_MS=") || line.startsWith("INVOKE_MS=")
+                        || line.startsWith("RESULT=")) {
                     out.put(line.substring(0, eq), line.substring(eq + 1));
                     if (line.startsWith("RESULT=")) {
                         handledAt = System.nanoTime();
@@ -141,7 +147,7 @@ final class ColdStarts {
             throw new IllegalStateException(f.module() + " failed (exit " + exit + "):\n" + all);
         }
         return new Run((handledAt - started) / 1_000_000, Long.parseLong(out.get("INIT_MS")),
-                Long.parseLong(out.get("INVOKE_MS")), out.get("RESULT"));
+                Long.parseLong(out.get("PRIME_MS")), Long.parseLong(out.get("INVOKE_MS")), out.get("RESULT"));
     }
 
     private static List<String> classpath(Path jar, Variant variant) {

@@ -83,6 +83,17 @@ public final class DunningStarter {
         return new Result(examined, courtesy, started, running);
     }
 
+    /**
+     * SnapStart priming: reads every shard of the work index as of the epoch (nothing is due then) and the stored
+     * default policy, along the sweep's own path; starts and sends nothing.
+     */
+    public void prime() {
+        for (int shard = 0; shard < BillingTable.SHARDS; shard++) {
+            store.invoices().openDueOnOrBefore(shard, LocalDate.EPOCH, 1, null);
+        }
+        store.dunning().defaultPolicy();
+    }
+
     /** Step Functions execution names: at most 80 of [A-Za-z0-9_-]; invoice ids fit (others are shortened). */
     static String executionName(String invoiceId) {
         String name = invoiceId.replaceAll("[^A-Za-z0-9_-]", "-");

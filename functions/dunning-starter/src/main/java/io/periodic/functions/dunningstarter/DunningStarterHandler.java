@@ -31,6 +31,8 @@ public final class DunningStarterHandler implements RequestStreamHandler {
 
     public DunningStarterHandler() {
         this(wire());
+        // SnapStart: read the work index (nothing is due at the epoch) without starting or sending anything.
+        io.periodic.billing.lambda.Priming.register("dunning-starter", starter::prime);
     }
 
     public DunningStarterHandler(DunningStarter starter) {

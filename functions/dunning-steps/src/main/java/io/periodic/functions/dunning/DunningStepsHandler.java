@@ -32,6 +32,14 @@ public final class DunningStepsHandler implements RequestHandler<Map<String, Obj
 
     public DunningStepsHandler() {
         this(wire());
+        // SnapStart: plan an invoice that does not exist (reads only) through the handler's own path.
+        io.periodic.billing.lambda.Priming.register("dunning-steps", () -> {
+            try {
+                handleRequest(new java.util.HashMap<>(Map.of("action", "plan", "invoiceId", "in_priming_probe")), null);
+            } catch (RuntimeException expected) {
+                // the probe invoice does not exist
+            }
+        });
     }
 
     public DunningStepsHandler(DunningService service) {

@@ -29,6 +29,11 @@ public final class InvoiceGeneratorHandler implements RequestHandler<SQSEvent, S
     /** Used by Lambda: clients and the store are built once per execution environment. */
     public InvoiceGeneratorHandler() {
         this(GeneratorWiring.fromEnvironment());
+        // SnapStart: a job for a subscription that does not exist (reads only) and a document rendered in memory.
+        io.periodic.billing.lambda.Priming.register("invoice-generator", () -> {
+            generator.process("sub_priming_probe");
+            io.periodic.billing.lambda.PrimingSamples.invoiceHtml(new io.periodic.billing.rendering.DocumentRenderer());
+        });
     }
 
     public InvoiceGeneratorHandler(InvoiceGenerator generator) {

@@ -183,12 +183,15 @@ public final class InvoiceGenerationBenchmark {
         System.out.printf("bare conditional puts/s (same run)   : %.0f/s (%.2f ms each, %.1f WCU each)%n", n / putSeconds,
                 1000 * putSeconds / n, putWcu);
         System.out.printf("=> one invoice costs about %.1f conditional puts of time%n", (bareSeconds / n) / (putSeconds / n));
+        saveFigures("invoice", java.util.Map.of("wcu", wcu, "rcu", rcu, "calls", callsPerInvoice,
+                "msPerInvoice", 1000 * fullSeconds / n, "msPerInvoiceDynamoOnly", 1000 * bareSeconds / n,
+                "msPerPut", 1000 * putSeconds / n, "wcuPerPut", putWcu));
 
         // Concurrency: 8 generators at once, all numbering in one series, then in 8 parallel series.
         for (int series : new int[] {1, threads}) {
             world.store.settings().putSeller(new io.periodic.billing.model.SellerProfile(world.seller.name(),
                     world.seller.address(), world.seller.email(), null, null, world.seller.taxId(),
-                    world.seller.bankAccount(), null, world.seller.invoicePrefix() + series, null, series));
+                    world.seller.bankAccount(), null, fresh(world.seller.invoicePrefix(), series), null, series));
             List<Subscription> batch = due.subList(series == 1 ? 50 + 2 * n : 50 + 3 * n, series == 1 ? 50 + 3 * n : 50 + 4 * n);
             capacity.reset();
             java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
@@ -207,5 +210,22 @@ public final class InvoiceGenerationBenchmark {
                     threads, series, n / seconds, capacity.transactionsCanceled.sum());
         }
         System.exit(0);
+    }
+
+    /** A fresh number prefix per concurrency round (prefixes are letters only), at most 10 letters. */
+    private static String fresh(String prefix, int series) {
+        String p = prefix + (series == 1 ? "S" : "P");
+        return p.length() <= 10 ? p : p.substring(p.length() - 10);
+    }
+
+    /** Figures for the cost model of ./dev bench (target/bench/<name>.properties at the repository root). */
+    static void saveFigures(String name, java.util.Map<String, Double> figures) throws java.io.IOException {
+        java.nio.file.Path dir = io.periodic.local.engines.Engines.templatePath().resolveSibling("target/bench");
+        java.nio.file.Files.createDirectories(dir);
+        java.util.Properties p = new java.util.Properties();
+        figures.forEach((k, v) -> p.setProperty(k, Double.toString(v)));
+        try (var out = java.nio.file.Files.newOutputStream(dir.resolve(name + ".properties"))) {
+            p.store(out, "measured by " + name + " benchmark");
+        }
     }
 }

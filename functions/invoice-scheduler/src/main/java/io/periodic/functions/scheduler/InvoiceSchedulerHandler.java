@@ -27,6 +27,8 @@ public final class InvoiceSchedulerHandler implements RequestStreamHandler {
                 new BillingStore(AwsClients.build(DynamoDbClient.builder()), AwsClients.env("TABLE_NAME")),
                 new io.periodic.billing.aws.SqsMessageQueue(AwsClients.build(SqsClient.builder()), AwsClients.env("BILLING_JOB_QUEUE_URL")),
                 Clock.system()));
+        // SnapStart: sweep as of the epoch (nothing is due then): reads the index, sends nothing.
+        io.periodic.billing.lambda.Priming.register("invoice-scheduler", scheduler::prime);
     }
 
     public InvoiceSchedulerHandler(InvoiceScheduler scheduler) {

@@ -107,7 +107,7 @@ public final class PaymentMatchingBenchmark {
 
     private static final Instant NOW = Instant.parse("2026-11-22T00:00:00Z");
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws Exception {
         DynamoDbLocalEngine engine = Engines.dynamo();
         Capacity capacity = new Capacity();
         BillingStore store = new BillingStore(engine.clientBuilder()
@@ -139,6 +139,8 @@ public final class PaymentMatchingBenchmark {
         System.out.printf("writes per matched payment  : %.1f calls, %.1f WCU (the transaction counts double)%n",
                 capacity.writes.sum() / (double) n, capacity.write.sum() / n);
         System.out.printf("time per payment (reference): %.1f ms%n", byReference);
+        double rcuPerPayment = capacity.read.sum() / n;
+        double wcuPerPayment = capacity.write.sum() / n;
 
         // A customer with 1,000 open invoices: by e-mail, no reference, an amount that is no single invoice, no
         // group of 2-5 among the 20 oldest (1,000 each; 5,500), so the whole cascade runs: oldest first.
@@ -153,6 +155,16 @@ public final class PaymentMatchingBenchmark {
         double bigMs = (System.nanoTime() - start) / 1e6 / bigRuns;
         System.out.printf("1,000 open invoices, cascade to oldest-first: %.1f ms per payment, %.1f RCU, %.1f WCU%n",
                 bigMs, capacity.read.sum() / bigRuns, capacity.write.sum() / bigRuns);
+        java.nio.file.Path dir = io.periodic.local.engines.Engines.templatePath().resolveSibling("target/bench");
+        java.nio.file.Files.createDirectories(dir);
+        java.util.Properties figures = new java.util.Properties();
+        figures.setProperty("rcu", Double.toString(rcuPerPayment));
+        figures.setProperty("wcu", Double.toString(wcuPerPayment));
+        figures.setProperty("msPerPayment", Double.toString(byReference));
+        figures.setProperty("msPerPaymentThousandOpen", Double.toString(bigMs));
+        try (var out = java.nio.file.Files.newOutputStream(dir.resolve("payment.properties"))) {
+            figures.store(out, "measured by the payment matching benchmark");
+        }
         System.exit(0);
     }
 

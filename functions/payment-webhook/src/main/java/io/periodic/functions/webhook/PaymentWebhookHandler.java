@@ -43,6 +43,16 @@ public final class PaymentWebhookHandler implements RequestHandler<APIGatewayV2H
                 new SsmSecrets(Ssm.CLIENT, AwsClients.env("STRIPE_SECRETS_PARAMETER")),
                 new SsmSecrets(Ssm.CLIENT, AwsClients.env("STANDARD_WEBHOOK_SECRETS_PARAMETER")),
                 Clock.systemUTC()));
+        // SnapStart: a Stripe delivery with a wrong signature: secrets read, signature checked, refused (401).
+        io.periodic.billing.lambda.Priming.register("payment-webhook", () -> handleRequest(
+                APIGatewayV2HTTPEvent.builder().withRawPath("/webhooks/stripe")
+                        .withHeaders(Map.of("content-type", "application/json",
+                                "stripe-signature", "t=1,v1=" + "0".repeat(64)))
+                        .withBody("{\"id\":\"evt_priming\",\"type\":\"payment_intent.succeeded\"}")
+                        .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
+                                .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod("POST")
+                                        .build()).build())
+                        .build(), null));
     }
 
     public PaymentWebhookHandler(PaymentIntake intake) {
