@@ -33,8 +33,7 @@ public final class BillingApiHandler implements RequestHandler<APIGatewayV2HTTPE
     public BillingApiHandler() {
         this(wire());
         // SnapStart: route a read-only request through the whole path (routing, DynamoDB read, problem+json).
-        io.periodic.billing.lambda.Priming.register("billing-api", () -> api.handle("GET",
-                "/customers/cus_priming_probe", java.util.Map.of(), java.util.Map.of(), null, "priming"));
+        io.periodic.billing.lambda.Priming.register("billing-api", this::prime);
     }
 
     public BillingApiHandler(BillingApi api) {
@@ -55,6 +54,11 @@ public final class BillingApiHandler implements RequestHandler<APIGatewayV2HTTPE
 
     public BillingApi api() {
         return api;
+    }
+
+    /** SnapStart priming: a read-only request through the whole path (routing, DynamoDB read, problem+json). */
+    public void prime() {
+        api.handle("GET", "/customers/cus_priming_probe", java.util.Map.of(), java.util.Map.of(), null, "priming");
     }
 
     @Override

@@ -32,7 +32,7 @@ public final class DunningStarterHandler implements RequestStreamHandler {
     public DunningStarterHandler() {
         this(wire());
         // SnapStart: read the work index (nothing is due at the epoch) without starting or sending anything.
-        io.periodic.billing.lambda.Priming.register("dunning-starter", starter::prime);
+        io.periodic.billing.lambda.Priming.register("dunning-starter", this::prime);
     }
 
     public DunningStarterHandler(DunningStarter starter) {
@@ -62,6 +62,11 @@ public final class DunningStarterHandler implements RequestStreamHandler {
                 return false;
             }
         };
+    }
+
+    /** SnapStart priming: reads the work index as of the epoch; starts and sends nothing. */
+    public void prime() {
+        starter.prime();
     }
 
     @Override

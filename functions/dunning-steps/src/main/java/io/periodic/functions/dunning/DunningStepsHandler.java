@@ -33,13 +33,7 @@ public final class DunningStepsHandler implements RequestHandler<Map<String, Obj
     public DunningStepsHandler() {
         this(wire());
         // SnapStart: plan an invoice that does not exist (reads only) through the handler's own path.
-        io.periodic.billing.lambda.Priming.register("dunning-steps", () -> {
-            try {
-                handleRequest(new java.util.HashMap<>(Map.of("action", "plan", "invoiceId", "in_priming_probe")), null);
-            } catch (RuntimeException expected) {
-                // the probe invoice does not exist
-            }
-        });
+        io.periodic.billing.lambda.Priming.register("dunning-steps", this::prime);
     }
 
     public DunningStepsHandler(DunningService service) {
@@ -56,6 +50,15 @@ public final class DunningStepsHandler implements RequestHandler<Map<String, Obj
                 new S3DocumentStore(AwsClients.build(S3Client.builder()), AwsClients.env("DOCUMENT_BUCKET"),
                         AwsClients.env("DOCUMENT_LINK_BASE_URL")), events, mailer);
         return new DunningService(store, notifications, mailer, events, Clock.system());
+    }
+
+    /** SnapStart priming: plans an invoice that does not exist (reads only) through the handler's own path. */
+    public void prime() {
+        try {
+            handleRequest(new java.util.HashMap<>(Map.of("action", "plan", "invoiceId", "in_priming_probe")), null);
+        } catch (RuntimeException expected) {
+            // the probe invoice does not exist
+        }
     }
 
     @Override

@@ -30,14 +30,17 @@ public final class InvoiceGeneratorHandler implements RequestHandler<SQSEvent, S
     public InvoiceGeneratorHandler() {
         this(GeneratorWiring.fromEnvironment());
         // SnapStart: a job for a subscription that does not exist (reads only) and a document rendered in memory.
-        io.periodic.billing.lambda.Priming.register("invoice-generator", () -> {
-            generator.process("sub_priming_probe");
-            io.periodic.billing.lambda.PrimingSamples.invoiceHtml(new io.periodic.billing.rendering.DocumentRenderer());
-        });
+        io.periodic.billing.lambda.Priming.register("invoice-generator", this::prime);
     }
 
     public InvoiceGeneratorHandler(InvoiceGenerator generator) {
         this.generator = generator;
+    }
+
+    /** SnapStart priming: a job for a subscription that does not exist (reads only), a document rendered in memory. */
+    public void prime() {
+        generator.process("sub_priming_probe");
+        io.periodic.billing.lambda.PrimingSamples.invoiceHtml(new io.periodic.billing.rendering.DocumentRenderer());
     }
 
     @Override

@@ -23,15 +23,18 @@ public final class InvoicePdfHandler implements RequestHandler<Map<String, Objec
         this(new S3DocumentStore(AwsClients.build(S3Client.builder()), AwsClients.env("DOCUMENT_BUCKET"),
                 AwsClients.env("DOCUMENT_LINK_BASE_URL")));
         // SnapStart: load the fonts and the PDF pipeline by rendering a Japanese invoice in memory; read a missing key.
-        io.periodic.billing.lambda.Priming.register("invoice-pdf", () -> {
-            HtmlToPdf.render(io.periodic.billing.lambda.PrimingSamples.invoiceHtml(
-                    new io.periodic.billing.rendering.DocumentRenderer()));
-            documents.get("priming/none.html");
-        });
+        io.periodic.billing.lambda.Priming.register("invoice-pdf", this::prime);
     }
 
     public InvoicePdfHandler(DocumentStore documents) {
         this.documents = documents;
+    }
+
+    /** SnapStart priming: fonts and the PDF pipeline loaded by rendering in memory; a missing key read. */
+    public void prime() {
+        HtmlToPdf.render(io.periodic.billing.lambda.PrimingSamples.invoiceHtml(
+                new io.periodic.billing.rendering.DocumentRenderer()));
+        documents.get("priming/none.html");
     }
 
     @Override

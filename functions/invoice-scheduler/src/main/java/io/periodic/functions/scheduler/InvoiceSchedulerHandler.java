@@ -28,11 +28,16 @@ public final class InvoiceSchedulerHandler implements RequestStreamHandler {
                 new io.periodic.billing.aws.SqsMessageQueue(AwsClients.build(SqsClient.builder()), AwsClients.env("BILLING_JOB_QUEUE_URL")),
                 Clock.system()));
         // SnapStart: sweep as of the epoch (nothing is due then): reads the index, sends nothing.
-        io.periodic.billing.lambda.Priming.register("invoice-scheduler", scheduler::prime);
+        io.periodic.billing.lambda.Priming.register("invoice-scheduler", this::prime);
     }
 
     public InvoiceSchedulerHandler(InvoiceScheduler scheduler) {
         this.scheduler = scheduler;
+    }
+
+    /** SnapStart priming: sweeps as of the epoch (nothing is due then); sends nothing. */
+    public void prime() {
+        scheduler.prime();
     }
 
     @Override

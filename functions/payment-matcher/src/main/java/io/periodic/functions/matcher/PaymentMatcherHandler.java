@@ -31,20 +31,21 @@ public final class PaymentMatcherHandler implements RequestHandler<SQSEvent, SQS
                 new EventBridgePublisher(AwsClients.build(EventBridgeClient.builder()), AwsClients.env("EVENT_BUS_NAME")),
                 Clock.system()));
         // SnapStart: a batch whose one message is not a payment notification: parsed, refused, nothing written.
-        io.periodic.billing.lambda.Priming.register("payment-matcher", () -> {
-            com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage message =
-                    new com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage();
-            message.setMessageId("priming");
-            message.setBody("{\"kind\":\"RECEIVED\",\"provider\":\"priming\"}");
-            com.amazonaws.services.lambda.runtime.events.SQSEvent event =
-                    new com.amazonaws.services.lambda.runtime.events.SQSEvent();
-            event.setRecords(java.util.List.of(message));
-            handleRequest(event, null);
-        });
+        io.periodic.billing.lambda.Priming.register("payment-matcher", this::prime);
     }
 
     public PaymentMatcherHandler(PaymentService service) {
         this.service = service;
+    }
+
+    /** SnapStart priming: a batch whose one message is not a payment notification: parsed, refused, nothing written. */
+    public void prime() {
+        SQSEvent.SQSMessage message = new SQSEvent.SQSMessage();
+        message.setMessageId("priming");
+        message.setBody("{\"kind\":\"RECEIVED\",\"provider\":\"priming\"}");
+        SQSEvent event = new SQSEvent();
+        event.setRecords(java.util.List.of(message));
+        handleRequest(event, null);
     }
 
     @Override

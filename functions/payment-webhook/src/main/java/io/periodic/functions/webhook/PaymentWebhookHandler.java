@@ -44,15 +44,7 @@ public final class PaymentWebhookHandler implements RequestHandler<APIGatewayV2H
                 new SsmSecrets(Ssm.CLIENT, AwsClients.env("STANDARD_WEBHOOK_SECRETS_PARAMETER")),
                 Clock.systemUTC()));
         // SnapStart: a Stripe delivery with a wrong signature: secrets read, signature checked, refused (401).
-        io.periodic.billing.lambda.Priming.register("payment-webhook", () -> handleRequest(
-                APIGatewayV2HTTPEvent.builder().withRawPath("/webhooks/stripe")
-                        .withHeaders(Map.of("content-type", "application/json",
-                                "stripe-signature", "t=1,v1=" + "0".repeat(64)))
-                        .withBody("{\"id\":\"evt_priming\",\"type\":\"payment_intent.succeeded\"}")
-                        .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
-                                .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod("POST")
-                                        .build()).build())
-                        .build(), null));
+        io.periodic.billing.lambda.Priming.register("payment-webhook", this::prime);
     }
 
     public PaymentWebhookHandler(PaymentIntake intake) {
@@ -61,6 +53,17 @@ public final class PaymentWebhookHandler implements RequestHandler<APIGatewayV2H
 
     private static final class Ssm {
         static final SsmClient CLIENT = AwsClients.build(SsmClient.builder());
+    }
+
+    /** SnapStart priming: a Stripe delivery with a wrong signature: secrets read, signature checked, refused. */
+    public void prime() {
+        handleRequest(APIGatewayV2HTTPEvent.builder().withRawPath("/webhooks/stripe")
+                .withHeaders(Map.of("content-type", "application/json", "stripe-signature", "t=1,v1=" + "0".repeat(64)))
+                .withBody("{\"id\":\"evt_priming\",\"type\":\"payment_intent.succeeded\"}")
+                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
+                        .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod("POST").build())
+                        .build())
+                .build(), null);
     }
 
     @Override

@@ -200,6 +200,39 @@ public final class LocalSystem implements AutoCloseable {
         return dunning.executions();
     }
 
+    /** Runs every function's SnapStart priming, as before a snapshot (it must write and send nothing). */
+    public synchronized void primeAll() {
+        scheduler.prime();
+        generator.prime();
+        webhooks.prime();
+        matcher.prime();
+        dunningStarter.prime();
+        dunningSteps.prime();
+        pdfs.prime();
+        api.prime();
+    }
+
+    /** How many items the table holds (a full scan: for tests). */
+    public long itemCount() {
+        return dynamo.client().scanPaginator(r -> r.tableName(BillingTable.LOGICAL_ID).select("COUNT")).stream()
+                .mapToLong(page -> page.count()).sum();
+    }
+
+    /** Messages waiting or in flight on the billing-job and payment queues. */
+    public long queuedMessages() {
+        long total = 0;
+        for (String queue : List.of(billingJobQueue, paymentQueue)) {
+            Map<String, String> attributes = sqs.getQueueAttributes(r -> r.queueUrl(queue).attributeNamesWithStrings(
+                    "ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible")).attributesAsStrings();
+            total += attributes.values().stream().mapToLong(Long::parseLong).sum();
+        }
+        return total;
+    }
+
+    public Path eventLog() {
+        return options.outputDir().resolve("events.jsonl");
+    }
+
     // ---------------------------------------------------------------- HTTP
 
     /** The management API (signed by IAM in AWS; the local caller is "local"). */
