@@ -58,6 +58,9 @@ public final class InvoiceGenerationBenchmark {
         final DoubleAdder read = new DoubleAdder();
         final LongAdder calls = new LongAdder();
         final LongAdder transactionsCanceled = new LongAdder();
+        /** Write units by operation and target (table or index), to show where they go. */
+        final java.util.Map<String, DoubleAdder> writesBy = new java.util.concurrent.ConcurrentSkipListMap<>();
+        private final ThreadLocal<String> operation = new ThreadLocal<>();
 
         @Override
         public void onExecutionFailure(Context.FailedExecution context, ExecutionAttributes attributes) {
@@ -88,10 +91,13 @@ public final class InvoiceGenerationBenchmark {
             calls.increment();
             SdkResponse r = context.response();
             if (r instanceof PutItemResponse p) {
+                operation.set("PutItem");
                 addWrite(p.consumedCapacity());
             } else if (r instanceof UpdateItemResponse u) {
+                operation.set("UpdateItem");
                 addWrite(u.consumedCapacity());
             } else if (r instanceof TransactWriteItemsResponse t && t.consumedCapacity() != null) {
+                operation.set("TransactWriteItems");
                 t.consumedCapacity().forEach(this::addWrite);
             } else if (r instanceof GetItemResponse g && g.consumedCapacity() != null) {
                 read.add(g.consumedCapacity().capacityUnits());
@@ -103,6 +109,14 @@ public final class InvoiceGenerationBenchmark {
         private void addWrite(ConsumedCapacity c) {
             if (c != null && c.capacityUnits() != null) {
                 write.add(c.capacityUnits());
+                String op = operation.get();
+                if (c.table() != null && c.table().capacityUnits() != null) {
+                    writesBy.computeIfAbsent(op + " table", k -> new DoubleAdder()).add(c.table().capacityUnits());
+                }
+                if (c.globalSecondaryIndexes() != null) {
+                    c.globalSecondaryIndexes().forEach((index, units) -> writesBy.computeIfAbsent(op + " " + index,
+                            k -> new DoubleAdder()).add(units.capacityUnits()));
+                }
             }
         }
 
@@ -111,6 +125,7 @@ public final class InvoiceGenerationBenchmark {
             read.reset();
             calls.reset();
             transactionsCanceled.reset();
+            writesBy.clear();
         }
     }
 
@@ -153,6 +168,8 @@ public final class InvoiceGenerationBenchmark {
         double wcu = capacity.write.sum() / n;
         double rcu = capacity.read.sum() / n;
         double callsPerInvoice = capacity.calls.sum() / (double) n;
+        java.util.Map<String, Double> breakdown = new java.util.LinkedHashMap<>();
+        capacity.writesBy.forEach((k, v) -> breakdown.put(k, v.sum() / n));
 
         start = System.nanoTime();
         for (int i = 50 + n; i < 50 + 2 * n; i++) {
@@ -178,6 +195,8 @@ public final class InvoiceGenerationBenchmark {
         System.out.printf("DynamoDB calls per invoice           : %.1f%n", callsPerInvoice);
         System.out.printf("write capacity units per invoice     : %.1f WCU (table + indexes, transactions counted double)%n", wcu);
         System.out.printf("read capacity units per invoice      : %.1f RCU (consistent reads)%n", rcu);
+        System.out.println("where the write units go, per invoice: " + breakdown.entrySet().stream()
+                .map(e -> e.getKey() + " " + String.format("%.1f", e.getValue())).toList());
         System.out.printf("invoices/s, DynamoDB only            : %.0f/s (%.2f ms each)%n", n / bareSeconds, 1000 * bareSeconds / n);
         System.out.printf("invoices/s, + render/store/event/mail: %.0f/s (%.2f ms each)%n", n / fullSeconds, 1000 * fullSeconds / n);
         System.out.printf("bare conditional puts/s (same run)   : %.0f/s (%.2f ms each, %.1f WCU each)%n", n / putSeconds,
