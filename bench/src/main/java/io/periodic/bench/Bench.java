@@ -58,6 +58,9 @@ public final class Bench {
                     }
                 }
             }
+            Path fonts = root.resolve("functions/invoice-pdf/target/fonts");
+            System.out.printf("%-18s layer PdfFontsLayer (the PDF fonts): %.1f MB zipped%n", "invoice-pdf",
+                    zippedSize(fonts) / 1048576.0);
             double[] pdf = warmPdf(stub);
             CostModel.print(CostModel.read(work, pdf[0], pdf[1], pdf[2]));
         }
@@ -103,13 +106,26 @@ public final class Bench {
                 .replaceAll("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", "uuid");
     }
 
-    /** The size of the deployment package SAM uploads: a zip holding lib/function.jar. */
-    static long zippedSize(Path jar) throws IOException {
+    /**
+     * The size of the package SAM uploads: a zip holding lib/function.jar (a function), or the folder's files under
+     * fonts/ (a layer).
+     */
+    static long zippedSize(Path source) throws IOException {
         CountingStream counter = new CountingStream();
         try (ZipOutputStream zip = new ZipOutputStream(counter)) {
-            zip.putNextEntry(new ZipEntry("lib/function.jar"));
-            Files.copy(jar, zip);
-            zip.closeEntry();
+            if (Files.isDirectory(source)) {
+                try (var files = Files.list(source)) {
+                    for (Path file : files.sorted().toList()) {
+                        zip.putNextEntry(new ZipEntry("fonts/" + file.getFileName()));
+                        Files.copy(file, zip);
+                        zip.closeEntry();
+                    }
+                }
+            } else {
+                zip.putNextEntry(new ZipEntry("lib/function.jar"));
+                Files.copy(source, zip);
+                zip.closeEntry();
+            }
         }
         return counter.count;
     }

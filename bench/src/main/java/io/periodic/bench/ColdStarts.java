@@ -183,6 +183,7 @@ final class ColdStarts {
         env.put("STRIPE_SECRETS_PARAMETER", "/bench/stripe");
         env.put("STANDARD_WEBHOOK_SECRETS_PARAMETER", "/bench/standard");
         env.put("DUNNING_STATE_MACHINE_ARN", "arn:aws:states:us-east-1:000000000000:stateMachine:bench");
+        env.put("FONT_DIR", root.resolve("functions/invoice-pdf/target/fonts").toString()); // the layer, in AWS
         env.put("AWS_ENDPOINT_URL_DYNAMODB", dynamo.endpoint().toString());
         env.put("AWS_ENDPOINT_URL_SQS", mq.endpoint().toString());
         for (String service : List.of("S3", "EVENTBRIDGE", "SESV2", "SSM", "SFN")) {

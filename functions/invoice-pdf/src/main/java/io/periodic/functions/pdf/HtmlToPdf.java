@@ -5,6 +5,8 @@ import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.io.UncheckedIOException;
 import java.util.List;
 import org.jsoup.Jsoup;
@@ -18,15 +20,22 @@ import org.jsoup.nodes.Document;
  * the PDF engine (CSS 2.1) does not implement, with table layout.
  */
 public final class HtmlToPdf {
-    private record Font(String resource, String family, int weight) {}
+    private record Font(String file, String family, int weight) {}
 
     private static final List<Font> FONTS = List.of(
-            new Font("/fonts/NotoSans_400Regular.ttf", "Noto Sans", 400),
-            new Font("/fonts/NotoSans_700Bold.ttf", "Noto Sans", 700),
-            new Font("/fonts/NotoSansJP_400Regular.ttf", "Noto Sans JP", 400),
-            new Font("/fonts/NotoSansJP_700Bold.ttf", "Noto Sans JP", 700),
-            new Font("/fonts/NotoSansKR_400Regular.ttf", "Noto Sans KR", 400),
-            new Font("/fonts/NotoSansKR_700Bold.ttf", "Noto Sans KR", 700));
+            new Font("NotoSans_400Regular.ttf", "Noto Sans", 400),
+            new Font("NotoSans_700Bold.ttf", "Noto Sans", 700),
+            new Font("NotoSansJP_400Regular.ttf", "Noto Sans JP", 400),
+            new Font("NotoSansJP_700Bold.ttf", "Noto Sans JP", 700),
+            new Font("NotoSansKR_400Regular.ttf", "Noto Sans KR", 400),
+            new Font("NotoSansKR_700Bold.ttf", "Noto Sans KR", 700));
+
+    /**
+     * Where the fonts are. In Lambda they come from the function's layer ({@code FONT_DIR=/opt/fonts}): 24 MB of
+     * fonts out of the deployment package. Elsewhere: {@code -Dperiodic.fontDir}, else the module's
+     * {@code target/fonts} (installed by the build) found from the working directory.
+     */
+    static final Path FONT_DIR = fontDirectory();
 
     /** Table layout instead of flexbox, and the embedded fonts first in every family list. */
     static final String PRINT_CSS = """
@@ -41,12 +50,28 @@ public final class HtmlToPdf {
             html[lang="ja"] body, html[lang="ko"] body { line-height: 1.4; }
             """;
 
-    static {
-        for (Font font : FONTS) {
-            if (HtmlToPdf.class.getResource(font.resource()) == null) {
-                throw new IllegalStateException("font " + font.resource() + " is missing from the package");
+    private static Path fontDirectory() {
+        List<Path> candidates = new java.util.ArrayList<>();
+        String env = System.getenv("FONT_DIR");
+        String property = System.getProperty("periodic.fontDir");
+        if (env != null && !env.isBlank()) {
+            candidates.add(Path.of(env));
+        } else if (property != null && !property.isBlank()) {
+            candidates.add(Path.of(property));
+        } else {
+            for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+                candidates.add(dir.resolve("target/fonts"));
+                candidates.add(dir.resolve("functions/invoice-pdf/target/fonts"));
             }
         }
+        for (Path candidate : candidates) {
+            if (FONTS.stream().allMatch(f -> Files.isRegularFile(candidate.resolve(f.file())))) {
+                return candidate;
+            }
+        }
+        throw new IllegalStateException("the PDF fonts were not found (" + FONTS.get(0).file() + " ... in "
+                + candidates.get(0) + "): in Lambda they come from the PdfFontsLayer (FONT_DIR=/opt/fonts); locally "
+                + "the build installs them into functions/invoice-pdf/target/fonts (or set -Dperiodic.fontDir)");
     }
 
     private HtmlToPdf() {}
@@ -60,7 +85,7 @@ public final class HtmlToPdf {
                 .withW3cDocument(new W3CDom().fromJsoup(document), "/")
                 .toStream(out);
         for (Font font : FONTS) {
-            builder.useFont(() -> stream(font.resource()), font.family(), font.weight(),
+            builder.useFont(() -> stream(FONT_DIR.resolve(font.file())), font.family(), font.weight(),
                     BaseRendererBuilder.FontStyle.NORMAL, true);
         }
         try {
@@ -71,7 +96,11 @@ public final class HtmlToPdf {
         return out.toByteArray();
     }
 
-    private static InputStream stream(String resource) {
-        return HtmlToPdf.class.getResourceAsStream(resource);
+    private static InputStream stream(Path file) {
+        try {
+            return Files.newInputStream(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read font " + file, e);
+        }
     }
 }
