@@ -12,7 +12,10 @@ import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
  */
 public final class AwsClients {
     static {
-        BeanSchemas.build();
+        if (AwsClients.class.getClassLoader().getResource("software/amazon/awssdk/enhanced/dynamodb/TableSchema.class")
+                != null) {
+            BeanSchemas.build(); // functions without DynamoDB (invoice-pdf) map nothing
+        }
     }
 
     private AwsClients() {}
