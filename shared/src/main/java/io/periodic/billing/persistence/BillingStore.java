@@ -65,6 +65,7 @@ public final class BillingStore {
                 new EntityTable<Allocation>(client, tableName, Schemas.ALLOCATION,
                         a -> "allocation of " + a.paymentId() + " to " + a.invoiceId()),
                 new EntityTable<>(client, tableName, Schemas.REFUND, f -> "refund " + f.refundId()),
+                new EntityTable<>(client, tableName, Schemas.PAYMENT_DAY, d -> "payment day entry " + d.paymentId()),
                 invoices, credit, work);
     }
 

@@ -65,11 +65,10 @@ public final class BillingTable {
 
     /**
      * Listing partitions in gsi2 (the prefix of gsi2pk), sharded like the work index so that no busy hour writes
-     * one partition: every customer by creation time, every payment by receipt time. Readers walk the shards.
+     * one partition: every customer by creation time. Readers walk the shards.
      */
     public enum Listing {
-        CUSTOMERS("CUSTOMERS"),
-        PAYMENTS("RECEIVED");
+        CUSTOMERS("CUSTOMERS");
 
         final String prefix;
 

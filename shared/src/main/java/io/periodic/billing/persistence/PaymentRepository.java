@@ -31,13 +31,15 @@ public final class PaymentRepository {
     private final EntityTable<Payment> payments;
     private final EntityTable<Allocation> allocations;
     private final EntityTable<Refund> refunds;
+    private final EntityTable<Schemas.PaymentDay> days;
     private final InvoiceRepository invoices;
     private final CreditRepository credit;
     private final WorkIndex work;
 
     PaymentRepository(DynamoDbEnhancedClient client, EntityTable<Payment> payments,
-            EntityTable<Allocation> allocations, EntityTable<Refund> refunds, InvoiceRepository invoices,
-            CreditRepository credit, WorkIndex work) {
+            EntityTable<Allocation> allocations, EntityTable<Refund> refunds, EntityTable<Schemas.PaymentDay> days,
+            InvoiceRepository invoices, CreditRepository credit, WorkIndex work) {
+        this.days = days;
         this.client = client;
         this.payments = payments;
         this.allocations = allocations;
@@ -175,16 +177,33 @@ public final class PaymentRepository {
                 .filter(p -> p.unapplied().isPositive()).toList(), ids.cursor());
     }
 
-    /** Every payment received in [from, to), for reports. */
+    /**
+     * Lists a payment under the UTC day it was received (collections report). Idempotent: writing the entry again
+     * (a redelivery after a crash) changes nothing, so every stored payment ends listed.
+     */
+    public void listReceived(Payment payment) {
+        days.table().putItem(new Schemas.PaymentDay(
+                java.time.LocalDate.ofInstant(payment.receivedAt(), java.time.ZoneOffset.UTC).toString(),
+                BillingTable.sortable(payment.receivedAt()) + "#" + payment.id(), payment.id()));
+    }
+
+    /** Every payment received in [from, to) (UTC), for reports: one query per day, each payment read back. */
     public List<Payment> receivedBetween(Instant from, Instant to) {
-        String low = BillingTable.sortable(from);
-        String high = BillingTable.sortable(to);
-        return ShardedPages.all((shard, max, inner) -> payments.query(BillingTable.GSI2,
-                QueryConditional.sortBetween(
-                        Key.builder().partitionValue(BillingTable.Listing.PAYMENTS.partition(shard)).sortValue(low)
-                                .build(),
-                        Key.builder().partitionValue(BillingTable.Listing.PAYMENTS.partition(shard)).sortValue(high)
-                                .build()),
-                max, inner, true)).stream().filter(p -> p.receivedAt().isBefore(to)).toList();
+        List<Payment> found = new java.util.ArrayList<>();
+        java.time.LocalDate last = java.time.LocalDate.ofInstant(to.minusNanos(1), java.time.ZoneOffset.UTC);
+        for (java.time.LocalDate day = java.time.LocalDate.ofInstant(from, java.time.ZoneOffset.UTC);
+                !day.isAfter(last); day = day.plusDays(1)) {
+            String cursor = null;
+            do {
+                Page<Schemas.PaymentDay> page = days.query(null, QueryConditional.keyEqualTo(
+                        Key.builder().partitionValue("PAYDAY#" + day).build()), 500, cursor, true);
+                for (Schemas.PaymentDay entry : page.items()) {
+                    get(entry.paymentId()).filter(p -> !p.receivedAt().isBefore(from) && p.receivedAt().isBefore(to))
+                            .ifPresent(found::add);
+                }
+                cursor = page.cursor();
+            } while (cursor != null);
+        }
+        return found;
     }
 }

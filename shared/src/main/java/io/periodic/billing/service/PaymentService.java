@@ -69,6 +69,7 @@ public final class PaymentService {
         } catch (AlreadyExistsException duplicate) {
             payment = store.payments().get(id).orElseThrow();
         }
+        store.payments().listReceived(payment); // idempotent: a redelivery after a crash lists it too
         if (payment.status() != PaymentStatus.RECEIVED) {
             announce(payment);
             return Outcome.DUPLICATE;

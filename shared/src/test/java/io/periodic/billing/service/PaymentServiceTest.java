@@ -99,6 +99,26 @@ class PaymentServiceTest {
     }
 
     @Test
+    void aPaymentStoredBeforeACrashIsListedForTheCollectionsReportWhenItsMessageIsRedelivered() {
+        String pid = Ids.newId("e");
+        // The crash: the payment was stored, its receipt-day entry was not.
+        store.payments().create(new Payment(Payment.idFor("bank", pid), "bank", pid, Money.of(7_000, "JPY"),
+                Payer.UNKNOWN, null, NOW, io.periodic.billing.model.PaymentStatus.RECEIVED, Money.zero(
+                Currencies.of("JPY")), Money.zero(Currencies.of("JPY")), null, null, null));
+        Instant dayStart = NOW.truncatedTo(java.time.temporal.ChronoUnit.DAYS);
+        assertTrue(store.payments().receivedBetween(dayStart, dayStart.plus(java.time.Duration.ofDays(1))).stream()
+                .noneMatch(p -> p.providerPaymentId().equals(pid)), "not listed before the redelivery");
+
+        service.handle(received(pid, 7_000, "JPY", Payer.UNKNOWN, null));
+        service.handle(received(pid, 7_000, "JPY", Payer.UNKNOWN, null));
+
+        List<Payment> listed = store.payments().receivedBetween(dayStart, dayStart.plus(java.time.Duration.ofDays(1)))
+                .stream().filter(p -> p.providerPaymentId().equals(pid)).toList();
+        assertEquals(1, listed.size(), "listed once, however often it is delivered");
+        assertEquals(Money.of(7_000, "JPY"), listed.get(0).unapplied(), "held as unapplied cash");
+    }
+
+    @Test
     void aReferenceInFullWidthDigitsPaysTheInvoiceOnceEvenWhenDeliveredTwice() {
         Customer c = customer("株式会社みなと", "ap@minato.example");
         Invoice inv = invoice(c, 25_000, 30);

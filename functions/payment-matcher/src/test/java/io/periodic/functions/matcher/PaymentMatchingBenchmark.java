@@ -77,6 +77,9 @@ public final class PaymentMatchingBenchmark {
             if (r instanceof UpdateItemResponse u) {
                 writes.increment();
                 add(write, u.consumedCapacity());
+            } else if (r instanceof software.amazon.awssdk.services.dynamodb.model.PutItemResponse p) {
+                writes.increment();
+                add(write, p.consumedCapacity());
             } else if (r instanceof TransactWriteItemsResponse t) {
                 writes.increment();
                 if (t.consumedCapacity() != null) {
