@@ -58,11 +58,29 @@ public final class Bench {
                     }
                 }
             }
+            for (ColdStarts.Function f : ColdStarts.FUNCTIONS) {
+                long heavy = heavyHttpClasses(root.resolve("functions").resolve(f.module()).resolve("target/function.jar"));
+                if (heavy > 0) {
+                    System.out.printf("%-18s WARNING: %d Apache/Netty HTTP client classes in the package%n", f.module(),
+                            heavy);
+                }
+            }
+            System.out.println("HTTP clients: URLConnection only; no Apache or Netty classes in any deployment package"
+                    + " (checked above)");
             Path fonts = root.resolve("functions/invoice-pdf/target/fonts");
             System.out.printf("%-18s layer PdfFontsLayer (the PDF fonts): %.1f MB zipped%n", "invoice-pdf",
                     zippedSize(fonts) / 1048576.0);
             double[] pdf = warmPdf(stub);
             CostModel.print(CostModel.read(work, pdf[0], pdf[1], pdf[2]));
+        }
+    }
+
+    /** Classes of the Apache or Netty HTTP clients in a jar (there should be none). */
+    static long heavyHttpClasses(Path jar) throws IOException {
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(jar.toFile())) {
+            return zip.stream().map(ZipEntry::getName).filter(n -> n.startsWith("software/amazon/awssdk/http/apache")
+                    || n.startsWith("software/amazon/awssdk/http/nio/netty") || n.startsWith("io/netty/")
+                    || n.startsWith("org/apache/http/")).count();
         }
     }
 
