@@ -21,6 +21,7 @@ import io.periodic.functions.scheduler.InvoiceScheduler;
 import io.periodic.local.engines.DynamoDbLocalEngine;
 import io.periodic.local.engines.DynamoDbLocalExtension;
 import io.periodic.local.engines.ElasticMqEngine;
+import io.periodic.local.engines.SqsDelivery;
 import io.periodic.local.engines.ElasticMqExtension;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -56,33 +57,10 @@ class FullFlowTest {
     /** Delivers every queued job to the handler, deleting what it did not report as failed. */
     private static int deliverAll(SqsClient sqs, String queueUrl, InvoiceGeneratorHandler handler) {
         int delivered = 0;
-        List<Message> messages;
-        do {
-            messages = sqs.receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(10).waitTimeSeconds(0))
-                    .messages();
-            if (messages.isEmpty()) {
-                break;
-            }
-            List<SQSEvent.SQSMessage> records = new ArrayList<>();
-            for (Message m : messages) {
-                SQSEvent.SQSMessage record = new SQSEvent.SQSMessage();
-                record.setMessageId(m.messageId());
-                record.setReceiptHandle(m.receiptHandle());
-                record.setBody(m.body());
-                records.add(record);
-            }
-            SQSEvent event = new SQSEvent();
-            event.setRecords(records);
-            SQSBatchResponse response = handler.handleRequest(event, null);
-            Set<String> failed = response.getBatchItemFailures().stream()
-                    .map(SQSBatchResponse.BatchItemFailure::getItemIdentifier).collect(Collectors.toSet());
-            for (Message m : messages) {
-                if (!failed.contains(m.messageId())) {
-                    sqs.deleteMessage(r -> r.queueUrl(queueUrl).receiptHandle(m.receiptHandle()));
-                }
-            }
-            delivered += messages.size();
-        } while (true);
+        for (SqsDelivery.Poll poll; !(poll = SqsDelivery.once(sqs, queueUrl, e -> handler.handleRequest(e, null),
+                null)).empty(); ) {
+            delivered += poll.messages().size();
+        }
         return delivered;
     }
 

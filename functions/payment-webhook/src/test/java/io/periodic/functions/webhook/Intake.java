@@ -27,6 +27,7 @@ import io.periodic.billing.service.PaymentService;
 import io.periodic.functions.matcher.PaymentMatcherHandler;
 import io.periodic.local.engines.DynamoDbLocalEngine;
 import io.periodic.local.engines.ElasticMqEngine;
+import io.periodic.local.engines.SqsDelivery;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Clock;
@@ -162,25 +163,16 @@ final class Intake {
     /** Delivers every queued notification to the matcher; returns the message ids it reported as failed. */
     Set<String> drain() {
         Set<String> failed = new java.util.HashSet<>();
-        List<Message> messages;
-        do {
-            messages = sqs.receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(10).waitTimeSeconds(0)
-                    .visibilityTimeout(1)).messages();
-            if (messages.isEmpty()) {
-                break;
+        for (SqsDelivery.Poll poll; !(poll = SqsDelivery.once(sqs, queueUrl, e -> matcher == null
+                ? SQSBatchResponse.builder().build() : matcher.handleRequest(e, null), 1)).empty(); ) {
+            failed.addAll(poll.failed());
+            for (Message m : poll.messages()) {
+                if (poll.failed().contains(m.messageId())) {
+                    // Deleted here, standing in for the dead-letter queue they would reach after their retries.
+                    sqs.deleteMessage(r -> r.queueUrl(queueUrl).receiptHandle(m.receiptHandle()));
+                }
             }
-            SQSEvent event = new SQSEvent();
-            event.setRecords(messages.stream().map(Intake::record).toList());
-            SQSBatchResponse response = matcher == null ? SQSBatchResponse.builder().build()
-                    : matcher.handleRequest(event, null);
-            Set<String> reported = response.getBatchItemFailures() == null ? Set.of() : response.getBatchItemFailures()
-                    .stream().map(SQSBatchResponse.BatchItemFailure::getItemIdentifier).collect(Collectors.toSet());
-            failed.addAll(reported);
-            for (Message m : messages) {
-                // Reported failures are deleted here too, standing in for the DLQ they would reach after retries.
-                sqs.deleteMessage(r -> r.queueUrl(queueUrl).receiptHandle(m.receiptHandle()));
-            }
-        } while (true);
+        }
         return failed;
     }
 

@@ -59,9 +59,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.Collectors;
 import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
  * The whole billing system in one JVM, wired to the real function handlers: DynamoDB Local and ElasticMQ
@@ -312,36 +310,13 @@ public final class LocalSystem implements AutoCloseable {
     }
 
     /**
-     * One poll of a queue, as Lambda's event source mapping does it: up to 10 messages to the function, the ones it
-     * did not report as failed deleted. Failed ones become visible again at once (visibility 0 here), so they are
-     * retried until the queue's redrive policy moves them to its dead-letter queue.
+     * One poll of a queue, as Lambda's event source mapping does it (partial batch responses honoured). Failed
+     * messages become visible again at once (visibility 0 here), so they are retried until the queue's redrive
+     * policy moves them to its dead-letter queue.
      */
     private int pump(String queueUrl, SqsFunction function) {
-        List<Message> messages = sqs.receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(10)
-                .waitTimeSeconds(0).visibilityTimeout(0)).messages();
-        if (messages.isEmpty()) {
-            return 0;
-        }
-        List<SQSEvent.SQSMessage> records = new ArrayList<>();
-        for (Message m : messages) {
-            SQSEvent.SQSMessage record = new SQSEvent.SQSMessage();
-            record.setMessageId(m.messageId());
-            record.setReceiptHandle(m.receiptHandle());
-            record.setBody(m.body());
-            record.setEventSource("aws:sqs");
-            records.add(record);
-        }
-        SQSEvent event = new SQSEvent();
-        event.setRecords(records);
-        SQSBatchResponse response = function.handle(event, null);
-        Set<String> failed = response.getBatchItemFailures().stream()
-                .map(SQSBatchResponse.BatchItemFailure::getItemIdentifier).collect(Collectors.toSet());
-        for (Message m : messages) {
-            if (!failed.contains(m.messageId())) {
-                sqs.deleteMessage(r -> r.queueUrl(queueUrl).receiptHandle(m.receiptHandle()));
-            }
-        }
-        return messages.size();
+        return io.periodic.local.engines.SqsDelivery.once(sqs, queueUrl, event -> function.handle(event, null), 0)
+                .messages().size();
     }
 
     private int renderPdfs() {
