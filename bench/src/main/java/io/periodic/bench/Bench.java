@@ -21,7 +21,7 @@ public final class Bench {
 
     public static void main(String[] args) throws Exception {
         com.openhtmltopdf.util.XRLog.setLoggingEnabled(false); // the PDF library logs every font it loads
-        int runs = Integer.getInteger("bench.runs", 5);
+        int runs = Integer.getInteger("bench.runs", 7);
         Path root = Engines.templatePath().getParent();
         Path work = Files.createDirectories(root.resolve("target/bench"));
         StackResources resources = StackResources.fromTemplate(Engines.templatePath());
@@ -31,7 +31,7 @@ public final class Bench {
             ColdStarts coldStarts = new ColdStarts(root, work, dynamo, mq, resources, stub);
             ColdStarts.Variant baseline = baseline(root);
             System.out.printf("%n=== Cold start: fresh JVM per run (java21 runtime options; JDK %s), process start to "
-                    + "first event handled, median of %d ===%n", Runtime.version(), runs);
+                    + "first event handled, median of %d runs, variants interleaved ===%n", Runtime.version(), runs);
             System.out.println("deployed = the deployment jar, on-demand init; baseline = the same code built the "
                     + "default way (builder.build(): Apache HTTP client, default region and credential chains; "
                     + "TableSchema.fromBean);");
@@ -40,9 +40,11 @@ public final class Bench {
             System.out.printf("%-18s %8s %6s %6s | %8s %6s %6s | %6s | %9s %6s | %6s %6s%n", "function", "deployed",
                     "init", "1st", "baseline", "init", "1st", "ratio", "snapstart", "ratio", "jar MB", "zip MB");
             for (ColdStarts.Function f : ColdStarts.FUNCTIONS) {
-                ColdStarts.Result d = coldStarts.measure(f, runs, ColdStarts.Variant.DEPLOYED);
-                ColdStarts.Result b = coldStarts.measure(f, runs, baseline);
-                ColdStarts.Result p = coldStarts.measure(f, runs, ColdStarts.Variant.SNAPSTART);
+                List<ColdStarts.Result> measured = coldStarts.measureInterleaved(f, runs,
+                        List.of(ColdStarts.Variant.DEPLOYED, baseline, ColdStarts.Variant.SNAPSTART));
+                ColdStarts.Result d = measured.get(0);
+                ColdStarts.Result b = measured.get(1);
+                ColdStarts.Result p = measured.get(2);
                 long zipped = zippedSize(root.resolve("functions").resolve(f.module()).resolve("target/function.jar"));
                 long dw = d.median(ColdStarts.Run::wallMillis);
                 long bw = b.median(ColdStarts.Run::wallMillis);
@@ -73,6 +75,7 @@ public final class Bench {
             double[] pdf = warmPdf(stub);
             CostModel.print(CostModel.read(work, pdf[0], pdf[1], pdf[2]));
         }
+        System.exit(0); // before exec:java closes its class loader under the engines' shutdown threads
     }
 
     /** Classes of the Apache or Netty HTTP clients in a jar (there should be none). */

@@ -89,6 +89,26 @@ final class ColdStarts {
         static final Variant SNAPSTART = new Variant("snapstart", List.of(), List.of(), List.of(), true);
     }
 
+    /**
+     * Measures the variants in turn within each run (deployed, baseline, SnapStart, deployed, ...), so that drift in
+     * the machine's load affects them alike.
+     */
+    List<Result> measureInterleaved(Function f, int runs, List<Variant> variants) throws Exception {
+        Path jar = root.resolve("functions").resolve(f.module()).resolve("target/function.jar");
+        List<List<Run>> byVariant = new ArrayList<>();
+        variants.forEach(v -> byVariant.add(new ArrayList<>()));
+        for (int i = 0; i < runs; i++) {
+            for (int v = 0; v < variants.size(); v++) {
+                byVariant.get(v).add(runOnce(f, jar, variants.get(v)));
+            }
+        }
+        List<Result> results = new ArrayList<>();
+        for (List<Run> r : byVariant) {
+            results.add(new Result(f, r, Files.size(jar)));
+        }
+        return results;
+    }
+
     Result measure(Function f, int runs, Variant variant) throws Exception {
         Path jar = root.resolve("functions").resolve(f.module()).resolve("target/function.jar");
         List<Run> results = new ArrayList<>();

@@ -55,6 +55,21 @@ public final class PaymentService {
         this.clock = clock;
     }
 
+    /**
+     * SnapStart priming: the matching cascade's reads for a payment nobody made — an invoice number, an e-mail, a
+     * payer name, a customer's open invoices — and the decision, with nothing written or published.
+     */
+    public void prime() {
+        Payment probe = new Payment(Payment.idFor("priming", "probe"), "priming", "probe",
+                io.periodic.billing.money.Money.of(1, "USD"), new io.periodic.billing.model.Payer("Priming Probe",
+                "priming@priming.invalid", null, null), "INV-2000-000000", java.time.Instant.EPOCH,
+                PaymentStatus.RECEIVED, io.periodic.billing.money.Money.zero(java.util.Currency.getInstance("USD")),
+                io.periodic.billing.money.Money.zero(java.util.Currency.getInstance("USD")), null, null, null);
+        PaymentMatching.decide(context(probe));
+        store.invoices().openByCustomer("cus_priming_probe", 1);
+        store.payments().allocationsOfPayment(probe.id());
+    }
+
     public Outcome handle(PaymentNotification n) {
         return n.kind() == PaymentNotification.Kind.RECEIVED ? receive(n) : takeBack(n);
     }

@@ -38,8 +38,12 @@ public final class PaymentMatcherHandler implements RequestHandler<SQSEvent, SQS
         this.service = service;
     }
 
-    /** SnapStart priming: a batch whose one message is not a payment notification: parsed, refused, nothing written. */
+    /**
+     * SnapStart priming: the matching cascade's reads for a payment nobody made, and a batch whose one message is not
+     * a payment notification (parsed, refused); nothing written.
+     */
     public void prime() {
+        service.prime();
         SQSEvent.SQSMessage message = new SQSEvent.SQSMessage();
         message.setMessageId("priming");
         message.setBody("{\"kind\":\"RECEIVED\",\"provider\":\"priming\"}");
