@@ -2,6 +2,7 @@ package io.periodic.billing.aws;
 
 import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
@@ -11,8 +12,9 @@ import software.amazon.awssdk.regions.Region;
 
 /**
  * How every SDK client is built, once per execution environment: the region from {@code AWS_REGION}, the light
- * URLConnection HTTP client (shared), and in Lambda the environment-variable credentials (skipping the default
- * chain's probing, which costs cold-start time). Service endpoints can be overridden with the SDK's standard
+ * URLConnection HTTP client (shared), and in Lambda the credentials source that applies — the container endpoint
+ * under SnapStart, the environment variables otherwise — without the default chain's probing, which costs cold-start
+ * time. Service endpoints can be overridden with the SDK's standard
  * {@code AWS_ENDPOINT_URL_<SERVICE>} variables (the local runner does).
  */
 public final class AwsClients {
@@ -29,9 +31,23 @@ public final class AwsClients {
     }
 
     static AwsCredentialsProvider credentials() {
-        return System.getenv("AWS_LAMBDA_FUNCTION_NAME") != null
-                ? EnvironmentVariableCredentialsProvider.create()
-                : DefaultCredentialsProvider.builder().build();
+        return credentials(System.getenv());
+    }
+
+    /**
+     * The one credentials source that applies, chosen from the environment instead of probing a chain: with SnapStart
+     * Lambda hands out credentials through the container endpoint ({@code AWS_CONTAINER_CREDENTIALS_FULL_URI}) and
+     * sets no access-key variables; without it, the execution role's keys are environment variables; elsewhere the
+     * default chain (profiles, SSO, instance roles).
+     */
+    static AwsCredentialsProvider credentials(java.util.Map<String, String> env) {
+        if (env.get("AWS_CONTAINER_CREDENTIALS_FULL_URI") != null) {
+            return ContainerCredentialsProvider.builder().build();
+        }
+        if (env.get("AWS_LAMBDA_FUNCTION_NAME") != null && env.get("AWS_ACCESS_KEY_ID") != null) {
+            return EnvironmentVariableCredentialsProvider.create();
+        }
+        return DefaultCredentialsProvider.builder().build();
     }
 
     /** A required environment variable, or a clear error naming it. */
