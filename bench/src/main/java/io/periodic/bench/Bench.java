@@ -112,7 +112,7 @@ public final class Bench {
         try (var files = Files.list(module.resolve("lib"))) {
             libs = files.map(Path::toString).sorted().toList();
         }
-        return new ColdStarts.Variant("baseline", List.of(module.resolve("classes").toString()), libs,
+        return new ColdStarts.Variant(List.of(module.resolve("classes").toString()), libs,
                 List.of("-Dsoftware.amazon.awssdk.http.service.impl=software.amazon.awssdk.http.apache."
                         + "ApacheSdkHttpService"), false);
     }

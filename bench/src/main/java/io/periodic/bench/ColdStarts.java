@@ -83,10 +83,9 @@ final class ColdStarts {
      * How the function is built: the deployment jar as it is, or the baseline (the default way: classes put in front
      * of the jar, extra libraries after it, JVM system properties).
      */
-    record Variant(String name, List<String> before, List<String> after, List<String> jvmProperties,
-            boolean snapStart) {
-        static final Variant DEPLOYED = new Variant("deployed", List.of(), List.of(), List.of(), false);
-        static final Variant SNAPSTART = new Variant("snapstart", List.of(), List.of(), List.of(), true);
+    record Variant(List<String> before, List<String> after, List<String> jvmProperties, boolean snapStart) {
+        static final Variant DEPLOYED = new Variant(List.of(), List.of(), List.of(), false);
+        static final Variant SNAPSTART = new Variant(List.of(), List.of(), List.of(), true);
     }
 
     /**
@@ -107,15 +106,6 @@ final class ColdStarts {
             results.add(new Result(f, r, Files.size(jar)));
         }
         return results;
-    }
-
-    Result measure(Function f, int runs, Variant variant) throws Exception {
-        Path jar = root.resolve("functions").resolve(f.module()).resolve("target/function.jar");
-        List<Run> results = new ArrayList<>();
-        for (int i = 0; i < runs; i++) {
-            results.add(runOnce(f, jar, variant));
-        }
-        return new Result(f, results, Files.size(jar));
     }
 
     private Run runOnce(Function f, Path jar, Variant variant) throws Exception {

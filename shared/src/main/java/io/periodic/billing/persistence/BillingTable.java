@@ -64,25 +64,11 @@ public final class BillingTable {
     }
 
     /**
-     * Listing partitions in gsi2 (the prefix of gsi2pk), sharded like the work index so that no busy hour writes
-     * one partition: every customer by creation time. Readers walk the shards.
+     * The gsi2 partition listing every customer (reports over all customers), sharded like the work index so that no
+     * busy hour writes one partition; readers walk the shards.
      */
-    public enum Listing {
-        CUSTOMERS("CUSTOMERS");
-
-        final String prefix;
-
-        Listing(String prefix) {
-            this.prefix = prefix;
-        }
-
-        public String partition(int shard) {
-            return prefix + "#" + shard;
-        }
-
-        String partitionFor(String id) {
-            return partition(shardOf(id));
-        }
+    static String customersPartition(int shard) {
+        return "CUSTOMERS#" + shard;
     }
 
     private static final DateTimeFormatter SORTABLE_INSTANT = DateTimeFormatter.ISO_INSTANT;

@@ -105,7 +105,7 @@ public final class CustomerRepository {
     public Page<Customer> all(int limit, String cursor) {
         return ShardedPages.page(limit, cursor, (shard, max, inner) -> customers.query(BillingTable.GSI2,
                 QueryConditional.keyEqualTo(Key.builder()
-                        .partitionValue(BillingTable.Listing.CUSTOMERS.partition(shard)).build()),
+                        .partitionValue(BillingTable.customersPartition(shard)).build()),
                 max, inner, true));
     }
 }

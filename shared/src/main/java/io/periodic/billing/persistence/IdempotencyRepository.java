@@ -15,15 +15,17 @@ public final class IdempotencyRepository {
     }
 
     /**
-     * Claims the key for this request. Returns empty when the claim succeeded (the caller does the work), or the
-     * request stored earlier under the key (the caller replays or refuses it).
+     * The outcome of claiming a key: {@code won} — the caller does the work, {@code request} is the stored claim (with
+     * its version, to complete it) — or not, and {@code request} is what was stored under the key earlier.
      */
-    public Optional<IdempotentRequest> claim(IdempotentRequest request) {
+    public record Claim(boolean won, IdempotentRequest request) {}
+
+    /** Claims the key for this request (create-once). */
+    public Claim claim(IdempotentRequest request) {
         try {
-            requests.create(request);
-            return Optional.empty();
+            return new Claim(true, requests.create(request));
         } catch (AlreadyExistsException taken) {
-            return get(request.key());
+            return new Claim(false, get(request.key()).orElseThrow(() -> taken));
         }
     }
 
@@ -31,6 +33,7 @@ public final class IdempotencyRepository {
         return requests.get(pk(key), "IDEMPOTENCY");
     }
 
+    /** Stores the request's outcome (version-checked: only the holder of the claim completes it). */
     public IdempotentRequest complete(IdempotentRequest completed) {
         return requests.update(completed);
     }

@@ -84,7 +84,7 @@ public final class Schemas {
             .derived(GSI1_PK, c -> "EMAIL#" + c.email().toLowerCase(Locale.ROOT), secondaryPartitionKey(GSI1))
             .derived(GSI1_SK, c -> BillingTable.customer(c.id()), secondarySortKey(GSI1))
             // Every customer, sharded, oldest first (reports over all customers).
-            .derived(GSI2_PK, c -> BillingTable.Listing.CUSTOMERS.partitionFor(c.id()), secondaryPartitionKey(GSI2))
+            .derived(GSI2_PK, c -> BillingTable.customersPartition(BillingTable.shardOf(c.id())), secondaryPartitionKey(GSI2))
             .derived(GSI2_SK, c -> BillingTable.sortable(c.createdAt()) + "#" + c.id(), secondarySortKey(GSI2))
             .derived(TYPE, c -> "Customer")
             .attr("id", String.class, Customer::id)

@@ -218,15 +218,22 @@ public final class PaymentService {
         }
     }
 
+    /** An amount (minor units of the payment's currency) a person applies to one invoice. */
+    public record ManualApplication(String invoiceId, long minor) {}
+
     /**
      * Applies a payment's unapplied cash by hand (a person resolved it): one version-checked transaction, then
      * invoice.paid for the invoices it settled. Refusals: {@link NotFoundException} for an unknown payment or
      * invoice, {@link ConflictException} when the current state refuses it.
      */
-    public Payment applyManually(String paymentId, List<PaymentMatching.Application> applications, String by) {
+    public Payment applyManually(String paymentId, List<ManualApplication> requested, String by) {
         for (int attempt = 1; ; attempt++) {
             Payment payment = store.payments().get(paymentId)
                     .orElseThrow(() -> new NotFoundException("payment", paymentId));
+            List<PaymentMatching.Application> applications = requested.stream()
+                    .map(a -> new PaymentMatching.Application(a.invoiceId(),
+                            io.periodic.billing.money.Money.of(a.minor(), payment.amount().currency())))
+                    .toList();
             if (!payment.unapplied().isPositive()) {
                 throw new ConflictException("payment " + paymentId + " holds no unapplied cash (it is "
                         + payment.status().name().toLowerCase(java.util.Locale.ROOT) + ")");

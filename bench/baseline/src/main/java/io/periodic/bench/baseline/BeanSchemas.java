@@ -577,8 +577,6 @@ public final class BeanSchemas {
         private String sk;
         private String gsi1pk;
         private String gsi1sk;
-        private String gsi2pk;
-        private String gsi2sk;
         private String gsi3pk;
         private String gsi3sk;
         private String type;
@@ -608,12 +606,6 @@ public final class BeanSchemas {
         @DynamoDbSecondarySortKey(indexNames = "gsi1")
         public String getGsi1sk() { return gsi1sk; }
         public void setGsi1sk(String value) { this.gsi1sk = value; }
-        @DynamoDbSecondaryPartitionKey(indexNames = "gsi2")
-        public String getGsi2pk() { return gsi2pk; }
-        public void setGsi2pk(String value) { this.gsi2pk = value; }
-        @DynamoDbSecondarySortKey(indexNames = "gsi2")
-        public String getGsi2sk() { return gsi2sk; }
-        public void setGsi2sk(String value) { this.gsi2sk = value; }
         @DynamoDbSecondaryPartitionKey(indexNames = "gsi3")
         public String getGsi3pk() { return gsi3pk; }
         public void setGsi3pk(String value) { this.gsi3pk = value; }

@@ -24,7 +24,6 @@ import io.periodic.billing.model.SellerProfile;
 import io.periodic.billing.money.Money;
 import io.periodic.billing.money.TaxBehavior;
 import io.periodic.billing.money.TaxRate;
-import io.periodic.billing.payments.PaymentMatching;
 import io.periodic.billing.persistence.AlreadyExistsException;
 import io.periodic.billing.persistence.BillingStore;
 import io.periodic.billing.persistence.ConcurrentUpdateException;
@@ -369,13 +368,14 @@ public final class BillingApi {
         LocalDate start = in.date("startDate");
         io.periodic.billing.model.Subscription subscription;
         try {
-            subscription = accounts.subscribe(known(customerId, "customer", "/customerId"),
-                    known(planId, "plan", "/planId"), quantity, start);
+            subscription = referencing(() -> accounts.subscribe(customerId, planId, quantity, start),
+                    (what, id) -> what.equals("customer") && id.equals(customerId) ? "/customerId"
+                            : what.equals("plan") && id.equals(planId) ? "/planId" : null);
         } catch (IllegalArgumentException refused) {
             throw ApiProblem.field(refused.getMessage().startsWith("startDate") ? "/startDate" : "/quantity",
                     refused.getMessage());
         }
-        return created(subscriptionView(subscription), "/subscriptions/" + subscription.id());
+        return created(Views.subscription(subscription), "/subscriptions/" + subscription.id());
     }
 
     private static long quantity(JsonIn in, Long absent) {
@@ -389,22 +389,26 @@ public final class BillingApi {
         return quantity;
     }
 
-    /** An id named in a body must exist: a missing one is a 422 on that field (the URL itself was found). */
-    private String known(String id, String what, String pointer) {
-        boolean exists = switch (what) {
-            case "customer" -> store.customers().get(id).isPresent();
-            case "plan" -> store.prices().get(id).isPresent();
-            case "invoice" -> store.invoices().get(id).isPresent();
-            default -> throw new IllegalArgumentException(what);
-        };
-        if (!exists) {
-            throw new ApiProblem(422, "unknown-reference", what + " " + id + " does not exist", pointer, null);
+    /**
+     * Runs work that reads records a request body names: one that does not exist is a 422 on that field (the URL
+     * itself was found), while a missing record the URL names stays a 404. {@code pointer} maps (what, id) to the
+     * body field that named it, or null.
+     */
+    private static <T> T referencing(java.util.function.Supplier<T> work,
+            java.util.function.BiFunction<String, String, String> pointer) {
+        try {
+            return work.get();
+        } catch (NotFoundException missing) {
+            String field = pointer.apply(missing.what(), missing.id());
+            if (field == null) {
+                throw missing;
+            }
+            throw new ApiProblem(422, "unknown-reference", missing.getMessage(), field, null);
         }
-        return id;
     }
 
     private Response getSubscription(Request r) {
-        return ok(subscriptionView(accounts.subscription(r.pathParam("id"))));
+        return ok(Views.subscription(accounts.subscription(r.pathParam("id"))));
     }
 
     private Response changeSubscription(Request r) {
@@ -414,38 +418,33 @@ public final class BillingApi {
         if (planId == null && quantity == null) {
             throw ApiProblem.field("/", "name a new 'planId', a new 'quantity', or both");
         }
-        if (planId != null) {
-            known(planId, "plan", "/planId");
-        }
         String changeId = r.header(Idempotency.HEADER) != null
                 ? "chg" + Idempotency.fingerprint(r).substring(0, 16) : Ids.newId("chg");
         io.periodic.billing.model.Subscription after;
         try {
-            after = accounts.change(r.pathParam("id"), planId, quantity, in.optDate("effectiveDate"), changeId);
+            after = referencing(() -> accounts.change(r.pathParam("id"), planId, quantity,
+                    in.optDate("effectiveDate"), changeId),
+                    (what, id) -> what.equals("plan") && id.equals(planId) ? "/planId" : null);
         } catch (IllegalArgumentException refused) {
             throw ApiProblem.field("/quantity", refused.getMessage());
         }
-        return ok(subscriptionView(after));
+        return ok(Views.subscription(after));
     }
 
     private Response cancelSubscription(Request r) {
         JsonIn in = JsonIn.optionalBody(r.body(), "atPeriodEnd");
         Boolean atPeriodEnd = in.optBoolean("atPeriodEnd");
-        return ok(subscriptionView(accounts.cancel(r.pathParam("id"), atPeriodEnd == null || atPeriodEnd)));
+        return ok(Views.subscription(accounts.cancel(r.pathParam("id"), atPeriodEnd == null || atPeriodEnd)));
     }
 
     private Response pauseSubscription(Request r) {
         JsonIn.optionalBody(r.body());
-        return ok(subscriptionView(accounts.pause(r.pathParam("id"))));
+        return ok(Views.subscription(accounts.pause(r.pathParam("id"))));
     }
 
     private Response resumeSubscription(Request r) {
         JsonIn.optionalBody(r.body());
-        return ok(subscriptionView(accounts.resume(r.pathParam("id"))));
-    }
-
-    private ObjectNode subscriptionView(io.periodic.billing.model.Subscription s) {
-        return Views.subscription(s, null);
+        return ok(Views.subscription(accounts.resume(r.pathParam("id"))));
     }
 
     // ---------------------------------------------------------------- invoices
@@ -585,22 +584,23 @@ public final class BillingApi {
 
     private Response applyPayment(Request r) {
         JsonIn in = JsonIn.body(r.body(), "applications");
-        Payment payment = store.payments().get(r.pathParam("id"))
-                .orElseThrow(() -> new NotFoundException("payment", r.pathParam("id")));
-        List<PaymentMatching.Application> applications = new ArrayList<>();
+        List<PaymentService.ManualApplication> applications = new ArrayList<>();
         List<JsonIn> items = in.objects("applications", 1, 50, "invoiceId", "amount");
+        List<String> invoiceIds = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
             JsonIn item = items.get(i);
             String invoiceId = item.string("invoiceId");
-            known(invoiceId, "invoice", "/applications/" + i + "/invoiceId");
             Long amount = item.optAmount("amount");
             if (amount == null || amount == 0) {
                 throw ApiProblem.field("/applications/" + i + "/amount", "'amount' is required and must be positive");
             }
-            applications.add(new PaymentMatching.Application(invoiceId, Money.of(amount, payment.amount().currency())));
+            invoiceIds.add(invoiceId);
+            applications.add(new PaymentService.ManualApplication(invoiceId, amount));
         }
         try {
-            Payment after = payments.applyManually(payment.id(), applications, r.caller());
+            Payment after = referencing(() -> payments.applyManually(r.pathParam("id"), applications, r.caller()),
+                    (what, id) -> what.equals("invoice") && invoiceIds.contains(id)
+                            ? "/applications/" + invoiceIds.indexOf(id) + "/invoiceId" : null);
             return ok(Views.payment(after, store.payments().allocationsOfPayment(after.id())));
         } catch (IllegalArgumentException refused) {
             throw ApiProblem.field("/applications", refused.getMessage());

@@ -11,7 +11,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
-import java.util.Optional;
 
 /**
  * {@code Idempotency-Key} on POST requests, done here because Powertools' idempotency module does not resolve from
@@ -55,9 +54,9 @@ final class Idempotency {
         var now = clock.now();
         IdempotentRequest claim = new IdempotentRequest(key, fingerprint(request), 0, null, null, now,
                 now.plus(KEEP).getEpochSecond(), null);
-        Optional<IdempotentRequest> earlier = requests.claim(claim);
-        if (earlier.isPresent()) {
-            IdempotentRequest stored = earlier.get();
+        IdempotencyRepository.Claim claimed = requests.claim(claim);
+        if (!claimed.won()) {
+            IdempotentRequest stored = claimed.request();
             if (!stored.fingerprint().equals(claim.fingerprint())) {
                 throw new ApiProblem(422, "idempotency-key-reused", "Idempotency-Key '" + key
                         + "' was already used for a different request; use a new key for a new request", null, HEADER);
@@ -67,23 +66,26 @@ final class Idempotency {
                     throw new ApiProblem(409, "request-in-progress", "a request with Idempotency-Key '" + key
                             + "' is still being processed; retry in a moment");
                 }
+                IdempotentRequest takenOver;
                 try {
-                    requests.complete(stored.restartedAt(now)); // version-checked: one retry takes it over
+                    takenOver = requests.complete(stored.restartedAt(now)); // version-checked: one retry takes it
                 } catch (io.periodic.billing.persistence.ConcurrentUpdateException raced) {
                     throw new ApiProblem(409, "request-in-progress", "a request with Idempotency-Key '" + key
                             + "' is still being processed; retry in a moment");
                 }
-                return execute(request, key, operation);
+                return execute(request, takenOver, operation);
             }
             Response replay = new Response(stored.statusCode(), stored.statusCode() >= 400
                     ? "application/problem+json" : "application/json", stored.responseBody(), false,
                     java.util.Map.of()).withHeader("Idempotent-Replayed", "true");
             return stored.location() == null ? replay : replay.withHeader("Location", stored.location());
         }
-        return execute(request, key, operation);
+        return execute(request, claimed.request(), operation);
     }
 
-    private Response execute(Request request, String key, Http.Operation operation) {
+    /** Does the work and stores its answer on the claim held (no second read of the key). */
+    private Response execute(Request request, IdempotentRequest held, Http.Operation operation) {
+        String key = held.key();
         Response response;
         try {
             response = operation.handle(request);
@@ -93,7 +95,7 @@ final class Idempotency {
                 throw refused;
             }
             // A refusal is an answer too: the same request will be refused the same way.
-            requests.complete(claimed(key).completedWith(refused.status, BillingApi.problemBody(refused), null));
+            requests.complete(held.completedWith(refused.status, BillingApi.problemBody(refused), null));
             throw refused;
         } catch (RuntimeException failure) {
             requests.release(key);
@@ -102,14 +104,10 @@ final class Idempotency {
         if (response.status() >= 500) {
             requests.release(key);
         } else {
-            requests.complete(claimed(key).completedWith(response.status(), response.body(),
+            requests.complete(held.completedWith(response.status(), response.body(),
                     response.headers().get("Location")));
         }
         return response;
-    }
-
-    private IdempotentRequest claimed(String key) {
-        return requests.get(key).orElseThrow();
     }
 
     static String fingerprint(Request request) {

@@ -17,14 +17,12 @@ import io.periodic.billing.model.Price;
 import io.periodic.billing.model.SellerProfile;
 import io.periodic.billing.model.Subscription;
 import io.periodic.billing.model.SubscriptionItem;
-import io.periodic.billing.money.Money;
 import io.periodic.billing.reports.AgingReport;
 import io.periodic.billing.reports.CollectionsReport;
 import io.periodic.billing.reports.PaymentBehaviourReport;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * The JSON the API answers with, written field by field (no reflection). Amounts are integers in minor units next
@@ -77,7 +75,7 @@ final class Views {
         return o;
     }
 
-    static ObjectNode subscription(Subscription s, Customer customer) {
+    static ObjectNode subscription(Subscription s) {
         ObjectNode o = F.objectNode();
         o.put("id", s.id());
         o.put("customerId", s.customerId());
@@ -333,19 +331,11 @@ final class Views {
         return o;
     }
 
-    static ObjectNode money(Money m) {
-        return F.objectNode().put("amount", m.minor()).put("currency", m.currency().getCurrencyCode());
-    }
-
     static String lower(String name) {
         return name.toLowerCase(Locale.ROOT);
     }
 
     private static String date(LocalDate d) {
         return d == null ? null : d.toString();
-    }
-
-    static Map<String, String> noHeaders() {
-        return Map.of();
     }
 }

@@ -157,24 +157,32 @@ final class Demo {
             case OVERPAYS -> later(today.plusDays(5), () -> pay(p, number, due + due / 10, currency, "overpaid"));
             case NEVER -> { }
             case REFUNDED_ONCE -> {
-                String paymentId = later(today.plusDays(2), () -> pay(p, number, due, currency, "on time"));
+                String paymentId = nextPaymentId();
+                later(today.plusDays(2), () -> pay(p, paymentId, number, due, currency, "on time"));
                 if (refunds == 0) {
                     refunds++;
-                    later(today.plusDays(6), () -> refund(p, paymentId, due, currency));
+                    later(today.plusDays(6), () -> refund(paymentId, due, currency));
                 }
             }
         }
     }
 
-    private String later(LocalDate day, Runnable action) {
+    private void later(LocalDate day, Runnable action) {
         planned.computeIfAbsent(day, d -> new ArrayList<>()).add(action);
-        return "pay-" + (payments + planned.values().stream().mapToInt(List::size).sum());
     }
 
     private int paymentSeq;
 
+    private String nextPaymentId() {
+        return "demo-pay-" + (++paymentSeq);
+    }
+
     private void pay(Profile p, String invoiceNumber, long minor, String currency, String note) {
-        String id = "demo-pay-" + (++paymentSeq);
+        pay(p, nextPaymentId(), invoiceNumber, minor, currency, note);
+    }
+
+    /** A payment.received event over Standard Webhooks, signed as a gateway connector signs it. */
+    private void pay(Profile p, String id, String invoiceNumber, long minor, String currency, String note) {
         payments++;
         String body = """
                 {"type":"payment.received","timestamp":"%s","data":{"provider":"demo-gateway","paymentId":"%s",
@@ -182,13 +190,9 @@ final class Demo {
                  "remittance":"%s %s"}}""".formatted(system.now(), id, decimal(minor, currency), currency, p.name(),
                 p.email(), invoiceNumber, invoiceNumber, note).replace("\n", "");
         check(api.standardWebhook(secret, "evt-" + id, body), 200, "deliver a payment webhook");
-        lastPaymentByCustomer.put(p.email(), id);
     }
 
-    private final Map<String, String> lastPaymentByCustomer = new LinkedHashMap<>();
-
-    private void refund(Profile p, String ignored, long minor, String currency) {
-        String paymentId = lastPaymentByCustomer.get(p.email());
+    private void refund(String paymentId, long minor, String currency) {
         String body = """
                 {"type":"payment.refunded","timestamp":"%s","data":{"provider":"demo-gateway","paymentId":"%s",
                  "refundId":"refund-1","amount":"%s","currency":"%s"}}""".formatted(system.now(), paymentId,

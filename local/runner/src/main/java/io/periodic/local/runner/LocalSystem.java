@@ -350,14 +350,13 @@ public final class LocalSystem implements AutoCloseable {
                 com.amazonaws.services.lambda.runtime.Context context) throws IOException;
     }
 
-    private static String invokeStream(StreamFunction function, String input) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private static void invokeStream(StreamFunction function, String input) {
         try {
-            function.handle(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), out, null);
+            function.handle(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)),
+                    new ByteArrayOutputStream(), null);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return out.toString(StandardCharsets.UTF_8);
     }
 
     /**
@@ -398,10 +397,6 @@ public final class LocalSystem implements AutoCloseable {
             }
         }
         return best;
-    }
-
-    static Instant startOfDayUtc(Instant t) {
-        return t.atZone(ZoneOffset.UTC).truncatedTo(ChronoUnit.DAYS).toInstant();
     }
 
     /** The simulated clock as a {@link java.time.Clock}, for code that takes one (webhook timestamp checks). */
