@@ -39,7 +39,11 @@ public final class Bench {
                     + "event as it runs after a SnapStart restore (the restore itself is not emulated here)");
             System.out.printf("%-18s %8s %6s %6s | %8s %6s %6s | %6s | %9s %6s | %6s %6s%n", "function", "deployed",
                     "init", "1st", "baseline", "init", "1st", "ratio", "snapstart", "ratio", "jar MB", "zip MB");
+            String only = System.getProperty("bench.only"); // one function, e.g. -Dbench.only=billing-api
             for (ColdStarts.Function f : ColdStarts.FUNCTIONS) {
+                if (only != null && !only.equals(f.module())) {
+                    continue;
+                }
                 List<ColdStarts.Result> measured = coldStarts.measureInterleaved(f, runs,
                         List.of(ColdStarts.Variant.DEPLOYED, baseline, ColdStarts.Variant.SNAPSTART));
                 ColdStarts.Result d = measured.get(0);

@@ -66,7 +66,9 @@ public final class InvoiceRepository {
      * <ul>
      *   <li>the number series advances ({@code sequenceAfter}; create-once for a new series, else version-checked),
      *   <li>the number is reserved for this invoice (create-once: never given to two invoices),
-     *   <li>the invoice is stored as finalised (version-checked: still the draft that was read),
+     *   <li>the invoice is stored as finalised: created if it was never stored ({@code version} null: the versioning
+     *       extension's {@code attribute_not_exists(version)} makes it create-once on its id), else version-checked
+     *       (still the draft that was read),
      *   <li>optionally, the customer's credit balance moves with its ledger entry (entry create-once, balance
      *       version-checked).
      * </ul>

@@ -47,6 +47,23 @@ final class SchemaBuilder<T> {
         return this;
     }
 
+    /**
+     * A key attribute that also carries one of the record's fields (e.g. {@code pk = INV#<id>}): written from the
+     * record, and read back into the row as {@code field} through {@code parse}, so the field is not stored twice.
+     */
+    SchemaBuilder<T> key(String name, Function<T, String> getter, String field, Function<String, String> parse,
+            StaticAttributeTag... tags) {
+        builder.addAttribute(String.class, a -> a.name(name).getter(getter)
+                .setter((row, v) -> row.set(field, v == null ? null : parse.apply(v))).tags(tags));
+        return this;
+    }
+
+    /** A derived attribute of a plain type, e.g. a total in minor units: written from the record, never read. */
+    <V> SchemaBuilder<T> derived(String name, Class<V> type, Function<T, V> getter) {
+        builder.addAttribute(type, a -> a.name(name).getter(getter).setter((row, v) -> { }));
+        return this;
+    }
+
     /** A derived attribute of any type, e.g. a total kept on the item for reports and queries. */
     <V> SchemaBuilder<T> derived(String name, AttributeConverter<V> converter, Function<T, V> getter) {
         builder.addAttribute(converter.type(), a -> a.name(name).getter(getter).setter((row, v) -> { })

@@ -292,24 +292,49 @@ public final class Schemas {
                     r.get("nextBillingAt"), r.get("parkedReason"), r.get("pendingCharges", List.of()), r.get("createdAt"),
                     r.get(VERSION)));
 
-    private static final TableSchema<InvoiceLine> INVOICE_LINE = SchemaBuilder.of(InvoiceLine.class)
-            .attr("description", String.class, InvoiceLine::description)
-            .attr("kind", String.class, l -> l.kind().name())
-            .attr("priceId", String.class, InvoiceLine::priceId)
-            .attr("periodStart", LocalDate.class, InvoiceLine::periodStart)
-            .attr("periodEnd", LocalDate.class, InvoiceLine::periodEnd)
-            .attr("quantity", Long.class, InvoiceLine::quantity)
-            .attr("unitAmount", MoneyConverter.INSTANCE, InvoiceLine::unitAmount)
-            .attr("amount", MoneyConverter.INSTANCE, InvoiceLine::amount)
-            .attr("taxRate", String.class, l -> l.taxRate().toString())
-            .attr("tax", MoneyConverter.INSTANCE, InvoiceLine::tax)
-            .attr("chargeId", String.class, InvoiceLine::chargeId)
-            .build(r -> new InvoiceLine(r.get("description"), LineKind.valueOf(r.get("kind")), r.get("priceId"),
-                    r.get("periodStart"), r.get("periodEnd"), r.get("quantity"), r.get("unitAmount"),
-                    r.get("amount"), TaxRate.of(r.get("taxRate")), r.get("tax"), r.get("chargeId")));
+    /**
+     * An invoice line as stored: its amounts as integer minor units (DynamoDB numbers) in the invoice's currency,
+     * which the invoice stores once. (Elsewhere money is a {@code {minor, currency}} map; on an invoice every
+     * amount shares one currency, and the compact form keeps a single-line invoice under 1 KB, i.e. one write unit
+     * per copy: see docs/scaling.md.)
+     */
+    record StoredLine(String description, String kind, String priceId, LocalDate periodStart, LocalDate periodEnd,
+            long quantity, long unitAmount, long amount, String taxRate, long tax, String chargeId) {
+        static StoredLine of(InvoiceLine l) {
+            return new StoredLine(l.description(), l.kind().name(), l.priceId(), l.periodStart(), l.periodEnd(),
+                    l.quantity(), l.unitAmount().minor(), l.amount().minor(), l.taxRate().toString(), l.tax().minor(),
+                    l.chargeId());
+        }
+
+        InvoiceLine toLine(java.util.Currency currency) {
+            return new InvoiceLine(description, LineKind.valueOf(kind), priceId, periodStart, periodEnd, quantity,
+                    Money.of(unitAmount, currency), Money.of(amount, currency), TaxRate.of(taxRate),
+                    Money.of(tax, currency), chargeId);
+        }
+    }
+
+    private static final TableSchema<StoredLine> INVOICE_LINE = SchemaBuilder.of(StoredLine.class)
+            .attr("description", String.class, StoredLine::description)
+            .attr("kind", String.class, StoredLine::kind)
+            .attr("priceId", String.class, StoredLine::priceId)
+            .attr("periodStart", LocalDate.class, StoredLine::periodStart)
+            .attr("periodEnd", LocalDate.class, StoredLine::periodEnd)
+            .attr("quantity", Long.class, StoredLine::quantity)
+            .attr("unitAmount", Long.class, StoredLine::unitAmount)
+            .attr("amount", Long.class, StoredLine::amount)
+            .attr("taxRate", String.class, StoredLine::taxRate)
+            .attr("tax", Long.class, StoredLine::tax)
+            .attr("chargeId", String.class, StoredLine::chargeId)
+            .build(r -> new StoredLine(r.get("description"), r.get("kind"), r.get("priceId"), r.get("periodStart"),
+                    r.get("periodEnd"), r.get("quantity"), r.get("unitAmount"), r.get("amount"), r.get("taxRate"),
+                    r.get("tax"), r.get("chargeId")));
+
+    private static final String INVOICE_PREFIX = "INV#";
 
     public static final TableSchema<Invoice> INVOICE = SchemaBuilder.of(Invoice.class)
-            .derived(PK, i -> BillingTable.invoice(i.id()), primaryPartitionKey())
+            // The id is stored once, in the key (an invoice item stays under 1 KB: one write unit per copy).
+            .key(PK, i -> INVOICE_PREFIX + i.id(), "id", pk -> pk.substring(INVOICE_PREFIX.length()),
+                    primaryPartitionKey())
             .derived(SK, i -> "INVOICE", primarySortKey())
             .derived(GSI1_PK, i -> BillingTable.customer(i.customerId()), secondaryPartitionKey(GSI1))
             .derived(GSI1_SK, i -> "INV#" + BillingTable.sortable(i.issueDate()) + "#" + i.id(), secondarySortKey(GSI1))
@@ -323,17 +348,19 @@ public final class Schemas {
             .derived(GSI3_SK, i -> isDunnable(i) ? BillingTable.sortable(i.dueDate()) + "#" + i.id() : null,
                     secondarySortKey(GSI3))
             .derived(TYPE, i -> "Invoice")
-            .attr("id", String.class, Invoice::id)
             .attr("number", String.class, Invoice::number)
             .attr("customerId", String.class, Invoice::customerId)
             .attr("subscriptionId", String.class, Invoice::subscriptionId)
             .attr("currency", String.class, i -> i.currency().getCurrencyCode())
             .attr("status", String.class, i -> i.status().name())
-            .attr("lines", EnhancedType.listOf(EnhancedType.documentOf(InvoiceLine.class, INVOICE_LINE)),
-                    Invoice::lines)
-            .attr("creditApplied", MoneyConverter.INSTANCE, Invoice::creditApplied)
-            .attr("amountPaid", MoneyConverter.INSTANCE, Invoice::amountPaid)
-            .attr("credited", MoneyConverter.INSTANCE, Invoice::credited)
+            // Absent fields of a line (no charge, no price) are left out rather than stored as NULL.
+            .attr("lines", EnhancedType.listOf(EnhancedType.documentOf(StoredLine.class, INVOICE_LINE,
+                            b -> b.ignoreNulls(true))),
+                    i -> i.lines().stream().map(StoredLine::of).toList())
+            // Amounts: integer minor units in the invoice's currency.
+            .attr("creditApplied", Long.class, i -> i.creditApplied().minor())
+            .attr("amountPaid", Long.class, i -> i.amountPaid().minor())
+            .attr("credited", Long.class, i -> i.credited().minor())
             .attr("issueDate", LocalDate.class, Invoice::issueDate)
             .attr("dueDate", LocalDate.class, Invoice::dueDate)
             .attr("periodStart", LocalDate.class, Invoice::periodStart)
@@ -342,17 +369,22 @@ public final class Schemas {
             .attr("createdAt", Instant.class, Invoice::createdAt)
             .attr("finalizedAt", Instant.class, Invoice::finalizedAt)
             // Totals derived from the lines, stored for reports and exports; never read back.
-            .derived("subtotal", MoneyConverter.INSTANCE, Invoice::subtotal)
-            .derived("tax", MoneyConverter.INSTANCE, Invoice::tax)
-            .derived("total", MoneyConverter.INSTANCE, Invoice::total)
-            .derived("amountDue", MoneyConverter.INSTANCE, Invoice::amountDue)
+            .derived("subtotal", Long.class, i -> i.subtotal().minor())
+            .derived("tax", Long.class, i -> i.tax().minor())
+            .derived("total", Long.class, i -> i.total().minor())
+            .derived("amountDue", Long.class, i -> i.amountDue().minor())
             .attr(VERSION, Long.class, Invoice::version, versionAttribute())
-            .build(r -> new Invoice(r.get("id"), r.get("number"), r.get("customerId"), r.get("subscriptionId"),
-                    Currencies.of(r.get("currency")), InvoiceStatus.valueOf(r.get("status")),
-                    r.get("lines", List.of()), r.get("creditApplied"), r.get("amountPaid"), r.get("credited"),
-                    r.get("issueDate"),
-                    r.get("dueDate"), r.get("periodStart"), r.get("periodEnd"), r.get("correctionOf"),
-                    r.get("createdAt"), r.get("finalizedAt"), r.get(VERSION)));
+            .build(r -> {
+                java.util.Currency currency = Currencies.of(r.get("currency"));
+                List<StoredLine> lines = r.get("lines", List.of());
+                return new Invoice(r.get("id"), r.get("number"), r.get("customerId"), r.get("subscriptionId"),
+                        currency, InvoiceStatus.valueOf(r.get("status")),
+                        lines.stream().map(l -> l.toLine(currency)).toList(),
+                        Money.of(r.get("creditApplied", 0L), currency), Money.of(r.get("amountPaid", 0L), currency),
+                        Money.of(r.get("credited", 0L), currency), r.get("issueDate"), r.get("dueDate"),
+                        r.get("periodStart"), r.get("periodEnd"), r.get("correctionOf"), r.get("createdAt"),
+                        r.get("finalizedAt"), r.get(VERSION));
+            });
 
     /** The create-once item that reserves an invoice number and resolves it to the invoice. */
     record InvoiceNumber(String number, String invoiceId) {}

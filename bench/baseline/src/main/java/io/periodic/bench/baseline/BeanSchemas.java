@@ -304,10 +304,10 @@ public final class BeanSchemas {
         private java.time.LocalDate periodStart;
         private java.time.LocalDate periodEnd;
         private Long quantity;
-        private MoneyBean unitAmount;
-        private MoneyBean amount;
+        private Long unitAmount;
+        private Long amount;
         private String taxRate;
-        private MoneyBean tax;
+        private Long tax;
         private String chargeId;
         public String getDescription() { return description; }
         public void setDescription(String value) { this.description = value; }
@@ -321,14 +321,14 @@ public final class BeanSchemas {
         public void setPeriodEnd(java.time.LocalDate value) { this.periodEnd = value; }
         public Long getQuantity() { return quantity; }
         public void setQuantity(Long value) { this.quantity = value; }
-        public MoneyBean getUnitAmount() { return unitAmount; }
-        public void setUnitAmount(MoneyBean value) { this.unitAmount = value; }
-        public MoneyBean getAmount() { return amount; }
-        public void setAmount(MoneyBean value) { this.amount = value; }
+        public Long getUnitAmount() { return unitAmount; }
+        public void setUnitAmount(Long value) { this.unitAmount = value; }
+        public Long getAmount() { return amount; }
+        public void setAmount(Long value) { this.amount = value; }
         public String getTaxRate() { return taxRate; }
         public void setTaxRate(String value) { this.taxRate = value; }
-        public MoneyBean getTax() { return tax; }
-        public void setTax(MoneyBean value) { this.tax = value; }
+        public Long getTax() { return tax; }
+        public void setTax(Long value) { this.tax = value; }
         public String getChargeId() { return chargeId; }
         public void setChargeId(String value) { this.chargeId = value; }
     }
@@ -344,20 +344,19 @@ public final class BeanSchemas {
         private String gsi3pk;
         private String gsi3sk;
         private String type;
-        private String id;
         private String number;
         private String customerId;
         private String subscriptionId;
         private String currency;
         private String status;
         private java.util.List<InvoiceLineBean> lines;
-        private MoneyBean creditApplied;
-        private MoneyBean amountPaid;
-        private MoneyBean credited;
-        private MoneyBean subtotal;
-        private MoneyBean tax;
-        private MoneyBean total;
-        private MoneyBean amountDue;
+        private Long creditApplied;
+        private Long amountPaid;
+        private Long credited;
+        private Long subtotal;
+        private Long tax;
+        private Long total;
+        private Long amountDue;
         private java.time.LocalDate issueDate;
         private java.time.LocalDate dueDate;
         private java.time.LocalDate periodStart;
@@ -392,8 +391,6 @@ public final class BeanSchemas {
         public void setGsi3sk(String value) { this.gsi3sk = value; }
         public String getType() { return type; }
         public void setType(String value) { this.type = value; }
-        public String getId() { return id; }
-        public void setId(String value) { this.id = value; }
         public String getNumber() { return number; }
         public void setNumber(String value) { this.number = value; }
         public String getCustomerId() { return customerId; }
@@ -406,20 +403,20 @@ public final class BeanSchemas {
         public void setStatus(String value) { this.status = value; }
         public java.util.List<InvoiceLineBean> getLines() { return lines; }
         public void setLines(java.util.List<InvoiceLineBean> value) { this.lines = value; }
-        public MoneyBean getCreditApplied() { return creditApplied; }
-        public void setCreditApplied(MoneyBean value) { this.creditApplied = value; }
-        public MoneyBean getAmountPaid() { return amountPaid; }
-        public void setAmountPaid(MoneyBean value) { this.amountPaid = value; }
-        public MoneyBean getCredited() { return credited; }
-        public void setCredited(MoneyBean value) { this.credited = value; }
-        public MoneyBean getSubtotal() { return subtotal; }
-        public void setSubtotal(MoneyBean value) { this.subtotal = value; }
-        public MoneyBean getTax() { return tax; }
-        public void setTax(MoneyBean value) { this.tax = value; }
-        public MoneyBean getTotal() { return total; }
-        public void setTotal(MoneyBean value) { this.total = value; }
-        public MoneyBean getAmountDue() { return amountDue; }
-        public void setAmountDue(MoneyBean value) { this.amountDue = value; }
+        public Long getCreditApplied() { return creditApplied; }
+        public void setCreditApplied(Long value) { this.creditApplied = value; }
+        public Long getAmountPaid() { return amountPaid; }
+        public void setAmountPaid(Long value) { this.amountPaid = value; }
+        public Long getCredited() { return credited; }
+        public void setCredited(Long value) { this.credited = value; }
+        public Long getSubtotal() { return subtotal; }
+        public void setSubtotal(Long value) { this.subtotal = value; }
+        public Long getTax() { return tax; }
+        public void setTax(Long value) { this.tax = value; }
+        public Long getTotal() { return total; }
+        public void setTotal(Long value) { this.total = value; }
+        public Long getAmountDue() { return amountDue; }
+        public void setAmountDue(Long value) { this.amountDue = value; }
         public java.time.LocalDate getIssueDate() { return issueDate; }
         public void setIssueDate(java.time.LocalDate value) { this.issueDate = value; }
         public java.time.LocalDate getDueDate() { return dueDate; }

@@ -19,7 +19,6 @@ import io.periodic.billing.model.Price;
 import io.periodic.billing.model.SellerProfile;
 import io.periodic.billing.model.Subscription;
 import io.periodic.billing.model.SubscriptionItem;
-import io.periodic.billing.persistence.AlreadyExistsException;
 import io.periodic.billing.persistence.BillingStore;
 import io.periodic.billing.persistence.ConcurrentUpdateException;
 import io.periodic.billing.ports.Clock;
@@ -37,8 +36,9 @@ import java.util.stream.Collectors;
  * Issues a subscription's due invoices exactly once per period. Every step is safe to repeat, so a retried or
  * duplicated job, or two generators racing on the same subscription, end with one invoice per period:
  * <ol>
- *   <li>the draft is created under its deterministic id (subscription + period start), create-once;
- *   <li>it is finalised in one transaction (next gapless number, credit balance used first);
+ *   <li>the invoice is composed in memory as a draft under its deterministic id (subscription + period start);
+ *   <li>it is finalised and created in one transaction (create-once on that id, next gapless number, credit balance
+ *       used first): the draft is never stored on its own, which saves a write and leaves no half-made invoice;
  *   <li>the document, the {@code invoice.finalized} event and the e-mail follow ({@link AfterFinalization});
  *   <li>the subscription advances to the next period, version-checked and only from the period just billed.
  * </ol>
@@ -129,27 +129,23 @@ public final class InvoiceGenerator {
             boolean recurring) {
         Period period = subscription.schedule().period(n);
         String id = InvoiceIds.forPeriod(subscription.id(), period.start());
-        Invoice invoice = store.invoices().get(id).orElseGet(() -> createDraft(subscription, customer, n, recurring));
+        Invoice invoice = store.invoices().get(id).orElseGet(() -> compose(subscription, customer, n, recurring));
         if (invoice.status() == InvoiceStatus.DRAFT) {
+            // A composed draft (never stored), or a draft stored by an earlier version of this function.
             invoice = finalizeDraft(invoice, seller);
         }
         after.finalized(invoice, customer, seller);
         return invoice;
     }
 
-    private Invoice createDraft(Subscription subscription, Customer customer, long n, boolean recurring) {
+    private Invoice compose(Subscription subscription, Customer customer, long n, boolean recurring) {
         Map<String, Price> prices = new HashMap<>();
         for (SubscriptionItem item : subscription.items()) {
             store.prices().get(item.priceId()).ifPresent(p -> prices.put(p.id(), p));
         }
         Instant now = clock.now();
-        Invoice draft = InvoiceComposer.compose(customer, subscription, prices, n, recurring,
+        return InvoiceComposer.compose(customer, subscription, prices, n, recurring,
                 LocalDue.localDate(now, customer.timeZone()), now);
-        try {
-            return store.invoices().create(draft);
-        } catch (AlreadyExistsException racedByAnother) {
-            return store.invoices().get(draft.id()).orElseThrow();
-        }
     }
 
     private Invoice finalizeDraft(Invoice draft, SellerProfile seller) {
@@ -161,11 +157,12 @@ public final class InvoiceGenerator {
                 return store.invoices().commitFinalization(plan.invoice(), plan.sequenceAfter(), plan.creditEntry(),
                         plan.balanceAfter());
             } catch (ConcurrentUpdateException conflict) {
-                // Another invoice took the number, the balance moved, or another generator finalised this one.
-                draft = store.invoices().get(draft.id()).orElseThrow();
-                if (draft.status() != InvoiceStatus.DRAFT) {
-                    return draft;
+                // Another invoice took the number, the balance moved, or another generator created this one.
+                Optional<Invoice> stored = store.invoices().get(draft.id());
+                if (stored.isPresent() && stored.get().status() != InvoiceStatus.DRAFT) {
+                    return stored.get();
                 }
+                draft = stored.orElse(draft);
                 if (attempt >= WRITE_ATTEMPTS) {
                     throw conflict;
                 }
