@@ -1,6 +1,7 @@
 package io.periodic.billing.aws;
 
 import java.util.Optional;
+import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
@@ -48,6 +49,40 @@ public final class AwsClients {
             return EnvironmentVariableCredentialsProvider.create();
         }
         return DefaultCredentialsProvider.builder().build();
+    }
+
+    /**
+     * A client built on first use, once (thread-safe): init does not pay for a client that a cold path may never
+     * call (the API's document and mail clients serve only corrections; most requests read and write DynamoDB).
+     * Under SnapStart the client is built by priming, before the snapshot (building sends nothing), so a restored
+     * function has it ready.
+     */
+    public static <C> Supplier<C> lazy(Supplier<C> build) {
+        Supplier<C> lazy = new Supplier<>() {
+            private volatile C client;
+
+            @Override
+            public C get() {
+                C c = client;
+                if (c == null) {
+                    synchronized (this) {
+                        c = client;
+                        if (c == null) {
+                            client = c = build.get();
+                        }
+                    }
+                }
+                return c;
+            }
+        };
+        io.periodic.billing.lambda.Priming.register("sdk-client", lazy::get);
+        return lazy;
+    }
+
+    /** An already built client, where an adapter takes a supplier. */
+    public static <C> Supplier<C> ready(C client) {
+        java.util.Objects.requireNonNull(client, "client");
+        return () -> client;
     }
 
     /** A required environment variable, or a clear error naming it. */

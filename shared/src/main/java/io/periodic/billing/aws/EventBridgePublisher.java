@@ -8,17 +8,22 @@ import software.amazon.awssdk.services.eventbridge.model.PutEventsResponse;
 /** Publishes to the stack's EventBridge bus; source {@code periodic.billing}, detail-type = the event type. */
 public final class EventBridgePublisher implements EventPublisher {
     public static final String SOURCE = "periodic.billing";
-    private final EventBridgeClient client;
+    private final java.util.function.Supplier<EventBridgeClient> client;
     private final String busName;
 
     public EventBridgePublisher(EventBridgeClient client, String busName) {
+        this(AwsClients.ready(client), busName);
+    }
+
+    /** With a client built on first use ({@link AwsClients#lazy}). */
+    public EventBridgePublisher(java.util.function.Supplier<EventBridgeClient> client, String busName) {
         this.client = client;
         this.busName = busName;
     }
 
     @Override
     public void publish(DomainEvent event) {
-        PutEventsResponse response = client.putEvents(r -> r.entries(e -> e
+        PutEventsResponse response = client.get().putEvents(r -> r.entries(e -> e
                 .eventBusName(busName)
                 .source(SOURCE)
                 .detailType(event.type())

@@ -11,11 +11,16 @@ import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
  * role's temporary credentials expire within hours, too soon for an invoice e-mail).
  */
 public final class S3DocumentStore implements DocumentStore {
-    private final S3Client client;
+    private final java.util.function.Supplier<S3Client> client;
     private final String bucket;
     private final String linkBase;
 
     public S3DocumentStore(S3Client client, String bucket, String linkBase) {
+        this(AwsClients.ready(client), bucket, linkBase);
+    }
+
+    /** With a client built on first use ({@link AwsClients#lazy}). */
+    public S3DocumentStore(java.util.function.Supplier<S3Client> client, String bucket, String linkBase) {
         this.client = client;
         this.bucket = bucket;
         this.linkBase = linkBase.endsWith("/") ? linkBase.substring(0, linkBase.length() - 1) : linkBase;
@@ -23,7 +28,7 @@ public final class S3DocumentStore implements DocumentStore {
 
     @Override
     public String put(String key, String contentType, byte[] content) {
-        client.putObject(r -> r.bucket(bucket).key(key).contentType(contentType), RequestBody.fromBytes(content));
+        client.get().putObject(r -> r.bucket(bucket).key(key).contentType(contentType), RequestBody.fromBytes(content));
         return link(key);
     }
 
@@ -35,7 +40,7 @@ public final class S3DocumentStore implements DocumentStore {
     @Override
     public byte[] get(String key) {
         try {
-            return client.getObjectAsBytes(r -> r.bucket(bucket).key(key)).asByteArray();
+            return client.get().getObjectAsBytes(r -> r.bucket(bucket).key(key)).asByteArray();
         } catch (NoSuchKeyException e) {
             return null;
         }

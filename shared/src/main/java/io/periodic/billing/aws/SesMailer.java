@@ -8,11 +8,16 @@ import software.amazon.awssdk.services.sesv2.model.Content;
 
 /** Sends through SESv2 from the configured sender; the mail's key is attached as a message tag. */
 public final class SesMailer implements Mailer {
-    private final SesV2Client client;
+    private final java.util.function.Supplier<SesV2Client> client;
     private final String from;
     private final String configurationSet;
 
     public SesMailer(SesV2Client client, String from, String configurationSet) {
+        this(AwsClients.ready(client), from, configurationSet);
+    }
+
+    /** With a client built on first use ({@link AwsClients#lazy}). */
+    public SesMailer(java.util.function.Supplier<SesV2Client> client, String from, String configurationSet) {
         this.client = client;
         this.from = from;
         this.configurationSet = configurationSet;
@@ -24,7 +29,7 @@ public final class SesMailer implements Mailer {
         if (email.htmlBody() != null) {
             body.html(utf8(email.htmlBody()));
         }
-        client.sendEmail(r -> {
+        client.get().sendEmail(r -> {
             r.fromEmailAddress(from)
                     .destination(d -> d.toAddresses(email.to()))
                     .content(c -> c.simple(m -> m.subject(utf8(email.subject())).body(body.build())))

@@ -39,7 +39,8 @@ public final class WorkIndex {
         if (limit < 1 || limit > 1000) {
             throw new IllegalArgumentException("page size must be 1..1000, got " + limit);
         }
-        // Sort keys are "<time>#<id>"; '$' sorts right after '#', so every item of that exact time is included.
+        // Sort keys are "<time>#<id>" (subscriptions, payments) or "<date>" (invoices); "<upTo>$" is above both
+        // ("$" sorts right after "#"), so every item of that exact time or date is included.
         QueryResponse response = client.query(q -> q.tableName(tableName)
                 .indexName(BillingTable.GSI3)
                 .keyConditionExpression("#p = :p AND #s < :upTo")

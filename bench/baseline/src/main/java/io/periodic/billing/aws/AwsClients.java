@@ -8,7 +8,8 @@ import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
  * BASELINE ONLY (bench): replaces the project's AwsClients in the cold-start baseline. Every client is built the
  * default way — {@code builder.build()}: the default HTTP client (Apache), the default region provider chain and
  * the default credentials provider chain — and the records are mapped the default way, with
- * {@code TableSchema.fromBean} over bean twins (built here, once, like any static schema).
+ * {@code TableSchema.fromBean} over bean twins (built here, once, like any static schema). Clients the project
+ * builds on first use are built at init here, as a default-built function does.
  */
 public final class AwsClients {
     static {
@@ -22,6 +23,16 @@ public final class AwsClients {
 
     public static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C build(B builder) {
         return builder.build();
+    }
+
+    /** The default way builds every client at init: no lazy loading in the baseline. */
+    public static <C> java.util.function.Supplier<C> lazy(java.util.function.Supplier<C> build) {
+        C client = build.get();
+        return () -> client;
+    }
+
+    public static <C> java.util.function.Supplier<C> ready(C client) {
+        return () -> client;
     }
 
     public static String env(String name) {

@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -42,13 +43,16 @@ public final class BillingApiHandler implements RequestHandler<APIGatewayV2HTTPE
 
     private static BillingApi wire() {
         BillingStore store = new BillingStore(AwsClients.build(DynamoDbClient.builder()), AwsClients.env("TABLE_NAME"));
-        S3DocumentStore documents = new S3DocumentStore(AwsClients.build(S3Client.builder()),
-                AwsClients.env("DOCUMENT_BUCKET"), AwsClients.env("DOCUMENT_LINK_BASE_URL"));
-        EventBridgePublisher events = new EventBridgePublisher(AwsClients.build(EventBridgeClient.builder()),
-                AwsClients.env("EVENT_BUS_NAME"));
+        // Documents, events and mail serve corrections and reissues only: their clients are built on first use, so
+        // the cold start of an ordinary request does not pay for them.
+        Supplier<S3Client> s3 = AwsClients.lazy(() -> AwsClients.build(S3Client.builder()));
+        Supplier<EventBridgeClient> eventBridge = AwsClients.lazy(() -> AwsClients.build(EventBridgeClient.builder()));
+        Supplier<SesV2Client> ses = AwsClients.lazy(() -> AwsClients.build(SesV2Client.builder()));
+        S3DocumentStore documents = new S3DocumentStore(s3, AwsClients.env("DOCUMENT_BUCKET"),
+                AwsClients.env("DOCUMENT_LINK_BASE_URL"));
+        EventBridgePublisher events = new EventBridgePublisher(eventBridge, AwsClients.env("EVENT_BUS_NAME"));
         InvoiceNotifications notifications = new InvoiceNotifications(new DocumentRenderer(), documents, events,
-                new SesMailer(AwsClients.build(SesV2Client.builder()), AwsClients.env("SENDER_EMAIL"),
-                        System.getenv("SES_CONFIGURATION_SET")));
+                new SesMailer(ses, AwsClients.env("SENDER_EMAIL"), System.getenv("SES_CONFIGURATION_SET")));
         return BillingApi.over(store, notifications, events, documents, Clock.system());
     }
 

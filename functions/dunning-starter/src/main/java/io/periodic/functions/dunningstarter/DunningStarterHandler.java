@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -41,13 +42,15 @@ public final class DunningStarterHandler implements RequestStreamHandler {
 
     private static DunningStarter wire() {
         BillingStore store = new BillingStore(AwsClients.build(DynamoDbClient.builder()), AwsClients.env("TABLE_NAME"));
-        EventBridgePublisher events = new EventBridgePublisher(AwsClients.build(EventBridgeClient.builder()),
-                AwsClients.env("EVENT_BUS_NAME"));
-        SesMailer mailer = new SesMailer(AwsClients.build(SesV2Client.builder()), AwsClients.env("SENDER_EMAIL"),
-                System.getenv("SES_CONFIGURATION_SET"));
+        // Built on first use: only courtesy notices (invoices not yet due) mail, store and publish.
+        Supplier<S3Client> s3 = AwsClients.lazy(() -> AwsClients.build(S3Client.builder()));
+        Supplier<EventBridgeClient> eventBridge = AwsClients.lazy(() -> AwsClients.build(EventBridgeClient.builder()));
+        Supplier<SesV2Client> ses = AwsClients.lazy(() -> AwsClients.build(SesV2Client.builder()));
+        EventBridgePublisher events = new EventBridgePublisher(eventBridge, AwsClients.env("EVENT_BUS_NAME"));
+        SesMailer mailer = new SesMailer(ses, AwsClients.env("SENDER_EMAIL"), System.getenv("SES_CONFIGURATION_SET"));
         DunningService dunning = new DunningService(store, new InvoiceNotifications(new DocumentRenderer(),
-                new S3DocumentStore(AwsClients.build(S3Client.builder()), AwsClients.env("DOCUMENT_BUCKET"),
-                        AwsClients.env("DOCUMENT_LINK_BASE_URL")), events, mailer), mailer, events, Clock.system());
+                new S3DocumentStore(s3, AwsClients.env("DOCUMENT_BUCKET"), AwsClients.env("DOCUMENT_LINK_BASE_URL")),
+                events, mailer), mailer, events, Clock.system());
         return new DunningStarter(store, dunning, stepFunctions(AwsClients.build(SfnClient.builder()),
                 AwsClients.env("DUNNING_STATE_MACHINE_ARN")), Clock.system());
     }

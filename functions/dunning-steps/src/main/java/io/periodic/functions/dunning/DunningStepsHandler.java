@@ -15,6 +15,7 @@ import io.periodic.billing.service.DunningService;
 import io.periodic.billing.service.InvoiceNotifications;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -42,13 +43,15 @@ public final class DunningStepsHandler implements RequestHandler<Map<String, Obj
 
     private static DunningService wire() {
         BillingStore store = new BillingStore(AwsClients.build(DynamoDbClient.builder()), AwsClients.env("TABLE_NAME"));
-        EventBridgePublisher events = new EventBridgePublisher(AwsClients.build(EventBridgeClient.builder()),
-                AwsClients.env("EVENT_BUS_NAME"));
-        SesMailer mailer = new SesMailer(AwsClients.build(SesV2Client.builder()), AwsClients.env("SENDER_EMAIL"),
-                System.getenv("SES_CONFIGURATION_SET"));
+        // Built on first use: a "plan" step and a step that finds the invoice paid send and store nothing.
+        Supplier<S3Client> s3 = AwsClients.lazy(() -> AwsClients.build(S3Client.builder()));
+        Supplier<EventBridgeClient> eventBridge = AwsClients.lazy(() -> AwsClients.build(EventBridgeClient.builder()));
+        Supplier<SesV2Client> ses = AwsClients.lazy(() -> AwsClients.build(SesV2Client.builder()));
+        EventBridgePublisher events = new EventBridgePublisher(eventBridge, AwsClients.env("EVENT_BUS_NAME"));
+        SesMailer mailer = new SesMailer(ses, AwsClients.env("SENDER_EMAIL"), System.getenv("SES_CONFIGURATION_SET"));
         InvoiceNotifications notifications = new InvoiceNotifications(new DocumentRenderer(),
-                new S3DocumentStore(AwsClients.build(S3Client.builder()), AwsClients.env("DOCUMENT_BUCKET"),
-                        AwsClients.env("DOCUMENT_LINK_BASE_URL")), events, mailer);
+                new S3DocumentStore(s3, AwsClients.env("DOCUMENT_BUCKET"), AwsClients.env("DOCUMENT_LINK_BASE_URL")),
+                events, mailer);
         return new DunningService(store, notifications, mailer, events, Clock.system());
     }
 

@@ -200,7 +200,7 @@ public final class InvoiceGenerationBenchmark {
                         due.get(50).id(), LocalDate.of(2001, 1, 1)))),
                 "sk", AttributeValue.fromS("INVOICE")))).item();
         System.out.printf("single-line invoice item size         : %d bytes (DynamoDB's rule: names + values)%n",
-                itemSize(sample));
+                io.periodic.local.engines.ItemSize.of(sample));
         if (Boolean.getBoolean("bench.dump")) { System.out.println(sample); }
         System.out.println("where the write units go, per invoice: " + breakdown.entrySet().stream()
                 .map(e -> e.getKey() + " " + String.format("%.1f", e.getValue())).toList());
@@ -236,38 +236,6 @@ public final class InvoiceGenerationBenchmark {
                     threads, series, n / seconds, capacity.transactionsCanceled.sum());
         }
         System.exit(0);
-    }
-
-    /**
-     * An item's size as DynamoDB bills it: attribute names plus values (strings and binaries by UTF-8 length,
-     * numbers about one byte per two digits plus one, maps and lists 3 bytes plus 1 per element).
-     */
-    static int itemSize(Map<String, AttributeValue> item) {
-        int size = 0;
-        for (var e : item.entrySet()) {
-            size += e.getKey().getBytes(java.nio.charset.StandardCharsets.UTF_8).length + valueSize(e.getValue());
-        }
-        return size;
-    }
-
-    private static int valueSize(AttributeValue v) {
-        if (v.s() != null) {
-            return v.s().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
-        }
-        if (v.n() != null) {
-            String digits = v.n().replace("-", "").replace(".", "").replaceFirst("^0+", "");
-            return (digits.length() + 1) / 2 + 1;
-        }
-        if (v.bool() != null || Boolean.TRUE.equals(v.nul())) {
-            return 1;
-        }
-        if (v.hasM()) {
-            return 3 + v.m().size() + itemSize(v.m());
-        }
-        if (v.hasL()) {
-            return 3 + v.l().size() + v.l().stream().mapToInt(InvoiceGenerationBenchmark::valueSize).sum();
-        }
-        return 0;
     }
 
     /** A fresh number prefix per concurrency round (prefixes are letters only), at most 10 letters. */
