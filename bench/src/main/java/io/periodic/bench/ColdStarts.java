@@ -125,6 +125,10 @@ final class ColdStarts {
                 "-XX:ReservedCodeCacheSize=" + (f.memoryMb() * 1024L / 20) + "k",
                 "-Djava.net.preferIPv4Stack=true"));
         command.addAll(variant.jvmProperties());
+        String extra = System.getProperty("bench.jvmArgs"); // for profiling, e.g. -Dbench.jvmArgs=-Xlog:class+load
+        if (extra != null && !extra.isBlank()) {
+            command.addAll(List.of(extra.trim().split("\\s+")));
+        }
         command.addAll(List.of("-cp", String.join(java.io.File.pathSeparator, classpath(jar, variant)),
                 LambdaEmulator.class.getName(), f.handler(), event.toString()));
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
