@@ -5,6 +5,7 @@ import software.amazon.awssdk.enhanced.dynamodb.AttributeConverter;
 import software.amazon.awssdk.enhanced.dynamodb.EnhancedType;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTag;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticImmutableTableSchema;
 
 /**
@@ -70,6 +71,12 @@ final class SchemaBuilder<T> {
         builder.addAttribute(String.class, a -> a.name(name).getter(getter)
                 .setter((row, v) -> row.set(field, v == null ? null : parse.apply(v))).tags(tags));
         return this;
+    }
+
+    /** The table's primary key, {@code pk} and {@code sk}, derived from the record by the accessor. */
+    SchemaBuilder<T> keys() {
+        return derived(BillingTable.PK, StaticAttributeTags.primaryPartitionKey())
+                .derived(BillingTable.SK, StaticAttributeTags.primarySortKey());
     }
 
     /** A derived string attribute (key or index key): written from the record, ignored when reading. */

@@ -111,8 +111,7 @@ public final class Schemas {
                 case VERSION -> it.version();
                 default -> throw new IllegalArgumentException(a);
             })
-            .derived(PK, primaryPartitionKey())
-            .derived(SK, primarySortKey())
+            .keys()
             .derived(GSI1_PK, secondaryPartitionKey(GSI1))
             .derived(GSI1_SK, secondarySortKey(GSI1))
             // Every customer, sharded, oldest first (reports over all customers).
@@ -149,8 +148,7 @@ public final class Schemas {
                 case "customerId" -> it.customerId();
                 default -> throw new IllegalArgumentException(a);
             })
-            .derived(PK, primaryPartitionKey())
-            .derived(SK, primarySortKey())
+            .keys()
             .derived(TYPE)
             .attr("nameKey", String.class)
             .attr("customerId", String.class)
@@ -171,8 +169,7 @@ public final class Schemas {
                 case VERSION -> it.version();
                 default -> throw new IllegalArgumentException(a);
             })
-            .derived(PK, primaryPartitionKey())
-            .derived(SK, primarySortKey())
+            .keys()
             .derived(TYPE)
             .attr("key", String.class)
             .attr("fingerprint", String.class)
@@ -202,8 +199,7 @@ public final class Schemas {
                 case "paymentId" -> it.paymentId();
                 default -> throw new IllegalArgumentException(a);
             })
-            .derived(PK, primaryPartitionKey())
-            .derived(SK, primarySortKey())
+            .keys()
             .derived(TYPE)
             .attr("date", String.class)
             .attr("sortKey", String.class)
@@ -223,8 +219,7 @@ public final class Schemas {
                 case VERSION -> it.version();
                 default -> throw new IllegalArgumentException(a);
             })
-            .derived(PK, primaryPartitionKey())
-            .derived(SK, primarySortKey())
+            .keys()
             .derived(TYPE)
             .attr("paymentId", String.class)
             .attr("refundId", String.class)
@@ -252,8 +247,7 @@ public final class Schemas {
                 case VERSION -> it.version();
                 default -> throw new IllegalArgumentException(a);
             })
-            .derived(PK, primaryPartitionKey())
-            .derived(SK, primarySortKey())
+            .keys()
             .derived(TYPE)
             .attr("provider", String.class)
             .attr("eventId", String.class)
@@ -284,8 +278,7 @@ public final class Schemas {
                 case VERSION -> it.version();
                 default -> throw new IllegalArgumentException(a);
             })
-            .derived(PK, primaryPartitionKey())
-            .derived(SK, primarySortKey())
+            .keys()
             .derived(TYPE)
             .attr("invoiceId", String.class)
             .attr("step", String.class)
@@ -325,8 +318,7 @@ public final class Schemas {
                 case "markUncollectibleOnSuspend" -> it.policy().markUncollectibleOnSuspend();
                 default -> throw new IllegalArgumentException(a);
             })
-            .derived(PK, primaryPartitionKey())
-            .derived(SK, primarySortKey())
+            .keys()
             .derived(TYPE)
             .attr("scope", String.class)
             .attr("steps", EnhancedType.listOf(EnhancedType.documentOf(DunningPolicy.Step.class, POLICY_STEP)))
@@ -354,8 +346,7 @@ public final class Schemas {
                 case VERSION -> it.version();
                 default -> throw new IllegalArgumentException(a);
             })
-            .derived(PK, primaryPartitionKey())
-            .derived(SK, primarySortKey())
+            .keys()
             .derived(TYPE)
             .attr("id", String.class)
             .attr("productName", String.class)
@@ -432,8 +423,7 @@ public final class Schemas {
                 case VERSION -> it.version();
                 default -> throw new IllegalArgumentException(a);
             })
-            .derived(PK, primaryPartitionKey())
-            .derived(SK, primarySortKey())
+            .keys()
             .derived(GSI1_PK, secondaryPartitionKey(GSI1))
             .derived(GSI1_SK, secondarySortKey(GSI1))
             // Sparse: only subscriptions the scheduler should bill are in the work index.
@@ -610,8 +600,7 @@ public final class Schemas {
                 case "invoiceId" -> it.invoiceId();
                 default -> throw new IllegalArgumentException(a);
             })
-            .derived(PK, primaryPartitionKey())
-            .derived(SK, primarySortKey())
+            .keys()
             .derived(TYPE)
             .attr("number", String.class)
             .attr("invoiceId", String.class)
@@ -626,8 +615,7 @@ public final class Schemas {
                 case VERSION -> it.version();
                 default -> throw new IllegalArgumentException(a);
             })
-            .derived(PK, primaryPartitionKey())
-            .derived(SK, primarySortKey())
+            .keys()
             .derived(TYPE)
             .attr("series", String.class)
             .attr("last", Long.class)
@@ -672,8 +660,7 @@ public final class Schemas {
                 case "numberSeries" -> it.numberSeries();
                 default -> throw new IllegalArgumentException(a);
             })
-            .derived(PK, primaryPartitionKey())
-            .derived(SK, primarySortKey())
+            .keys()
             .derived(TYPE)
             .attr("name", String.class)
             .attr("address", EnhancedType.documentOf(Address.class, ADDRESS))
@@ -700,8 +687,7 @@ public final class Schemas {
                 case "savedAt" -> it.savedAt();
                 default -> throw new IllegalArgumentException(a);
             })
-            .derived(PK, primaryPartitionKey())
-            .derived(SK, primarySortKey())
+            .keys()
             .derived(TYPE)
             .attr("name", String.class)
             .attr("shard", Integer.class)
@@ -747,8 +733,7 @@ public final class Schemas {
                 case VERSION -> it.version();
                 default -> throw new IllegalArgumentException(a);
             })
-            .derived(PK, primaryPartitionKey())
-            .derived(SK, primarySortKey())
+            .keys()
             .derived(GSI1_PK, secondaryPartitionKey(GSI1))
             .derived(GSI1_SK, secondarySortKey(GSI1))
             // Sparse, sharded: payments holding unapplied cash, for a person to resolve.
@@ -789,8 +774,7 @@ public final class Schemas {
                 case VERSION -> it.version();
                 default -> throw new IllegalArgumentException(a);
             })
-            .derived(PK, primaryPartitionKey())
-            .derived(SK, primarySortKey())
+            .keys()
             .derived(GSI1_PK, secondaryPartitionKey(GSI1))
             .derived(GSI1_SK, secondarySortKey(GSI1))
             .derived(TYPE)
@@ -824,8 +808,7 @@ public final class Schemas {
                 case VERSION -> it.version();
                 default -> throw new IllegalArgumentException(a);
             })
-            .derived(PK, primaryPartitionKey())
-            .derived(SK, primarySortKey())
+            .keys()
             .derived(GSI1_PK, secondaryPartitionKey(GSI1))
             .derived(GSI1_SK, secondarySortKey(GSI1))
             .derived(TYPE)
@@ -855,8 +838,7 @@ public final class Schemas {
                 case VERSION -> it.version();
                 default -> throw new IllegalArgumentException(a);
             })
-            .derived(PK, primaryPartitionKey())
-            .derived(SK, primarySortKey())
+            .keys()
             .derived(TYPE)
             .attr("customerId", String.class)
             .attr("balance", MoneyConverter.INSTANCE)
@@ -875,8 +857,7 @@ public final class Schemas {
                 case "at" -> it.at();
                 default -> throw new IllegalArgumentException(a);
             })
-            .derived(PK, primaryPartitionKey())
-            .derived(SK, primarySortKey())
+            .keys()
             .derived(TYPE)
             .attr("customerId", String.class)
             .attr("id", String.class)
