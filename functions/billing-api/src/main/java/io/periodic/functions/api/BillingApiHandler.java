@@ -4,10 +4,8 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import io.periodic.billing.aws.AwsAdapters;
 import io.periodic.billing.aws.AwsClients;
-import io.periodic.billing.aws.EventBridgePublisher;
-import io.periodic.billing.aws.S3DocumentStore;
-import io.periodic.billing.aws.SesMailer;
 import io.periodic.billing.persistence.BillingStore;
 import io.periodic.billing.ports.Clock;
 import io.periodic.billing.rendering.DocumentRenderer;
@@ -17,11 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
-import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.sesv2.SesV2Client;
 
 /**
  * The management API behind API Gateway (HTTP API, payload format 2.0, IAM-authorised): turns the event into a
@@ -43,17 +37,11 @@ public final class BillingApiHandler implements RequestHandler<APIGatewayV2HTTPE
 
     private static BillingApi wire() {
         BillingStore store = new BillingStore(AwsClients.build(DynamoDbClient.builder()), AwsClients.env("TABLE_NAME"));
-        // Documents, events and mail serve corrections and reissues only: their clients are built on first use, so
-        // the cold start of an ordinary request does not pay for them.
-        Supplier<S3Client> s3 = AwsClients.lazy(() -> AwsClients.build(S3Client.builder()));
-        Supplier<EventBridgeClient> eventBridge = AwsClients.lazy(() -> AwsClients.build(EventBridgeClient.builder()));
-        Supplier<SesV2Client> ses = AwsClients.lazy(() -> AwsClients.build(SesV2Client.builder()));
-        S3DocumentStore documents = new S3DocumentStore(s3, AwsClients.env("DOCUMENT_BUCKET"),
-                AwsClients.env("DOCUMENT_LINK_BASE_URL"));
-        EventBridgePublisher events = new EventBridgePublisher(eventBridge, AwsClients.env("EVENT_BUS_NAME"));
-        InvoiceNotifications notifications = new InvoiceNotifications(new DocumentRenderer(), documents, events,
-                new SesMailer(ses, AwsClients.env("SENDER_EMAIL"), System.getenv("SES_CONFIGURATION_SET")));
-        return BillingApi.over(store, notifications, events, documents, Clock.system());
+        // Documents, events and mail serve corrections and reissues only; their clients are built on first use.
+        AwsAdapters out = AwsAdapters.fromEnvironment();
+        InvoiceNotifications notifications = new InvoiceNotifications(new DocumentRenderer(), out.documents(),
+                out.events(), out.mailer());
+        return BillingApi.over(store, notifications, out.events(), out.documents(), Clock.system());
     }
 
     public BillingApi api() {

@@ -2,10 +2,8 @@ package io.periodic.functions.dunningstarter;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import io.periodic.billing.aws.AwsAdapters;
 import io.periodic.billing.aws.AwsClients;
-import io.periodic.billing.aws.EventBridgePublisher;
-import io.periodic.billing.aws.S3DocumentStore;
-import io.periodic.billing.aws.SesMailer;
 import io.periodic.billing.lambda.Log;
 import io.periodic.billing.persistence.BillingStore;
 import io.periodic.billing.ports.Clock;
@@ -18,11 +16,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
-import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.ExecutionAlreadyExistsException;
 
@@ -42,15 +36,10 @@ public final class DunningStarterHandler implements RequestStreamHandler {
 
     private static DunningStarter wire() {
         BillingStore store = new BillingStore(AwsClients.build(DynamoDbClient.builder()), AwsClients.env("TABLE_NAME"));
-        // Built on first use: only courtesy notices (invoices not yet due) mail, store and publish.
-        Supplier<S3Client> s3 = AwsClients.lazy(() -> AwsClients.build(S3Client.builder()));
-        Supplier<EventBridgeClient> eventBridge = AwsClients.lazy(() -> AwsClients.build(EventBridgeClient.builder()));
-        Supplier<SesV2Client> ses = AwsClients.lazy(() -> AwsClients.build(SesV2Client.builder()));
-        EventBridgePublisher events = new EventBridgePublisher(eventBridge, AwsClients.env("EVENT_BUS_NAME"));
-        SesMailer mailer = new SesMailer(ses, AwsClients.env("SENDER_EMAIL"), System.getenv("SES_CONFIGURATION_SET"));
+        // Clients built on first use: only courtesy notices (invoices not yet due) mail, store and publish.
+        AwsAdapters out = AwsAdapters.fromEnvironment();
         DunningService dunning = new DunningService(store, new InvoiceNotifications(new DocumentRenderer(),
-                new S3DocumentStore(s3, AwsClients.env("DOCUMENT_BUCKET"), AwsClients.env("DOCUMENT_LINK_BASE_URL")),
-                events, mailer), mailer, events, Clock.system());
+                out.documents(), out.events(), out.mailer()), out.mailer(), out.events(), Clock.system());
         return new DunningStarter(store, dunning, stepFunctions(AwsClients.build(SfnClient.builder()),
                 AwsClients.env("DUNNING_STATE_MACHINE_ARN")), Clock.system());
     }

@@ -2,10 +2,8 @@ package io.periodic.functions.dunning;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import io.periodic.billing.aws.AwsAdapters;
 import io.periodic.billing.aws.AwsClients;
-import io.periodic.billing.aws.EventBridgePublisher;
-import io.periodic.billing.aws.S3DocumentStore;
-import io.periodic.billing.aws.SesMailer;
 import io.periodic.billing.dunning.StepKind;
 import io.periodic.billing.lambda.Log;
 import io.periodic.billing.persistence.BillingStore;
@@ -15,11 +13,7 @@ import io.periodic.billing.service.DunningService;
 import io.periodic.billing.service.InvoiceNotifications;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
-import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.sesv2.SesV2Client;
 
 /**
  * The dunning state machine's steps behind ONE dispatching handler ({@code action}: plan, act, failed). One
@@ -43,16 +37,11 @@ public final class DunningStepsHandler implements RequestHandler<Map<String, Obj
 
     private static DunningService wire() {
         BillingStore store = new BillingStore(AwsClients.build(DynamoDbClient.builder()), AwsClients.env("TABLE_NAME"));
-        // Built on first use: a "plan" step and a step that finds the invoice paid send and store nothing.
-        Supplier<S3Client> s3 = AwsClients.lazy(() -> AwsClients.build(S3Client.builder()));
-        Supplier<EventBridgeClient> eventBridge = AwsClients.lazy(() -> AwsClients.build(EventBridgeClient.builder()));
-        Supplier<SesV2Client> ses = AwsClients.lazy(() -> AwsClients.build(SesV2Client.builder()));
-        EventBridgePublisher events = new EventBridgePublisher(eventBridge, AwsClients.env("EVENT_BUS_NAME"));
-        SesMailer mailer = new SesMailer(ses, AwsClients.env("SENDER_EMAIL"), System.getenv("SES_CONFIGURATION_SET"));
-        InvoiceNotifications notifications = new InvoiceNotifications(new DocumentRenderer(),
-                new S3DocumentStore(s3, AwsClients.env("DOCUMENT_BUCKET"), AwsClients.env("DOCUMENT_LINK_BASE_URL")),
-                events, mailer);
-        return new DunningService(store, notifications, mailer, events, Clock.system());
+        // Clients built on first use: a "plan" step and a step that finds the invoice paid send and store nothing.
+        AwsAdapters out = AwsAdapters.fromEnvironment();
+        InvoiceNotifications notifications = new InvoiceNotifications(new DocumentRenderer(), out.documents(),
+                out.events(), out.mailer());
+        return new DunningService(store, notifications, out.mailer(), out.events(), Clock.system());
     }
 
     /** SnapStart priming: plans an invoice that does not exist (reads only) through the handler's own path. */

@@ -201,7 +201,6 @@ public final class InvoiceGenerationBenchmark {
                 "sk", AttributeValue.fromS("INVOICE")))).item();
         System.out.printf("single-line invoice item size         : %d bytes (DynamoDB's rule: names + values)%n",
                 io.periodic.local.engines.ItemSize.of(sample));
-        if (Boolean.getBoolean("bench.dump")) { System.out.println(sample); }
         System.out.println("where the write units go, per invoice: " + breakdown.entrySet().stream()
                 .map(e -> e.getKey() + " " + String.format("%.1f", e.getValue())).toList());
         System.out.printf("invoices/s, DynamoDB only            : %.0f/s (%.2f ms each)%n", n / bareSeconds, 1000 * bareSeconds / n);
