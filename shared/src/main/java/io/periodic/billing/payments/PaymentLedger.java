@@ -21,6 +21,11 @@ import java.util.Map;
  * payment, its invoices, its allocations and the customer's credit balance. The store commits each result in one
  * transaction. Invariants, for every payment: received = applied + unapplied + refunded; for every invoice:
  * total − credit applied − credited − paid = amount due ≥ 0.
+ *
+ * <p>Credit is never left beside an amount due that it could pay: a refund that reopens an invoice pays it from
+ * the customer's credit balance in the same result ({@link #refund}), and the dunning workflow does the same before
+ * every step ({@link #useCredit}), so a customer whose credit covers what they owe is never reminded, charged a late
+ * fee or suspended.
  */
 public final class PaymentLedger {
     /** Longest credit-entry id ({@link CreditEntry}); longer derived ids are shortened to a hash. */
@@ -41,6 +46,64 @@ public final class PaymentLedger {
                 throw new IllegalArgumentException("credit entries and the balance after them go together");
             }
         }
+    }
+
+    /** Credit used on invoices: the invoices after, the ledger entry (negative) and the balance after it. */
+    public record CreditUse(List<Invoice> invoices, CreditEntry entry, CreditBalance balanceAfter) {
+        public CreditUse {
+            invoices = List.copyOf(invoices);
+        }
+
+        /** @return the total taken from the balance */
+        public Money amount() {
+            return entry.amount().negate();
+        }
+    }
+
+    /**
+     * Pays what is due on one invoice from the customer's credit balance, as far as it goes (the dunning workflow's
+     * first move before every step, and the same rule {@code Finalization} applies when an invoice is issued).
+     * The entry's id derives from the invoice and its version, so a retried commit creates it once and a later
+     * use on the same invoice (after another reopening) gets its own entry.
+     *
+     * @return what to commit (invoice update version-checked, entry create-once, balance version-checked), or
+     *     null when there is nothing to use: no credit, nothing due, the invoice does not accept payment, or the
+     *     balance is in another currency
+     */
+    public static CreditUse useCredit(Invoice invoice, CreditBalance balance, Instant now) {
+        return useCredit(List.of(invoice), balance, entryId("credit-used", invoice.id(),
+                "v" + invoice.version()), "used on invoice " + label(invoice), now);
+    }
+
+    /** Pays the invoices, in the order given, from the balance; null when nothing is used. */
+    private static CreditUse useCredit(List<Invoice> invoices, CreditBalance balance, String entryId, String source,
+            Instant now) {
+        if (balance == null || !balance.balance().isPositive()) {
+            return null;
+        }
+        Money left = balance.balance();
+        Money used = Money.zero(left.currency());
+        List<Invoice> after = new ArrayList<>();
+        for (Invoice invoice : invoices) {
+            if (!left.isPositive()) {
+                break;
+            }
+            if (!invoice.currency().equals(left.currency()) || !invoice.status().acceptsPayment()
+                    || !invoice.amountDue().isPositive() || !invoice.customerId().equals(balance.customerId())) {
+                continue;
+            }
+            Money part = left.min(invoice.amountDue());
+            Invoice paid = invoice.withCreditApplied(invoice.creditApplied().plus(part));
+            after.add(paid.amountDue().isZero() ? paid.withStatus(InvoiceStatus.PAID) : paid);
+            left = left.minus(part);
+            used = used.plus(part);
+        }
+        if (!used.isPositive()) {
+            return null;
+        }
+        String shortSource = source.length() <= 300 ? source : source.substring(0, 299) + "…";
+        CreditEntry entry = new CreditEntry(balance.customerId(), entryId, used.negate(), shortSource, now);
+        return new CreditUse(after, entry, new CreditBalance(balance.customerId(), left, balance.version()));
     }
 
     /**
@@ -215,6 +278,9 @@ public final class PaymentLedger {
      * balance. The payment's refunded amount grows by the whole refund; a part that could not be taken back (the
      * credit was already used) is named in the payment's reason.
      *
+     * <p>Then, in the same result (one transaction), the invoices it reopened are paid from what is left of the
+     * customer's credit balance, oldest due first: credit is never left beside an amount due it could pay. An
+     * invoice paid again in full this way is not reported as reopened.
      *
      * @param allocations the payment's allocations
      * @param invoices the invoices of those allocations, by id
@@ -266,6 +332,26 @@ public final class PaymentLedger {
             balanceAfter = new CreditBalance(balance.customerId(), balance.balance().minus(fromCredit),
                     balance.version());
             left = left.minus(fromCredit);
+        }
+        if (payment.customerId() != null && !reopened.isEmpty()) {
+            List<Invoice> reopenedOldestFirst = changedInvoices.values().stream()
+                    .filter(i -> reopened.contains(i.id()))
+                    .sorted(Comparator.comparing(Invoice::dueDate).thenComparing(Invoice::id))
+                    .toList();
+            CreditUse use = useCredit(reopenedOldestFirst, balanceAfter != null ? balanceAfter : balance,
+                    entryId("credit-used", payment.id(), refund.refundId()), "used on invoices reopened by "
+                    + refund.kind().name().toLowerCase() + " " + refund.refundId() + " of payment " + payment.id()
+                    + ": " + String.join(", ", reopenedOldestFirst.stream().map(PaymentLedger::label).toList()), now);
+            if (use != null) {
+                entries.add(use.entry());
+                balanceAfter = use.balanceAfter();
+                for (Invoice paidAgain : use.invoices()) {
+                    changedInvoices.put(paidAgain.id(), paidAgain);
+                    if (paidAgain.status() == InvoiceStatus.PAID) {
+                        reopened.remove(paidAgain.id());
+                    }
+                }
+            }
         }
         Money refunded = payment.refunded().plus(take);
         Money applied = payment.applied().minus(take.minus(fromCash));

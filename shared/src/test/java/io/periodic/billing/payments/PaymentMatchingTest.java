@@ -142,8 +142,14 @@ class PaymentMatchingTest {
         assertEquals(InvoiceStatus.OPEN, reopened.status());
         assertEquals(Money.of(4_000, "JPY"), refunded.payment().refunded());
         ledgerHolds(refunded.payment());
-        assertEquals(Money.of(4_000, "JPY"), reopened.amountDue());
-        assertTrue(refunded.creditEntries().isEmpty(), "the allocation covered it; the credit stays");
+        // The allocation covered the refund; the customer's 1,000 of credit then pays part of the reopened invoice,
+        // in the same result (one transaction).
+        assertEquals(Money.of(3_000, "JPY"), reopened.amountDue());
+        assertEquals(Money.of(1_000, "JPY"), reopened.creditApplied());
+        assertEquals(1, refunded.creditEntries().size());
+        assertEquals(Money.of(-1_000, "JPY"), refunded.creditEntries().get(0).amount());
+        assertEquals("credit-used:" + p.id() + ":re_1", refunded.creditEntries().get(0).id());
+        assertTrue(refunded.balanceAfter().balance().isZero());
     }
 
     static void ledgerHolds(Payment p) {

@@ -196,7 +196,9 @@ class DunningCreditTest {
             assertEquals(PaymentService.Outcome.APPLIED, w.pay(a, paid, 1_000, invoice.number()));
             w.pay(a, Ids.newId("pay"), 1_000, null); // nothing open: 10.00 of credit
             assertEquals(Money.of(1_000, "USD"), w.credit(a));
-            w.refund(a, paid, "re-" + i, 1_000); // reopens the invoice: 10.00 due beside 10.00 of credit
+            w.refund(a, paid, "re-" + i, 1_000); // reopened the invoice: 10.00 due beside 10.00 of credit
+            // (a) the refund's own transaction pays the reopened invoice from the credit
+            assertEquals(InvoiceStatus.PAID, STORE.invoices().get(invoice.id()).orElseThrow().status());
             accounts.add(a);
             invoices.add(invoice);
         }
