@@ -17,7 +17,9 @@ public sealed interface DunningCheck {
 
     static DunningCheck of(Invoice invoice) {
         if (invoice.status() == InvoiceStatus.PAID || !invoice.amountDue().isPositive()) {
-            return new Stop(Outcome.RECOVERED, "invoice " + invoice.number() + " is paid");
+            return new Stop(Outcome.RECOVERED, "invoice " + invoice.number() + " is paid"
+                    + (invoice.creditApplied().isPositive() ? " (" + invoice.creditApplied()
+                    + " from the customer's credit balance)" : ""));
         }
         if (invoice.status() == InvoiceStatus.VOID || invoice.status() == InvoiceStatus.DRAFT) {
             return new Stop(Outcome.CANCELLED, "invoice " + invoice.number() + " is " + invoice.status()

@@ -19,6 +19,9 @@ import java.util.regex.Pattern;
  *   <li>No binary floating point anywhere; decimals are handled with {@link BigDecimal}.</li>
  *   <li>Arithmetic never overflows silently: it throws {@link ArithmeticException}.</li>
  *   <li>Combining or comparing two currencies throws {@link CurrencyMismatchException}.</li>
+ *   <li>An amount that <em>enters</em> the system (parsed from a webhook or statement, read from a request) is at most
+ *       {@link #MAX_MINOR} minor units in magnitude ({@link #requireWithinLimit}); {@link #parse} enforces it.
+ *       Inside a computation a {@code Money} may hold any {@code long}.</li>
  *   <li>Operations that must round ({@link #multiplyRatio}, {@link #multiply}, {@link #percent}) round
  *       exactly once, with {@link Rounding#MODE}; {@link #allocate} never rounds (its parts always sum
  *       to the amount).</li>
@@ -30,6 +33,21 @@ import java.util.regex.Pattern;
 public record Money(long minor, Currency currency) implements Comparable<Money> {
 
     private static final Pattern DECIMAL = Pattern.compile("-?[0-9]+(?:\\.[0-9]+)?");
+
+    /**
+     * The largest amount the system accepts, in minor units of <em>any</em> currency: 10<sup>15</sup> − 1
+     * (fifteen digits). One number for every currency, so that the arithmetic guarantee does not depend on the
+     * currency: {@code Long.MAX_VALUE} (9,223,372,036,854,775,807) holds the sum of 9,223 amounts at the maximum,
+     * so sums of real amounts (a customer's credit balance, an invoice's lines, a day of payments) stay far from
+     * overflow; reports add in {@link java.math.BigInteger} anyway ({@link MoneyTotal}). It is also below
+     * 2<sup>53</sup>, so every amount is exact as a JSON number in JavaScript clients.
+     *
+     * <p>In major units that is JPY/KRW/VND 999,999,999,999,999; USD/EUR 9,999,999,999,999.99; KWD/BHD
+     * 999,999,999,999.999; CLF (4 decimals) 99,999,999,999.9999 - for every currency far above any single
+     * payment or invoice (IDR 9,999,999,999,999.99 is still several hundred million US dollars). Stripe's own
+     * maximum (12 digits in Stripe's exponent, at most ×100 to ours) is below it.
+     */
+    public static final long MAX_MINOR = 999_999_999_999_999L;
 
     /**
      * @throws NullPointerException     if the currency is null
@@ -55,6 +73,46 @@ public record Money(long minor, Currency currency) implements Comparable<Money> 
         return new Money(0, currency);
     }
 
+    /** @return the largest amount accepted in {@code currency}: {@link #MAX_MINOR} minor units */
+    public static Money maxAmount(Currency currency) {
+        return new Money(MAX_MINOR, currency);
+    }
+
+    /** @return whether {@code |minor| <= }{@link #MAX_MINOR}: the amount may enter the system */
+    public boolean isWithinLimit() {
+        return minor >= -MAX_MINOR && minor <= MAX_MINOR;
+    }
+
+    /**
+     * The one check every intake makes on an amount (webhooks, bank statements, the management API): its
+     * magnitude is at most {@link #MAX_MINOR} minor units.
+     *
+     * @return this amount
+     * @throws IllegalArgumentException if it is larger, with a message naming the maximum in the currency
+     */
+    public Money requireWithinLimit() {
+        if (!isWithinLimit()) {
+            throw new IllegalArgumentException(overLimit(toDecimalString(), currency));
+        }
+        return this;
+    }
+
+    /**
+     * {@code minor} minor units of {@code currency}, checked like {@link #requireWithinLimit()}: the method an
+     * intake calls on an amount given in minor units (e.g. a JSON integer).
+     *
+     * @throws IllegalArgumentException if the currency is not supported or the amount is over the maximum
+     */
+    public static Money requireWithinLimit(long minor, Currency currency) {
+        return new Money(minor, currency).requireWithinLimit();
+    }
+
+    private static String overLimit(String amount, Currency currency) {
+        return "Amount out of range for " + currency.getCurrencyCode() + ": " + quote(amount)
+                + " exceeds the maximum of " + maxAmount(currency).toDecimalString() + " (" + MAX_MINOR
+                + " minor units)";
+    }
+
     /**
      * Parses a plain decimal amount in major units, strictly: {@code -?[0-9]+(\.[0-9]+)?}.
      *
@@ -62,7 +120,8 @@ public record Money(long minor, Currency currency) implements Comparable<Money> 
      * an empty integer or fraction part ({@code .5}, {@code 1.}), non-ASCII digits, and more decimals than
      * the currency has, <em>even if the extra digits are zeros</em>: {@code "10.005"} USD, {@code "1.5"} JPY
      * and {@code "1.0"} JPY all fail. Fewer decimals are fine ({@code "12.3"} USD is 1230 cents), as are
-     * leading zeros and {@code "-0"}. Amounts beyond the range of {@code long} minor units are rejected.
+     * leading zeros and {@code "-0"}. Amounts over the maximum ({@link #MAX_MINOR} minor units in magnitude,
+     * see {@link #requireWithinLimit()}) are rejected: every amount that enters the system as text passes here.
      *
      * @throws IllegalArgumentException if the text breaks any of these rules
      */
@@ -79,17 +138,16 @@ public record Money(long minor, Currency currency) implements Comparable<Money> 
                     + " decimal places, got " + quote(decimal));
         }
         BigInteger minor = value.movePointRight(exponent).toBigIntegerExact();
-        if (minor.bitLength() >= Long.SIZE) {
-            throw new IllegalArgumentException("Amount out of range for " + currency.getCurrencyCode() + ": "
-                    + quote(decimal));
+        if (minor.abs().compareTo(BigInteger.valueOf(MAX_MINOR)) > 0) {
+            throw new IllegalArgumentException(overLimit(decimal, currency));
         }
-        return new Money(minor.longValue(), currency);
+        return new Money(minor.longValueExact(), currency);
     }
 
     /**
      * The amount in major units as a plain decimal with exactly the currency's number of decimals:
      * {@code "12.30"}, {@code "-0.05"}, {@code "1200"} (JPY), {@code "1.234"} (KWD).
-     * {@code parse(m.toDecimalString(), m.currency())} always equals {@code m}.
+     * {@code parse(m.toDecimalString(), m.currency())} equals {@code m} for every amount within the limit.
      */
     public String toDecimalString() {
         return BigDecimal.valueOf(minor, Currencies.exponent(currency)).toPlainString();

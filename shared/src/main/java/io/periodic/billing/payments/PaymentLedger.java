@@ -21,14 +21,108 @@ import java.util.Map;
  * payment, its invoices, its allocations and the customer's credit balance. The store commits each result in one
  * transaction. Invariants, for every payment: received = applied + unapplied + refunded; for every invoice:
  * total − credit applied − credited − paid = amount due ≥ 0.
+ *
+ * <p>Credit is never left beside an amount due that it could pay: a refund that reopens an invoice pays it from
+ * the customer's credit balance in the same result ({@link #refund}), and the dunning workflow does the same before
+ * every step ({@link #useCredit}), so a customer whose credit covers what they owe is never reminded, charged a late
+ * fee or suspended.
  */
 public final class PaymentLedger {
+    /** Longest credit-entry id ({@link CreditEntry}); longer derived ids are shortened to a hash. */
+    private static final int MAX_ENTRY_ID = 300;
+
     private PaymentLedger() {}
 
-    /** The new state of everything one step touches. {@code creditEntry}/{@code balanceAfter} may be null. */
+    /**
+     * The new state of everything one step touches. {@code creditEntries} move the balance from its state when read
+     * to {@code balanceAfter} (null when it does not move; then the list is empty).
+     */
     public record Result(Payment payment, List<Invoice> invoices, List<Allocation> newAllocations,
-            List<Allocation> changedAllocations, CreditEntry creditEntry, CreditBalance balanceAfter,
-            List<Refund> refunds, List<String> paidInvoiceIds, List<String> reopenedInvoiceIds) {}
+            List<Allocation> changedAllocations, List<CreditEntry> creditEntries, CreditBalance balanceAfter,
+            List<Refund> refunds, List<String> paidInvoiceIds, List<String> reopenedInvoiceIds) {
+        public Result {
+            creditEntries = List.copyOf(creditEntries);
+            if (creditEntries.isEmpty() != (balanceAfter == null)) {
+                throw new IllegalArgumentException("credit entries and the balance after them go together");
+            }
+        }
+    }
+
+    /** Credit used on invoices: the invoices after, the ledger entry (negative) and the balance after it. */
+    public record CreditUse(List<Invoice> invoices, CreditEntry entry, CreditBalance balanceAfter) {
+        public CreditUse {
+            invoices = List.copyOf(invoices);
+        }
+
+        /** @return the total taken from the balance */
+        public Money amount() {
+            return entry.amount().negate();
+        }
+    }
+
+    /**
+     * Pays what is due on one invoice from the customer's credit balance, as far as it goes (the dunning workflow's
+     * first move before every step, and the same rule {@code Finalization} applies when an invoice is issued).
+     * The entry's id derives from the invoice and its version, so a retried commit creates it once and a later
+     * use on the same invoice (after another reopening) gets its own entry.
+     *
+     * @return what to commit (invoice update version-checked, entry create-once, balance version-checked), or
+     *     null when there is nothing to use: no credit, nothing due, the invoice does not accept payment, or the
+     *     balance is in another currency
+     */
+    public static CreditUse useCredit(Invoice invoice, CreditBalance balance, Instant now) {
+        return useCredit(List.of(invoice), balance, entryId("credit-used", invoice.id(),
+                "v" + invoice.version()), "used on invoice " + label(invoice), now);
+    }
+
+    /** Pays the invoices, in the order given, from the balance; null when nothing is used. */
+    private static CreditUse useCredit(List<Invoice> invoices, CreditBalance balance, String entryId, String source,
+            Instant now) {
+        if (balance == null || !balance.balance().isPositive()) {
+            return null;
+        }
+        Money left = balance.balance();
+        Money used = Money.zero(left.currency());
+        List<Invoice> after = new ArrayList<>();
+        for (Invoice invoice : invoices) {
+            if (!left.isPositive()) {
+                break;
+            }
+            if (!invoice.currency().equals(left.currency()) || !invoice.status().acceptsPayment()
+                    || !invoice.amountDue().isPositive() || !invoice.customerId().equals(balance.customerId())) {
+                continue;
+            }
+            Money part = left.min(invoice.amountDue());
+            Invoice paid = invoice.withCreditApplied(invoice.creditApplied().plus(part));
+            after.add(paid.amountDue().isZero() ? paid.withStatus(InvoiceStatus.PAID) : paid);
+            left = left.minus(part);
+            used = used.plus(part);
+        }
+        if (!used.isPositive()) {
+            return null;
+        }
+        String shortSource = source.length() <= 300 ? source : source.substring(0, 299) + "…";
+        CreditEntry entry = new CreditEntry(balance.customerId(), entryId, used.negate(), shortSource, now);
+        return new CreditUse(after, entry, new CreditBalance(balance.customerId(), left, balance.version()));
+    }
+
+    /**
+     * A credit-entry id derived from business identity: {@code kind:part:part...}, or, when that would be longer
+     * than an entry id may be, {@code kind:#<sha-256 of the parts>} (still deterministic, so still create-once).
+     */
+    static String entryId(String kind, String... parts) {
+        String id = kind + ":" + String.join(":", parts);
+        if (id.length() <= MAX_ENTRY_ID) {
+            return id;
+        }
+        try {
+            byte[] hash = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(String.join("\n", parts).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return kind + ":#" + java.util.HexFormat.of().formatHex(hash);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is always available", e);
+        }
+    }
 
     /** Applies a matching decision to a received payment. */
     public static Result apply(Payment payment, PaymentMatching.Decision decision, Map<String, Invoice> invoices,
@@ -58,20 +152,36 @@ public final class PaymentLedger {
             allocations.add(new Allocation(payment.id(), invoice.id(), a.amount(), decision.rule(), decision.reason(),
                     now, null));
         }
-        CreditEntry entry = null;
+        List<CreditEntry> entries = new ArrayList<>();
         CreditBalance balanceAfter = null;
-        if (decision.toCredit().isPositive()) {
-            entry = new CreditEntry(decision.customerId(), "overpayment:" + payment.id(), decision.toCredit(),
-                    "payment " + payment.id(), now);
-            balanceAfter = new CreditBalance(balance.customerId(), balance.balance().plus(decision.toCredit()),
+        Money toCredit = decision.toCredit();
+        Money unapplied = decision.unapplied();
+        String unappliedReason = decision.unappliedReason();
+        if (toCredit.isPositive()) {
+            // A credit balance is an amount like any other: it stays within Money.MAX_MINOR, so summing balances
+            // and invoices can never overflow. What would not fit is held for a person, never lost or stuck.
+            Money room = Money.maxAmount(toCredit.currency()).minus(balance.balance()).max(Money.zero(
+                    toCredit.currency()));
+            if (toCredit.isGreaterThan(room)) {
+                Money held = toCredit.minus(room);
+                toCredit = room;
+                unapplied = unapplied.plus(held);
+                unappliedReason = held + " held: the customer's credit balance would exceed the maximum amount of "
+                        + Money.maxAmount(held.currency());
+            }
+        }
+        if (toCredit.isPositive()) {
+            entries.add(new CreditEntry(decision.customerId(), entryId("overpayment", payment.id()), toCredit,
+                    "payment " + payment.id(), now));
+            balanceAfter = new CreditBalance(balance.customerId(), balance.balance().plus(toCredit),
                     balance.version());
         }
-        Money applied = decision.applied();
+        Money applied = decision.applied().minus(decision.toCredit()).plus(toCredit);
         PaymentStatus status = applied.equals(payment.amount()) ? PaymentStatus.APPLIED
                 : applied.isZero() ? PaymentStatus.UNAPPLIED : PaymentStatus.PARTIALLY_APPLIED;
         Payment after = payment.settled(status, applied, payment.refunded(), decision.customerId(),
-                decision.unapplied().isPositive() ? decision.unappliedReason() : null);
-        return new Result(after, changed, allocations, List.of(), entry, balanceAfter, List.of(), paid, List.of());
+                unapplied.isPositive() ? unappliedReason : null);
+        return new Result(after, changed, allocations, List.of(), entries, balanceAfter, List.of(), paid, List.of());
     }
 
     /**
@@ -155,7 +265,7 @@ public final class PaymentLedger {
         PaymentStatus status = left.isZero() ? PaymentStatus.APPLIED : PaymentStatus.PARTIALLY_APPLIED;
         Payment after = payment.settled(status, applied, payment.refunded(), customerId,
                 left.isZero() ? null : payment.unappliedReason());
-        return new Result(after, changed, created, raised, null, null, List.of(), paid, List.of());
+        return new Result(after, changed, created, raised, List.of(), null, List.of(), paid, List.of());
     }
 
     private static String label(Invoice invoice) {
@@ -167,6 +277,10 @@ public final class PaymentLedger {
      * newest first (those invoices reopen, so dunning can resume), then from the credit it added to the customer's
      * balance. The payment's refunded amount grows by the whole refund; a part that could not be taken back (the
      * credit was already used) is named in the payment's reason.
+     *
+     * <p>Then, in the same result (one transaction), the invoices it reopened are paid from what is left of the
+     * customer's credit balance, oldest due first: credit is never left beside an amount due it could pay. An
+     * invoice paid again in full this way is not reported as reopened.
      *
      * @param allocations the payment's allocations
      * @param invoices the invoices of those allocations, by id
@@ -208,15 +322,36 @@ public final class PaymentLedger {
             }
             changedInvoices.put(after.id(), after);
         }
-        CreditEntry entry = null;
+        List<CreditEntry> entries = new ArrayList<>();
         CreditBalance balanceAfter = null;
         Money fromCredit = left.min(balance.balance());
         if (fromCredit.isPositive() && payment.customerId() != null) {
-            entry = new CreditEntry(payment.customerId(), "refund:" + refund.refundId(), fromCredit.negate(),
-                    refund.kind().name().toLowerCase() + " " + refund.refundId() + " of payment " + payment.id(), now);
+            entries.add(new CreditEntry(payment.customerId(), entryId("refund", payment.id(), refund.refundId()),
+                    fromCredit.negate(), refund.kind().name().toLowerCase() + " " + refund.refundId()
+                    + " of payment " + payment.id(), now));
             balanceAfter = new CreditBalance(balance.customerId(), balance.balance().minus(fromCredit),
                     balance.version());
             left = left.minus(fromCredit);
+        }
+        if (payment.customerId() != null && !reopened.isEmpty()) {
+            List<Invoice> reopenedOldestFirst = changedInvoices.values().stream()
+                    .filter(i -> reopened.contains(i.id()))
+                    .sorted(Comparator.comparing(Invoice::dueDate).thenComparing(Invoice::id))
+                    .toList();
+            CreditUse use = useCredit(reopenedOldestFirst, balanceAfter != null ? balanceAfter : balance,
+                    entryId("credit-used", payment.id(), refund.refundId()), "used on invoices reopened by "
+                    + refund.kind().name().toLowerCase() + " " + refund.refundId() + " of payment " + payment.id()
+                    + ": " + String.join(", ", reopenedOldestFirst.stream().map(PaymentLedger::label).toList()), now);
+            if (use != null) {
+                entries.add(use.entry());
+                balanceAfter = use.balanceAfter();
+                for (Invoice paidAgain : use.invoices()) {
+                    changedInvoices.put(paidAgain.id(), paidAgain);
+                    if (paidAgain.status() == InvoiceStatus.PAID) {
+                        reopened.remove(paidAgain.id());
+                    }
+                }
+            }
         }
         Money refunded = payment.refunded().plus(take);
         Money applied = payment.applied().minus(take.minus(fromCash));
@@ -229,7 +364,7 @@ public final class PaymentLedger {
                 ? left + " of " + refund.refundId() + " could not be taken back: the credit was already used"
                 : payment.unappliedReason();
         Payment after = payment.settled(status, applied, refunded, payment.customerId(), reason);
-        return new Result(after, List.copyOf(changedInvoices.values()), List.of(), changedAllocations, entry,
+        return new Result(after, List.copyOf(changedInvoices.values()), List.of(), changedAllocations, entries,
                 balanceAfter, List.of(refund.applied()), List.of(), reopened);
     }
 }

@@ -22,7 +22,8 @@ import java.util.List;
  *   <li><b>unapplied</b>: otherwise the money is held as unapplied cash with the reason, for a person.
  * </ol>
  * Any money that would go to a referenced invoice or customer in another currency is held unapplied with the
- * reason "currency mismatch". Whatever is not applied to invoices goes to the identified customer's credit balance
+ * reason "currency mismatch". A payment over the maximum amount ({@link Money#MAX_MINOR}; intake refuses them, so
+ * only one stored before that limit existed) is held unapplied whole, for a person to check. Whatever is not applied to invoices goes to the identified customer's credit balance
  * (rules 1 and 4) or stays unapplied (rule 5). Every decision carries the rule and a sentence saying why.
  */
 public final class PaymentMatching {
@@ -67,6 +68,10 @@ public final class PaymentMatching {
     public static Decision decide(Context c) {
         Payment payment = c.payment();
         Money amount = payment.unapplied();
+        if (!payment.amount().isWithinLimit()) {
+            return unapplied(payment, null, "the amount " + payment.amount() + " exceeds the maximum amount of "
+                    + Money.maxAmount(amount.currency()) + "; held for a person to check with the payer");
+        }
         List<String> notes = new ArrayList<>();
 
         // 1. reference

@@ -122,6 +122,23 @@ public final class InvoiceRepository {
     }
 
     /**
+     * Pays invoices from the customer's credit balance in one transaction: each invoice version-checked (still the
+     * state that was read), the ledger entry create-once, the balance version-checked.
+     *
+     * @throws ConcurrentUpdateException when any of them changed since it was read (or the entry exists)
+     */
+    public List<Invoice> commitCreditUse(List<Invoice> invoicesAfter, CreditEntry entry, CreditBalance balanceAfter) {
+        TransactWriteItemsEnhancedRequest.Builder tx = TransactWriteItemsEnhancedRequest.builder();
+        for (Invoice invoice : invoicesAfter) {
+            tx.addUpdateItem(invoices.table(), TransactUpdateItemEnhancedRequest.builder(Invoice.class)
+                    .item(invoice).ignoreNulls(false).build());
+        }
+        addCredit(tx, entry, balanceAfter);
+        commit(tx, "using credit of customer " + entry.customerId());
+        return invoicesAfter.stream().map(i -> i.withVersion(i.version() == null ? 1L : i.version() + 1)).toList();
+    }
+
+    /**
      * Issues a credit note in one transaction: the note (create-once on its id), its number (series advanced,
      * number reserved), and its effect: the invoice's amount due lowered, or the customer's balance raised.
      */

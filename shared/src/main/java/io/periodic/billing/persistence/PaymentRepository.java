@@ -67,15 +67,16 @@ public final class PaymentRepository {
 
     /** Everything one application of money changes, written together or not at all. */
     public record Application(Payment payment, List<Invoice> invoices, List<Allocation> newAllocations,
-            List<Allocation> changedAllocations, CreditEntry creditEntry, CreditBalance balanceAfter,
+            List<Allocation> changedAllocations, List<CreditEntry> creditEntries, CreditBalance balanceAfter,
             List<Refund> refunds) {
         public Application {
             invoices = List.copyOf(invoices);
             newAllocations = List.copyOf(newAllocations);
             changedAllocations = List.copyOf(changedAllocations);
+            creditEntries = List.copyOf(creditEntries);
             refunds = List.copyOf(refunds);
-            if ((creditEntry == null) != (balanceAfter == null)) {
-                throw new IllegalArgumentException("a credit entry and its balance go together");
+            if (creditEntries.isEmpty() != (balanceAfter == null)) {
+                throw new IllegalArgumentException("credit entries and the balance after them go together");
             }
         }
     }
@@ -83,7 +84,7 @@ public final class PaymentRepository {
     /**
      * Commits an application in one transaction: the payment and every invoice it touches are version-checked (a
      * racing payment on the same invoice makes one of them re-read and decide again), new allocations and the
-     * credit entry are create-once, refunds and the balance are version-checked. Never half-applied.
+     * credit entries are create-once, refunds and the balance are version-checked. Never half-applied.
      *
      * @throws ConcurrentUpdateException when any of them changed since it was read
      */
@@ -107,9 +108,11 @@ public final class PaymentRepository {
             tx.addUpdateItem(refunds.table(), TransactUpdateItemEnhancedRequest.builder(Refund.class)
                     .item(refund).ignoreNulls(false).build());
         }
-        if (a.creditEntry() != null) {
+        for (CreditEntry entry : a.creditEntries()) {
             tx.addPutItem(credit.entryTable(), TransactPutItemEnhancedRequest.builder(CreditEntry.class)
-                    .item(a.creditEntry()).conditionExpression(NOT_EXISTS).build());
+                    .item(entry).conditionExpression(NOT_EXISTS).build());
+        }
+        if (a.balanceAfter() != null) {
             tx.addUpdateItem(credit.balanceTable(), TransactUpdateItemEnhancedRequest.builder(CreditBalance.class)
                     .item(a.balanceAfter()).ignoreNulls(false).build());
         }

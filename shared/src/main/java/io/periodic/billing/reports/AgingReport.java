@@ -1,7 +1,7 @@
 package io.periodic.billing.reports;
 
 import io.periodic.billing.model.Invoice;
-import io.periodic.billing.money.Money;
+import io.periodic.billing.money.MoneyTotal;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -14,7 +14,8 @@ import java.util.TreeMap;
 /**
  * Receivables aging as of a date: the amount still due on payable invoices, per currency (amounts in different
  * currencies are never added up), in the buckets finance teams use - current (not yet due), 1-30, 31-60, 61-90 and
- * over 90 days past due - with the invoices behind each bucket.
+ * over 90 days past due - with the invoices behind each bucket. Totals are {@link MoneyTotal}s (exact, unbounded):
+ * the report answers on any stored invoices, however large.
  */
 public final class AgingReport {
     public enum Bucket {
@@ -35,13 +36,19 @@ public final class AgingReport {
     }
 
     /** One bucket of one currency: its total and the invoices behind it (oldest due first). */
-    public record Line(Money total, List<Invoice> invoices) {}
+    public record Line(MoneyTotal total, List<Invoice> invoices) {}
 
     /** The report: per currency code, per bucket. */
     public record Report(LocalDate asOf, Map<String, Map<Bucket, Line>> byCurrency) {
-        public Money total(String currency, Bucket bucket) {
+        public MoneyTotal total(String currency, Bucket bucket) {
             Line line = byCurrency.getOrDefault(currency, Map.of()).get(bucket);
-            return line == null ? Money.zero(Currency.getInstance(currency)) : line.total();
+            return line == null ? MoneyTotal.zero(Currency.getInstance(currency)) : line.total();
+        }
+
+        /** Everything due in one currency, over all buckets. */
+        public MoneyTotal totalDue(String currency) {
+            return byCurrency.getOrDefault(currency, Map.of()).values().stream().map(Line::total)
+                    .reduce(MoneyTotal.zero(Currency.getInstance(currency)), MoneyTotal::plus);
         }
     }
 
@@ -64,8 +71,8 @@ public final class AgingReport {
             Map<Bucket, Line> lines = new EnumMap<>(Bucket.class);
             buckets.forEach((bucket, list) -> {
                 list.sort(java.util.Comparator.comparing(Invoice::dueDate).thenComparing(Invoice::id));
-                Money total = list.stream().map(Invoice::amountDue)
-                        .reduce(Money.zero(Currency.getInstance(currency)), Money::plus);
+                MoneyTotal total = list.stream().map(Invoice::amountDue)
+                        .reduce(MoneyTotal.zero(Currency.getInstance(currency)), MoneyTotal::plus, MoneyTotal::plus);
                 lines.put(bucket, new Line(total, List.copyOf(list)));
             });
             report.put(currency, lines);

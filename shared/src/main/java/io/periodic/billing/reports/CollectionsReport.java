@@ -1,7 +1,7 @@
 package io.periodic.billing.reports;
 
 import io.periodic.billing.model.Payment;
-import io.periodic.billing.money.Money;
+import io.periodic.billing.money.MoneyTotal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -14,12 +14,14 @@ import java.util.TreeMap;
  * Cash collected per day (UTC) and currency: what was received that day, how much of it is applied to invoices or
  * credit balances now, how much is held as unapplied cash now, and how much was refunded. received = applied +
  * unapplied + refunded for every row, exactly. Days without payments are left out.
+ *
+ * <p>Sums are {@link MoneyTotal}s (exact, unbounded): the report answers on any stored payments, however large.
  */
 public final class CollectionsReport {
     private CollectionsReport() {}
 
-    public record Day(LocalDate date, String currency, int payments, Money received, Money applied, Money unapplied,
-            Money refunded) {}
+    public record Day(LocalDate date, String currency, int payments, MoneyTotal received, MoneyTotal applied,
+            MoneyTotal unapplied, MoneyTotal refunded) {}
 
     private record Key(LocalDate date, String currency) {}
 
@@ -32,7 +34,8 @@ public final class CollectionsReport {
             }
             String currency = p.amount().currency().getCurrencyCode();
             days.merge(new Key(date, currency),
-                    new Day(date, currency, 1, p.amount(), p.applied(), p.unapplied(), p.refunded()),
+                    new Day(date, currency, 1, MoneyTotal.of(p.amount()), MoneyTotal.of(p.applied()),
+                            MoneyTotal.of(p.unapplied()), MoneyTotal.of(p.refunded())),
                     (a, b) -> new Day(a.date(), a.currency(), a.payments() + 1, a.received().plus(b.received()),
                             a.applied().plus(b.applied()), a.unapplied().plus(b.unapplied()),
                             a.refunded().plus(b.refunded())));

@@ -17,7 +17,10 @@ import io.periodic.billing.model.SellerProfile;
 import io.periodic.billing.model.Subscription;
 import io.periodic.billing.model.SubscriptionStatus;
 import io.periodic.billing.persistence.AlreadyExistsException;
+import io.periodic.billing.payments.PaymentEvents;
+import io.periodic.billing.payments.PaymentLedger;
 import io.periodic.billing.persistence.BillingStore;
+import io.periodic.billing.persistence.ConcurrentUpdateException;
 import io.periodic.billing.ports.Clock;
 import io.periodic.billing.ports.DomainEvent;
 import io.periodic.billing.ports.EventPublisher;
@@ -35,10 +38,15 @@ import java.util.stream.Collectors;
 
 /**
  * The dunning steps the workflow calls (plan, act, record a failure). Every call re-reads the invoice first: paid
- * or voided ends the dunning. Each step is recorded once in the invoice's dunning history before it acts and
- * marked done after, so a retried step completes what it started and never acts twice.
+ * or voided ends the dunning. Then the customer's credit balance pays what it can of the invoice (one
+ * version-checked transaction, {@link PaymentLedger#useCredit}): a customer whose credit covers what they owe is
+ * never reminded, charged a late fee or suspended, whatever path left the credit beside the open invoice (a refund
+ * that reopened it, a credit note, an overpayment that named another invoice). Each step is recorded once in the
+ * invoice's dunning history before it acts and marked done after, so a retried step completes what it started and
+ * never acts twice.
  */
 public final class DunningService {
+    private static final int ATTEMPTS = 8;
     /** Local time of day reminders go out. */
     static final LocalTime SEND_AT = LocalTime.of(9, 0);
     private static final String CHANNEL = "email";
@@ -62,7 +70,7 @@ public final class DunningService {
     }
 
     public State plan(String invoiceId) {
-        Invoice invoice = invoice(invoiceId);
+        Invoice invoice = creditFirst(invoice(invoiceId));
         if (DunningCheck.of(invoice) instanceof DunningCheck.Stop stop) {
             return stopped(invoice, stop);
         }
@@ -90,7 +98,7 @@ public final class DunningService {
 
     /** Performs one step (if the invoice still needs it and it was not done yet), then plans the next. */
     public State act(String invoiceId, StepKind step) {
-        Invoice invoice = invoice(invoiceId);
+        Invoice invoice = creditFirst(invoice(invoiceId));
         if (DunningCheck.of(invoice) instanceof DunningCheck.Stop stop) {
             return stopped(invoice, stop);
         }
@@ -120,6 +128,38 @@ public final class DunningService {
                             ? " after " + invoice.amountPaid() + " paid" : "")));
         }
         return plan(invoiceId);
+    }
+
+    /**
+     * Pays what it can of a dunned invoice from the customer's credit balance, before anything else happens: the
+     * invoice and the balance version-checked, the ledger entry create-once (its id derives from the invoice's
+     * version), so a retry or a racing payment re-reads and decides again. An invoice paid in full this way is
+     * announced ({@code invoice.paid}) and ends its dunning as recovered.
+     */
+    private Invoice creditFirst(Invoice invoice) {
+        for (int attempt = 1; ; attempt++) {
+            if (!(DunningCheck.of(invoice) instanceof DunningCheck.Continue)) {
+                return invoice;
+            }
+            PaymentLedger.CreditUse use = PaymentLedger.useCredit(invoice,
+                    store.credit().balance(invoice.customerId(), invoice.currency()), clock.now());
+            if (use == null) {
+                return invoice;
+            }
+            try {
+                Invoice after = store.invoices().commitCreditUse(use.invoices(), use.entry(), use.balanceAfter())
+                        .get(0);
+                if (after.status() == InvoiceStatus.PAID) {
+                    events.publish(PaymentEvents.invoicePaid(after, null, clock.now()));
+                }
+                return after;
+            } catch (ConcurrentUpdateException conflict) {
+                if (attempt >= ATTEMPTS) {
+                    throw conflict;
+                }
+                invoice = invoice(invoice.id());
+            }
+        }
     }
 
     /** An invoice that only charges a late fee (issued by this dunning for another invoice). */

@@ -267,7 +267,7 @@ public final class PaymentService {
 
     private Payment commit(PaymentLedger.Result r) {
         return store.payments().commit(new PaymentRepository.Application(r.payment(), r.invoices(),
-                r.newAllocations(), r.changedAllocations(), r.creditEntry(), r.balanceAfter(), r.refunds()));
+                r.newAllocations(), r.changedAllocations(), r.creditEntries(), r.balanceAfter(), r.refunds()));
     }
 
     /**

@@ -41,7 +41,8 @@ import java.util.regex.Pattern;
  *   <li>{@code data.refundId}: required for refunds (each partial refund has its own), forbidden otherwise.</li>
  *   <li>{@code data.amount}: a decimal string in major units, positive, parsed strictly by {@link Money#parse}:
  *       {@code "12.30"} and {@code "12.3"} are EUR 12.30; {@code "1.5"} JPY, {@code "10.005"} USD, {@code "1e3"},
- *       {@code "1,000"}, {@code "+5"} and a JSON number are refused, never rounded.</li>
+ *       {@code "1,000"}, {@code "+5"} and a JSON number are refused, never rounded; at most
+ *       {@link Money#MAX_MINOR} minor units (e.g. USD 9999999999999.99).</li>
  *   <li>{@code data.currency}: an upper-case ISO 4217 code of a monetary currency.</li>
  *   <li>{@code data.payer} (optional object): {@code name} (≤ 300), {@code email} (≤ 254), {@code reference}
  *       (a customer reference the payer quoted, ≤ 128), {@code account} (IBAN, masked card, ≤ 64); all optional

@@ -365,7 +365,11 @@ public final class StripeEvents {
             }
             minor = units / factor;
         }
-        return Money.of(minor, currency);
+        try {
+            return Money.requireWithinLimit(minor, currency); // the one amount check of every intake
+        } catch (IllegalArgumentException e) {
+            throw Json.invalidAmount(path, e.getMessage());
+        }
     }
 
     private static int stripeExponent(Currency currency, String path) {

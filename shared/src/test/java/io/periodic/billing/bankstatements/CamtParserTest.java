@@ -409,7 +409,9 @@ class CamtParserTest {
                 tx("<Refs><TxId>T-2</TxId></Refs><Amt Ccy=\"EUR\">" + huge + "</Amt>"));
         IntakeException e = assertThrows(IntakeException.class, () -> parse(camt054(entry)));
         assertEquals(422, e.status());
-        assertTrue(e.getMessage().contains("NtryDtls/TxDtls: the transaction amounts overflow"), e.getMessage());
+        // Each amount is over the maximum (Money.MAX_MINOR), so the batch is refused before any sum is taken.
+        assertTrue(e.getMessage().contains("TxDtls/Amt: Amount out of range for EUR: '90000000000000000.00' exceeds"
+                + " the maximum"), e.getMessage());
     }
 
     // ---------------------------------------------------------------------------------------------------------------

@@ -42,7 +42,8 @@ class MoneyPropertyTest {
     }
 
     @Property
-    void formatThenParseRoundTrips(@ForAll("currencies") Currency currency, @ForAll long minor) {
+    void formatThenParseRoundTrips(@ForAll("currencies") Currency currency,
+            @ForAll @LongRange(min = -Money.MAX_MINOR, max = Money.MAX_MINOR) long minor) {
         Money money = Money.of(minor, currency);
         String text = money.toDecimalString();
         int exponent = Currencies.exponent(currency);
@@ -52,12 +53,18 @@ class MoneyPropertyTest {
 
     @Example
     void formatThenParseRoundTripsForEveryCurrencyAtTheEdges() {
-        long[] edges = {Long.MIN_VALUE, Long.MIN_VALUE + 1, -1000, -1, 0, 1, 5, 999, 1000, Long.MAX_VALUE - 1,
-                Long.MAX_VALUE};
+        long[] edges = {-Money.MAX_MINOR, -Money.MAX_MINOR + 1, -1000, -1, 0, 1, 5, 999, 1000, Money.MAX_MINOR - 1,
+                Money.MAX_MINOR};
+        long[] over = {Long.MIN_VALUE, -Money.MAX_MINOR - 1, Money.MAX_MINOR + 1, Long.MAX_VALUE};
         for (Currency currency : Currencies.supported()) {
             for (long minor : edges) {
                 Money money = Money.of(minor, currency);
                 assertEquals(money, Money.parse(money.toDecimalString(), currency), money.toString());
+            }
+            for (long minor : over) {
+                String text = Money.of(minor, currency).toDecimalString();
+                org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                        () -> Money.parse(text, currency), text);
             }
         }
     }

@@ -82,8 +82,52 @@ class MoneyTest {
         assertThrows(IllegalArgumentException.class, () -> Money.parse("-92233720368547758.09", USD));
         assertThrows(IllegalArgumentException.class, () -> Money.parse("9223372036854775808", JPY));
         assertThrows(IllegalArgumentException.class, () -> Money.parse("1" + "0".repeat(40), USD));
-        assertEquals(Long.MAX_VALUE, Money.parse("92233720368547758.07", USD).minor());
-        assertEquals(Long.MIN_VALUE, Money.parse("-92233720368547758.08", USD).minor());
+    }
+
+    @Test
+    void parseRejectsAmountsOverTheMaximumAndTakesTheMaximum() {
+        for (String over : List.of("92233720368547758.07", "-92233720368547758.08", "10000000000000.00",
+                "-10000000000000.00", "10000000000000")) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Money.parse(over, USD));
+            assertTrue(e.getMessage().contains("exceeds the maximum of 9999999999999.99"), e.getMessage());
+        }
+        assertThrows(IllegalArgumentException.class, () -> Money.parse("1000000000000000", JPY));
+        assertThrows(IllegalArgumentException.class, () -> Money.parse("1000000000000.000", KWD));
+        assertEquals(Money.MAX_MINOR, Money.parse("9999999999999.99", USD).minor());
+        assertEquals(-Money.MAX_MINOR, Money.parse("-9999999999999.99", USD).minor());
+        assertEquals(Money.MAX_MINOR, Money.parse("999999999999999", JPY).minor());
+        assertEquals(Money.MAX_MINOR, Money.parse("999999999999.999", KWD).minor());
+        assertEquals(Money.MAX_MINOR, Money.parse("000999999999999.999", KWD).minor());
+    }
+
+    @Test
+    void theLimitIsOneNumberOfMinorUnitsWithRoomForThousandsOfMaximumAmountsInALong() {
+        assertEquals(999_999_999_999_999L, Money.MAX_MINOR);
+        assertTrue(Money.MAX_MINOR < (1L << 53), "exact as a JSON number in JavaScript");
+        long sum = 0;
+        for (int i = 0; i < 9_223; i++) {
+            sum = Math.addExact(sum, Money.MAX_MINOR); // 9,223 maximum amounts fit a long
+        }
+        long almost = sum;
+        assertThrows(ArithmeticException.class, () -> Math.addExact(almost, Money.MAX_MINOR));
+        assertEquals(usd(Money.MAX_MINOR), Money.maxAmount(USD));
+        assertEquals("USD 9999999999999.99", Money.maxAmount(USD).toString());
+        assertEquals("JPY 999999999999999", Money.maxAmount(JPY).toString());
+        assertEquals("KWD 999999999999.999", Money.maxAmount(KWD).toString());
+    }
+
+    @Test
+    void requireWithinLimitIsTheOneCheckOfEveryIntake() {
+        assertEquals(usd(Money.MAX_MINOR), Money.requireWithinLimit(Money.MAX_MINOR, USD));
+        assertEquals(usd(-Money.MAX_MINOR), usd(-Money.MAX_MINOR).requireWithinLimit());
+        assertTrue(usd(0).isWithinLimit());
+        assertFalse(usd(Money.MAX_MINOR + 1).isWithinLimit());
+        assertFalse(usd(Long.MIN_VALUE).isWithinLimit());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Money.requireWithinLimit(Long.MAX_VALUE, USD));
+        assertEquals("Amount out of range for USD: '92233720368547758.07' exceeds the maximum of 9999999999999.99"
+                + " (999999999999999 minor units)", e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> usd(-Money.MAX_MINOR - 1).requireWithinLimit());
     }
 
     @Test

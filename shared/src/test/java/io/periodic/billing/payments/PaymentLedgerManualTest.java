@@ -118,7 +118,7 @@ class PaymentLedgerManualTest {
         assertEquals(NOW, a.appliedAt());
         assertNull(a.version(), "a new allocation");
         assertEquals(List.of(), r.changedAllocations());
-        assertNull(r.creditEntry());
+        assertTrue(r.creditEntries().isEmpty());
         assertNull(r.balanceAfter());
         assertEquals(List.of(), r.refunds());
         assertEquals(List.of(), r.reopenedInvoiceIds());

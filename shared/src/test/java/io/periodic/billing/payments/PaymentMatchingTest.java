@@ -140,10 +140,16 @@ class PaymentMatchingTest {
         assertEquals(List.of("inv_2"), refunded.reopenedInvoiceIds(), "the newest allocation gives back first");
         Invoice reopened = refunded.invoices().get(0);
         assertEquals(InvoiceStatus.OPEN, reopened.status());
-        assertEquals(Money.of(4_000, "JPY"), reopened.amountDue());
         assertEquals(Money.of(4_000, "JPY"), refunded.payment().refunded());
         ledgerHolds(refunded.payment());
-        assertNull(refunded.creditEntry(), "the allocation covered it; the credit stays");
+        // The allocation covered the refund; the customer's 1,000 of credit then pays part of the reopened invoice,
+        // in the same result (one transaction).
+        assertEquals(Money.of(3_000, "JPY"), reopened.amountDue());
+        assertEquals(Money.of(1_000, "JPY"), reopened.creditApplied());
+        assertEquals(1, refunded.creditEntries().size());
+        assertEquals(Money.of(-1_000, "JPY"), refunded.creditEntries().get(0).amount());
+        assertEquals("credit-used:" + p.id() + ":re_1", refunded.creditEntries().get(0).id());
+        assertTrue(refunded.balanceAfter().balance().isZero());
     }
 
     static void ledgerHolds(Payment p) {

@@ -9,6 +9,7 @@ import io.periodic.billing.model.InvoiceStatus;
 import io.periodic.billing.model.LineKind;
 import io.periodic.billing.money.Currencies;
 import io.periodic.billing.money.Money;
+import io.periodic.billing.money.MoneyTotal;
 import io.periodic.billing.money.TaxRate;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -39,11 +40,11 @@ class AgingReportTest {
                 invoice("g", "JPY", 9_000, 9_000, AS_OF.minusDays(5), InvoiceStatus.PAID),   // paid: not in it
                 invoice("h", "JPY", 9_000, 0, AS_OF.minusDays(5), InvoiceStatus.VOID)),      // void: not in it
                 AS_OF);
-        assertEquals(Money.of(10_000, "JPY"), report.total("JPY", AgingReport.Bucket.CURRENT));
-        assertEquals(Money.of(22_000, "JPY"), report.total("JPY", AgingReport.Bucket.DAYS_1_30));
-        assertEquals(Money.of(3_000, "JPY"), report.total("JPY", AgingReport.Bucket.DAYS_31_60));
-        assertEquals(Money.of(4_000, "JPY"), report.total("JPY", AgingReport.Bucket.OVER_90));
-        assertEquals(Money.of(12_345, "USD"), report.total("USD", AgingReport.Bucket.DAYS_61_90));
+        assertEquals(MoneyTotal.of(Money.of(10_000, "JPY")), report.total("JPY", AgingReport.Bucket.CURRENT));
+        assertEquals(MoneyTotal.of(Money.of(22_000, "JPY")), report.total("JPY", AgingReport.Bucket.DAYS_1_30));
+        assertEquals(MoneyTotal.of(Money.of(3_000, "JPY")), report.total("JPY", AgingReport.Bucket.DAYS_31_60));
+        assertEquals(MoneyTotal.of(Money.of(4_000, "JPY")), report.total("JPY", AgingReport.Bucket.OVER_90));
+        assertEquals(MoneyTotal.of(Money.of(12_345, "USD")), report.total("USD", AgingReport.Bucket.DAYS_61_90));
         assertTrue(report.total("USD", AgingReport.Bucket.CURRENT).isZero());
         assertEquals(List.of("c", "b"), report.byCurrency().get("JPY").get(AgingReport.Bucket.DAYS_1_30).invoices()
                 .stream().map(Invoice::id).toList(), "oldest due first");

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.periodic.billing.model.Payment;
 import io.periodic.billing.money.Money;
+import io.periodic.billing.money.MoneyTotal;
 import io.periodic.billing.reports.CollectionsReport.Day;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -74,12 +75,13 @@ class CollectionsReportPropertiesTest {
                     "received = applied + unapplied + refunded");
             assertFalse(d.date().isBefore(from) || d.date().isAfter(to));
             assertTrue(d.payments() > 0);
-            for (Money m : List.of(d.received(), d.applied(), d.unapplied(), d.refunded())) {
+            for (MoneyTotal m : List.of(d.received(), d.applied(), d.unapplied(), d.refunded())) {
                 assertEquals(d.currency(), m.currency().getCurrencyCode());
             }
             long[] sums = expected.get(new Key(d.date(), d.currency()));
             assertEquals(List.of(sums[0], sums[1], sums[2], sums[3], sums[4]), List.of((long) d.payments(),
-                    d.received().minor(), d.applied().minor(), d.unapplied().minor(), d.refunded().minor()));
+                    d.received().minor().longValueExact(), d.applied().minor().longValueExact(),
+                    d.unapplied().minor().longValueExact(), d.refunded().minor().longValueExact()));
             if (previous != null) {
                 int byDate = previous.date().compareTo(d.date());
                 assertTrue(byDate < 0 || (byDate == 0 && previous.currency().compareTo(d.currency()) < 0),

@@ -7,6 +7,7 @@ import io.periodic.billing.model.Payer;
 import io.periodic.billing.model.Payment;
 import io.periodic.billing.model.PaymentStatus;
 import io.periodic.billing.money.Money;
+import io.periodic.billing.money.MoneyTotal;
 import io.periodic.billing.reports.CollectionsReport.Day;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -43,10 +44,8 @@ class CollectionsReportTest {
                 payment("2027-01-01T23:59:59Z", "JPY", 2_000, 500, 0),
                 payment("2027-01-02T00:00:00Z", "JPY", 4_000, 0, 4_000)), JAN_1, JAN_3);
         assertEquals(List.of(
-                new Day(JAN_1, "JPY", 2, Money.of(3_000, "JPY"), Money.of(1_500, "JPY"), Money.of(1_500, "JPY"),
-                        Money.of(0, "JPY")),
-                new Day(JAN_2, "JPY", 1, Money.of(4_000, "JPY"), Money.of(0, "JPY"), Money.of(0, "JPY"),
-                        Money.of(4_000, "JPY"))), rows);
+                new Day(JAN_1, "JPY", 2, jpy(3_000), jpy(1_500), jpy(1_500), jpy(0)),
+                new Day(JAN_2, "JPY", 1, jpy(4_000), jpy(0), jpy(0), jpy(4_000))), rows);
     }
 
     @Test
@@ -59,6 +58,10 @@ class CollectionsReportTest {
                 JAN_1, JAN_1).get(0).date());
     }
 
+    private static MoneyTotal jpy(long minor) {
+        return MoneyTotal.of(Money.of(minor, "JPY"));
+    }
+
     @Test
     void paymentsOutsideFromToAreLeftOutBothEndsInclusive() {
         List<Day> rows = CollectionsReport.build(List.of(
@@ -69,8 +72,8 @@ class CollectionsReportTest {
                 JAN_1, JAN_2);
         assertEquals(List.of(JAN_1, JAN_2), rows.stream().map(Day::date).toList());
         assertEquals(2, rows.stream().mapToInt(Day::payments).sum());
-        assertEquals(Money.of(10, "USD"), rows.get(0).received());
-        assertEquals(Money.of(20, "USD"), rows.get(1).unapplied());
+        assertEquals(MoneyTotal.of(Money.of(10, "USD")), rows.get(0).received());
+        assertEquals(MoneyTotal.of(Money.of(20, "USD")), rows.get(1).unapplied());
     }
 
     @Test
@@ -80,7 +83,7 @@ class CollectionsReportTest {
                 payment("2027-01-02T12:00:00Z", "EUR", 20, 20, 0),
                 payment("2027-01-03T12:00:00Z", "EUR", 40, 40, 0)), JAN_2, JAN_2);
         assertEquals(1, rows.size());
-        assertEquals(Money.of(20, "EUR"), rows.get(0).received());
+        assertEquals(MoneyTotal.of(Money.of(20, "EUR")), rows.get(0).received());
     }
 
     @Test
@@ -96,18 +99,18 @@ class CollectionsReportTest {
         assertEquals(List.of("2027-01-01 EUR", "2027-01-01 JPY", "2027-01-01 USD", "2027-01-02 EUR",
                 "2027-01-02 JPY", "2027-01-02 USD"), rows.stream().map(d -> d.date() + " " + d.currency()).toList());
         for (Day d : rows) {
-            for (Money m : List.of(d.received(), d.applied(), d.unapplied(), d.refunded())) {
+            for (MoneyTotal m : List.of(d.received(), d.applied(), d.unapplied(), d.refunded())) {
                 assertEquals(d.currency(), m.currency().getCurrencyCode(), "no amount changes currency");
             }
             assertEquals(d.received(), d.applied().plus(d.unapplied()).plus(d.refunded()));
         }
         Day usd = rows.get(2);
         assertEquals(2, usd.payments());
-        assertEquals(Money.of(2_000, "USD"), usd.received());
-        assertEquals(Money.of(1_000, "USD"), usd.applied());
-        assertEquals(Money.of(1, "USD"), usd.unapplied());
-        assertEquals(Money.of(999, "USD"), usd.refunded());
-        assertEquals(Money.of(30_000, "JPY"), rows.get(1).received(), "JPY not added to USD or EUR");
+        assertEquals(MoneyTotal.of(Money.of(2_000, "USD")), usd.received());
+        assertEquals(MoneyTotal.of(Money.of(1_000, "USD")), usd.applied());
+        assertEquals(MoneyTotal.of(Money.of(1, "USD")), usd.unapplied());
+        assertEquals(MoneyTotal.of(Money.of(999, "USD")), usd.refunded());
+        assertEquals(MoneyTotal.of(Money.of(30_000, "JPY")), rows.get(1).received(), "JPY not added to USD or EUR");
     }
 
     @Test

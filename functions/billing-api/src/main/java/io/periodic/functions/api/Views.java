@@ -264,12 +264,10 @@ final class Views {
         report.byCurrency().forEach((currency, buckets) -> {
             ObjectNode c = currencies.addObject();
             c.put("currency", currency);
-            long total = 0;
             ArrayNode list = c.putArray("buckets");
             for (AgingReport.Bucket bucket : AgingReport.Bucket.values()) {
                 AgingReport.Line line = buckets.get(bucket);
-                long amount = line == null ? 0 : line.total().minor();
-                total += amount;
+                java.math.BigInteger amount = report.total(currency, bucket).minor(); // exact: never overflows
                 ObjectNode b = list.addObject();
                 b.put("bucket", bucketName(bucket));
                 b.put("amountDue", amount);
@@ -284,7 +282,7 @@ final class Views {
                     }
                 }
             }
-            c.put("totalDue", total);
+            c.put("totalDue", report.totalDue(currency).minor());
         });
         return o;
     }
