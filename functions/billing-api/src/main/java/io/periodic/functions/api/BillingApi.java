@@ -739,6 +739,9 @@ public final class BillingApi {
             throw ApiProblem.field("/amount", "'amount' must be positive (omit it to credit everything not yet credited)");
         }
         String reason = in.string("reason");
+        if (reason.strip().length() > 1000) {
+            throw ApiProblem.field("/reason", "'reason' may be at most 1000 characters");
+        }
         CreditNote.Disposition disposition = in.parsed("disposition", false, text -> switch (text) {
             case "reduce_amount_due" -> CreditNote.Disposition.REDUCE_AMOUNT_DUE;
             case "customer_balance" -> CreditNote.Disposition.CUSTOMER_BALANCE;
