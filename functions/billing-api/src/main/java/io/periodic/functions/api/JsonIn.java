@@ -176,8 +176,9 @@ final class JsonIn {
     /**
      * The largest amount accepted, in minor units of any currency: 15 digits. Far below where sums of amounts
      * could overflow a 64-bit integer, and above any real invoice or payment.
-     * Placeholder until the shared money code has one documented maximum for every intake (issue 12, defect 4):
-     * then this defers to it.
+     * The same value as the shared maximum for every intake that the money fix of issue 12 (defect 4) adds as
+     * {@code Money.MAX_MINOR} / {@code Money#isWithinLimit}; kept here until both are on one branch, then this
+     * defers to it.
      */
     static final long MAX_AMOUNT_MINOR = 999_999_999_999_999L;
 
