@@ -24,6 +24,28 @@ public final class Ids {
         return letters.toString();
     }
 
+    /** Characters an id of ours is made of (payment ids too: {@link Payment#idFor} hex-encodes other ones). */
+    private static final Pattern SAFE_CHARACTERS = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.:\\-]*");
+
+    /**
+     * Whether {@code id} can be one of our ids (customer, plan, subscription, invoice, credit note): 1-128
+     * characters of A-Z a-z 0-9 _ . : - (so at most 128 UTF-8 bytes, well inside DynamoDB's key limits behind any
+     * key prefix). An id that is not cannot name anything stored: it is refused before it reaches a key.
+     */
+    public static boolean wellFormed(String id) {
+        return id != null && SAFE.matcher(id).matches();
+    }
+
+    /**
+     * Whether {@code id} can be a payment id: our id characters, and short enough for the key it is looked up under
+     * ({@code prefixBytes} of key prefix, then the id, within {@code maxKeyBytes} UTF-8 bytes: DynamoDB allows 2,048
+     * for a partition key, 1,024 for a sort key). Counted in UTF-8 bytes, as DynamoDB counts.
+     */
+    public static boolean wellFormedPaymentId(String id, int prefixBytes, int maxKeyBytes) {
+        return id != null && SAFE_CHARACTERS.matcher(id).matches()
+                && prefixBytes + id.getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= maxKeyBytes;
+    }
+
     static String check(String id, String field) {
         if (id == null || !SAFE.matcher(id).matches()) {
             throw new IllegalArgumentException(field + " must be 1-128 characters of A-Z a-z 0-9 _ . : - , got " + id);

@@ -46,7 +46,7 @@ public final class BillingStore {
                 new EntityTable<>(client, tableName, Schemas.CUSTOMER, c -> "customer " + c.id()),
                 new EntityTable<>(client, tableName, Schemas.CUSTOMER_NAME, n -> "customer name " + n.nameKey()));
         this.idempotency = new IdempotencyRepository(new EntityTable<>(client, tableName, Schemas.IDEMPOTENT_REQUEST,
-                r -> "idempotency key " + r.key()));
+                r -> "idempotent request " + r.scope()));
         this.prices = new PriceRepository(new EntityTable<>(client, tableName, Schemas.PRICE, p -> "price " + p.id()));
         this.subscriptions = new SubscriptionRepository(
                 new EntityTable<>(client, tableName, Schemas.SUBSCRIPTION, s -> "subscription " + s.id()), work);

@@ -88,11 +88,10 @@ public final class CreditRepository {
                             .item(next).ignoreNulls(false).build())
                     .build());
         } catch (TransactionCanceledException e) {
-            var reasons = e.cancellationReasons();
-            if (!reasons.isEmpty() && "ConditionalCheckFailed".equals(reasons.get(0).code())) {
+            if (Transactions.conditionFailedAt(e, 0)) {
                 throw new AlreadyExistsException("credit entry " + entry.id() + " already posted", e);
             }
-            throw new ConcurrentUpdateException("credit balance of " + entry.customerId() + " changed", e);
+            throw Transactions.canceled("posting credit entry " + entry.id() + " to " + entry.customerId(), e);
         }
         return next.withVersion(current.version() == null ? 1L : current.version() + 1);
     }

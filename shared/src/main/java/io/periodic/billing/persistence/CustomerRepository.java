@@ -46,7 +46,10 @@ public final class CustomerRepository {
                     .addPutItem(names.table(), new Schemas.CustomerName(nameKey, customer.id()))
                     .build());
         } catch (TransactionCanceledException e) {
-            throw new AlreadyExistsException("customer " + customer.id() + " already exists", e);
+            if (Transactions.conditionFailedAt(e, 0)) {
+                throw new AlreadyExistsException("customer " + customer.id() + " already exists", e);
+            }
+            throw Transactions.canceled("creating customer " + customer.id(), e);
         }
         return customer.withVersion(1L);
     }
@@ -90,7 +93,7 @@ public final class CustomerRepository {
         try {
             client.transactWriteItems(tx.build());
         } catch (TransactionCanceledException e) {
-            throw new ConcurrentUpdateException("customer " + customer.id() + " was changed by another writer", e);
+            throw Transactions.canceled("updating customer " + customer.id(), e);
         }
         return customer.withVersion(customer.version() == null ? 1L : customer.version() + 1);
     }

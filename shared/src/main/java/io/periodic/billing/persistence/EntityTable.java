@@ -8,6 +8,7 @@ import software.amazon.awssdk.enhanced.dynamodb.DynamoDbIndex;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.enhanced.dynamodb.TableMetadata;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.model.PageIterable;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
@@ -91,7 +92,7 @@ final class EntityTable<T> {
         QueryEnhancedRequest request = QueryEnhancedRequest.builder()
                 .queryConditional(condition)
                 .limit(limit)
-                .exclusiveStartKey(Page.decode(cursor))
+                .exclusiveStartKey(Page.decode(cursor, cursor == null ? null : shape(indexName, condition)))
                 .scanIndexForward(forward)
                 .filterExpression(filter)
                 .build();
@@ -103,6 +104,19 @@ final class EntityTable<T> {
         DynamoDbIndex<T> index = table.index(indexName);
         var page = index.query(request).iterator().next();
         return new Page<>(page.items(), Page.encode(page.lastEvaluatedKey()));
+    }
+
+    /** What a cursor of this query must look like (see {@link Page#decode}). */
+    private Page.Shape shape(String indexName, QueryConditional condition) {
+        TableMetadata metadata = table.tableSchema().tableMetadata();
+        String index = indexName == null ? TableMetadata.primaryIndexName() : indexName;
+        Expression keyCondition = condition.expression(table.tableSchema(), index);
+        return indexName == null
+                ? Page.Shape.of(metadata.primaryPartitionKey(), metadata.primarySortKey().orElseThrow(), null, null,
+                        keyCondition)
+                : Page.Shape.of(metadata.primaryPartitionKey(), metadata.primarySortKey().orElseThrow(),
+                        metadata.indexPartitionKey(indexName), metadata.indexSortKey(indexName).orElse(null),
+                        keyCondition);
     }
 
     static Key key(String pk, String sk) {

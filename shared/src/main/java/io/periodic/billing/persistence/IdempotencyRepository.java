@@ -4,8 +4,9 @@ import io.periodic.billing.model.IdempotentRequest;
 import java.util.Optional;
 
 /**
- * Remembered POST requests ({@code IDEM#<key> / IDEMPOTENCY}): created once when a request starts, completed with
- * its response, forgotten after a day by TTL, or deleted when the request failed for a reason a retry may fix.
+ * Remembered POST requests ({@code IDEM#<scope> / IDEMPOTENCY}): created once when a request starts, held by one
+ * attempt at a time, completed with its response, forgotten after a day by TTL. The commit marker of a request
+ * whose work writes one ({@code IDEM#<scope> / COMMITTED}, see {@link PaymentRepository#commit}) sits next to it.
  */
 public final class IdempotencyRepository {
     private final EntityTable<IdempotentRequest> requests;
@@ -25,25 +26,25 @@ public final class IdempotencyRepository {
         try {
             return new Claim(true, requests.create(request));
         } catch (AlreadyExistsException taken) {
-            return new Claim(false, get(request.key()).orElseThrow(() -> taken));
+            return new Claim(false, get(request.scope()).orElseThrow(() -> taken));
         }
     }
 
-    public Optional<IdempotentRequest> get(String key) {
-        return requests.get(pk(key), "IDEMPOTENCY");
+    public Optional<IdempotentRequest> get(String scope) {
+        return requests.get(pk(scope), "IDEMPOTENCY");
     }
 
-    /** Stores the request's outcome (version-checked: only the holder of the claim completes it). */
-    public IdempotentRequest complete(IdempotentRequest completed) {
-        return requests.update(completed);
+    /**
+     * Stores a new state of the request - taken over, released, completed - if nobody changed it since it was read
+     * (version-checked: one attempt at a time), and returns it with its new version.
+     *
+     * @throws ConcurrentUpdateException when another attempt changed it meanwhile
+     */
+    public IdempotentRequest update(IdempotentRequest request) {
+        return requests.update(request);
     }
 
-    /** Frees the key after a failure a retry may fix (a dependency was down), so the retry does the work. */
-    public void release(String key) {
-        requests.delete(pk(key), "IDEMPOTENCY");
-    }
-
-    static String pk(String key) {
-        return "IDEM#" + key;
+    static String pk(String scope) {
+        return "IDEM#" + scope;
     }
 }

@@ -101,8 +101,7 @@ public final class InvoiceRepository {
         try {
             client.transactWriteItems(tx.build());
         } catch (TransactionCanceledException e) {
-            throw new ConcurrentUpdateException("finalising invoice " + finalized.id() + " as " + finalized.number()
-                    + " conflicted: " + e.cancellationReasons().stream().map(r -> r.code()).toList(), e);
+            throw Transactions.canceled("finalising invoice " + finalized.id() + " as " + finalized.number(), e);
         }
         return finalized.withVersion(finalized.version() == null ? 1L : finalized.version() + 1);
     }
@@ -178,8 +177,7 @@ public final class InvoiceRepository {
         try {
             client.transactWriteItems(tx.build());
         } catch (TransactionCanceledException e) {
-            throw new ConcurrentUpdateException(what + " conflicted: "
-                    + e.cancellationReasons().stream().map(r -> r.code()).toList(), e);
+            throw Transactions.canceled(what, e);
         }
     }
 

@@ -35,6 +35,7 @@ public final class PaymentRepository {
     private final InvoiceRepository invoices;
     private final CreditRepository credit;
     private final WorkIndex work;
+    private final software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable<Schemas.CommitMarker> markers;
 
     PaymentRepository(DynamoDbEnhancedClient client, EntityTable<Payment> payments,
             EntityTable<Allocation> allocations, EntityTable<Refund> refunds, EntityTable<Schemas.PaymentDay> days,
@@ -47,6 +48,16 @@ public final class PaymentRepository {
         this.invoices = invoices;
         this.credit = credit;
         this.work = work;
+        this.markers = client.table(payments.table().tableName(), Schemas.COMMIT_MARKER);
+    }
+
+    /** The most items DynamoDB accepts in one transaction (TransactWriteItems). */
+    public static final int MAX_TRANSACTION_ITEMS = 100;
+
+    /** How many items {@link #commit} writes for an application (plus one with a commit marker). */
+    public static int itemsOf(Application a) {
+        return 1 + a.invoices().size() + a.newAllocations().size() + a.changedAllocations().size()
+                + a.refunds().size() + a.creditEntries().size() + (a.balanceAfter() == null ? 0 : 1);
     }
 
     /** Stores a refund or dispute once per (payment, refund id); a repeat fails with {@link AlreadyExistsException}. */
@@ -89,9 +100,31 @@ public final class PaymentRepository {
      * @throws ConcurrentUpdateException when any of them changed since it was read
      */
     public Payment commit(Application a) {
-        TransactWriteItemsEnhancedRequest.Builder tx = TransactWriteItemsEnhancedRequest.builder()
-                .addUpdateItem(payments.table(), TransactUpdateItemEnhancedRequest.builder(Payment.class)
-                        .item(a.payment()).ignoreNulls(false).build());
+        return commit(a, null, 0);
+    }
+
+    /**
+     * {@link #commit(Application)} with a commit marker: {@code markerScope} (a request's idempotency scope) is
+     * written create-once in the same transaction, so a retry of that request after a crash can tell the work is
+     * done. An application that would not fit one transaction is refused before anything is sent.
+     *
+     * @throws AlreadyExistsException when the marker exists: this request's work was committed before
+     * @throws IllegalArgumentException when the application needs more than {@link #MAX_TRANSACTION_ITEMS} items
+     */
+    public Payment commit(Application a, String markerScope, long markerExpiresAt) {
+        int items = itemsOf(a) + (markerScope == null ? 0 : 1);
+        if (items > MAX_TRANSACTION_ITEMS) {
+            throw new IllegalArgumentException("applying payment " + a.payment().id() + " would write " + items
+                    + " items in one transaction; DynamoDB allows " + MAX_TRANSACTION_ITEMS);
+        }
+        TransactWriteItemsEnhancedRequest.Builder tx = TransactWriteItemsEnhancedRequest.builder();
+        if (markerScope != null) { // first, so that its cancellation reason is at index 0
+            tx.addPutItem(markers, TransactPutItemEnhancedRequest.builder(Schemas.CommitMarker.class)
+                    .item(new Schemas.CommitMarker(markerScope, markerExpiresAt)).conditionExpression(NOT_EXISTS)
+                    .build());
+        }
+        tx.addUpdateItem(payments.table(), TransactUpdateItemEnhancedRequest.builder(Payment.class)
+                .item(a.payment()).ignoreNulls(false).build());
         for (Invoice invoice : a.invoices()) {
             tx.addUpdateItem(invoices.table(), TransactUpdateItemEnhancedRequest.builder(Invoice.class)
                     .item(invoice).ignoreNulls(false).build());
@@ -119,8 +152,11 @@ public final class PaymentRepository {
         try {
             client.transactWriteItems(tx.build());
         } catch (TransactionCanceledException e) {
-            throw new ConcurrentUpdateException("applying payment " + a.payment().id() + " conflicted: "
-                    + e.cancellationReasons().stream().map(r -> r.code()).toList(), e);
+            if (markerScope != null && Transactions.conditionFailedAt(e, 0)) {
+                throw new AlreadyExistsException("the request applying payment " + a.payment().id()
+                        + " was committed before", e);
+            }
+            throw Transactions.canceled("applying payment " + a.payment().id(), e);
         }
         return a.payment().withVersion(a.payment().version() == null ? 1L : a.payment().version() + 1);
     }

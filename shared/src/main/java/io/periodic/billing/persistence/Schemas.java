@@ -156,32 +156,58 @@ public final class Schemas {
 
     public static final TableSchema<IdempotentRequest> IDEMPOTENT_REQUEST = SchemaBuilder.of(IdempotentRequest.class,
             (it, a) -> switch (a) {
-                case PK -> IdempotencyRepository.pk(it.key());
+                case PK -> IdempotencyRepository.pk(it.scope());
                 case SK -> "IDEMPOTENCY";
                 case TYPE -> "IdempotentRequest";
-                case "key" -> it.key();
+                case "scope" -> it.scope();
                 case "fingerprint" -> it.fingerprint();
                 case "statusCode" -> it.statusCode();
                 case "responseBody" -> it.responseBody();
                 case "location" -> it.location();
                 case "createdAt" -> it.createdAt();
+                case "leaseUntil" -> it.leaseUntil();
+                case "interrupted" -> it.interrupted();
                 case BillingTable.TTL -> it.expiresAt();
                 case VERSION -> it.version();
                 default -> throw new IllegalArgumentException(a);
             })
             .keys()
             .derived(TYPE)
-            .attr("key", String.class)
+            .attr("scope", String.class)
             .attr("fingerprint", String.class)
             .attr("statusCode", Integer.class)
             .attr("responseBody", String.class)
             .attr("location", String.class)
             .attr("createdAt", Instant.class)
+            .attr("leaseUntil", Instant.class)
+            .attr("interrupted", Boolean.class)
             .attr(BillingTable.TTL, Long.class)
             .attr(VERSION, Long.class, versionAttribute())
-            .build(r -> new IdempotentRequest(r.get("key"), r.get("fingerprint"), r.get("statusCode", 0),
-                    r.get("responseBody"), r.get("location"), r.get("createdAt"), r.get(BillingTable.TTL),
-                    r.get(VERSION)));
+            .build(r -> new IdempotentRequest(r.get("scope"), r.get("fingerprint"), r.get("statusCode", 0),
+                    r.get("responseBody"), r.get("location"), r.get("createdAt"), r.get("leaseUntil"),
+                    r.get("interrupted", false), r.get(BillingTable.TTL), r.get(VERSION)));
+
+    /**
+     * The mark that one request's work was committed: {@code IDEM#<scope> / COMMITTED}, next to the request's
+     * idempotency record, written create-once in the same transaction as the work (e.g. a manual payment
+     * application). A retry after a crash between the work and storing its answer finds it and does not do the work
+     * again. Forgotten by TTL after {@code expiresAt} (epoch seconds).
+     */
+    record CommitMarker(String scope, long expiresAt) {}
+
+    static final TableSchema<CommitMarker> COMMIT_MARKER = SchemaBuilder.of(CommitMarker.class, (it, a) -> switch (a) {
+                case PK -> IdempotencyRepository.pk(it.scope());
+                case SK -> "COMMITTED";
+                case TYPE -> "CommitMarker";
+                case "scope" -> it.scope();
+                case BillingTable.TTL -> it.expiresAt();
+                default -> throw new IllegalArgumentException(a);
+            })
+            .keys()
+            .derived(TYPE)
+            .attr("scope", String.class)
+            .attr(BillingTable.TTL, Long.class)
+            .build(r -> new CommitMarker(r.get("scope"), r.get(BillingTable.TTL, 0L)));
 
     /**
      * A payment's entry in the day it was received (UTC): {@code PAYDAY#<date> / <received>#<payment id>}, written

@@ -29,10 +29,10 @@ final class ShardedPages {
             try {
                 shard = Integer.parseInt(dot < 0 ? cursor : cursor.substring(0, dot));
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("invalid page cursor");
+                throw new InvalidCursorException("no shard number");
             }
             if (dot < 0 || shard < 0 || shard >= BillingTable.SHARDS) {
-                throw new IllegalArgumentException("invalid page cursor");
+                throw new InvalidCursorException("no such shard");
             }
             inner = cursor.substring(dot + 1);
             if (inner.isEmpty()) {

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
@@ -41,15 +42,22 @@ public final class WorkIndex {
         }
         // Sort keys are "<time>#<id>" (subscriptions, payments) or "<date>" (invoices); "<upTo>$" is above both
         // ("$" sorts right after "#"), so every item of that exact time or date is included.
-        QueryResponse response = client.query(q -> q.tableName(tableName)
-                .indexName(BillingTable.GSI3)
-                .keyConditionExpression("#p = :p AND #s < :upTo")
-                .expressionAttributeNames(Map.of("#p", BillingTable.GSI3_PK, "#s", BillingTable.GSI3_SK))
-                .expressionAttributeValues(Map.of(
+        Expression keyCondition = Expression.builder()
+                .expression("#p = :p AND #s < :upTo")
+                .expressionNames(Map.of("#p", BillingTable.GSI3_PK, "#s", BillingTable.GSI3_SK))
+                .expressionValues(Map.of(
                         ":p", AttributeValue.fromS(work.partition(shard)),
                         ":upTo", AttributeValue.fromS(upTo + "$")))
+                .build();
+        Map<String, AttributeValue> start = Page.decode(cursor, Page.Shape.of(BillingTable.PK, BillingTable.SK,
+                BillingTable.GSI3_PK, BillingTable.GSI3_SK, keyCondition));
+        QueryResponse response = client.query(q -> q.tableName(tableName)
+                .indexName(BillingTable.GSI3)
+                .keyConditionExpression(keyCondition.expression())
+                .expressionAttributeNames(keyCondition.expressionNames())
+                .expressionAttributeValues(keyCondition.expressionValues())
                 .limit(limit)
-                .exclusiveStartKey(Page.decode(cursor)));
+                .exclusiveStartKey(start));
         List<String> ids = response.items().stream().map(i -> BillingTable.idOf(i.get(BillingTable.PK).s())).toList();
         return new Page<>(ids, response.hasLastEvaluatedKey() ? Page.encode(response.lastEvaluatedKey()) : null);
     }

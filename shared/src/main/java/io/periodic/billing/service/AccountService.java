@@ -95,6 +95,15 @@ public final class AccountService {
      * starts in its trial; the first invoice is issued at the start date's local midnight in the customer's zone.
      */
     public Subscription subscribe(String customerId, String planId, long quantity, LocalDate startDate) {
+        return subscribe(Ids.newId("sub"), customerId, planId, quantity, startDate);
+    }
+
+    /**
+     * {@link #subscribe(String, String, long, LocalDate)} under a given id (e.g. one derived from the request's
+     * idempotency key): the subscription is created once under it, a second create fails with
+     * {@link io.periodic.billing.persistence.AlreadyExistsException}.
+     */
+    public Subscription subscribe(String id, String customerId, String planId, long quantity, LocalDate startDate) {
         Customer customer = customer(customerId);
         Price plan = plan(planId);
         if (!plan.active()) {
@@ -112,7 +121,7 @@ public final class AccountService {
         }
         requireLineFits(plan, quantity);
         LocalDate trialEnd = plan.trialDays() == 0 ? null : startDate.plusDays(plan.trialDays());
-        Subscription draft = new Subscription(Ids.newId("sub"), customerId,
+        Subscription draft = new Subscription(id, customerId,
                 List.of(new SubscriptionItem(planId, quantity)), startDate, plan.interval(),
                 trialEnd == null ? SubscriptionStatus.ACTIVE : SubscriptionStatus.TRIALING, false, trialEnd, 0, null,
                 null, List.of(), clock.now(), null);

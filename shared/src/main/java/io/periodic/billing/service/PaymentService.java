@@ -222,11 +222,44 @@ public final class PaymentService {
     public record ManualApplication(String invoiceId, long minor) {}
 
     /**
+     * Items a manual application writes per invoice: the invoice and its allocation (new, or raised when the
+     * payment already paid part of that invoice). {@link PaymentLedger#applyManually} writes no credit and no refund.
+     */
+    static final int MANUAL_ITEMS_PER_INVOICE = 2;
+    /** Items it writes once: the payment, and the request's commit marker (when the request has one). */
+    static final int MANUAL_FIXED_ITEMS = 2;
+    /**
+     * The most invoices one manual application may name: all of it is one transaction (never half-applied), and a
+     * transaction holds at most {@link PaymentRepository#MAX_TRANSACTION_ITEMS} items: (100 - 2) / 2 = 49.
+     */
+    public static final int MAX_MANUAL_APPLICATIONS =
+            (PaymentRepository.MAX_TRANSACTION_ITEMS - MANUAL_FIXED_ITEMS) / MANUAL_ITEMS_PER_INVOICE;
+
+    /**
      * Applies a payment's unapplied cash by hand (a person resolved it): one version-checked transaction, then
      * invoice.paid for the invoices it settled. Refusals: {@link NotFoundException} for an unknown payment or
-     * invoice, {@link ConflictException} when the current state refuses it.
+     * invoice, {@link ConflictException} when the current state refuses it, IllegalArgumentException for more than
+     * {@link #MAX_MANUAL_APPLICATIONS} invoices.
      */
     public Payment applyManually(String paymentId, List<ManualApplication> requested, String by) {
+        return applyManually(paymentId, requested, by, null, 0);
+    }
+
+    /**
+     * {@link #applyManually(String, List, String)} for one request: {@code commitMarker} (the request's
+     * idempotency scope) is written in the same transaction as the application, so a retry of the request after a
+     * crash does not apply the money twice.
+     *
+     * @throws io.periodic.billing.persistence.AlreadyExistsException when this request's application was
+     *     committed before (nothing is applied again)
+     */
+    public Payment applyManually(String paymentId, List<ManualApplication> requested, String by, String commitMarker,
+            long markerExpiresAt) {
+        if (requested.size() > MAX_MANUAL_APPLICATIONS) {
+            throw new IllegalArgumentException("one application names at most " + MAX_MANUAL_APPLICATIONS
+                    + " invoices (it is one transaction of at most " + PaymentRepository.MAX_TRANSACTION_ITEMS
+                    + " items); got " + requested.size() + ": split it into several requests");
+        }
         for (int attempt = 1; ; attempt++) {
             Payment payment = store.payments().get(paymentId)
                     .orElseThrow(() -> new NotFoundException("payment", paymentId));
@@ -254,7 +287,9 @@ public final class PaymentService {
                 throw new ConflictException(refused.getMessage());
             }
             try {
-                Payment after = commit(result);
+                Payment after = store.payments().commit(new PaymentRepository.Application(result.payment(),
+                        result.invoices(), result.newAllocations(), result.changedAllocations(), result.creditEntries(),
+                        result.balanceAfter(), result.refunds()), commitMarker, markerExpiresAt);
                 announce(after);
                 return store.payments().get(paymentId).orElseThrow();
             } catch (ConcurrentUpdateException conflict) {
@@ -263,6 +298,15 @@ public final class PaymentService {
                 }
             }
         }
+    }
+
+    /**
+     * Publishes the events of a payment's last application if they are still pending (a crash came between the
+     * commit and publishing them): for a retried request whose work was committed before. The payment as stored.
+     */
+    public Payment announcePending(String paymentId) {
+        announce(store.payments().get(paymentId).orElseThrow(() -> new NotFoundException("payment", paymentId)));
+        return store.payments().get(paymentId).orElseThrow();
     }
 
     private Payment commit(PaymentLedger.Result r) {

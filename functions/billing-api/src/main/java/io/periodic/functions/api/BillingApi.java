@@ -1,6 +1,11 @@
 package io.periodic.functions.api;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamReadException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -21,13 +26,17 @@ import io.periodic.billing.model.InvoiceStatus;
 import io.periodic.billing.model.Payment;
 import io.periodic.billing.model.Price;
 import io.periodic.billing.model.SellerProfile;
+import io.periodic.billing.model.Subscription;
+import io.periodic.billing.model.SubscriptionStatus;
 import io.periodic.billing.money.Money;
 import io.periodic.billing.money.TaxBehavior;
 import io.periodic.billing.money.TaxRate;
 import io.periodic.billing.persistence.AlreadyExistsException;
 import io.periodic.billing.persistence.BillingStore;
 import io.periodic.billing.persistence.ConcurrentUpdateException;
+import io.periodic.billing.persistence.InvalidCursorException;
 import io.periodic.billing.persistence.Page;
+import io.periodic.billing.persistence.ThrottledException;
 import io.periodic.billing.ports.Clock;
 import io.periodic.billing.ports.DocumentStore;
 import io.periodic.billing.service.AccountService;
@@ -58,10 +67,25 @@ import java.util.Set;
 /**
  * The management API: routes (the same table openapi.yaml describes, checked by a test), request parsing, and the
  * calls into the services. Every answer is JSON; every refusal is {@code application/problem+json} (RFC 9457) with
- * the field at fault; a dependency failure answers 503, never 500.
+ * the field at fault; a dependency failure answers 503 with {@code Retry-After}, never 500. Bodies are strict
+ * JSON: UTF-8 (invalid bytes refused, not replaced), one object, no repeated key, nothing after it.
  */
 public final class BillingApi {
-    static final ObjectMapper JSON = JsonMapper.builder().build();
+    /**
+     * Strict JSON: a repeated key is malformed (two readers could see different values - the last one won before),
+     * as is anything after the top-level value. NaN and Infinity are refused by Jackson's defaults, and so is a
+     * document nested deeper than 1,000 levels (its stream read constraints).
+     */
+    static final ObjectMapper JSON = JsonMapper.builder(JsonFactory.builder()
+                    .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                    .build())
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+            .build();
+    /** The largest body accepted, in bytes (UTF-8). */
+    static final int MAX_BODY_BYTES = 256 * 1024;
+    /** Seconds a client is asked to wait before retrying a 503. */
+    static final long RETRY_AFTER_SECONDS = 2;
     static final int DEFAULT_PAGE = 25;
     static final int MAX_PAGE = 100;
     /** Locales documents and reminders are written in; others are refused rather than printed in English. */
@@ -144,10 +168,26 @@ public final class BillingApi {
         } catch (RuntimeException failure) {
             io.periodic.billing.lambda.Log.event("api_unavailable", "method", method, "path", path,
                     "error", failure.toString());
-            return problem(new ApiProblem(503, "temporarily-unavailable",
-                    "the request could not be completed right now; nothing was changed that a retry would repeat "
-                            + "(POST with the same Idempotency-Key is safe), please retry"));
+            return problem(ApiProblem.unavailable("the request could not be completed right now; nothing was "
+                    + "changed that a retry would repeat (POST with the same Idempotency-Key is safe), please retry"));
         }
+    }
+
+    /**
+     * {@link #handle} for a body received as bytes (API Gateway sends a
+     * body it does not take for text base64-encoded): decoded as strict UTF-8, so bytes that are not UTF-8 are
+     * refused (400 {@code invalid-encoding}) rather than replaced with U+FFFD.
+     */
+    public Response handleBytes(String method, String path, Map<String, String> query,
+            Map<String, String> headers, byte[] rawBody, String caller) {
+        String text;
+        try {
+            text = rawBody == null ? null : Utf8.decode(rawBody);
+        } catch (Utf8.Malformed malformed) {
+            return problem(new ApiProblem(400, "invalid-encoding", "the body is not valid UTF-8 (byte "
+                    + malformed.offset + "); send JSON encoded as UTF-8", "/", null));
+        }
+        return handle(method, path, query, headers, text, caller);
     }
 
     private Response run(Route route, Request request) {
@@ -159,12 +199,22 @@ public final class BillingApi {
             throw ApiProblem.conflict(e.getMessage());
         } catch (AlreadyExistsException e) {
             throw new ApiProblem(409, "already-exists", e.getMessage());
+        } catch (InvalidCursorException e) {
+            throw new ApiProblem(400, "invalid-cursor", e.getMessage(), null, "cursor");
         } catch (IllegalArgumentException e) {
             // The domain's own validation (records check their invariants): the request cannot work as sent.
             throw new ApiProblem(422, "invalid-request", e.getMessage());
         } catch (ConcurrentUpdateException e) {
+            if (e.contention()) {
+                // Another transaction kept being in flight on the same items: busy, not in conflict.
+                throw ApiProblem.unavailable("the records this request changes are busy with other writes right "
+                        + "now; nothing was changed, please retry");
+            }
             throw new ApiProblem(409, "concurrent-update", "the record was changed by someone else meanwhile; "
                     + "read it again and retry");
+        } catch (ThrottledException e) {
+            throw ApiProblem.unavailable("the billing table is throttled right now; nothing was changed, please "
+                    + "retry after a pause");
         }
     }
 
@@ -185,6 +235,7 @@ public final class BillingApi {
             }
             pathMatched = true;
             if (route.method().equals(method)) {
+                checkIds(route, params);
                 return new Match(route, params);
             }
         }
@@ -202,9 +253,9 @@ public final class BillingApi {
         for (int i = 0; i < template.length; i++) {
             String t = template[i];
             if (t.startsWith("{") && t.endsWith("}")) {
-                String value = java.net.URLDecoder.decode(parts[i], java.nio.charset.StandardCharsets.UTF_8);
-                if (value.isEmpty()) {
-                    return null;
+                String value = Utf8.decodePathSegment(parts[i]);
+                if (value == null || value.isEmpty()) {
+                    return null; // malformed escapes or not UTF-8: nothing has that name
                 }
                 params.put(t.substring(1, t.length() - 1), value);
             } else if (!t.equals(parts[i])) {
@@ -212,6 +263,39 @@ public final class BillingApi {
             }
         }
         return params;
+    }
+
+    /**
+     * Refuses, as not found, a path id that no record can have: ids are 1-128 characters of A-Z a-z 0-9 _ . : -
+     * (payment ids may be longer: within the key they are looked up under, counted in UTF-8 bytes), so an id that
+     * is not never reaches a DynamoDB key (one over its 2,048-byte limit was a "503 please retry").
+     */
+    private static void checkIds(Route route, Map<String, String> params) {
+        String id = params.get("id");
+        if (id == null) {
+            return;
+        }
+        boolean possible = route.path().startsWith("/payments/")
+                ? Ids.wellFormedPaymentId(id, PAYMENT_KEY_PREFIX_BYTES, PARTITION_KEY_BYTES) : Ids.wellFormed(id);
+        if (!possible) {
+            String what = route.path().substring(1, route.path().indexOf('/', 1) - 1);
+            throw ApiProblem.notFound("no " + what + " has the id '" + printable(id) + "': ids are 1-128 characters "
+                    + "of A-Z a-z 0-9 _ . : -");
+        }
+    }
+
+    /** DynamoDB's limit on a partition key value, in UTF-8 bytes; payments are keyed {@code PAY#<id>}. */
+    static final int PARTITION_KEY_BYTES = 2048;
+    static final int PAYMENT_KEY_PREFIX_BYTES = "PAY#".length();
+
+    /** A body field naming a record: refused on its pointer when no record can have that id. */
+    static String idField(JsonIn in, String field) {
+        String id = in.string(field);
+        if (!Ids.wellFormed(id)) {
+            throw ApiProblem.field(in.at(field), "'" + field + "' is not an id we issue: ids are 1-128 characters "
+                    + "of A-Z a-z 0-9 _ . : -");
+        }
+        return id;
     }
 
     private static String[] split(String path) {
@@ -229,22 +313,81 @@ public final class BillingApi {
         String type = headers == null ? null : headers.entrySet().stream()
                 .filter(h -> h.getKey().equalsIgnoreCase("content-type")).map(Map.Entry::getValue).findFirst()
                 .orElse(null);
-        if (type != null && !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
-            throw new ApiProblem(415, "unsupported-media-type", "send the body as application/json, not " + type);
+        if (type != null && !isJson(type)) {
+            throw new ApiProblem(415, "unsupported-media-type", "send the body as application/json (UTF-8), not "
+                    + printable(type));
         }
-        if (rawBody.length() > 256 * 1024) {
+        if (rawBody.length() > MAX_BODY_BYTES || utf8Length(rawBody) > MAX_BODY_BYTES) {
             throw new ApiProblem(413, "body-too-large", "the body is larger than 256 KB");
+        }
+        int replacement = rawBody.indexOf('\uFFFD');
+        if (replacement >= 0) {
+            // What a lenient decoder leaves of bytes that were not UTF-8: the text is already damaged.
+            throw new ApiProblem(400, "invalid-encoding", "the body holds U+FFFD (character " + replacement
+                    + "), the mark of bytes that were not UTF-8; send JSON encoded as UTF-8", "/", null);
         }
         try {
             JsonNode body = JSON.readTree(rawBody);
             if (body == null || !body.isObject()) {
-                throw new ApiProblem(400, "malformed-json", "the body must be a JSON object");
+                throw new ApiProblem(400, "malformed-json", "the body must be a JSON object", "/", null);
             }
             return body;
+        } catch (StreamReadException e) {
+            String message = e.getOriginalMessage();
+            if (message != null && message.startsWith("Duplicate field")) {
+                String pointer = pointerOf(e);
+                throw new ApiProblem(400, "duplicate-key", "the key " + pointer + " appears more than once in its "
+                        + "object; send each key once", pointer, null);
+            }
+            throw new ApiProblem(400, "malformed-json", "the body is not valid JSON: " + message, "/", null);
         } catch (JsonProcessingException e) {
-            throw new ApiProblem(400, "malformed-json", "the body is not valid JSON: "
-                    + e.getOriginalMessage());
+            throw new ApiProblem(400, "malformed-json", "the body is not valid JSON: " + e.getOriginalMessage(),
+                    "/", null);
         }
+    }
+
+    /** {@code application/json}, with no charset or UTF-8 (JSON is UTF-8: RFC 8259). */
+    private static boolean isJson(String contentType) {
+        String[] parts = contentType.split(";");
+        if (!parts[0].strip().equalsIgnoreCase("application/json")) {
+            return false;
+        }
+        for (int i = 1; i < parts.length; i++) {
+            String parameter = parts[i].strip().toLowerCase(Locale.ROOT);
+            if (parameter.startsWith("charset=")
+                    && !parameter.substring(8).replace("\"", "").strip().equals("utf-8")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Where the parser was when it failed, as a JSON pointer ("/" for the document). */
+    private static String pointerOf(StreamReadException e) {
+        if (e.getProcessor() instanceof JsonParser parser && parser.getParsingContext() != null) {
+            String pointer = parser.getParsingContext().pathAsPointer().toString();
+            return pointer.isEmpty() ? "/" : pointer;
+        }
+        return "/";
+    }
+
+    static int utf8Length(String text) {
+        int bytes = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x80) {
+                bytes += 1;
+            } else if (c < 0x800) {
+                bytes += 2;
+            } else if (Character.isHighSurrogate(c) && i + 1 < text.length()
+                    && Character.isLowSurrogate(text.charAt(i + 1))) {
+                bytes += 4;
+                i++;
+            } else {
+                bytes += 3;
+            }
+        }
+        return bytes;
     }
 
     // ---------------------------------------------------------------- customers
@@ -255,11 +398,12 @@ public final class BillingApi {
 
     private Response createCustomer(Request r) {
         JsonIn in = JsonIn.body(r.body(), CUSTOMER_FIELDS);
-        Customer customer = in.build(() -> new Customer(Ids.newId("cus"), in.string("name"), in.string("email"),
+        String id = r.derivedId("cus");
+        Customer customer = in.build(() -> new Customer(id, in.string("name"), in.string("email"),
                 in.currency("currency"), zone(in, true), locale(in, true),
                 in.intIn("paymentTermsDays", 0, 365, 14), taxRate(in, TaxRate.ZERO), in.optString("taxId"),
                 address(in.object("address", ADDRESS_FIELDS)), in.optString("externalRef"), clock.now(), null));
-        Customer created = accounts.createCustomer(customer);
+        Customer created = createOnce(r, () -> accounts.createCustomer(customer), () -> accounts.customer(id));
         return created(Views.customer(created), "/customers/" + created.id());
     }
 
@@ -330,10 +474,6 @@ public final class BillingApi {
         if (unit == null) {
             throw ApiProblem.field("/unitAmount", "'unitAmount' is required (minor units, e.g. 1999 for 19.99)");
         }
-        if (unit > AccountService.MAX_LINE_MINOR) {
-            throw ApiProblem.field("/unitAmount", "'unitAmount' may be at most " + AccountService.MAX_LINE_MINOR
-                    + " minor units");
-        }
         IntervalUnit interval = in.parsed("interval", true, text -> switch (text) {
             case "day" -> IntervalUnit.DAY;
             case "week" -> IntervalUnit.WEEK;
@@ -347,10 +487,11 @@ public final class BillingApi {
             case "inclusive" -> TaxBehavior.INCLUSIVE;
             default -> throw new IllegalArgumentException("must be exclusive or inclusive, got " + text);
         });
-        Price plan = in.build(() -> new Price(Ids.newId("plan"), in.string("name"), Money.of(unit, currency),
+        String id = r.derivedId("plan");
+        Price plan = in.build(() -> new Price(id, in.string("name"), Money.of(unit, currency),
                 BillingInterval.of(interval, count), in.intIn("trialDays", 0, 730, 0),
                 tax == null ? TaxBehavior.EXCLUSIVE : tax, true, null));
-        Price created = accounts.createPlan(plan);
+        Price created = createOnce(r, () -> accounts.createPlan(plan), () -> accounts.plan(id));
         return created(Views.plan(created), "/plans/" + created.id());
     }
 
@@ -362,13 +503,16 @@ public final class BillingApi {
 
     private Response createSubscription(Request r) {
         JsonIn in = JsonIn.body(r.body(), "customerId", "planId", "quantity", "startDate");
-        String customerId = in.string("customerId");
-        String planId = in.string("planId");
+        String customerId = idField(in, "customerId");
+        String planId = idField(in, "planId");
         long quantity = quantity(in, 1L);
         LocalDate start = in.date("startDate");
+        String subscriptionId = r.derivedId("sub");
         io.periodic.billing.model.Subscription subscription;
         try {
-            subscription = referencing(() -> accounts.subscribe(customerId, planId, quantity, start),
+            subscription = referencing(() -> createOnce(r,
+                    () -> accounts.subscribe(subscriptionId, customerId, planId, quantity, start),
+                    () -> accounts.subscription(subscriptionId)),
                     (what, id) -> what.equals("customer") && id.equals(customerId) ? "/customerId"
                             : what.equals("plan") && id.equals(planId) ? "/planId" : null);
         } catch (IllegalArgumentException refused) {
@@ -407,19 +551,45 @@ public final class BillingApi {
         }
     }
 
+    /**
+     * Creates a record under an id derived from the request's idempotency key ({@link Request#derivedId}). The id
+     * exists already when an earlier attempt of this very request created it and then failed or died before its
+     * answer was stored: that record is the answer. Otherwise (a key reused after its 24 hours) it is refused.
+     */
+    private static <T> T createOnce(Request r, java.util.function.Supplier<T> create,
+            java.util.function.Supplier<T> existing) {
+        try {
+            return create.get();
+        } catch (AlreadyExistsException exists) {
+            if (r.idempotencyScope() == null) {
+                throw exists;
+            }
+            if (!r.interrupted()) {
+                throw keyUsedBefore(r);
+            }
+            return existing.get();
+        }
+    }
+
+    private static ApiProblem keyUsedBefore(Request r) {
+        return new ApiProblem(422, "idempotency-key-reused", "this Idempotency-Key was used before (more than 24 "
+                + "hours ago, for what it created then); use a new key for a new request", null, Idempotency.HEADER);
+    }
+
     private Response getSubscription(Request r) {
         return ok(Views.subscription(accounts.subscription(r.pathParam("id"))));
     }
 
     private Response changeSubscription(Request r) {
         JsonIn in = JsonIn.body(r.body(), "planId", "quantity", "effectiveDate");
-        String planId = in.optString("planId");
+        String planId = in.has("planId") ? idField(in, "planId") : null;
         Long quantity = in.has("quantity") ? quantity(in, null) : null;
         if (planId == null && quantity == null) {
             throw ApiProblem.field("/", "name a new 'planId', a new 'quantity', or both");
         }
-        String changeId = r.header(Idempotency.HEADER) != null
-                ? "chg" + Idempotency.fingerprint(r).substring(0, 16) : Ids.newId("chg");
+        // One change per request: every attempt of it carries the same change id (scoped to the caller's key).
+        String changeId = r.idempotencyScope() != null ? "chg" + r.idempotencyScope().substring(0, 16)
+                : Ids.newId("chg");
         io.periodic.billing.model.Subscription after;
         try {
             after = referencing(() -> accounts.change(r.pathParam("id"), planId, quantity,
@@ -434,17 +604,41 @@ public final class BillingApi {
     private Response cancelSubscription(Request r) {
         JsonIn in = JsonIn.optionalBody(r.body(), "atPeriodEnd");
         Boolean atPeriodEnd = in.optBoolean("atPeriodEnd");
-        return ok(Views.subscription(accounts.cancel(r.pathParam("id"), atPeriodEnd == null || atPeriodEnd)));
+        boolean atEnd = atPeriodEnd == null || atPeriodEnd;
+        return ok(Views.subscription(transition(r, () -> accounts.cancel(r.pathParam("id"), atEnd),
+                s -> s.status() == SubscriptionStatus.CANCELED || atEnd && s.cancelAtPeriodEnd())));
     }
 
     private Response pauseSubscription(Request r) {
         JsonIn.optionalBody(r.body());
-        return ok(Views.subscription(accounts.pause(r.pathParam("id"))));
+        return ok(Views.subscription(transition(r, () -> accounts.pause(r.pathParam("id")),
+                s -> s.status() == SubscriptionStatus.PAUSED)));
     }
 
     private Response resumeSubscription(Request r) {
         JsonIn.optionalBody(r.body());
-        return ok(Views.subscription(accounts.resume(r.pathParam("id"))));
+        return ok(Views.subscription(transition(r, () -> accounts.resume(r.pathParam("id")),
+                s -> s.status() == SubscriptionStatus.ACTIVE || s.status() == SubscriptionStatus.TRIALING)));
+    }
+
+    /**
+     * A status change that refuses to happen twice (409). When an earlier attempt of this very request may have
+     * committed it ({@link Request#interrupted}) and the subscription is where the request takes it, that is the
+     * request's success, answered as such.
+     */
+    private Subscription transition(Request r, java.util.function.Supplier<Subscription> change,
+            java.util.function.Predicate<Subscription> done) {
+        try {
+            return change.get();
+        } catch (ConflictException refused) {
+            if (r.interrupted()) {
+                Subscription now = accounts.subscription(r.pathParam("id"));
+                if (done.test(now)) {
+                    return now;
+                }
+            }
+            throw refused;
+        }
     }
 
     // ---------------------------------------------------------------- invoices
@@ -452,6 +646,10 @@ public final class BillingApi {
     private Response listInvoices(Request r) {
         Query q = new Query(r.query(), "customerId", "status", "limit", "cursor");
         String customerId = q.string("customerId");
+        if (customerId != null && !Ids.wellFormed(customerId)) {
+            throw ApiProblem.parameter("customerId", "'customerId' is not an id we issue: ids are 1-128 characters "
+                    + "of A-Z a-z 0-9 _ . : -");
+        }
         InvoiceStatus status = q.parsed("status", text -> {
             try {
                 return InvoiceStatus.valueOf(text.toUpperCase(Locale.ROOT));
@@ -462,18 +660,14 @@ public final class BillingApi {
         int limit = q.limit();
         String cursor = q.string("cursor");
         Page<Invoice> page;
-        try {
-            if (customerId != null) {
-                page = status == null ? store.invoices().byCustomer(customerId, limit, cursor)
-                        : store.invoices().byCustomer(customerId, status, limit, cursor);
-            } else if (status == InvoiceStatus.OPEN) {
-                page = store.invoices().openPage(limit, cursor);
-            } else {
-                throw ApiProblem.parameter("customerId",
-                        "'customerId' is required unless status=open (all open invoices)");
-            }
-        } catch (IllegalArgumentException badCursor) {
-            throw ApiProblem.parameter("cursor", badCursor.getMessage());
+        if (customerId != null) {
+            page = status == null ? store.invoices().byCustomer(customerId, limit, cursor)
+                    : store.invoices().byCustomer(customerId, status, limit, cursor);
+        } else if (status == InvoiceStatus.OPEN) {
+            page = store.invoices().openPage(limit, cursor);
+        } else {
+            throw ApiProblem.parameter("customerId",
+                    "'customerId' is required unless status=open (all open invoices)");
         }
         return ok(Views.page(page.items().stream().map(Views::invoiceSummary).toList(), page.cursor()));
     }
@@ -521,6 +715,11 @@ public final class BillingApi {
         JsonIn.optionalBody(r.body());
         Invoice invoice = invoice(r.pathParam("id"));
         if (invoice.status() == InvoiceStatus.VOID) {
+            if (r.interrupted()) {
+                // An earlier attempt of this request voided it and failed or died before answering: answer its
+                // success, and make sure what follows a void (document, invoice.voided) happened.
+                return ok(Views.invoiceSummary(corrections.voidInvoice(invoice.id())));
+            }
             throw ApiProblem.conflict("invoice " + invoice.id() + " is already void");
         }
         if (invoice.status() != InvoiceStatus.OPEN) {
@@ -540,13 +739,16 @@ public final class BillingApi {
             throw ApiProblem.field("/amount", "'amount' must be positive (omit it to credit everything not yet credited)");
         }
         String reason = in.string("reason");
+        if (reason.strip().length() > 1000) {
+            throw ApiProblem.field("/reason", "'reason' may be at most 1000 characters");
+        }
         CreditNote.Disposition disposition = in.parsed("disposition", false, text -> switch (text) {
             case "reduce_amount_due" -> CreditNote.Disposition.REDUCE_AMOUNT_DUE;
             case "customer_balance" -> CreditNote.Disposition.CUSTOMER_BALANCE;
             default -> throw new IllegalArgumentException("must be reduce_amount_due or customer_balance, got " + text);
         });
-        String noteKey = r.header(Idempotency.HEADER) != null ? Idempotency.fingerprint(r).substring(0, 20)
-                : Ids.newId("k");
+        // One note per request: every attempt of it issues the note under the same id (scoped to the caller's key).
+        String noteKey = r.idempotencyScope() != null ? r.idempotencyScope().substring(0, 20) : Ids.newId("k");
         CreditNote note;
         try {
             note = corrections.creditNote(invoice.id(), noteKey, amount == null ? null
@@ -567,12 +769,7 @@ public final class BillingApi {
             throw ApiProblem.parameter("status", "list payments with status=unapplied (payments holding unapplied "
                     + "cash); a customer's payments are on GET /invoices/{id} and GET /payments/{id}");
         }
-        Page<Payment> page;
-        try {
-            page = store.payments().unappliedPage(q.limit(), q.string("cursor"));
-        } catch (IllegalArgumentException badCursor) {
-            throw ApiProblem.parameter("cursor", badCursor.getMessage());
-        }
+        Page<Payment> page = store.payments().unappliedPage(q.limit(), q.string("cursor"));
         return ok(Views.page(page.items().stream().map(p -> Views.payment(p, null)).toList(), page.cursor()));
     }
 
@@ -585,11 +782,14 @@ public final class BillingApi {
     private Response applyPayment(Request r) {
         JsonIn in = JsonIn.body(r.body(), "applications");
         List<PaymentService.ManualApplication> applications = new ArrayList<>();
-        List<JsonIn> items = in.objects("applications", 1, 50, "invoiceId", "amount");
+        List<JsonIn> items = in.objectsWithin("applications", 1, PaymentService.MAX_MANUAL_APPLICATIONS,
+                " (one application is one transaction, never half-applied, and DynamoDB takes at most "
+                        + io.periodic.billing.persistence.PaymentRepository.MAX_TRANSACTION_ITEMS
+                        + " items in one: apply to more invoices in several requests)", "invoiceId", "amount");
         List<String> invoiceIds = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
             JsonIn item = items.get(i);
-            String invoiceId = item.string("invoiceId");
+            String invoiceId = idField(item, "invoiceId");
             Long amount = item.optAmount("amount");
             if (amount == null || amount == 0) {
                 throw ApiProblem.field("/applications/" + i + "/amount", "'amount' is required and must be positive");
@@ -597,14 +797,23 @@ public final class BillingApi {
             invoiceIds.add(invoiceId);
             applications.add(new PaymentService.ManualApplication(invoiceId, amount));
         }
+        long markerExpires = clock.now().plus(Idempotency.KEEP.multipliedBy(2)).getEpochSecond();
+        Payment after;
         try {
-            Payment after = referencing(() -> payments.applyManually(r.pathParam("id"), applications, r.caller()),
+            after = referencing(() -> payments.applyManually(r.pathParam("id"), applications, r.caller(),
+                    r.idempotencyScope(), markerExpires),
                     (what, id) -> what.equals("invoice") && invoiceIds.contains(id)
                             ? "/applications/" + invoiceIds.indexOf(id) + "/invoiceId" : null);
-            return ok(Views.payment(after, store.payments().allocationsOfPayment(after.id())));
+        } catch (AlreadyExistsException committedBefore) {
+            // This request's application was committed by an earlier attempt that failed or died before answering.
+            if (!r.interrupted()) {
+                throw keyUsedBefore(r);
+            }
+            after = payments.announcePending(r.pathParam("id"));
         } catch (IllegalArgumentException refused) {
             throw ApiProblem.field("/applications", refused.getMessage());
         }
+        return ok(Views.payment(after, store.payments().allocationsOfPayment(after.id())));
     }
 
     // ---------------------------------------------------------------- reports
@@ -618,12 +827,8 @@ public final class BillingApi {
 
     private Response behaviourReport(Request r) {
         Query q = new Query(r.query(), "limit", "cursor");
-        try {
-            var page = reports.paymentBehaviour(q.limit(), q.string("cursor"));
-            return ok(Views.page(page.items().stream().map(Views::behaviour).toList(), page.cursor()));
-        } catch (IllegalArgumentException badCursor) {
-            throw ApiProblem.parameter("cursor", badCursor.getMessage());
-        }
+        var page = reports.paymentBehaviour(q.limit(), q.string("cursor"));
+        return ok(Views.page(page.items().stream().map(Views::behaviour).toList(), page.cursor()));
     }
 
     private Response collectionsReport(Request r) {
@@ -660,6 +865,16 @@ public final class BillingApi {
         JsonIn s = in.object("seller", "name", "address", "email", "phone", "website", "taxId", "bankAccount",
                 "paymentLinkTemplate");
         JsonIn n = in.optObject("numbering", "invoicePrefix", "creditNotePrefix", "numberSeries");
+        if (n != null) {
+            for (String prefix : new String[] {"invoicePrefix", "creditNotePrefix"}) {
+                n.parsed(prefix, false, text -> {
+                    if (!text.matches("[A-Z]{1,10}")) {
+                        throw new IllegalArgumentException("must be 1-10 upper-case letters A-Z, got " + text);
+                    }
+                    return text;
+                });
+            }
+        }
         JsonIn b = s.optObject("bankAccount", "bankName", "accountHolder", "iban", "bic", "accountNumber", "bankCode");
         SellerProfile.BankAccount bank = b == null ? null : b.build(() -> new SellerProfile.BankAccount(
                 b.string("bankName"), b.string("accountHolder"), b.optString("iban"), b.optString("bic"),
@@ -786,7 +1001,8 @@ public final class BillingApi {
     }
 
     static Response problem(ApiProblem p) {
-        return new Response(p.status, "application/problem+json", problemBody(p), false, Map.of());
+        Response response = new Response(p.status, "application/problem+json", problemBody(p), false, Map.of());
+        return p.retryAfter > 0 ? response.withHeader("Retry-After", Long.toString(p.retryAfter)) : response;
     }
 
     static String problemBody(ApiProblem p) {

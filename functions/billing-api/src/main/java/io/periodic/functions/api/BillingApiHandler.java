@@ -11,7 +11,6 @@ import io.periodic.billing.ports.Clock;
 import io.periodic.billing.rendering.DocumentRenderer;
 import io.periodic.billing.service.InvoiceNotifications;
 import io.periodic.functions.api.Http.Response;
-import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -59,15 +58,23 @@ public final class BillingApiHandler implements RequestHandler<APIGatewayV2HTTPE
         String method = http == null || http.getMethod() == null ? "GET" : http.getMethod().toUpperCase();
         String path = event.getRawPath() == null ? "/" : event.getRawPath();
         String body = event.getBody();
+        Response response;
         if (body != null && event.getIsBase64Encoded()) {
+            // The bytes as sent, decoded strictly as UTF-8 by the API (never replaced with U+FFFD).
+            byte[] bytes;
             try {
-                body = new String(Base64.getDecoder().decode(body), StandardCharsets.UTF_8);
+                bytes = Base64.getDecoder().decode(body);
             } catch (IllegalArgumentException e) {
-                body = "\u0000not base64"; // refused as malformed JSON
+                bytes = null;
             }
+            response = bytes == null
+                    ? BillingApi.problem(new Http.ApiProblem(400, "malformed-body", "the body is not valid base64"))
+                    : api.handleBytes(method, path, event.getQueryStringParameters(), event.getHeaders(), bytes,
+                            caller(event));
+        } else {
+            response = api.handle(method, path, event.getQueryStringParameters(), event.getHeaders(), body,
+                    caller(event));
         }
-        Response response = api.handle(method, path, event.getQueryStringParameters(), event.getHeaders(), body,
-                caller(event));
         Map<String, String> headers = new LinkedHashMap<>(response.headers());
         headers.put("Content-Type", response.contentType());
         return APIGatewayV2HTTPResponse.builder()
@@ -78,13 +85,26 @@ public final class BillingApiHandler implements RequestHandler<APIGatewayV2HTTPE
                 .build();
     }
 
-    /** The IAM principal that signed the request (API Gateway's IAM authoriser), for the audit trail. */
-    private static String caller(APIGatewayV2HTTPEvent event) {
+    /**
+     * The IAM principal that signed the request (API Gateway's IAM authoriser): the audit trail of manual actions,
+     * and the owner of its Idempotency-Keys (two principals never share a key). Its ARN, else its caller id, else
+     * its account and user id; "unknown" only without an IAM authoriser (never so behind the deployed API).
+     */
+    static String caller(APIGatewayV2HTTPEvent event) {
         var context = event.getRequestContext();
         if (context == null || context.getAuthorizer() == null || context.getAuthorizer().getIam() == null) {
             return "unknown";
         }
-        String arn = context.getAuthorizer().getIam().getUserArn();
-        return arn == null ? "unknown" : arn;
+        var iam = context.getAuthorizer().getIam();
+        if (iam.getUserArn() != null && !iam.getUserArn().isBlank()) {
+            return iam.getUserArn();
+        }
+        if (iam.getCallerId() != null && !iam.getCallerId().isBlank()) {
+            return "caller:" + iam.getCallerId();
+        }
+        if (iam.getAccountId() != null && iam.getUserId() != null) {
+            return "account:" + iam.getAccountId() + ":user:" + iam.getUserId();
+        }
+        return "unknown";
     }
 }

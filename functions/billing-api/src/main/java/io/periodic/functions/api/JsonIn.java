@@ -2,6 +2,7 @@ package io.periodic.functions.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.periodic.billing.money.Currencies;
+import io.periodic.billing.money.Money;
 import io.periodic.functions.api.Http.ApiProblem;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -21,6 +22,7 @@ import java.util.function.Function;
 final class JsonIn {
     private final JsonNode node;
     private final String pointer;
+    private Set<String> accepted = Set.of();
 
     private JsonIn(JsonNode node, String pointer) {
         this.node = node;
@@ -48,6 +50,7 @@ final class JsonIn {
             throw ApiProblem.field(pointer.isEmpty() ? "/" : pointer, "must be a JSON object");
         }
         Set<String> allowed = Set.of(fields);
+        this.accepted = allowed;
         for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!allowed.contains(name)) {
@@ -96,7 +99,45 @@ final class JsonIn {
         if (!v.isTextual()) {
             throw ApiProblem.field(at(field), "'" + field + "' must be a string");
         }
+        String problem = textProblem(v.textValue());
+        if (problem != null) {
+            throw ApiProblem.field(at(field), "'" + field + "' " + problem);
+        }
         return v.textValue();
+    }
+
+    /**
+     * What is wrong with a text for printing on documents and in mail, or null: a lone surrogate (a JSON escape
+     * such as "\\ud800" that is no character: it would be stored as '?'), a control character other than tab and
+     * line breaks (NUL, ESC, DEL, C1), a bidirectional override, embedding or isolate (U+202A-U+202E, U+2066-U+2069:
+     * they can make a printed IBAN or amount read differently - right-to-left text itself is fine), U+FFFD (text
+     * already damaged by a decoder) or a noncharacter (U+FFFE, U+FFFF).
+     */
+    static String textProblem(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c)) {
+                if (i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                    i++;
+                    continue;
+                }
+                return "holds a lone surrogate (at character " + i + "): not text";
+            }
+            if (Character.isLowSurrogate(c)) {
+                return "holds a lone surrogate (at character " + i + "): not text";
+            }
+            if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c >= 0x7f && c <= 0x9f) {
+                return String.format("holds the control character U+%04X (at character %d)", (int) c, i);
+            }
+            if (c >= '\u202a' && c <= '\u202e' || c >= '\u2066' && c <= '\u2069') {
+                return String.format("holds the bidirectional control U+%04X (at character %d); write the text "
+                        + "without overrides", (int) c, i);
+            }
+            if (c == '\ufffd' || c == '\ufffe' || c == '\uffff') {
+                return String.format("holds U+%04X (at character %d): not text we can print", (int) c, i);
+            }
+        }
+        return null;
     }
 
     long integer(String field) {
@@ -120,13 +161,25 @@ final class JsonIn {
         return v.longValue();
     }
 
-    /** A non-negative amount in minor units. */
+    /** A non-negative amount in minor units, at most {@link #MAX_AMOUNT_MINOR}. */
     Long optAmount(String field) {
         Long value = optInteger(field);
         if (value != null && value < 0) {
             throw ApiProblem.field(at(field), "'" + field + "' must not be negative");
         }
+        if (value != null && !withinAmountLimit(value)) {
+            throw ApiProblem.field(at(field), "'" + field + "' is over the maximum amount of " + MAX_AMOUNT_MINOR
+                    + " minor units");
+        }
         return value;
+    }
+
+    /** The largest amount accepted, in minor units of any currency: the one maximum of every intake. */
+    static final long MAX_AMOUNT_MINOR = Money.MAX_MINOR;
+
+    /** Whether |minor| is within {@link #MAX_AMOUNT_MINOR}. */
+    private static boolean withinAmountLimit(long minor) {
+        return minor >= -MAX_AMOUNT_MINOR && minor <= MAX_AMOUNT_MINOR;
     }
 
     int intIn(String field, int min, int max, int absent) {
@@ -219,6 +272,11 @@ final class JsonIn {
 
     /** The objects of an array field, each accepting only {@code fields}. */
     List<JsonIn> objects(String field, int min, int max, String... fields) {
+        return objectsWithin(field, min, max, "", fields);
+    }
+
+    /** {@link #objects}, saying {@code why} the count is limited when it is out of range. */
+    List<JsonIn> objectsWithin(String field, int min, int max, String why, String... fields) {
         if (!has(field)) {
             throw ApiProblem.field(at(field), "'" + field + "' is required");
         }
@@ -227,7 +285,8 @@ final class JsonIn {
             throw ApiProblem.field(at(field), "'" + field + "' must be an array");
         }
         if (v.size() < min || v.size() > max) {
-            throw ApiProblem.field(at(field), "'" + field + "' must have " + min + ".." + max + " entries");
+            throw ApiProblem.field(at(field), "'" + field + "' must have " + min + ".." + max + " entries, got "
+                    + v.size() + why);
         }
         List<JsonIn> items = new ArrayList<>();
         for (int i = 0; i < v.size(); i++) {
@@ -249,20 +308,57 @@ final class JsonIn {
         for (Iterator<String> names = v.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             JsonNode value = v.get(name);
-            if (!value.isIntegralNumber() || !value.canConvertToLong() || value.longValue() < 0) {
-                throw ApiProblem.field(at(field) + "/" + name, "must be a non-negative integer (minor units)");
+            if (!value.isIntegralNumber() || !value.canConvertToLong() || value.longValue() < 0
+                    || !withinAmountLimit(value.longValue())) {
+                throw ApiProblem.field(at(field) + "/" + name.replace("~", "~0").replace("/", "~1"),
+                        "must be a non-negative integer (minor units) of at most " + MAX_AMOUNT_MINOR);
             }
             map.put(name, value.longValue());
         }
         return map;
     }
 
-    /** Runs {@code build}, turning a domain validation failure into a refusal of this object. */
+    /**
+     * Runs {@code build}, turning a domain validation failure into a refusal of the field it names (the records'
+     * messages start with the field's label, e.g. "postal code is longer than 20 characters"), or of this object.
+     */
     <T> T build(java.util.function.Supplier<T> build) {
         try {
             return build.get();
         } catch (IllegalArgumentException | NullPointerException e) {
-            throw ApiProblem.field(pointer.isEmpty() ? "/" : pointer, e.getMessage());
+            String message = e.getMessage() == null ? "invalid" : e.getMessage();
+            String field = fieldNamedBy(message);
+            throw ApiProblem.field(field != null ? at(field) : pointer.isEmpty() ? "/" : pointer, message);
         }
+    }
+
+    /** How the records' validation messages name the fields of the API's objects (longest label first). */
+    private static final List<java.util.Map.Entry<String, String>> LABELS = java.util.stream.Stream.of(
+            java.util.Map.entry("name", "name"), java.util.Map.entry("email", "email"),
+            java.util.Map.entry("payment terms", "paymentTermsDays"), java.util.Map.entry("tax id", "taxId"),
+            java.util.Map.entry("external reference", "externalRef"),
+            java.util.Map.entry("address line1", "line1"), java.util.Map.entry("address line2", "line2"),
+            java.util.Map.entry("postal code", "postalCode"), java.util.Map.entry("city", "city"),
+            java.util.Map.entry("region", "region"), java.util.Map.entry("country", "country"),
+            java.util.Map.entry("product name", "name"), java.util.Map.entry("trial days", "trialDays"),
+            java.util.Map.entry("seller name", "name"), java.util.Map.entry("seller email", "email"),
+            java.util.Map.entry("seller phone", "phone"), java.util.Map.entry("seller website", "website"),
+            java.util.Map.entry("seller tax id", "taxId"),
+            java.util.Map.entry("payment link template", "paymentLinkTemplate"),
+            java.util.Map.entry("bank name", "bankName"), java.util.Map.entry("account holder", "accountHolder"),
+            java.util.Map.entry("IBAN", "iban"), java.util.Map.entry("BIC", "bic"),
+            java.util.Map.entry("account number", "accountNumber"), java.util.Map.entry("bank code", "bankCode"),
+            java.util.Map.entry("a bank account needs an IBAN", "iban"),
+            java.util.Map.entry("a late-fee percentage", "percent"),
+            java.util.Map.entry("each kind of step", "steps"), java.util.Map.entry("reason", "reason"))
+            .sorted((a, b) -> b.getKey().length() - a.getKey().length()).toList();
+
+    private String fieldNamedBy(String message) {
+        for (java.util.Map.Entry<String, String> label : LABELS) {
+            if (message.startsWith(label.getKey() + " ") && accepted.contains(label.getValue())) {
+                return label.getValue();
+            }
+        }
+        return null;
     }
 }

@@ -57,7 +57,7 @@ class IdempotencyTest {
         assertEquals("/customers/x", again.headers().get("Location"));
         assertEquals("true", again.headers().get("Idempotent-Replayed"));
         assertNull(first.headers().get("Idempotent-Replayed"));
-        IdempotentRequest stored = store.idempotency().get(key).orElseThrow();
+        IdempotentRequest stored = store.idempotency().get(Idempotency.scope("test", key)).orElseThrow();
         assertEquals(NOW.plus(Idempotency.KEEP).getEpochSecond(), stored.expiresAt(), "forgotten after 24 h by TTL");
     }
 
@@ -81,8 +81,8 @@ class IdempotencyTest {
     void aRetryWhileTheFirstIsStillRunningGetsAConflict() {
         String key = UUID.randomUUID().toString();
         Request request = post("/customers", "{\"a\":1}", key);
-        store.idempotency().claim(new IdempotentRequest(key, Idempotency.fingerprint(request), 0, null, null, NOW,
-                NOW.getEpochSecond() + 86_400, null));
+        store.idempotency().claim(IdempotentRequest.claim(Idempotency.scope("test", key),
+                Idempotency.fingerprint(request), NOW, NOW.getEpochSecond() + 86_400));
 
         ApiProblem inProgress = assertThrows(ApiProblem.class, () -> idempotency.run(request, key, this::created));
 
@@ -96,14 +96,20 @@ class IdempotencyTest {
         String key = UUID.randomUUID().toString();
         Request request = post("/customers", "{\"a\":1}", key);
         Instant crashedAt = NOW.minus(Idempotency.ABANDONED_AFTER).minusSeconds(1);
-        store.idempotency().claim(new IdempotentRequest(key, Idempotency.fingerprint(request), 0, null, null,
-                crashedAt, crashedAt.getEpochSecond() + 86_400, null));
+        store.idempotency().claim(IdempotentRequest.claim(Idempotency.scope("test", key),
+                Idempotency.fingerprint(request), crashedAt, crashedAt.getEpochSecond() + 86_400));
+        java.util.List<Request> seen = new java.util.ArrayList<>();
 
-        Response retry = idempotency.run(request, key, this::created);
+        Response retry = idempotency.run(request, key, r -> {
+            seen.add(r);
+            return created(r);
+        });
 
         assertEquals(201, retry.status());
         assertEquals(1, calls.get());
-        assertEquals(201, store.idempotency().get(key).orElseThrow().statusCode(), "completed by the retry");
+        assertTrue(seen.get(0).interrupted(), "the dead attempt may have committed: the retry is told so");
+        assertEquals(201, store.idempotency().get(Idempotency.scope("test", key)).orElseThrow().statusCode(),
+                "completed by the retry");
     }
 
     @Test
@@ -128,16 +134,59 @@ class IdempotencyTest {
     void aFailureARetryMayFixFreesTheKeySoTheRetryDoesTheWork() {
         String key = UUID.randomUUID().toString();
         Request request = post("/customers", "{\"a\":1}", key);
+        java.util.List<Request> seen = new java.util.ArrayList<>();
 
         assertThrows(IllegalStateException.class, () -> idempotency.run(request, key, r -> {
             throw new IllegalStateException("DynamoDB unavailable");
         }));
-        assertTrue(store.idempotency().get(key).isEmpty(), "the key was released");
-        Response retry = idempotency.run(request, key, this::created);
+        IdempotentRequest released = store.idempotency().get(Idempotency.scope("test", key)).orElseThrow();
+        assertTrue(!released.completed() && !released.heldAt(NOW), "the key was released, no answer stored");
+        Response retry = idempotency.run(request, key, r -> {
+            seen.add(r);
+            return created(r);
+        });
 
         assertEquals(201, retry.status());
         assertEquals(1, calls.get());
         assertNotEquals("true", retry.headers().get("Idempotent-Replayed"));
+        assertTrue(seen.get(0).interrupted(), "the failure may have come after a commit: the retry is told so");
+    }
+
+    @Test
+    void aConflictIsNotStoredAsTheAnswerAndTheRetryIsNotTakenForAnInterruptedAttempt() {
+        String key = UUID.randomUUID().toString();
+        Request request = post("/customers", "{\"a\":1}", key);
+        java.util.List<Request> seen = new java.util.ArrayList<>();
+        Http.Operation conflictThenCreated = r -> {
+            seen.add(r);
+            if (seen.size() == 1) {
+                throw new ApiProblem(409, "concurrent-update", "changed meanwhile");
+            }
+            return created(r);
+        };
+
+        ApiProblem conflict = assertThrows(ApiProblem.class, () -> idempotency.run(request, key, conflictThenCreated));
+        Response retry = idempotency.run(request, key, conflictThenCreated);
+
+        assertEquals(409, conflict.status);
+        assertEquals(201, retry.status(), "the conflict was not replayed");
+        assertTrue(!seen.get(1).interrupted(), "a conflict wrote nothing: the retry is a fresh attempt");
+    }
+
+    @Test
+    void keysAreScopedToTheirCaller() {
+        String key = UUID.randomUUID().toString();
+        Request alice = new Request("POST", "/customers", Map.of(), Map.of(), Map.of("Idempotency-Key", key), null,
+                "{\"a\":1}", "arn:aws:iam::1:user/alice");
+        Request bob = new Request("POST", "/customers", Map.of(), Map.of(), Map.of("Idempotency-Key", key), null,
+                "{\"a\":2}", "arn:aws:iam::1:user/bob");
+
+        Response first = idempotency.run(alice, key, this::created);
+        Response second = idempotency.run(bob, key, this::created);
+
+        assertEquals(2, calls.get(), "bob's request is his own, not a reuse of alice's key");
+        assertNotEquals(first.body(), second.body());
+        assertNotEquals(Idempotency.scope(alice.caller(), key), Idempotency.scope(bob.caller(), key));
     }
 
     @Test

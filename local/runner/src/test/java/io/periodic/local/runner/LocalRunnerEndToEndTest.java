@@ -334,7 +334,7 @@ class LocalRunnerEndToEndTest {
                         customerBody().replace("\"country\": \"US\"", "\"country\": \"Japan\""),
                         422, "invalid-field", "/address", null),
                 new BadRequest("malformed JSON", "POST", customers, json, "{\"name\": \"Broken\", ",
-                        400, "malformed-json", null, null),
+                        400, "malformed-json", "/", null),
                 new BadRequest("text/plain body", "POST", customers, "text/plain", customerBody(),
                         415, "unsupported-media-type", null, null),
                 new BadRequest("negative unitAmount", "POST", "/plans", json, planBody("-1999"),
@@ -487,7 +487,7 @@ class LocalRunnerEndToEndTest {
         assertEquals(expected, new HashSet<>(seen));
 
         LocalClient.Reply bad = api.get("/invoices?customerId=" + customerId + "&limit=1&cursor=not-a-cursor");
-        assertProblem(bad, 422, null);
+        assertProblem(bad, 400, "/invalid-cursor");
         assertEquals("cursor", bad.json().at("/errors/0/parameter").textValue(), bad.body());
     }
 
