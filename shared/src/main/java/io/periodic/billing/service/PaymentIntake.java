@@ -55,6 +55,41 @@ public final class PaymentIntake {
         this.clock = clock;
     }
 
+    /**
+     * SnapStart priming: the hot path of a delivery without any real secret, so none is read before the snapshot
+     * (it would live in every restored copy). Both verifiers check a signature under a throwaway in-memory secret
+     * (and refuse it), both parsers read a sample event, and the event store is read for a key that does not
+     * exist. Nothing is written or enqueued.
+     */
+    public void prime() {
+        long now = clock.instant().getEpochSecond();
+        byte[] stripeEvent = ("{\"id\":\"evt_priming\",\"object\":\"event\",\"type\":\"payment_intent.succeeded\","
+                + "\"created\":" + now + ",\"data\":{\"object\":{\"id\":\"pi_priming\",\"object\":\"payment_intent\","
+                + "\"amount_received\":100,\"currency\":\"usd\",\"metadata\":{\"invoice_number\":\"INV-2000-000000\"}}}}")
+                .getBytes(StandardCharsets.UTF_8);
+        refusedAsExpected(() -> new StripeSignatureVerifier(List.of(PRIMING_SECRET), clock).verify(
+                Map.of("stripe-signature", "t=" + now + ",v1=" + "0".repeat(64)), stripeEvent));
+        StripeEvents.parse(stripeEvent);
+        byte[] standardEvent = ("{\"type\":\"payment.received\",\"timestamp\":\"2026-01-01T00:00:00Z\",\"data\":{"
+                + "\"paymentId\":\"pay_priming\",\"amount\":\"1.00\",\"currency\":\"USD\"}}")
+                .getBytes(StandardCharsets.UTF_8);
+        refusedAsExpected(() -> new StandardWebhooksVerifier(List.of(PRIMING_SECRET), clock).verify(
+                "msg_priming", Long.toString(now), "v1," + java.util.Base64.getEncoder().encodeToString(new byte[32]),
+                standardEvent));
+        store.inbound().get("priming", "evt_priming");
+    }
+
+    /** A secret nobody holds, for priming only: 32 zero bytes. */
+    private static final String PRIMING_SECRET = "whsec_" + java.util.Base64.getEncoder().encodeToString(new byte[32]);
+
+    private static void refusedAsExpected(Runnable verification) {
+        try {
+            verification.run();
+        } catch (IntakeException expected) {
+            // a priming signature never matches
+        }
+    }
+
     public Accepted stripe(Map<String, String> headers, byte[] body) {
         checkSize(body);
         requireContentType(headers, "application/json");
