@@ -8,6 +8,7 @@ import io.periodic.billing.payments.IntakeException;
 import io.periodic.billing.payments.PaymentNotificationJson;
 import io.periodic.billing.persistence.AlreadyExistsException;
 import io.periodic.billing.persistence.BillingStore;
+import io.periodic.billing.ports.ConnectorSecrets;
 import io.periodic.billing.ports.MessageQueue;
 import io.periodic.billing.ports.Secrets;
 import io.periodic.billing.webhooks.Parsed;
@@ -27,7 +28,8 @@ import java.util.Map;
 
 /**
  * Intake of payment notifications, in this order: verify the signature on the raw bytes → parse → store the
- * delivery durably, create-once on (provider, event id) → put its notifications on the payment queue → answer.
+ * delivery durably, create-once on (provider, event id) - the provider being {@code stripe}, {@code bank} or the
+ * Standard Webhooks connector whose secret verified the delivery → put its notifications on the payment queue → answer.
  * A duplicate delivery finds its stored event and changes nothing; a delivery stored but not yet enqueued (a crash
  * in between) is enqueued by the sender's retry. Refusals are {@link IntakeException}s with their HTTP status.
  */
@@ -43,11 +45,15 @@ public final class PaymentIntake {
     private final BillingStore store;
     private final MessageQueue queue;
     private final Secrets stripeSecrets;
-    private final Secrets standardSecrets;
+    private final ConnectorSecrets standardSecrets;
     private final Clock clock;
 
-    public PaymentIntake(BillingStore store, MessageQueue queue, Secrets stripeSecrets, Secrets standardSecrets,
-            Clock clock) {
+    /**
+     * @param stripeSecrets the Stripe endpoint's signing secrets
+     * @param standardSecrets the Standard Webhooks connectors, each with its own secrets
+     */
+    public PaymentIntake(BillingStore store, MessageQueue queue, Secrets stripeSecrets,
+            ConnectorSecrets standardSecrets, Clock clock) {
         this.store = store;
         this.queue = queue;
         this.stripeSecrets = stripeSecrets;
@@ -73,9 +79,11 @@ public final class PaymentIntake {
         byte[] standardEvent = ("{\"type\":\"payment.received\",\"timestamp\":\"2026-01-01T00:00:00Z\",\"data\":{"
                 + "\"paymentId\":\"pay_priming\",\"amount\":\"1.00\",\"currency\":\"USD\"}}")
                 .getBytes(StandardCharsets.UTF_8);
-        refusedAsExpected(() -> new StandardWebhooksVerifier(List.of(PRIMING_SECRET), clock).verify(
+        refusedAsExpected(() -> new StandardWebhooksVerifier(List.of(new ConnectorSecrets.Connector("priming",
+                List.of(PRIMING_SECRET))), clock).verify(
                 "msg_priming", Long.toString(now), "v1," + java.util.Base64.getEncoder().encodeToString(new byte[32]),
                 standardEvent));
+        StandardEvents.parse("priming", "msg_priming", standardEvent);
         store.inbound().get("priming", "evt_priming");
     }
 
@@ -97,12 +105,17 @@ public final class PaymentIntake {
         return accept(StripeEvents.PROVIDER, StripeEvents.parse(body), body, List.of());
     }
 
+    /**
+     * A Standard Webhooks delivery. It belongs to the connector whose secret verified it: that connector is the
+     * provider of its payments, and deliveries are deduplicated on (connector, webhook-id).
+     */
     public Accepted standard(Map<String, String> headers, byte[] body) {
         checkSize(body);
         requireContentType(headers, "application/json");
         StandardWebhooksVerifier.Verified verified =
-                new StandardWebhooksVerifier(standardSecrets.current(), clock).verify(headers, body);
-        return accept("standard", StandardEvents.parse(verified.webhookId(), body), body, List.of());
+                new StandardWebhooksVerifier(standardSecrets.connectors(), clock).verify(headers, body);
+        return accept(verified.connector(), StandardEvents.parse(verified.connector(), verified.webhookId(), body),
+                body, List.of());
     }
 
     /** camt.053/camt.054 XML or the documented CSV; each credit entry becomes one payment notification. */

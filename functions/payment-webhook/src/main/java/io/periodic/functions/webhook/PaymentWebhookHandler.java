@@ -15,6 +15,7 @@ import io.periodic.billing.lambda.Problem;
 import io.periodic.billing.payments.IntakeException;
 import io.periodic.billing.persistence.BillingStore;
 import io.periodic.billing.service.PaymentIntake;
+import io.periodic.billing.webhooks.StandardConnectors;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -41,7 +42,8 @@ public final class PaymentWebhookHandler implements RequestHandler<APIGatewayV2H
                 new BillingStore(AwsClients.build(DynamoDbClient.builder()), AwsClients.env("TABLE_NAME")),
                 new SqsMessageQueue(AwsClients.build(SqsClient.builder()), AwsClients.env("PAYMENT_QUEUE_URL")),
                 SsmSecrets.lines(Ssm.CLIENT, AwsClients.env("STRIPE_SECRETS_PARAMETER"))::get,
-                SsmSecrets.lines(Ssm.CLIENT, AwsClients.env("STANDARD_WEBHOOK_SECRETS_PARAMETER"))::get,
+                SsmSecrets.of(Ssm.CLIENT, AwsClients.env("STANDARD_WEBHOOK_SECRETS_PARAMETER"),
+                        StandardConnectors::parse)::get,
                 Clock.systemUTC()));
         // SnapStart: the delivery path without any secret (see prime()).
         io.periodic.billing.lambda.Priming.register("payment-webhook", this::prime);

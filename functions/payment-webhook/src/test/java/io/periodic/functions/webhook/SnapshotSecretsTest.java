@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.periodic.billing.aws.SqsMessageQueue;
 import io.periodic.billing.persistence.BillingStore;
 import io.periodic.billing.persistence.BillingTable;
+import io.periodic.billing.ports.ConnectorSecrets;
 import io.periodic.billing.ports.Secrets;
 import io.periodic.billing.service.PaymentIntake;
 import io.periodic.local.engines.DynamoDbLocalEngine;
@@ -31,9 +32,9 @@ class SnapshotSecretsTest {
             stripeReads.incrementAndGet();
             return List.of(Intake.STRIPE_SECRET);
         };
-        Secrets standard = () -> {
+        ConnectorSecrets standard = () -> {
             standardReads.incrementAndGet();
-            return List.of(Intake.STANDARD_SECRET);
+            return List.of(new ConnectorSecrets.Connector(Intake.STANDARD_CONNECTOR, List.of(Intake.STANDARD_SECRET)));
         };
         PaymentWebhookHandler handler = new PaymentWebhookHandler(new PaymentIntake(
                 new BillingStore(dynamo.client(), BillingTable.LOGICAL_ID),
