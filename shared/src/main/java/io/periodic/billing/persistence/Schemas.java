@@ -52,6 +52,7 @@ import io.periodic.billing.money.Currencies;
 import io.periodic.billing.money.Money;
 import io.periodic.billing.money.TaxBehavior;
 import io.periodic.billing.money.TaxRate;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -240,7 +241,8 @@ public final class Schemas {
                 case "eventId" -> it.eventId();
                 case "eventType" -> it.type();
                 case "status" -> it.status().name();
-                case "payload" -> it.payload();
+                case "body" -> it.body();
+                case "payload" -> null; // the text form of deliveries stored before bodies were bytes
                 case "notifications" -> it.notifications();
                 case "receivedAt" -> it.receivedAt();
                 case BillingTable.TTL -> it.expiresAt();
@@ -253,13 +255,16 @@ public final class Schemas {
             .attr("eventId", String.class)
             .attr("eventType", String.class)
             .attr("status", String.class)
+            .attr("body", byte[].class)
             .attr("payload", String.class)
             .attr("notifications", Integer.class)
             .attr("receivedAt", Instant.class)
             .attr(BillingTable.TTL, Long.class)
             .attr(VERSION, Long.class, versionAttribute())
             .build(r -> new InboundEvent(r.get("provider"), r.get("eventId"), r.get("eventType"),
-                    InboundEvent.Status.valueOf(r.get("status")), r.get("payload"), r.get("notifications", 0),
+                    InboundEvent.Status.valueOf(r.get("status")), r.get("body") != null ? r.<byte[]>get("body")
+                    : r.get("payload") == null ? null : r.<String>get("payload").getBytes(StandardCharsets.UTF_8),
+                    r.get("notifications", 0),
                     r.get("receivedAt"), r.get(BillingTable.TTL, 0L), r.get(VERSION)));
 
     public static final TableSchema<DunningEntry> DUNNING_ENTRY = SchemaBuilder.of(DunningEntry.class,

@@ -12,6 +12,7 @@ import io.periodic.billing.ports.ConnectorSecrets;
 import io.periodic.billing.ports.MessageQueue;
 import io.periodic.billing.ports.Secrets;
 import io.periodic.billing.webhooks.Parsed;
+import io.periodic.billing.webhooks.RequestBodies;
 import io.periodic.billing.webhooks.StandardEvents;
 import io.periodic.billing.webhooks.StandardWebhooksVerifier;
 import io.periodic.billing.webhooks.StripeEvents;
@@ -118,31 +119,61 @@ public final class PaymentIntake {
                 body, List.of());
     }
 
-    /** camt.053/camt.054 XML or the documented CSV; each credit entry becomes one payment notification. */
+    /**
+     * camt.053/camt.054 XML or the documented CSV; each credit entry becomes one payment notification. The CSV is
+     * UTF-8 (a charset parameter naming another is refused, 415). XML is read in the encoding its declaration
+     * names; a Content-Type charset is honoured when the declaration names none, and refused (415) when it names
+     * another one.
+     */
     public Accepted bankStatement(Map<String, String> headers, byte[] body) {
         checkSize(body);
-        String type = mediaType(headers);
-        StatementParseResult result = switch (type) {
-            case "application/xml", "text/xml" -> CamtParser.parse(body);
-            case "text/csv" -> CsvStatementParser.parse(body);
-            default -> throw new IntakeException(415, "unsupported-media-type",
-                    "bank statements are application/xml (camt.053, camt.054) or text/csv, not " + printable(type));
-        };
+        RequestBodies.ContentType type = RequestBodies.ContentType.of(headers);
+        StatementParseResult result;
+        if (type.isXml()) {
+            result = CamtParser.parse(xmlForParser(type, body));
+        } else if (type.isCsv()) {
+            if (!type.isUtf8OrUnstated()) {
+                throw new IntakeException(415, "unsupported-media-type", "CSV statements are UTF-8"
+                        + " (docs/bank-statement-csv.md), not " + printable(type.charset()));
+            }
+            result = CsvStatementParser.parse(body);
+        } else {
+            throw new IntakeException(415, "unsupported-media-type",
+                    "bank statements are application/xml (camt.053, camt.054) or text/csv, not "
+                    + printable(type.mediaType()));
+        }
         String eventId = "sha256-" + sha256(body);
-        Parsed parsed = new Parsed.Notifications(eventId, type.endsWith("csv") ? "csv-statement" : "camt-statement",
+        Parsed parsed = new Parsed.Notifications(eventId, type.isCsv() ? "csv-statement" : "camt-statement",
                 result.payments());
         return accept("bank", parsed, body, result.skipped());
+    }
+
+    /** The XML in the encoding the parser will read: its declaration's, else UTF-8. */
+    private static byte[] xmlForParser(RequestBodies.ContentType type, byte[] body) {
+        if (type.charset() == null) {
+            return body;
+        }
+        java.nio.charset.Charset stated = RequestBodies.charsetOf(type.charset());
+        String declared = RequestBodies.xmlEncoding(body);
+        if (declared != null) {
+            if (!RequestBodies.charsetOf(declared).equals(stated)) {
+                throw new IntakeException(415, "unsupported-media-type", "the Content-Type says charset="
+                        + printable(type.charset()) + " but the XML declaration says encoding="
+                        + printable(declared) + "; send one encoding");
+            }
+            return body;
+        }
+        return stated.equals(StandardCharsets.UTF_8) ? body : RequestBodies.transcodeXmlToUtf8(body, stated);
     }
 
     private Accepted accept(String provider, Parsed parsed, byte[] body,
             List<StatementParseResult.Skipped> skipped) {
         Instant now = clock.instant();
         long expires = now.plus(KEEP).getEpochSecond();
-        String payload = new String(body, StandardCharsets.UTF_8);
         if (parsed instanceof Parsed.Ignored ignored) {
             try {
                 store.inbound().create(new InboundEvent(provider, ignored.eventId(), ignored.eventType(),
-                        InboundEvent.Status.IGNORED, payload, 0, now, expires, null));
+                        InboundEvent.Status.IGNORED, body, 0, now, expires, null));
             } catch (AlreadyExistsException duplicate) {
                 return new Accepted("duplicate", ignored.eventId(), ignored.eventType(), 0, List.of());
             }
@@ -152,7 +183,7 @@ public final class PaymentIntake {
         InboundEvent event;
         try {
             event = store.inbound().create(new InboundEvent(provider, n.eventId(), n.eventType(),
-                    InboundEvent.Status.RECEIVED, payload, n.notifications().size(), now, expires, null));
+                    InboundEvent.Status.RECEIVED, body, n.notifications().size(), now, expires, null));
         } catch (AlreadyExistsException duplicate) {
             event = store.inbound().get(provider, n.eventId()).orElseThrow();
             if (event.status() != InboundEvent.Status.RECEIVED) {
@@ -172,27 +203,17 @@ public final class PaymentIntake {
         }
     }
 
+    /** The media type must be {@code expected} (JSON), in UTF-8: a charset parameter, if any, must say so. */
     private static void requireContentType(Map<String, String> headers, String expected) {
-        String type = mediaType(headers);
-        if (!type.equals(expected)) {
+        RequestBodies.ContentType type = RequestBodies.ContentType.of(headers);
+        if (!type.mediaType().equals(expected)) {
             throw new IntakeException(415, "unsupported-media-type",
-                    "the body must be " + expected + ", not " + printable(type));
+                    "the body must be " + expected + ", not " + printable(type.mediaType()));
         }
-    }
-
-    /** The media type of the Content-Type header, lower case, without parameters ("" when absent). */
-    static String mediaType(Map<String, String> headers) {
-        String value = null;
-        for (Map.Entry<String, String> h : headers.entrySet()) {
-            if (h.getKey() != null && h.getKey().equalsIgnoreCase("content-type")) {
-                value = h.getValue();
-            }
+        if (!type.isUtf8OrUnstated()) {
+            throw new IntakeException(415, "unsupported-media-type",
+                    expected + " is UTF-8 (RFC 8259), not " + printable(type.charset()));
         }
-        if (value == null) {
-            return "";
-        }
-        int semicolon = value.indexOf(';');
-        return (semicolon < 0 ? value : value.substring(0, semicolon)).strip().toLowerCase(java.util.Locale.ROOT);
     }
 
     private static String printable(String type) {
