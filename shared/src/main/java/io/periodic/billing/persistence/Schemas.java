@@ -210,6 +210,10 @@ public final class Schemas {
     public static final TableSchema<Refund> REFUND = SchemaBuilder.of(Refund.class, (it, a) -> switch (a) {
                 case PK -> BillingTable.payment(it.paymentId());
                 case SK -> "REFUND#" + it.refundId();
+                // Sparse: refunds that can never be applied, for a person (the sort key need not be unique).
+                case GSI3_PK -> it.status() == Refund.Status.REJECTED
+                        ? BillingTable.Work.REFUND_REJECTED.partitionFor(it.paymentId()) : null;
+                case GSI3_SK -> it.status() == Refund.Status.REJECTED ? BillingTable.sortable(it.receivedAt()) : null;
                 case TYPE -> "Refund";
                 case "paymentId" -> it.paymentId();
                 case "refundId" -> it.refundId();
@@ -217,10 +221,15 @@ public final class Schemas {
                 case "amount" -> it.amount();
                 case "status" -> it.status().name();
                 case "receivedAt" -> it.receivedAt();
+                case "runningTotal" -> it.runningTotal() ? Boolean.TRUE : null;
+                case "taken" -> it.taken();
+                case "reason" -> it.reason();
                 case VERSION -> it.version();
                 default -> throw new IllegalArgumentException(a);
             })
             .keys()
+            .derived(GSI3_PK, secondaryPartitionKey(GSI3))
+            .derived(GSI3_SK, secondarySortKey(GSI3))
             .derived(TYPE)
             .attr("paymentId", String.class)
             .attr("refundId", String.class)
@@ -228,9 +237,13 @@ public final class Schemas {
             .attr("amount", MoneyConverter.INSTANCE)
             .attr("status", String.class)
             .attr("receivedAt", Instant.class)
+            .attr("runningTotal", Boolean.class)
+            .attr("taken", MoneyConverter.INSTANCE)
+            .attr("reason", String.class)
             .attr(VERSION, Long.class, versionAttribute())
             .build(r -> new Refund(r.get("paymentId"), r.get("refundId"), Refund.Kind.valueOf(r.get("kind")),
-                    r.get("amount"), Refund.Status.valueOf(r.get("status")), r.get("receivedAt"), r.get(VERSION)));
+                    r.get("amount"), Refund.Status.valueOf(r.get("status")), r.get("receivedAt"),
+                    r.get("runningTotal", false), r.get("taken"), r.get("reason"), r.get(VERSION)));
 
     public static final TableSchema<InboundEvent> INBOUND_EVENT = SchemaBuilder.of(InboundEvent.class,
             (it, a) -> switch (a) {

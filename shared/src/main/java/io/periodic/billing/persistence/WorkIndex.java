@@ -32,7 +32,28 @@ public final class WorkIndex {
         return query(work, shard, BillingTable.sortable(date), limit, cursor);
     }
 
+    /** The table keys of an item in the index. */
+    public record ItemKey(String pk, String sk) {}
+
+    /**
+     * The table keys (partition and sort key) of the items in one shard whose time is at or before
+     * {@code instant}, oldest first: for partitions whose items are not one per id (several refunds of a payment).
+     */
+    public Page<ItemKey> keysDueAtOrBefore(BillingTable.Work work, int shard, Instant instant, int limit,
+            String cursor) {
+        QueryResponse response = raw(work, shard, BillingTable.sortable(instant), limit, cursor);
+        List<ItemKey> keys = response.items().stream()
+                .map(i -> new ItemKey(i.get(BillingTable.PK).s(), i.get(BillingTable.SK).s())).toList();
+        return new Page<>(keys, response.hasLastEvaluatedKey() ? Page.encode(response.lastEvaluatedKey()) : null);
+    }
+
     private Page<String> query(BillingTable.Work work, int shard, String upTo, int limit, String cursor) {
+        QueryResponse response = raw(work, shard, upTo, limit, cursor);
+        List<String> ids = response.items().stream().map(i -> BillingTable.idOf(i.get(BillingTable.PK).s())).toList();
+        return new Page<>(ids, response.hasLastEvaluatedKey() ? Page.encode(response.lastEvaluatedKey()) : null);
+    }
+
+    private QueryResponse raw(BillingTable.Work work, int shard, String upTo, int limit, String cursor) {
         if (shard < 0 || shard >= BillingTable.SHARDS) {
             throw new IllegalArgumentException("shard must be 0.." + (BillingTable.SHARDS - 1));
         }
@@ -41,7 +62,7 @@ public final class WorkIndex {
         }
         // Sort keys are "<time>#<id>" (subscriptions, payments) or "<date>" (invoices); "<upTo>$" is above both
         // ("$" sorts right after "#"), so every item of that exact time or date is included.
-        QueryResponse response = client.query(q -> q.tableName(tableName)
+        return client.query(q -> q.tableName(tableName)
                 .indexName(BillingTable.GSI3)
                 .keyConditionExpression("#p = :p AND #s < :upTo")
                 .expressionAttributeNames(Map.of("#p", BillingTable.GSI3_PK, "#s", BillingTable.GSI3_SK))
@@ -50,7 +71,5 @@ public final class WorkIndex {
                         ":upTo", AttributeValue.fromS(upTo + "$")))
                 .limit(limit)
                 .exclusiveStartKey(Page.decode(cursor)));
-        List<String> ids = response.items().stream().map(i -> BillingTable.idOf(i.get(BillingTable.PK).s())).toList();
-        return new Page<>(ids, response.hasLastEvaluatedKey() ? Page.encode(response.lastEvaluatedKey()) : null);
     }
 }
