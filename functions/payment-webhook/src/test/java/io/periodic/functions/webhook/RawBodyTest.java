@@ -106,6 +106,18 @@ class RawBodyTest {
     }
 
     @Test
+    void aStatementSentAsAnXmlSuffixTypeArrivesBase64AndIsReadAsSent() {
+        String reference = "L1-" + Ids.randomLetters(8);
+        byte[] sent = latin1Camt(reference, LATIN1_DECLARATION).getBytes(StandardCharsets.ISO_8859_1);
+
+        APIGatewayV2HTTPResponse response = w.post(base64("/bank-statements", "application/iso20022+xml", sent));
+
+        assertEquals(200, response.getStatusCode(), response.getBody());
+        w.drain();
+        assertEquals("Jürgen Müller", bankPayment(reference).payer().name());
+    }
+
+    @Test
     void aCharsetParameterContradictingTheXmlDeclarationIsRefused() {
         String xml = latin1Camt("L1-" + Ids.randomLetters(8), LATIN1_DECLARATION);
         assertProblem(415, "unsupported-media-type", w.post(request("/bank-statements",
