@@ -76,7 +76,8 @@ final class ColdStarts {
         this.resources = resources;
         this.stub = stub;
         stub.putParameter("/bench/stripe", STRIPE_SECRET);
-        stub.putParameter("/bench/standard", "whsec_YmVuY2gtc3RhbmRhcmQtd2ViaG9va3Mtc2VjcmV0");
+        stub.putParameter("/bench/standard",
+                "{\"connectors\": [{\"name\": \"bench\", \"secrets\": [\"whsec_YmVuY2gtc3RhbmRhcmQtd2ViaG9va3Mtc2VjcmV0\"]}]}");
     }
 
     /**

@@ -22,7 +22,7 @@ public record Allocation(
         Long version) {
 
     public Allocation {
-        required(paymentId, "payment id", 300);
+        required(paymentId, "payment id", Payment.MAX_ID);
         invoiceId = Ids.check(invoiceId, "invoice id");
         notNull(amount, "amount");
         if (amount.isNegative()) {

@@ -14,12 +14,12 @@ import java.time.Instant;
 public record CreditEntry(String customerId, String id, Money amount, String source, Instant at) {
     public CreditEntry {
         customerId = Ids.check(customerId, "customer id");
-        required(id, "credit entry id", 300);
+        required(id, "credit entry id", 1010); // e.g. overpayment:<payment id>
         notNull(amount, "amount");
         if (amount.isZero()) {
             throw new IllegalArgumentException("a credit entry moves a non-zero amount");
         }
-        source = required(source, "source", 300);
+        source = required(source, "source", 1300); // e.g. refund <refund id> of payment <payment id>
         notNull(at, "at");
     }
 }

@@ -10,10 +10,12 @@ import java.time.Instant;
  * id): a retried delivery finds it and changes nothing. Kept for a year and a month (TTL) as evidence.
  *
  * @param type the source's event type (e.g. {@code payment_intent.succeeded}, {@code camt.054})
- * @param payload the delivery's body as received (at most 256 KB)
+ * @param body the delivery's body: the bytes that were sent, as they were sent (at most 256 KB; a text body that
+ *     reached us as a string is turned back into bytes in the charset the sender declared). Deliveries stored
+ *     before bodies were kept as bytes hold the UTF-8 encoding of the text they were stored as.
  * @param notifications how many payment notifications it produced (0 when ignored)
  */
-public record InboundEvent(String provider, String eventId, String type, Status status, String payload,
+public record InboundEvent(String provider, String eventId, String type, Status status, byte[] body,
         int notifications, Instant receivedAt, long expiresAt, Long version) {
 
     public enum Status {
@@ -34,12 +36,12 @@ public record InboundEvent(String provider, String eventId, String type, Status 
     }
 
     public InboundEvent withStatus(Status newStatus) {
-        return new InboundEvent(provider, eventId, type, newStatus, payload, notifications, receivedAt, expiresAt,
+        return new InboundEvent(provider, eventId, type, newStatus, body, notifications, receivedAt, expiresAt,
                 version);
     }
 
     public InboundEvent withVersion(Long newVersion) {
-        return new InboundEvent(provider, eventId, type, status, payload, notifications, receivedAt, expiresAt,
+        return new InboundEvent(provider, eventId, type, status, body, notifications, receivedAt, expiresAt,
                 newVersion);
     }
 }

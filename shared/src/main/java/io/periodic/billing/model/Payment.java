@@ -39,7 +39,7 @@ public record Payment(
         if (!provider.matches("[a-z0-9_\\-]+")) {
             throw new IllegalArgumentException("provider must be lower-case letters, digits, - or _: " + provider);
         }
-        providerPaymentId = required(providerPaymentId, "provider payment id", 200);
+        providerPaymentId = required(providerPaymentId, "provider payment id", MAX_PROVIDER_PAYMENT_ID);
         if (!idFor(provider, providerPaymentId).equals(id)) {
             throw new IllegalArgumentException("payment id must be idFor(provider, providerPaymentId)");
         }
@@ -70,17 +70,36 @@ public record Payment(
                 customerId, unappliedReason, true, version);
     }
 
+    /** The longest provider payment id: what every intake accepts (docs/payment-events.md: 1-255 characters). */
+    public static final int MAX_PROVIDER_PAYMENT_ID = 255;
+    /**
+     * The longest payment id: it is part of sort keys (at most 1,024 bytes), the longest being an allocation's
+     * {@code ALLOC#<time>#<payment id>} with 27 characters before it.
+     */
+    public static final int MAX_ID = 997;
+
     /**
      * The deterministic id of a provider's payment. Provider payment ids may contain any character, so the id is
-     * the provider plus a hex encoding when the raw id is not key-safe.
+     * the provider plus a hex encoding when the raw id is not key-safe, or - when that would be longer than
+     * {@link #MAX_ID} (ids that could never be stored whole before; every shorter id is unchanged) - the provider
+     * plus the SHA-256 of the raw id.
      */
     public static String idFor(String provider, String providerPaymentId) {
         String raw = provider + ":" + providerPaymentId;
         if (raw.matches("[A-Za-z0-9][A-Za-z0-9_.:\\-]{0,127}")) {
             return raw;
         }
+        byte[] bytes = providerPaymentId.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        if (provider.length() + 2 + 2 * bytes.length > MAX_ID) {
+            try {
+                return provider + ":h" + java.util.HexFormat.of().formatHex(
+                        java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        }
         StringBuilder hex = new StringBuilder(provider).append(":x");
-        for (byte b : providerPaymentId.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+        for (byte b : bytes) {
             hex.append(Character.forDigit((b >> 4) & 0xF, 16)).append(Character.forDigit(b & 0xF, 16));
         }
         return hex.toString();

@@ -1,18 +1,30 @@
 package io.periodic.billing.model;
 
 import static io.periodic.billing.model.Checks.notNull;
+import static io.periodic.billing.model.Checks.optional;
 import static io.periodic.billing.model.Checks.required;
 
 import io.periodic.billing.money.Money;
 import java.time.Instant;
 
 /**
- * Money taken back from a payment: a refund or a dispute (charge-back). Stored once per (payment, refund id). A
- * refund that arrives before its payment waits ({@link Status#WAITING}) and is applied when the payment arrives,
- * so delivery order does not change the outcome.
+ * Money taken back from a payment: a refund or a dispute (charge-back), as its source reported it. Stored once per
+ * (payment, refund id). A refund that arrives before its payment waits ({@link Status#WAITING}) and is decided
+ * when the payment arrives, so delivery order does not change the outcome.
+ *
+ * <p>Refunds are counted so that no refund is counted twice, whatever shape its reports take
+ * ({@link io.periodic.billing.payments.RefundTotals}): a refund object ({@code runningTotal} false) reports one
+ * refund and its amount; a running total ({@code runningTotal} true, e.g. Stripe's {@code amount_refunded})
+ * reports everything refunded from the payment so far. What a refund adds is decided against what the payment's
+ * earlier refunds already count; a report that adds nothing is {@link Status#IGNORED}, kept with its reason.
+ *
+ * @param amount the amount reported: this refund's, or for a running total everything refunded so far
+ * @param runningTotal whether {@code amount} is a running total of the payment's refunds
+ * @param taken once decided, what it took back from the payment (zero when ignored or rejected)
+ * @param reason once decided, why it took back less than it reported, or nothing; for a person
  */
 public record Refund(String paymentId, String refundId, Kind kind, Money amount, Status status, Instant receivedAt,
-        Long version) {
+        boolean runningTotal, Money taken, String reason, Long version) {
 
     public enum Kind { REFUND, DISPUTE }
 
@@ -20,11 +32,15 @@ public record Refund(String paymentId, String refundId, Kind kind, Money amount,
         /** Its payment is not known yet. */
         WAITING,
         /** Taken back from the payment's unapplied cash, invoices or credit. */
-        APPLIED
+        APPLIED,
+        /** Counted, but it adds nothing to what the payment's other refunds took back (a repeat in another shape). */
+        IGNORED,
+        /** It can never be applied (e.g. in another currency than its payment): held, with its reason, for a person. */
+        REJECTED
     }
 
     public Refund {
-        required(paymentId, "payment id", 300);
+        required(paymentId, "payment id", 1000);
         required(refundId, "refund id", 255);
         notNull(kind, "kind");
         notNull(amount, "amount");
@@ -33,13 +49,51 @@ public record Refund(String paymentId, String refundId, Kind kind, Money amount,
         }
         notNull(status, "status");
         notNull(receivedAt, "receivedAt");
+        if (runningTotal && kind != Kind.REFUND) {
+            throw new IllegalArgumentException("only refunds are reported as running totals");
+        }
+        if (taken != null && (taken.isNegative() || !taken.currency().equals(amount.currency())
+                || taken.isGreaterThan(amount))) {
+            throw new IllegalArgumentException("taken " + taken + " is not between zero and " + amount);
+        }
+        reason = optional(reason, "reason", 1000);
     }
 
+    /** A refund or dispute reported with its own amount, not yet decided. */
+    public Refund(String paymentId, String refundId, Kind kind, Money amount, Status status, Instant receivedAt,
+            Long version) {
+        this(paymentId, refundId, kind, amount, status, receivedAt, false, null, null, version);
+    }
+
+    /** Applied in full. */
     public Refund applied() {
-        return new Refund(paymentId, refundId, kind, amount, Status.APPLIED, receivedAt, version);
+        return applied(amount, null);
+    }
+
+    /** Applied: {@code takenBack} taken back from the payment; {@code why} it is less than reported, if it is. */
+    public Refund applied(Money takenBack, String why) {
+        return new Refund(paymentId, refundId, kind, amount, Status.APPLIED, receivedAt, runningTotal, takenBack,
+                fit(why), version);
+    }
+
+    /** Counted, taking back nothing, because {@code why}. */
+    public Refund ignored(String why) {
+        return new Refund(paymentId, refundId, kind, amount, Status.IGNORED, receivedAt, runningTotal,
+                Money.zero(amount.currency()), fit(why), version);
+    }
+
+    /** Never to be applied, because {@code why}. */
+    public Refund rejected(String why) {
+        return new Refund(paymentId, refundId, kind, amount, Status.REJECTED, receivedAt, runningTotal,
+                Money.zero(amount.currency()), fit(why), version);
     }
 
     public Refund withVersion(Long newVersion) {
-        return new Refund(paymentId, refundId, kind, amount, status, receivedAt, newVersion);
+        return new Refund(paymentId, refundId, kind, amount, status, receivedAt, runningTotal, taken, reason,
+                newVersion);
+    }
+
+    private static String fit(String text) {
+        return text == null || text.length() <= 1000 ? text : text.substring(0, 999) + "…";
     }
 }

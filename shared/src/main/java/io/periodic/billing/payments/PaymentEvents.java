@@ -13,13 +13,15 @@ import java.time.Instant;
 /**
  * Events of the payment flow on the billing bus: {@code invoice.paid}, {@code invoice.reopened} (a refund or
  * dispute took money back: dunning can resume), {@code payment.unapplied} (money held for a person),
- * {@code payment.refunded}. Amounts are integer minor units with their currency. Ids are deterministic.
+ * {@code payment.refunded}, {@code refund.rejected} (a refund held for a person, with its reason). Amounts are integer minor units with their currency. Ids are deterministic.
  */
 public final class PaymentEvents {
     public static final String INVOICE_PAID = "invoice.paid";
     public static final String INVOICE_REOPENED = "invoice.reopened";
     public static final String PAYMENT_UNAPPLIED = "payment.unapplied";
     public static final String PAYMENT_REFUNDED = "payment.refunded";
+    /** A refund or dispute that can never be applied, held with its reason for a person. */
+    public static final String REFUND_REJECTED = "refund.rejected";
     private static final JsonFactory JSON = new JsonFactory();
 
     private PaymentEvents() {}
@@ -40,6 +42,20 @@ public final class PaymentEvents {
     public static DomainEvent paymentRefunded(Payment payment, String refundId, Instant at) {
         return new DomainEvent(PAYMENT_REFUNDED, PAYMENT_REFUNDED + ":" + payment.id() + ":" + refundId, at,
                 payment(payment));
+    }
+
+    public static DomainEvent refundRejected(Payment payment, io.periodic.billing.model.Refund refund, Instant at) {
+        return new DomainEvent(REFUND_REJECTED, REFUND_REJECTED + ":" + payment.id() + ":" + refund.refundId(), at,
+                json(g -> {
+                    g.writeStringField("paymentId", payment.id());
+                    g.writeStringField("provider", payment.provider());
+                    g.writeStringField("providerPaymentId", payment.providerPaymentId());
+                    g.writeStringField("refundId", refund.refundId());
+                    g.writeStringField("kind", refund.kind().name());
+                    g.writeStringField("currency", refund.amount().currency().getCurrencyCode());
+                    g.writeNumberField("amount", refund.amount().minor());
+                    g.writeStringField("reason", refund.reason());
+                }));
     }
 
     private static String invoice(Invoice invoice, String paymentId) {

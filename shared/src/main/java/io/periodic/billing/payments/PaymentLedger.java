@@ -287,7 +287,20 @@ public final class PaymentLedger {
      */
     public static Result refund(Payment payment, Refund refund, List<Allocation> allocations,
             Map<String, Invoice> invoices, CreditBalance balance, Instant now) {
-        Money take = refund.amount().min(payment.amount().minus(payment.refunded()));
+        return refund(payment, refund, refund.amount(), allocations, invoices, balance, now);
+    }
+
+    /**
+     * Takes back {@code newlyRefunded} (what the refund adds to the payment's earlier refunds, see
+     * {@link RefundTotals}), at most what the payment still holds; the refund is recorded as applied with what it
+     * took and, when that is less, why.
+     */
+    public static Result refund(Payment payment, Refund refund, Money newlyRefunded, List<Allocation> allocations,
+            Map<String, Invoice> invoices, CreditBalance balance, Instant now) {
+        Money remaining = payment.amount().minus(payment.refunded());
+        Money take = newlyRefunded.min(remaining);
+        String capped = take.equals(newlyRefunded) ? null : newlyRefunded.minus(take) + " of " + newlyRefunded
+                + " not taken back: the payment of " + payment.amount() + " had only " + remaining + " left to refund";
         Money left = take;
         Money fromCash = left.min(payment.unapplied());
         left = left.minus(fromCash);
@@ -311,8 +324,8 @@ public final class PaymentLedger {
             }
             left = left.minus(back);
             changedAllocations.add(new Allocation(allocation.paymentId(), allocation.invoiceId(),
-                    allocation.amount().minus(back), allocation.rule(), allocation.reason() + "; "
-                    + back + " taken back by " + refund.kind().name().toLowerCase() + " " + refund.refundId(),
+                    allocation.amount().minus(back), allocation.rule(), fit(allocation.reason() + "; "
+                    + back + " taken back by " + refund.kind().name().toLowerCase() + " " + refund.refundId(), 1000),
                     allocation.appliedAt(), allocation.version()));
             Invoice invoice = invoices.get(allocation.invoiceId());
             Invoice after = invoice.withPayment(invoice.amountPaid().minus(back),
@@ -327,8 +340,8 @@ public final class PaymentLedger {
         Money fromCredit = left.min(balance.balance());
         if (fromCredit.isPositive() && payment.customerId() != null) {
             entries.add(new CreditEntry(payment.customerId(), entryId("refund", payment.id(), refund.refundId()),
-                    fromCredit.negate(), refund.kind().name().toLowerCase() + " " + refund.refundId()
-                    + " of payment " + payment.id(), now));
+                    fromCredit.negate(), fit(refund.kind().name().toLowerCase() + " " + refund.refundId()
+                    + " of payment " + payment.id(), 1300), now));
             balanceAfter = new CreditBalance(balance.customerId(), balance.balance().minus(fromCredit),
                     balance.version());
             left = left.minus(fromCredit);
@@ -361,10 +374,15 @@ public final class PaymentLedger {
                 : applied.plus(refunded).equals(payment.amount()) ? PaymentStatus.APPLIED
                 : PaymentStatus.PARTIALLY_APPLIED;
         String reason = left.isPositive()
-                ? left + " of " + refund.refundId() + " could not be taken back: the credit was already used"
+                ? fit(left + " of " + refund.refundId() + " could not be taken back: the credit was already used", 1000)
                 : payment.unappliedReason();
         Payment after = payment.settled(status, applied, refunded, payment.customerId(), reason);
         return new Result(after, List.copyOf(changedInvoices.values()), List.of(), changedAllocations, entries,
-                balanceAfter, List.of(refund.applied()), List.of(), reopened);
+                balanceAfter, List.of(refund.applied(take, capped)), List.of(), reopened);
+    }
+
+    /** Text kept within a stored field's limit (reasons grow with each refund; ids may be long). */
+    private static String fit(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }
 }

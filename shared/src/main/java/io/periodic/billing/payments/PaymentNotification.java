@@ -19,6 +19,10 @@ import java.util.Objects;
  * @param amount always positive: the amount received, refunded or disputed
  * @param invoiceReference an invoice number the source carries explicitly (e.g. Stripe metadata), or null
  * @param remittanceText free text that may quote an invoice number (description, bank remittance information)
+ * @param runningTotal for REFUNDED only: {@code amount} is not this refund's amount but everything refunded from
+ *     the payment so far, as the source reports it (Stripe's cumulative {@code amount_refunded}); the refund id is
+ *     then one per total ({@code <charge>:refunded:<total>}). Whoever applies it counts only what it adds to the
+ *     refunds already counted.
  */
 public record PaymentNotification(
         Kind kind,
@@ -30,7 +34,8 @@ public record PaymentNotification(
         Payer payer,
         String invoiceReference,
         String remittanceText,
-        Instant occurredAt) {
+        Instant occurredAt,
+        boolean runningTotal) {
 
     public enum Kind {
         /** Money received from a payer. */
@@ -57,6 +62,16 @@ public record PaymentNotification(
         }
         payer = payer == null ? Payer.UNKNOWN : payer;
         Objects.requireNonNull(occurredAt, "occurredAt");
+        if (runningTotal && kind != Kind.REFUNDED) {
+            throw new IllegalArgumentException("only a refund is reported as a running total");
+        }
+    }
+
+    /** A notification whose amount is its own (not a running total). */
+    public PaymentNotification(Kind kind, String provider, String eventId, String providerPaymentId, String refundId,
+            Money amount, Payer payer, String invoiceReference, String remittanceText, Instant occurredAt) {
+        this(kind, provider, eventId, providerPaymentId, refundId, amount, payer, invoiceReference, remittanceText,
+                occurredAt, false);
     }
 
     private static void requireText(String value, String field) {

@@ -41,6 +41,9 @@ public final class PaymentNotificationJson {
             field(g, "invoiceReference", n.invoiceReference());
             field(g, "remittanceText", n.remittanceText());
             g.writeStringField("occurredAt", n.occurredAt().toString());
+            if (n.runningTotal()) {
+                g.writeBooleanField("runningTotal", true);
+            }
             g.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -52,6 +55,7 @@ public final class PaymentNotificationJson {
     public static PaymentNotification read(String json) {
         Map<String, String> text = new HashMap<>();
         Long amount = null;
+        boolean runningTotal = false;
         try (JsonParser p = JSON.createParser(json == null ? "" : json)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 throw new IllegalArgumentException("payment notification is not a JSON object");
@@ -64,6 +68,11 @@ public final class PaymentNotificationJson {
                         throw new IllegalArgumentException("amount must be integer minor units");
                     }
                     amount = p.getLongValue();
+                } else if (field.equals("runningTotal")) {
+                    if (value != JsonToken.VALUE_TRUE && value != JsonToken.VALUE_FALSE) {
+                        throw new IllegalArgumentException("runningTotal must be a boolean");
+                    }
+                    runningTotal = value == JsonToken.VALUE_TRUE;
                 } else if (value == JsonToken.VALUE_STRING) {
                     text.put(field, p.getText());
                 } else {
@@ -83,7 +92,8 @@ public final class PaymentNotificationJson {
                     Money.of(amount, Currencies.of(text.get("currency"))),
                     new Payer(text.get("payerName"), text.get("payerEmail"), text.get("payerReference"),
                             text.get("payerAccount")),
-                    text.get("invoiceReference"), text.get("remittanceText"), Instant.parse(text.get("occurredAt")));
+                    text.get("invoiceReference"), text.get("remittanceText"), Instant.parse(text.get("occurredAt")),
+                    runningTotal);
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("payment notification is invalid: " + e.getMessage(), e);
         }

@@ -46,7 +46,9 @@ public final class BillingTable {
         /** Open invoices with an amount due, by due date (overdue sweeps, dunning). */
         INVOICE_OPEN("INVOPEN"),
         /** Payments holding unapplied cash, by receipt time, for a person to resolve. */
-        PAYMENT_UNAPPLIED("UNAPPLIED");
+        PAYMENT_UNAPPLIED("UNAPPLIED"),
+        /** Refunds that can never be applied (e.g. in another currency than their payment), for a person. */
+        REFUND_REJECTED("REFUNDREJ");
 
         final String prefix;
 

@@ -106,6 +106,20 @@ final class EntityTable<T> {
         return new Page<>(page.items(), Page.encode(page.lastEvaluatedKey()));
     }
 
+    /**
+     * A strongly consistent query of the table (not an index): sees every write that succeeded before it, for
+     * decisions that must count everything already committed (a payment's refunds).
+     */
+    Page<T> queryConsistent(QueryConditional condition, int limit, String cursor) {
+        if (limit < 1 || limit > 1000) {
+            throw new IllegalArgumentException("page size must be 1..1000, got " + limit);
+        }
+        var page = table.query(QueryEnhancedRequest.builder().queryConditional(condition).limit(limit)
+                .exclusiveStartKey(Page.decode(cursor, cursor == null ? null : shape(null, condition)))
+                .consistentRead(true).build()).iterator().next();
+        return new Page<>(page.items(), Page.encode(page.lastEvaluatedKey()));
+    }
+
     /** What a cursor of this query must look like (see {@link Page#decode}). */
     private Page.Shape shape(String indexName, QueryConditional condition) {
         TableMetadata metadata = table.tableSchema().tableMetadata();

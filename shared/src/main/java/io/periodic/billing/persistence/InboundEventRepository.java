@@ -3,7 +3,11 @@ package io.periodic.billing.persistence;
 import io.periodic.billing.model.InboundEvent;
 import java.util.Optional;
 
-/** Verified webhook deliveries and statement uploads, create-once on (provider, event id). */
+/**
+ * Verified webhook deliveries and statement uploads, create-once on (provider, event id): the provider is
+ * {@code stripe}, {@code bank} or the Standard Webhooks connector whose secret verified the delivery, so two
+ * connectors that happen to use the same {@code webhook-id} never collide.
+ */
 public final class InboundEventRepository {
     private final EntityTable<InboundEvent> events;
 

@@ -69,11 +69,34 @@ public final class PaymentRepository {
         return refunds.get(BillingTable.payment(paymentId), "REFUND#" + refundId);
     }
 
-    /** A payment's refunds and disputes, in id order. */
+    /**
+     * A payment's refunds and disputes, in id order, read consistently: every refund decided before the read is
+     * seen (what a new refund adds is decided against them, under the payment's version check).
+     */
     public List<Refund> refundsOf(String paymentId) {
-        return refunds.query(null, QueryConditional.sortBeginsWith(
-                Key.builder().partitionValue(BillingTable.payment(paymentId)).sortValue("REFUND#").build()),
-                1000, null, true).items();
+        List<Refund> all = new java.util.ArrayList<>();
+        String cursor = null;
+        do {
+            Page<Refund> page = refunds.queryConsistent(QueryConditional.sortBeginsWith(
+                    Key.builder().partitionValue(BillingTable.payment(paymentId)).sortValue("REFUND#").build()),
+                    1000, cursor);
+            all.addAll(page.items());
+            cursor = page.cursor();
+        } while (cursor != null);
+        return all;
+    }
+
+    /**
+     * Refunds that can never be applied (status REJECTED, with their reason), for a person, a page at a time
+     * (shard by shard, oldest first within a shard). One resolved since the index was read is left out.
+     */
+    public Page<Refund> rejectedRefunds(int limit, String cursor) {
+        Instant farFuture = Instant.parse("9999-12-31T23:59:59Z");
+        Page<WorkIndex.ItemKey> keys = ShardedPages.page(limit, cursor,
+                (shard, max, inner) -> work.keysDueAtOrBefore(BillingTable.Work.REFUND_REJECTED, shard, farFuture,
+                        max, inner));
+        return new Page<>(keys.items().stream().map(k -> refunds.get(k.pk(), k.sk())).flatMap(Optional::stream)
+                .filter(r -> r.status() == Refund.Status.REJECTED).toList(), keys.cursor());
     }
 
     /** Everything one application of money changes, written together or not at all. */

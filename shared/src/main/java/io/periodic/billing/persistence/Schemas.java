@@ -52,6 +52,7 @@ import io.periodic.billing.money.Currencies;
 import io.periodic.billing.money.Money;
 import io.periodic.billing.money.TaxBehavior;
 import io.periodic.billing.money.TaxRate;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -235,6 +236,10 @@ public final class Schemas {
     public static final TableSchema<Refund> REFUND = SchemaBuilder.of(Refund.class, (it, a) -> switch (a) {
                 case PK -> BillingTable.payment(it.paymentId());
                 case SK -> "REFUND#" + it.refundId();
+                // Sparse: refunds that can never be applied, for a person (the sort key need not be unique).
+                case GSI3_PK -> it.status() == Refund.Status.REJECTED
+                        ? BillingTable.Work.REFUND_REJECTED.partitionFor(it.paymentId()) : null;
+                case GSI3_SK -> it.status() == Refund.Status.REJECTED ? BillingTable.sortable(it.receivedAt()) : null;
                 case TYPE -> "Refund";
                 case "paymentId" -> it.paymentId();
                 case "refundId" -> it.refundId();
@@ -242,10 +247,15 @@ public final class Schemas {
                 case "amount" -> it.amount();
                 case "status" -> it.status().name();
                 case "receivedAt" -> it.receivedAt();
+                case "runningTotal" -> it.runningTotal() ? Boolean.TRUE : null;
+                case "taken" -> it.taken();
+                case "reason" -> it.reason();
                 case VERSION -> it.version();
                 default -> throw new IllegalArgumentException(a);
             })
             .keys()
+            .derived(GSI3_PK, secondaryPartitionKey(GSI3))
+            .derived(GSI3_SK, secondarySortKey(GSI3))
             .derived(TYPE)
             .attr("paymentId", String.class)
             .attr("refundId", String.class)
@@ -253,9 +263,13 @@ public final class Schemas {
             .attr("amount", MoneyConverter.INSTANCE)
             .attr("status", String.class)
             .attr("receivedAt", Instant.class)
+            .attr("runningTotal", Boolean.class)
+            .attr("taken", MoneyConverter.INSTANCE)
+            .attr("reason", String.class)
             .attr(VERSION, Long.class, versionAttribute())
             .build(r -> new Refund(r.get("paymentId"), r.get("refundId"), Refund.Kind.valueOf(r.get("kind")),
-                    r.get("amount"), Refund.Status.valueOf(r.get("status")), r.get("receivedAt"), r.get(VERSION)));
+                    r.get("amount"), Refund.Status.valueOf(r.get("status")), r.get("receivedAt"),
+                    r.get("runningTotal", false), r.get("taken"), r.get("reason"), r.get(VERSION)));
 
     public static final TableSchema<InboundEvent> INBOUND_EVENT = SchemaBuilder.of(InboundEvent.class,
             (it, a) -> switch (a) {
@@ -266,7 +280,8 @@ public final class Schemas {
                 case "eventId" -> it.eventId();
                 case "eventType" -> it.type();
                 case "status" -> it.status().name();
-                case "payload" -> it.payload();
+                case "body" -> it.body();
+                case "payload" -> null; // the text form of deliveries stored before bodies were bytes
                 case "notifications" -> it.notifications();
                 case "receivedAt" -> it.receivedAt();
                 case BillingTable.TTL -> it.expiresAt();
@@ -279,13 +294,16 @@ public final class Schemas {
             .attr("eventId", String.class)
             .attr("eventType", String.class)
             .attr("status", String.class)
+            .attr("body", byte[].class)
             .attr("payload", String.class)
             .attr("notifications", Integer.class)
             .attr("receivedAt", Instant.class)
             .attr(BillingTable.TTL, Long.class)
             .attr(VERSION, Long.class, versionAttribute())
             .build(r -> new InboundEvent(r.get("provider"), r.get("eventId"), r.get("eventType"),
-                    InboundEvent.Status.valueOf(r.get("status")), r.get("payload"), r.get("notifications", 0),
+                    InboundEvent.Status.valueOf(r.get("status")), r.get("body") != null ? r.<byte[]>get("body")
+                    : r.get("payload") == null ? null : r.<String>get("payload").getBytes(StandardCharsets.UTF_8),
+                    r.get("notifications", 0),
                     r.get("receivedAt"), r.get(BillingTable.TTL, 0L), r.get(VERSION)));
 
     public static final TableSchema<DunningEntry> DUNNING_ENTRY = SchemaBuilder.of(DunningEntry.class,

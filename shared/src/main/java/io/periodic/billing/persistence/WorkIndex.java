@@ -33,7 +33,28 @@ public final class WorkIndex {
         return query(work, shard, BillingTable.sortable(date), limit, cursor);
     }
 
+    /** The table keys of an item in the index. */
+    public record ItemKey(String pk, String sk) {}
+
+    /**
+     * The table keys (partition and sort key) of the items in one shard whose time is at or before
+     * {@code instant}, oldest first: for partitions whose items are not one per id (several refunds of a payment).
+     */
+    public Page<ItemKey> keysDueAtOrBefore(BillingTable.Work work, int shard, Instant instant, int limit,
+            String cursor) {
+        QueryResponse response = raw(work, shard, BillingTable.sortable(instant), limit, cursor);
+        List<ItemKey> keys = response.items().stream()
+                .map(i -> new ItemKey(i.get(BillingTable.PK).s(), i.get(BillingTable.SK).s())).toList();
+        return new Page<>(keys, response.hasLastEvaluatedKey() ? Page.encode(response.lastEvaluatedKey()) : null);
+    }
+
     private Page<String> query(BillingTable.Work work, int shard, String upTo, int limit, String cursor) {
+        QueryResponse response = raw(work, shard, upTo, limit, cursor);
+        List<String> ids = response.items().stream().map(i -> BillingTable.idOf(i.get(BillingTable.PK).s())).toList();
+        return new Page<>(ids, response.hasLastEvaluatedKey() ? Page.encode(response.lastEvaluatedKey()) : null);
+    }
+
+    private QueryResponse raw(BillingTable.Work work, int shard, String upTo, int limit, String cursor) {
         if (shard < 0 || shard >= BillingTable.SHARDS) {
             throw new IllegalArgumentException("shard must be 0.." + (BillingTable.SHARDS - 1));
         }
@@ -51,14 +72,12 @@ public final class WorkIndex {
                 .build();
         Map<String, AttributeValue> start = Page.decode(cursor, Page.Shape.of(BillingTable.PK, BillingTable.SK,
                 BillingTable.GSI3_PK, BillingTable.GSI3_SK, keyCondition));
-        QueryResponse response = client.query(q -> q.tableName(tableName)
+        return client.query(q -> q.tableName(tableName)
                 .indexName(BillingTable.GSI3)
                 .keyConditionExpression(keyCondition.expression())
                 .expressionAttributeNames(keyCondition.expressionNames())
                 .expressionAttributeValues(keyCondition.expressionValues())
                 .limit(limit)
                 .exclusiveStartKey(start));
-        List<String> ids = response.items().stream().map(i -> BillingTable.idOf(i.get(BillingTable.PK).s())).toList();
-        return new Page<>(ids, response.hasLastEvaluatedKey() ? Page.encode(response.lastEvaluatedKey()) : null);
     }
 }

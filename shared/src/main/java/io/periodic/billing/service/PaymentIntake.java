@@ -8,9 +8,11 @@ import io.periodic.billing.payments.IntakeException;
 import io.periodic.billing.payments.PaymentNotificationJson;
 import io.periodic.billing.persistence.AlreadyExistsException;
 import io.periodic.billing.persistence.BillingStore;
+import io.periodic.billing.ports.ConnectorSecrets;
 import io.periodic.billing.ports.MessageQueue;
 import io.periodic.billing.ports.Secrets;
 import io.periodic.billing.webhooks.Parsed;
+import io.periodic.billing.webhooks.RequestBodies;
 import io.periodic.billing.webhooks.StandardEvents;
 import io.periodic.billing.webhooks.StandardWebhooksVerifier;
 import io.periodic.billing.webhooks.StripeEvents;
@@ -27,7 +29,8 @@ import java.util.Map;
 
 /**
  * Intake of payment notifications, in this order: verify the signature on the raw bytes → parse → store the
- * delivery durably, create-once on (provider, event id) → put its notifications on the payment queue → answer.
+ * delivery durably, create-once on (provider, event id) - the provider being {@code stripe}, {@code bank} or the
+ * Standard Webhooks connector whose secret verified the delivery → put its notifications on the payment queue → answer.
  * A duplicate delivery finds its stored event and changes nothing; a delivery stored but not yet enqueued (a crash
  * in between) is enqueued by the sender's retry. Refusals are {@link IntakeException}s with their HTTP status.
  */
@@ -43,16 +46,57 @@ public final class PaymentIntake {
     private final BillingStore store;
     private final MessageQueue queue;
     private final Secrets stripeSecrets;
-    private final Secrets standardSecrets;
+    private final ConnectorSecrets standardSecrets;
     private final Clock clock;
 
-    public PaymentIntake(BillingStore store, MessageQueue queue, Secrets stripeSecrets, Secrets standardSecrets,
-            Clock clock) {
+    /**
+     * @param stripeSecrets the Stripe endpoint's signing secrets
+     * @param standardSecrets the Standard Webhooks connectors, each with its own secrets
+     */
+    public PaymentIntake(BillingStore store, MessageQueue queue, Secrets stripeSecrets,
+            ConnectorSecrets standardSecrets, Clock clock) {
         this.store = store;
         this.queue = queue;
         this.stripeSecrets = stripeSecrets;
         this.standardSecrets = standardSecrets;
         this.clock = clock;
+    }
+
+    /**
+     * SnapStart priming: the hot path of a delivery without any real secret, so none is read before the snapshot
+     * (it would live in every restored copy). Both verifiers check a signature under a throwaway in-memory secret
+     * (and refuse it), both parsers read a sample event, and the event store is read for a key that does not
+     * exist. Nothing is written or enqueued.
+     */
+    public void prime() {
+        long now = clock.instant().getEpochSecond();
+        byte[] stripeEvent = ("{\"id\":\"evt_priming\",\"object\":\"event\",\"type\":\"payment_intent.succeeded\","
+                + "\"created\":" + now + ",\"data\":{\"object\":{\"id\":\"pi_priming\",\"object\":\"payment_intent\","
+                + "\"amount_received\":100,\"currency\":\"usd\",\"metadata\":{\"invoice_number\":\"INV-2000-000000\"}}}}")
+                .getBytes(StandardCharsets.UTF_8);
+        refusedAsExpected(() -> new StripeSignatureVerifier(List.of(PRIMING_SECRET), clock).verify(
+                Map.of("stripe-signature", "t=" + now + ",v1=" + "0".repeat(64)), stripeEvent));
+        StripeEvents.parse(stripeEvent);
+        byte[] standardEvent = ("{\"type\":\"payment.received\",\"timestamp\":\"2026-01-01T00:00:00Z\",\"data\":{"
+                + "\"paymentId\":\"pay_priming\",\"amount\":\"1.00\",\"currency\":\"USD\"}}")
+                .getBytes(StandardCharsets.UTF_8);
+        refusedAsExpected(() -> new StandardWebhooksVerifier(List.of(new ConnectorSecrets.Connector("priming",
+                List.of(PRIMING_SECRET))), clock).verify(
+                "msg_priming", Long.toString(now), "v1," + java.util.Base64.getEncoder().encodeToString(new byte[32]),
+                standardEvent));
+        StandardEvents.parse("priming", "msg_priming", standardEvent);
+        store.inbound().get("priming", "evt_priming");
+    }
+
+    /** A secret nobody holds, for priming only: 32 zero bytes. */
+    private static final String PRIMING_SECRET = "whsec_" + java.util.Base64.getEncoder().encodeToString(new byte[32]);
+
+    private static void refusedAsExpected(Runnable verification) {
+        try {
+            verification.run();
+        } catch (IntakeException expected) {
+            // a priming signature never matches
+        }
     }
 
     public Accepted stripe(Map<String, String> headers, byte[] body) {
@@ -62,39 +106,74 @@ public final class PaymentIntake {
         return accept(StripeEvents.PROVIDER, StripeEvents.parse(body), body, List.of());
     }
 
+    /**
+     * A Standard Webhooks delivery. It belongs to the connector whose secret verified it: that connector is the
+     * provider of its payments, and deliveries are deduplicated on (connector, webhook-id).
+     */
     public Accepted standard(Map<String, String> headers, byte[] body) {
         checkSize(body);
         requireContentType(headers, "application/json");
         StandardWebhooksVerifier.Verified verified =
-                new StandardWebhooksVerifier(standardSecrets.current(), clock).verify(headers, body);
-        return accept("standard", StandardEvents.parse(verified.webhookId(), body), body, List.of());
+                new StandardWebhooksVerifier(standardSecrets.connectors(), clock).verify(headers, body);
+        return accept(verified.connector(), StandardEvents.parse(verified.connector(), verified.webhookId(), body),
+                body, List.of());
     }
 
-    /** camt.053/camt.054 XML or the documented CSV; each credit entry becomes one payment notification. */
+    /**
+     * camt.053/camt.054 XML or the documented CSV; each credit entry becomes one payment notification. The CSV is
+     * UTF-8 (a charset parameter naming another is refused, 415). XML is read in the encoding its declaration
+     * names; a Content-Type charset is honoured when the declaration names none, and refused (415) when it names
+     * another one.
+     */
     public Accepted bankStatement(Map<String, String> headers, byte[] body) {
         checkSize(body);
-        String type = mediaType(headers);
-        StatementParseResult result = switch (type) {
-            case "application/xml", "text/xml" -> CamtParser.parse(body);
-            case "text/csv" -> CsvStatementParser.parse(body);
-            default -> throw new IntakeException(415, "unsupported-media-type",
-                    "bank statements are application/xml (camt.053, camt.054) or text/csv, not " + printable(type));
-        };
+        RequestBodies.ContentType type = RequestBodies.ContentType.of(headers);
+        StatementParseResult result;
+        if (type.isXml()) {
+            result = CamtParser.parse(xmlForParser(type, body));
+        } else if (type.isCsv()) {
+            if (!type.isUtf8OrUnstated()) {
+                throw new IntakeException(415, "unsupported-media-type", "CSV statements are UTF-8"
+                        + " (docs/bank-statement-csv.md), not " + printable(type.charset()));
+            }
+            result = CsvStatementParser.parse(body);
+        } else {
+            throw new IntakeException(415, "unsupported-media-type",
+                    "bank statements are application/xml (camt.053, camt.054) or text/csv, not "
+                    + printable(type.mediaType()));
+        }
         String eventId = "sha256-" + sha256(body);
-        Parsed parsed = new Parsed.Notifications(eventId, type.endsWith("csv") ? "csv-statement" : "camt-statement",
+        Parsed parsed = new Parsed.Notifications(eventId, type.isCsv() ? "csv-statement" : "camt-statement",
                 result.payments());
         return accept("bank", parsed, body, result.skipped());
+    }
+
+    /** The XML in the encoding the parser will read: its declaration's, else UTF-8. */
+    private static byte[] xmlForParser(RequestBodies.ContentType type, byte[] body) {
+        if (type.charset() == null) {
+            return body;
+        }
+        java.nio.charset.Charset stated = RequestBodies.charsetOf(type.charset());
+        String declared = RequestBodies.xmlEncoding(body);
+        if (declared != null) {
+            if (!RequestBodies.charsetOf(declared).equals(stated)) {
+                throw new IntakeException(415, "unsupported-media-type", "the Content-Type says charset="
+                        + printable(type.charset()) + " but the XML declaration says encoding="
+                        + printable(declared) + "; send one encoding");
+            }
+            return body;
+        }
+        return stated.equals(StandardCharsets.UTF_8) ? body : RequestBodies.transcodeXmlToUtf8(body, stated);
     }
 
     private Accepted accept(String provider, Parsed parsed, byte[] body,
             List<StatementParseResult.Skipped> skipped) {
         Instant now = clock.instant();
         long expires = now.plus(KEEP).getEpochSecond();
-        String payload = new String(body, StandardCharsets.UTF_8);
         if (parsed instanceof Parsed.Ignored ignored) {
             try {
                 store.inbound().create(new InboundEvent(provider, ignored.eventId(), ignored.eventType(),
-                        InboundEvent.Status.IGNORED, payload, 0, now, expires, null));
+                        InboundEvent.Status.IGNORED, body, 0, now, expires, null));
             } catch (AlreadyExistsException duplicate) {
                 return new Accepted("duplicate", ignored.eventId(), ignored.eventType(), 0, List.of());
             }
@@ -104,7 +183,7 @@ public final class PaymentIntake {
         InboundEvent event;
         try {
             event = store.inbound().create(new InboundEvent(provider, n.eventId(), n.eventType(),
-                    InboundEvent.Status.RECEIVED, payload, n.notifications().size(), now, expires, null));
+                    InboundEvent.Status.RECEIVED, body, n.notifications().size(), now, expires, null));
         } catch (AlreadyExistsException duplicate) {
             event = store.inbound().get(provider, n.eventId()).orElseThrow();
             if (event.status() != InboundEvent.Status.RECEIVED) {
@@ -124,27 +203,17 @@ public final class PaymentIntake {
         }
     }
 
+    /** The media type must be {@code expected} (JSON), in UTF-8: a charset parameter, if any, must say so. */
     private static void requireContentType(Map<String, String> headers, String expected) {
-        String type = mediaType(headers);
-        if (!type.equals(expected)) {
+        RequestBodies.ContentType type = RequestBodies.ContentType.of(headers);
+        if (!type.mediaType().equals(expected)) {
             throw new IntakeException(415, "unsupported-media-type",
-                    "the body must be " + expected + ", not " + printable(type));
+                    "the body must be " + expected + ", not " + printable(type.mediaType()));
         }
-    }
-
-    /** The media type of the Content-Type header, lower case, without parameters ("" when absent). */
-    static String mediaType(Map<String, String> headers) {
-        String value = null;
-        for (Map.Entry<String, String> h : headers.entrySet()) {
-            if (h.getKey() != null && h.getKey().equalsIgnoreCase("content-type")) {
-                value = h.getValue();
-            }
+        if (!type.isUtf8OrUnstated()) {
+            throw new IntakeException(415, "unsupported-media-type",
+                    expected + " is UTF-8 (RFC 8259), not " + printable(type.charset()));
         }
-        if (value == null) {
-            return "";
-        }
-        int semicolon = value.indexOf(';');
-        return (semicolon < 0 ? value : value.substring(0, semicolon)).strip().toLowerCase(java.util.Locale.ROOT);
     }
 
     private static String printable(String type) {

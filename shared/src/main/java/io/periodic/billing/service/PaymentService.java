@@ -13,6 +13,7 @@ import io.periodic.billing.payments.PaymentLedger;
 import io.periodic.billing.payments.PaymentMatching;
 import io.periodic.billing.payments.PaymentNotification;
 import io.periodic.billing.payments.References;
+import io.periodic.billing.payments.RefundTotals;
 import io.periodic.billing.persistence.AlreadyExistsException;
 import io.periodic.billing.persistence.BillingStore;
 import io.periodic.billing.persistence.ConcurrentUpdateException;
@@ -32,18 +33,29 @@ import java.util.Optional;
  *       matched by {@link PaymentMatching}, then written by {@link PaymentRepository#commit} in one version-checked
  *       transaction (a racing payment on the same invoice makes one of them re-read and decide again);
  *   <li>a refund or dispute is stored once per (payment, refund id); one that arrives before its payment waits
- *       and is applied right after the payment;
+ *       and is applied right after the payment (also when the payment's message comes back after a crash). What a
+ *       refund takes back is what it adds to the refunds already counted ({@link RefundTotals}), so the same refund
+ *       reported twice, in two shapes or out of order counts once; one that adds nothing is recorded as ignored,
+ *       one that can never be applied (another currency) is recorded as rejected with its reason, listed for a
+ *       person and announced - never thrown, which would only retry it into the dead-letter queue;
  *   <li>events ({@code invoice.paid}, {@code payment.unapplied}, ...) are published after the commit; the payment
  *       remembers whether they were, so a crash in between is caught up by the redelivered message.
  * </ul>
- * Every accepted notification ends applied, held as unapplied cash (with a reason, listed for a person), or -
- * when writing keeps failing - back on the queue and finally on its alarmed dead-letter queue.
+ * Every accepted notification ends applied, held as unapplied cash or as a rejected refund (with a reason, listed
+ * for a person), or - when writing keeps failing - back on the queue and finally on its alarmed dead-letter
+ * queue.
  */
 public final class PaymentService {
     private static final int ATTEMPTS = 8;
 
-    /** What handling one notification did. */
-    public enum Outcome { APPLIED, PARTIALLY_APPLIED, UNAPPLIED, REFUNDED, WAITING_FOR_PAYMENT, DUPLICATE }
+    /**
+     * What handling one notification did. {@code IGNORED}: a refund the payment's refunds already count (another
+     * report of the same refund), recorded. {@code REJECTED}: a refund that can never be applied (another currency
+     * than its payment), held with its reason and listed for a person.
+     */
+    public enum Outcome {
+        APPLIED, PARTIALLY_APPLIED, UNAPPLIED, REFUNDED, WAITING_FOR_PAYMENT, DUPLICATE, IGNORED, REJECTED
+    }
 
     private final BillingStore store;
     private final EventPublisher events;
@@ -86,7 +98,8 @@ public final class PaymentService {
         }
         store.payments().listReceived(payment); // idempotent: a redelivery after a crash lists it too
         if (payment.status() != PaymentStatus.RECEIVED) {
-            announce(payment);
+            // Applied before; a crash may have come before its waiting refunds were: they are decided now.
+            announce(applyWaitingRefunds(payment));
             return Outcome.DUPLICATE;
         }
         for (int attempt = 1; ; attempt++) {
@@ -103,11 +116,7 @@ public final class PaymentService {
                 }
             }
         }
-        for (Refund waiting : store.payments().refundsOf(id)) {
-            if (waiting.status() == Refund.Status.WAITING) {
-                payment = applyRefund(payment, waiting);
-            }
-        }
+        payment = applyWaitingRefunds(payment);
         announce(payment);
         return switch (payment.status()) {
             case APPLIED -> Outcome.APPLIED;
@@ -167,7 +176,7 @@ public final class PaymentService {
         String paymentId = Payment.idFor(n.provider(), n.providerPaymentId());
         Refund refund = new Refund(paymentId, n.refundId(),
                 n.kind() == PaymentNotification.Kind.DISPUTED ? Refund.Kind.DISPUTE : Refund.Kind.REFUND, n.amount(),
-                Refund.Status.WAITING, n.occurredAt(), null);
+                Refund.Status.WAITING, n.occurredAt(), n.runningTotal(), null, null, null);
         try {
             refund = store.payments().createRefund(refund);
         } catch (AlreadyExistsException duplicate) {
@@ -175,19 +184,76 @@ public final class PaymentService {
         }
         Optional<Payment> payment = store.payments().get(paymentId);
         if (payment.isEmpty() || payment.get().status() == PaymentStatus.RECEIVED) {
-            return Outcome.WAITING_FOR_PAYMENT; // applied right after its payment
+            return Outcome.WAITING_FOR_PAYMENT; // decided right after its payment
         }
-        if (refund.status() == Refund.Status.APPLIED) {
+        if (refund.status() != Refund.Status.WAITING) {
             announce(payment.get());
+            if (refund.status() == Refund.Status.REJECTED) {
+                // Again, in case a crash came between the decision and its announcement (the event id is the same).
+                events.publish(PaymentEvents.refundRejected(payment.get(), refund, clock.now()));
+                return Outcome.REJECTED;
+            }
             return Outcome.DUPLICATE;
         }
-        announce(applyRefund(payment.get(), refund));
-        return Outcome.REFUNDED;
+        Decided decided = applyRefund(payment.get(), refund);
+        announce(decided.payment());
+        return switch (decided.refund().status()) {
+            case IGNORED -> Outcome.IGNORED;
+            case REJECTED -> Outcome.REJECTED;
+            default -> Outcome.REFUNDED;
+        };
     }
 
-    private Payment applyRefund(Payment payment, Refund refund) {
+    /** Decides the payment's waiting refunds and disputes, in id order; returns the payment after them. */
+    private Payment applyWaitingRefunds(Payment payment) {
+        for (Refund waiting : store.payments().refundsOf(payment.id())) {
+            if (waiting.status() == Refund.Status.WAITING) {
+                payment = applyRefund(payment, waiting).payment();
+            }
+        }
+        return payment;
+    }
+
+    /** A refund as decided, and its payment after the decision. */
+    private record Decided(Payment payment, Refund refund) {}
+
+    /**
+     * Decides one waiting refund or dispute, in one version-checked transaction with its payment: rejected (another
+     * currency than the payment: it can never be applied), ignored (it adds nothing to the refunds already counted,
+     * or the payment is refunded in full), or applied for what it adds. Every decision writes the payment, so two
+     * refunds of one payment are decided one after the other, each against the other's outcome: the payment is
+     * read first, then its refunds (consistently), and a commit after either changed is refused and decided again.
+     */
+    private Decided applyRefund(Payment payment, Refund refund) {
         for (int attempt = 1; ; attempt++) {
             try {
+                payment = store.payments().get(payment.id()).orElseThrow();
+                refund = store.payments().getRefund(payment.id(), refund.refundId()).orElseThrow();
+                if (refund.status() != Refund.Status.WAITING) {
+                    return new Decided(payment, refund);
+                }
+                if (!refund.amount().currency().equals(payment.amount().currency())) {
+                    Refund rejected = refund.rejected(refund.kind().name().toLowerCase(java.util.Locale.ROOT) + " "
+                            + refund.refundId() + " of " + refund.amount() + " is in "
+                            + refund.amount().currency().getCurrencyCode() + " but payment " + payment.id()
+                            + " is in " + payment.amount().currency().getCurrencyCode()
+                            + "; it cannot be applied and waits for a person");
+                    Payment after = commitDecision(payment, rejected);
+                    events.publish(PaymentEvents.refundRejected(after, rejected, clock.now()));
+                    return new Decided(after, rejected);
+                }
+                List<Refund> refunds = store.payments().refundsOf(payment.id());
+                io.periodic.billing.money.Money newly = RefundTotals.newlyRefunded(refund, refunds);
+                io.periodic.billing.money.Money remaining = payment.amount().minus(payment.refunded());
+                if (!newly.isPositive() || !remaining.isPositive()) {
+                    Refund ignored = refund.ignored(!newly.isPositive()
+                            ? (refund.runningTotal() ? "a running total of " + refund.amount()
+                                    : "refund of " + refund.amount())
+                                    + " adds nothing to the refunds already counted for this payment ("
+                                    + countedRefunds(refunds) + ")"
+                            : "payment " + payment.id() + " is refunded in full already");
+                    return new Decided(commitDecision(payment, ignored), ignored);
+                }
                 List<Allocation> allocations = store.payments().allocationsOfPayment(payment.id());
                 Map<String, Invoice> invoices = new LinkedHashMap<>();
                 for (Allocation a : allocations) {
@@ -196,26 +262,36 @@ public final class PaymentService {
                 CreditBalance balance = payment.customerId() == null
                         ? CreditBalance.empty("unknown", payment.amount().currency())
                         : store.credit().balance(payment.customerId(), payment.amount().currency());
-                PaymentLedger.Result result = PaymentLedger.refund(payment, refund, allocations, invoices, balance,
-                        clock.now());
+                PaymentLedger.Result result = PaymentLedger.refund(payment, refund, newly, allocations, invoices,
+                        balance, clock.now());
                 Payment after = commit(result);
                 for (String reopened : result.reopenedInvoiceIds()) {
                     Invoice invoice = store.invoices().get(reopened).orElseThrow();
                     events.publish(PaymentEvents.invoiceReopened(invoice, payment.id(), refund.refundId(), clock.now()));
                 }
                 events.publish(PaymentEvents.paymentRefunded(after, refund.refundId(), clock.now()));
-                return after;
+                return new Decided(after, result.refunds().get(0));
             } catch (ConcurrentUpdateException conflict) {
-                payment = store.payments().get(payment.id()).orElseThrow();
-                refund = store.payments().getRefund(payment.id(), refund.refundId()).orElseThrow();
-                if (refund.status() == Refund.Status.APPLIED) {
-                    return payment;
-                }
                 if (attempt >= ATTEMPTS) {
                     throw conflict;
                 }
             }
         }
+    }
+
+    /** Records a decision that takes nothing back: the refund, with the payment version-checked (and bumped). */
+    private Payment commitDecision(Payment payment, Refund decided) {
+        return store.payments().commit(new PaymentRepository.Application(payment, List.of(), List.of(), List.of(),
+                null, null, List.of(decided)));
+    }
+
+    /** The payment's counted refunds, for a reason: "<id> <amount>, …". */
+    private static String countedRefunds(List<Refund> refunds) {
+        String listed = refunds.stream()
+                .filter(r -> r.status() == Refund.Status.APPLIED || r.status() == Refund.Status.IGNORED)
+                .map(r -> r.refundId() + " " + r.amount() + (r.runningTotal() ? " in total" : ""))
+                .collect(java.util.stream.Collectors.joining(", "));
+        return listed.isEmpty() ? "none" : listed;
     }
 
     /** An amount (minor units of the payment's currency) a person applies to one invoice. */
@@ -350,10 +426,14 @@ public final class PaymentService {
         return customers.size() == 1 ? customers.get(0) : null;
     }
 
+    /** The payment's remittance text: the invoice reference and the free text, within the stored 2,000 characters. */
     private static String remittance(PaymentNotification n) {
-        String text = (n.invoiceReference() == null ? "" : n.invoiceReference() + " ")
-                + (n.remittanceText() == null ? "" : n.remittanceText());
-        return text.isBlank() ? null : text.strip();
+        String text = ((n.invoiceReference() == null ? "" : n.invoiceReference() + " ")
+                + (n.remittanceText() == null ? "" : n.remittanceText())).strip();
+        if (text.length() > 2000) {
+            text = text.substring(0, 1999) + "…";
+        }
+        return text.isEmpty() ? null : text;
     }
 
     private static io.periodic.billing.money.Money zero(PaymentNotification n) {

@@ -34,8 +34,11 @@ import java.util.regex.Pattern;
  *   <li>{@code type}: {@value #PAYMENT_RECEIVED} (RECEIVED) or {@value #PAYMENT_REFUNDED} (REFUNDED); any other
  *       type is {@link Parsed.Ignored}, so connectors may send more than we use.</li>
  *   <li>{@code timestamp}: when the money moved, ISO-8601 with an offset ({@code Z} or {@code +09:00}).</li>
- *   <li>{@code data.provider}: the connector's name, 1-40 of {@code a-z 0-9 - _}; {@code stripe} and {@code bank}
- *       are reserved for our own intakes, so a connector cannot address their payments.</li>
+ *   <li>The provider of every payment is the connector whose secret verified the delivery
+ *       ({@link StandardWebhooksVerifier.Verified#connector()}), never what the body says: a connector can only
+ *       report and refund its own payments. {@code data.provider} is optional; when present it must be that
+ *       connector's name, else the event is refused (422 {@code invalid-field}), since a connector that names
+ *       another is misconfigured or forging.</li>
  *   <li>{@code data.paymentId}: the connector's payment id; for a refund, the refunded payment's id. 1-255
  *       characters, no control characters, no surrounding whitespace (it is a deduplication key).</li>
  *   <li>{@code data.refundId}: required for refunds (each partial refund has its own), forbidden otherwise.</li>
@@ -60,8 +63,11 @@ import java.util.regex.Pattern;
 public final class StandardEvents {
     public static final String PAYMENT_RECEIVED = "payment.received";
     public static final String PAYMENT_REFUNDED = "payment.refunded";
-    /** Provider names a connector may not use: they belong to our own intakes. */
-    public static final Set<String> RESERVED_PROVIDERS = Set.of(StripeEvents.PROVIDER, "bank");
+    /**
+     * Names a connector may not have: {@code stripe} and {@code bank} belong to our own intakes, {@code standard} to
+     * deliveries stored before connectors had names.
+     */
+    public static final Set<String> RESERVED_PROVIDERS = Set.of(StripeEvents.PROVIDER, "bank", "standard");
 
     private static final Pattern TYPE = Pattern.compile("[A-Za-z0-9_.\\-]{1,100}");
     private static final Pattern PROVIDER = Pattern.compile("[a-z0-9_\\-]{1,40}");
@@ -74,15 +80,21 @@ public final class StandardEvents {
     private StandardEvents() {}
 
     /**
+     * @param connector the connector whose secret verified the delivery
+     *     ({@link StandardWebhooksVerifier.Verified#connector}): the provider of its payments
      * @param webhookId the verified {@code webhook-id} header ({@link StandardWebhooksVerifier.Verified#webhookId})
      * @param body the body exactly as verified
      * @throws IntakeException 400 {@code malformed-json}, 422 {@code invalid-field} or {@code invalid-amount}
-     * @throws IllegalArgumentException if {@code webhookId} is not 1-255 visible ASCII characters (the verifier
-     *     guarantees it is)
+     * @throws IllegalArgumentException if {@code webhookId} is not 1-255 visible ASCII characters or
+     *     {@code connector} not a valid, unreserved name (the verifier guarantees both)
      */
-    public static Parsed parse(String webhookId, byte[] body) {
+    public static Parsed parse(String connector, String webhookId, byte[] body) {
+        Objects.requireNonNull(connector, "connector");
         Objects.requireNonNull(webhookId, "webhookId");
         Objects.requireNonNull(body, "body");
+        if (!PROVIDER.matcher(connector).matches() || RESERVED_PROVIDERS.contains(connector)) {
+            throw new IllegalArgumentException("connector must be an unreserved name of 1-40 of a-z, 0-9, - and _");
+        }
         if (webhookId.isEmpty() || webhookId.length() > MAX_ID_LENGTH || !Signatures.visibleAscii(webhookId)) {
             throw new IllegalArgumentException("webhookId must be 1-255 visible ASCII characters");
         }
@@ -105,7 +117,7 @@ public final class StandardEvents {
         if (data == null || !data.isObject()) {
             throw Json.invalidField("data", "required object");
         }
-        String provider = provider(data);
+        String provider = provider(data, connector);
         String paymentId = id(data, "paymentId", true);
         String refundId = id(data, "refundId", kind == Kind.REFUNDED);
         if (kind == Kind.RECEIVED && refundId != null) {
@@ -142,15 +154,21 @@ public final class StandardEvents {
                 + " is not an ISO-8601 date-time with an offset, e.g. 2026-11-05T09:30:00Z");
     }
 
-    private static String provider(JsonNode data) {
+    /** The connector; {@code data.provider}, when sent, must name it. */
+    private static String provider(JsonNode data, String connector) {
         JsonNode node = Json.member(data, "provider");
-        if (node == null || !node.isTextual() || !PROVIDER.matcher(node.textValue()).matches()) {
-            throw Json.invalidField("data.provider", "required: 1-40 of a-z, 0-9, - and _");
+        if (node == null) {
+            return connector;
         }
-        if (RESERVED_PROVIDERS.contains(node.textValue())) {
-            throw Json.invalidField("data.provider", Json.quote(node.textValue()) + " is reserved");
+        if (!node.isTextual()) {
+            throw Json.invalidField("data.provider", "must be a string, got " + Json.kind(node));
         }
-        return node.textValue();
+        if (!node.textValue().equals(connector)) {
+            throw Json.invalidField("data.provider", Json.quote(node.textValue())
+                    + " is not the connector whose secret signed this delivery (" + connector
+                    + "); a connector reports only its own payments");
+        }
+        return connector;
     }
 
     private static String id(JsonNode data, String name, boolean required) {

@@ -1,6 +1,7 @@
 package io.periodic.billing.webhooks;
 
 import io.periodic.billing.payments.IntakeException;
+import io.periodic.billing.ports.ConnectorSecrets;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,7 +21,9 @@ import javax.crypto.spec.SecretKeySpec;
  *       seconds) and {@code webhook-signature}: a space-separated list of {@code <version>,<signature>} entries.
  *   <li>A {@code v1} signature is the base64 HMAC-SHA256 of {@code "<id>.<timestamp>."} followed by the raw body
  *       bytes exactly as received. Other versions ({@code v1a}, asymmetric ed25519) are ignored; the delivery
- *       passes when any {@code v1} matches any configured secret (zero-downtime rotation on either side).</li>
+ *       passes when any {@code v1} matches any secret of a configured connector (zero-downtime rotation on either
+ *       side), and it belongs to that connector: {@link Verified#connector()} is its provider, whatever the body
+ *       says. Each connector has its own secrets; every connector is tried, in constant time per secret.</li>
  *   <li>Secrets are {@code whsec_} followed by base64 (the HMAC key is the decoded bytes). A bare base64 secret is
  *       accepted too. The spec asks for 24 to 64 random bytes; other lengths are refused at construction.</li>
  *   <li>The timestamp must be within the tolerance (300 s by default) in both directions, like the spec's Java
@@ -50,41 +53,85 @@ public final class StandardWebhooksVerifier {
     private static final int MAX_SECRET_BYTES = 64;
     private static final int MAX_ID_LENGTH = 255;
 
-    private final List<SecretKeySpec> keys;
+    /** At most this many connectors are configured at once (each delivery is checked against every one). */
+    public static final int MAX_CONNECTORS = 100;
+
+    /** A connector's name: the provider of its payments, 1-40 of a-z, 0-9, - and _. */
+    private static final java.util.regex.Pattern CONNECTOR_NAME = java.util.regex.Pattern.compile("[a-z0-9_\\-]{1,40}");
+
+    private final List<String> names;
+    private final List<List<SecretKeySpec>> keys;
     private final Clock clock;
     private final Duration tolerance;
 
     /**
      * A verified delivery.
      *
-     * @param webhookId the {@code webhook-id} header: the event id and idempotency key
+     * @param webhookId the {@code webhook-id} header: the event id and, with the connector, the idempotency key
      * @param timestamp the signed {@code webhook-timestamp}
+     * @param connector the connector whose secret verified it: the delivery's provider
      */
-    public record Verified(String webhookId, Instant timestamp) {}
+    public record Verified(String webhookId, Instant timestamp, String connector) {}
 
     /**
-     * @param secrets {@code whsec_<base64>} (or bare base64) secrets, current first, then the previous one during a
-     *     rotation; 1 to 8 of them, each decoding to 24-64 bytes
+     * @param connectors every connector with its {@code whsec_<base64>} (or bare base64) secrets, current first, then
+     *     the previous one during a rotation; up to {@value #MAX_CONNECTORS} connectors (none: every delivery is
+     *     refused as a signature mismatch) with distinct names (1-40 of
+     *     a-z, 0-9, - and _, not one of {@link StandardEvents#RESERVED_PROVIDERS}), each with 1 to 8 secrets
+     *     decoding to 24-64 bytes; no secret may belong to two connectors (a delivery must name one)
      * @param clock the clock the tolerance is measured against
-     * @throws IllegalArgumentException if a secret is not valid (the message never contains the secret)
+     * @throws IllegalArgumentException if the configuration is not valid (the message never contains a secret)
      */
-    public StandardWebhooksVerifier(List<String> secrets, Clock clock) {
-        this(secrets, clock, DEFAULT_TOLERANCE);
+    public StandardWebhooksVerifier(List<ConnectorSecrets.Connector> connectors, Clock clock) {
+        this(connectors, clock, DEFAULT_TOLERANCE);
     }
 
     /** @param tolerance how far the signed timestamp may be from now, either way: 1 s to 1 h */
-    public StandardWebhooksVerifier(List<String> secrets, Clock clock, Duration tolerance) {
-        List<SecretKeySpec> built = new ArrayList<>();
-        int index = 0;
-        for (String secret : Signatures.checkSecrets(secrets)) {
-            built.add(Signatures.key(decodeSecret(secret, index++)));
+    public StandardWebhooksVerifier(List<ConnectorSecrets.Connector> connectors, Clock clock, Duration tolerance) {
+        Objects.requireNonNull(connectors, "connectors");
+        if (connectors.size() > MAX_CONNECTORS) {
+            throw new IllegalArgumentException("at most " + MAX_CONNECTORS
+                    + " Standard Webhooks connectors can be configured, got " + connectors.size());
         }
+        List<String> builtNames = new ArrayList<>();
+        List<List<SecretKeySpec>> built = new ArrayList<>();
+        java.util.Map<String, String> owners = new java.util.HashMap<>();
+        for (ConnectorSecrets.Connector connector : connectors) {
+            Objects.requireNonNull(connector, "a connector is null");
+            String name = connector.name();
+            if (!CONNECTOR_NAME.matcher(name).matches()) {
+                throw new IllegalArgumentException("Standard Webhooks connector name " + Json.quote(name)
+                        + " is not 1-40 of a-z, 0-9, - and _");
+            }
+            if (StandardEvents.RESERVED_PROVIDERS.contains(name)) {
+                throw new IllegalArgumentException("Standard Webhooks connector name " + Json.quote(name)
+                        + " is reserved");
+            }
+            if (builtNames.contains(name)) {
+                throw new IllegalArgumentException("Standard Webhooks connector " + name + " is configured twice");
+            }
+            List<SecretKeySpec> connectorKeys = new ArrayList<>();
+            int index = 0;
+            for (String secret : Signatures.checkSecrets(connector.secrets())) {
+                String label = "connector " + name + " secret #" + index++;
+                byte[] key = decodeSecret(secret, label);
+                String other = owners.putIfAbsent(java.util.HexFormat.of().formatHex(key), name);
+                if (other != null && !other.equals(name)) {
+                    throw new IllegalArgumentException("Standard Webhooks " + label + " is also a secret of connector "
+                            + other + "; each connector needs its own");
+                }
+                connectorKeys.add(Signatures.key(key));
+            }
+            builtNames.add(name);
+            built.add(List.copyOf(connectorKeys));
+        }
+        this.names = List.copyOf(builtNames);
         this.keys = List.copyOf(built);
         this.clock = Objects.requireNonNull(clock, "clock");
         this.tolerance = Signatures.checkTolerance(tolerance);
     }
 
-    private static byte[] decodeSecret(String secret, int index) {
+    private static byte[] decodeSecret(String secret, String label) {
         String base64 = secret.strip();
         if (base64.startsWith(SECRET_PREFIX)) {
             base64 = base64.substring(SECRET_PREFIX.length());
@@ -93,11 +140,10 @@ public final class StandardWebhooksVerifier {
         try {
             key = Base64.getDecoder().decode(base64);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("Standard Webhooks secret #" + index
-                    + " is not whsec_ followed by base64");
+            throw new IllegalArgumentException("Standard Webhooks " + label + " is not whsec_ followed by base64");
         }
         if (key.length < MIN_SECRET_BYTES || key.length > MAX_SECRET_BYTES) {
-            throw new IllegalArgumentException("Standard Webhooks secret #" + index + " decodes to " + key.length
+            throw new IllegalArgumentException("Standard Webhooks " + label + " decodes to " + key.length
                     + " bytes; " + MIN_SECRET_BYTES + " to " + MAX_SECRET_BYTES + " are required");
         }
         return key;
@@ -140,12 +186,19 @@ public final class StandardWebhooksVerifier {
         }
         List<byte[]> signatures = parseSignatures(webhookSignature);
         byte[] prefix = (webhookId + "." + timestamp + ".").getBytes(StandardCharsets.US_ASCII);
-        if (!Signatures.anyMatches(keys, prefix, rawBody, signatures)) {
+        // Every connector is tried, without stopping at a match: the time taken does not tell which one matched.
+        String connector = null;
+        for (int i = 0; i < keys.size(); i++) {
+            if (Signatures.anyMatches(keys.get(i), prefix, rawBody, signatures)) {
+                connector = names.get(i); // secrets are distinct across connectors: at most one matches
+            }
+        }
+        if (connector == null) {
             throw new IntakeException(401, Signatures.MISMATCH,
                     "No " + VERSION + " signature matches the body under any configured secret");
         }
         Signatures.requireWithinTolerance(timestamp, clock, tolerance);
-        return new Verified(webhookId, Instant.ofEpochSecond(timestamp));
+        return new Verified(webhookId, Instant.ofEpochSecond(timestamp), connector);
     }
 
     private static List<byte[]> parseSignatures(String header) {

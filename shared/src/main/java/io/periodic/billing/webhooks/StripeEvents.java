@@ -29,7 +29,8 @@ import java.util.regex.Pattern;
  *       {@code py_…}). Payer: {@code billing_details.name}, {@code billing_details.email} (else
  *       {@code receipt_email}), account = {@code customer}. A charge with {@code "captured": false} is only an
  *       authorisation: no money moved, so the result is an empty {@link Parsed.Notifications}.</li>
- *   <li>{@code charge.refunded}: REFUNDED, see below.</li>
+ *   <li>{@code charge.refunded} (a running total) and the refund objects of {@code refund.created},
+ *       {@code refund.updated} and {@code charge.refund.updated}: REFUNDED, see below.</li>
  *   <li>{@code charge.dispute.created}: DISPUTED; {@code data.object} is the dispute. Payment id: its
  *       {@code payment_intent}, else its {@code charge}; refund id: the dispute id ({@code dp_…}); amount: the
  *       disputed {@code amount}.</li>
@@ -46,22 +47,25 @@ import java.util.regex.Pattern;
  * it. A charge made without a payment intent (the legacy Charges API) is named by its charge id everywhere, which
  * is again consistent between its payment, refunds and disputes.
  *
- * <h2>Refunds ({@code charge.refunded})</h2>
- * {@code data.object} is the charge after the refund; its {@code amount_refunded} is cumulative. In order:
- * <ol>
- *   <li>When the charge carries its refunds list ({@code refunds.data}, newest first; API versions before
- *       2022-11-15 include it): refund id = {@code refunds.data[0].id} ({@code re_…}), amount =
- *       {@code refunds.data[0].amount} (it must not exceed {@code amount_refunded} and must be in the charge's
- *       currency).</li>
- *   <li>Otherwise the refund id is {@code <charge id>:refunded:<amount_refunded>} (cumulative refunded amount is
- *       strictly increasing, so each refund gets a distinct, stable id), and the amount is the newly refunded
- *       amount {@code amount_refunded − data.previous_attributes.amount_refunded} when the event carries the
- *       previous value,</li>
- *   <li>else {@code amount_refunded} itself: exact for the first refund of a charge, but an over-statement after
- *       an earlier partial refund. Whoever applies refunds must cap a payment's total refunds at the payment's
- *       amount (and can tell this case by the {@code :refunded:} id).</li>
- * </ol>
- * Payment id: the charge's payment intent, else the charge.
+ * <h2>Refunds</h2>
+ * A refund is reported in two shapes, often both, in any order, and each may be delivered more than once:
+ * <ul>
+ *   <li>{@code charge.refunded}: {@code data.object} is the charge after the refund, and its
+ *       {@code amount_refunded} is cumulative - everything refunded from the charge so far. API versions before
+ *       2022-11-15 add the list of refunds ({@code refunds.data}), later ones leave it out, and
+ *       {@code previous_attributes} may be missing; neither is needed. The notification is a <em>running
+ *       total</em> ({@link PaymentNotification#runningTotal()}): amount = {@code amount_refunded}, refund id =
+ *       {@code <charge id>:refunded:<amount_refunded>} (one per total, so both shapes of the same total are one
+ *       refund).</li>
+ *   <li>{@code refund.created}, {@code refund.updated}, {@code charge.refund.updated}: {@code data.object} is one
+ *       refund ({@code re_…}): refund id = its id, amount = its {@code amount}. A refund that is pending or
+ *       succeeded is counted (as Stripe counts it in {@code amount_refunded}); one that failed, was canceled or
+ *       requires action gives no notification (an empty {@link Parsed.Notifications}).</li>
+ * </ul>
+ * Whoever applies them counts only what each adds to the payment's refunds already counted
+ * ({@link io.periodic.billing.payments.RefundTotals}: the larger of the highest running total and the sum of the
+ * distinct refund objects), so no refund is counted twice and a lower running total arriving late adds nothing.
+ * Payment id: the charge's (or refund's) payment intent, else the charge.
  *
  * <h2>Amounts</h2>
  * Stripe sends integer minor units in Stripe's own exponent for the currency, which is the ISO 4217 one except
@@ -85,9 +89,14 @@ public final class StripeEvents {
     public static final String CHARGE_SUCCEEDED = "charge.succeeded";
     public static final String CHARGE_REFUNDED = "charge.refunded";
     public static final String CHARGE_DISPUTE_CREATED = "charge.dispute.created";
+    /** Refund objects: {@code refund.*} since 2024, {@code charge.refund.updated} before. */
+    public static final Set<String> REFUND_OBJECT_TYPES = Set.of("refund.created", "refund.updated",
+            "charge.refund.updated");
     /** The event types that produce notifications. */
-    public static final Set<String> HANDLED_TYPES =
-            Set.of(PAYMENT_INTENT_SUCCEEDED, CHARGE_SUCCEEDED, CHARGE_REFUNDED, CHARGE_DISPUTE_CREATED);
+    public static final Set<String> HANDLED_TYPES = Set.of(PAYMENT_INTENT_SUCCEEDED, CHARGE_SUCCEEDED,
+            CHARGE_REFUNDED, CHARGE_DISPUTE_CREATED, "refund.created", "refund.updated", "charge.refund.updated");
+    /** Refund statuses of money on its way back to the payer (Stripe's amount_refunded counts them). */
+    private static final Set<String> REFUND_MOVED_MONEY = Set.of("pending", "succeeded");
     /** Stripe's largest amount in any currency: 12 digits of minor units. */
     public static final long MAX_AMOUNT = 999_999_999_999L;
 
@@ -101,7 +110,7 @@ public final class StripeEvents {
 
     private StripeEvents() {}
 
-    private record Event(String id, String type, Instant created, JsonNode object, JsonNode previous) {}
+    private record Event(String id, String type, Instant created, JsonNode object) {}
 
     /**
      * @param rawBody the body exactly as verified
@@ -126,13 +135,13 @@ public final class StripeEvents {
         if (object == null || !object.isObject()) {
             throw Json.invalidField("data.object", "missing or not an object");
         }
-        Event event = new Event(id.textValue(), type.textValue(), created(root), object,
-                Json.member(data, "previous_attributes"));
+        Event event = new Event(id.textValue(), type.textValue(), created(root), object);
         List<PaymentNotification> notifications = switch (event.type) {
             case PAYMENT_INTENT_SUCCEEDED -> paymentIntentSucceeded(event);
             case CHARGE_SUCCEEDED -> chargeSucceeded(event);
             case CHARGE_REFUNDED -> chargeRefunded(event);
             case CHARGE_DISPUTE_CREATED -> disputeCreated(event);
+            case "refund.created", "refund.updated", "charge.refund.updated" -> refundObject(event);
             default -> throw new IllegalStateException("unhandled type " + event.type);
         };
         return new Parsed.Notifications(event.id, event.type, notifications);
@@ -174,38 +183,38 @@ public final class StripeEvents {
         String paymentId = paymentIdOf(charge, chargeId);
         Currency currency = currency(charge, "data.object.currency");
         long refundedTotal = units(charge, "amount_refunded", "data.object.amount_refunded");
-        JsonNode latest = latestRefund(charge);
-        String refundId;
-        long refunded;
-        if (latest != null) {
-            String path = "data.object.refunds.data[0]";
-            refundId = id(latest, "id", path + ".id");
-            refunded = units(latest, "amount", path + ".amount");
-            if (Json.member(latest, "currency") != null && !currency(latest, path + ".currency").equals(currency)) {
-                throw Json.invalidAmount(path + ".currency", "differs from the charge's currency");
-            }
-            if (refunded > refundedTotal) {
-                throw Json.invalidAmount(path + ".amount", "exceeds the charge's amount_refunded");
-            }
-        } else {
-            refundId = chargeId + ":refunded:" + refundedTotal;
-            JsonNode before = Json.member(event.previous, "amount_refunded");
-            if (before != null) {
-                if (!before.isIntegralNumber() || !before.canConvertToLong() || before.longValue() < 0
-                        || before.longValue() >= refundedTotal) {
-                    throw Json.invalidAmount("data.previous_attributes.amount_refunded",
-                            "not a whole number between 0 and the new amount_refunded");
-                }
-                refunded = refundedTotal - before.longValue();
-            } else {
-                refunded = refundedTotal;
-            }
-        }
-        Money amount = toMoney(refunded, currency, "data.object.amount_refunded");
+        Money total = toMoney(refundedTotal, currency, "data.object.amount_refunded");
         Payer payer = payer(text(Json.member(charge, "billing_details"), "name"),
                 text(Json.member(charge, "billing_details"), "email"), customer(charge));
-        return List.of(notification(Kind.REFUNDED, event, paymentId, refundId, amount, payer,
-                invoiceReference(charge), text(charge, "description")));
+        try {
+            return List.of(new PaymentNotification(Kind.REFUNDED, PROVIDER, event.id, paymentId,
+                    chargeId + ":refunded:" + refundedTotal, total, payer, invoiceReference(charge),
+                    text(charge, "description"), event.created, true));
+        } catch (IllegalArgumentException e) {
+            throw Json.invalidField("data.object", e.getMessage());
+        }
+    }
+
+    /**
+     * A refund object ({@code refund.created}, {@code refund.updated}, {@code charge.refund.updated}): one refund,
+     * counted by its id. A refund that is pending or succeeded is money returned (Stripe counts both in
+     * {@code amount_refunded}); one that failed, was canceled or still requires action is not, and gives nothing.
+     */
+    private static List<PaymentNotification> refundObject(Event event) {
+        JsonNode refund = requireKind(event.object, "refund");
+        String refundId = id(refund, "id", "data.object.id");
+        JsonNode status = Json.member(refund, "status");
+        if (status == null || !status.isTextual()) {
+            throw Json.invalidField("data.object.status", "missing or not a string");
+        }
+        if (!REFUND_MOVED_MONEY.contains(status.textValue())) {
+            return List.of();
+        }
+        String chargeId = id(refund, "charge", "data.object.charge");
+        String paymentId = paymentIdOf(refund, chargeId);
+        Money amount = amount(refund, "amount", "data.object");
+        return List.of(notification(Kind.REFUNDED, event, paymentId, refundId, amount, Payer.UNKNOWN,
+                invoiceReference(refund), text(refund, "description")));
     }
 
     private static List<PaymentNotification> disputeCreated(Event event) {
@@ -243,19 +252,6 @@ public final class StripeEvents {
             throw Json.invalidField("data.object.object", "expected " + expected);
         }
         return object;
-    }
-
-    /** The newest refund of a charge that carries its refunds list, or null. */
-    private static JsonNode latestRefund(JsonNode charge) {
-        JsonNode list = Json.member(Json.member(charge, "refunds"), "data");
-        if (list == null || !list.isArray() || list.isEmpty()) {
-            return null;
-        }
-        JsonNode first = list.get(0);
-        if (!first.isObject()) {
-            throw Json.invalidField("data.object.refunds.data[0]", "not an object");
-        }
-        return first;
     }
 
     private static String paymentIdOf(JsonNode object, String fallback) {

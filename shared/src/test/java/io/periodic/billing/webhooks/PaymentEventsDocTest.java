@@ -50,7 +50,7 @@ class PaymentEventsDocTest {
 
     @Test
     void everyJsonExampleParsesToOneNotification() throws IOException {
-        List<String> examples = blocks(doc(), "json");
+        List<String> examples = blocks(doc(), "json").stream().filter(b -> b.contains("\"type\"")).toList();
         assertEquals(2, examples.size(), "the received and the refunded example");
         PaymentNotification received = only(examples.get(0));
         assertEquals(Kind.RECEIVED, received.kind());
@@ -63,7 +63,7 @@ class PaymentEventsDocTest {
 
     private static PaymentNotification only(String json) {
         Parsed.Notifications parsed = assertInstanceOf(Parsed.Notifications.class,
-                StandardEvents.parse("msg_doc_example", utf8(json)));
+                StandardEvents.parse("acme-pay", "msg_doc_example", utf8(json)));
         return parsed.notifications().get(0);
     }
 
@@ -85,10 +85,12 @@ class PaymentEventsDocTest {
         assertTrue(secret.find(), "the example secret");
         long timestamp = Long.parseLong(headers.get("webhook-timestamp"));
 
-        StandardWebhooksVerifier.Verified verified =
-                new StandardWebhooksVerifier(List.of(secret.group(1)), clockAt(timestamp)).verify(headers, body);
+        StandardWebhooksVerifier.Verified verified = new StandardWebhooksVerifier(List.of(
+                new io.periodic.billing.ports.ConnectorSecrets.Connector("acme-pay", List.of(secret.group(1)))),
+                clockAt(timestamp)).verify(headers, body);
         Parsed.Notifications parsed = assertInstanceOf(Parsed.Notifications.class,
-                StandardEvents.parse(verified.webhookId(), body));
+                StandardEvents.parse(verified.connector(), verified.webhookId(), body));
+        assertEquals("acme-pay", parsed.notifications().get(0).provider());
         assertEquals(Money.of(1200, "JPY"), parsed.notifications().get(0).amount());
         assertEquals(headers.get("webhook-signature"),
                 new Webhook(secret.group(1)).sign(verified.webhookId(), timestamp, parts[1]));
@@ -101,9 +103,19 @@ class PaymentEventsDocTest {
     void theAmountTableShowsTheRealMessage() throws IOException {
         String message = org.junit.jupiter.api.Assertions.assertThrows(
                 io.periodic.billing.payments.IntakeException.class,
-                () -> StandardEvents.parse("msg_1", utf8("{\"type\":\"payment.received\",\"timestamp\":\"2026-11-05T09:30:00Z\","
+                () -> StandardEvents.parse("acme-pay", "msg_1", utf8("{\"type\":\"payment.received\",\"timestamp\":\"2026-11-05T09:30:00Z\","
                         + "\"data\":{\"provider\":\"acme-pay\",\"paymentId\":\"p1\",\"amount\":\"1.5\",\"currency\":\"JPY\"}}")))
                 .getMessage();
         assertTrue(doc().contains("`" + message + "`"), message);
+    }
+
+    @Test
+    void theConfigurationExampleIsValidAndBindsEachSecretToItsConnector() throws Exception {
+        List<String> configs = blocks(doc(), "json").stream().filter(b -> b.contains("\"connectors\"")).toList();
+        assertEquals(1, configs.size(), "one configuration example");
+        List<io.periodic.billing.ports.ConnectorSecrets.Connector> connectors = StandardConnectors.parse(configs.get(0));
+        assertEquals(List.of("acme-pay", "beta-bank"), connectors.stream()
+                .map(io.periodic.billing.ports.ConnectorSecrets.Connector::name).toList());
+        assertEquals(2, connectors.get(0).secrets().size(), "current and previous while rotating");
     }
 }

@@ -39,6 +39,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** {@link StandardEvents}: our own payment events (docs/payment-events.md). */
 class StandardEventsTest {
     private static final String WEBHOOK_ID = "msg_2KWPBgLlAfxdpx2AI54pPJ85f4W";
+    /** The connector whose secret verified the deliveries below. */
+    private static final String CONNECTOR = "acme-pay";
     private static final String RECEIVED = """
             {"type": "payment.received",
              "timestamp": "2026-11-05T09:30:00Z",
@@ -53,7 +55,7 @@ class StandardEventsTest {
                       "amount": "2.30", "currency": "EUR"}}""";
 
     private static PaymentNotification only(byte[] body) {
-        Parsed.Notifications parsed = assertInstanceOf(Parsed.Notifications.class, StandardEvents.parse(WEBHOOK_ID, body));
+        Parsed.Notifications parsed = assertInstanceOf(Parsed.Notifications.class, StandardEvents.parse(CONNECTOR, WEBHOOK_ID, body));
         assertEquals(1, parsed.notifications().size());
         return parsed.notifications().get(0);
     }
@@ -67,12 +69,12 @@ class StandardEventsTest {
     }
 
     private static IntakeException refused(int status, String type, ObjectNode event) {
-        return assertRefused(status, type, () -> StandardEvents.parse(WEBHOOK_ID, bytes(event)));
+        return assertRefused(status, type, () -> StandardEvents.parse(CONNECTOR, WEBHOOK_ID, bytes(event)));
     }
 
     @Test
     void paymentReceivedBecomesOneReceivedNotification() {
-        Parsed parsed = StandardEvents.parse(WEBHOOK_ID, utf8(RECEIVED));
+        Parsed parsed = StandardEvents.parse(CONNECTOR, WEBHOOK_ID, utf8(RECEIVED));
         assertEquals(WEBHOOK_ID, parsed.eventId());
         assertEquals("payment.received", parsed.eventType());
         assertEquals(new PaymentNotification(Kind.RECEIVED, "acme-pay", WEBHOOK_ID, "pay_8812", null,
@@ -132,7 +134,7 @@ class StandardEventsTest {
     @ValueSource(strings = {"\"eur\"", "\"XXX\"", "\"XAU\"", "\"EURO\"", "\"\"", "978", "null", "\"ZZZ\""})
     void refusesCurrenciesThatAreNotUpperCaseMonetaryIsoCodes(String currency) {
         byte[] body = utf8(RECEIVED.replace("\"currency\": \"EUR\"", "\"currency\": " + currency));
-        IntakeException e = assertRefused(422, "invalid-amount", () -> StandardEvents.parse(WEBHOOK_ID, body));
+        IntakeException e = assertRefused(422, "invalid-amount", () -> StandardEvents.parse(CONNECTOR, WEBHOOK_ID, body));
         assertTrue(e.getMessage().startsWith("data.currency: "), e.getMessage());
     }
 
@@ -146,7 +148,8 @@ class StandardEventsTest {
                 Arguments.of("timestamp", (Consumer<ObjectNode>) e -> e.put("timestamp", 1762335000)),
                 Arguments.of("data", (Consumer<ObjectNode>) e -> e.remove("data")),
                 Arguments.of("data", (Consumer<ObjectNode>) e -> e.put("data", "pay_8812")),
-                Arguments.of("data.provider", (Consumer<ObjectNode>) e -> data(e).remove("provider")),
+                Arguments.of("data.provider", (Consumer<ObjectNode>) e -> data(e).put("provider", "beta-bank")),
+                Arguments.of("data.provider", (Consumer<ObjectNode>) e -> data(e).put("provider", 7)),
                 Arguments.of("data.provider", (Consumer<ObjectNode>) e -> data(e).put("provider", "Acme Pay")),
                 Arguments.of("data.provider", (Consumer<ObjectNode>) e -> data(e).put("provider", "p".repeat(41))),
                 Arguments.of("data.provider", (Consumer<ObjectNode>) e -> data(e).put("provider", "stripe")),
@@ -226,35 +229,39 @@ class StandardEventsTest {
         ObjectNode event = received();
         event.put("type", type);
         data(event).remove("amount"); // not looked at
-        assertEquals(new Parsed.Ignored(WEBHOOK_ID, type), StandardEvents.parse(WEBHOOK_ID, bytes(event)));
+        assertEquals(new Parsed.Ignored(WEBHOOK_ID, type), StandardEvents.parse(CONNECTOR, WEBHOOK_ID, bytes(event)));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"", "not json", "[]", "null", "\"payment.received\"", "{\"type\": \"payment.received\"",
         "{\"type\": \"payment.received\", \"type\": \"invoice.paid\"}", "{} []"})
     void refusesBodiesThatAreNotJsonObjectsWith400(String body) {
-        assertRefused(400, "malformed-json", () -> StandardEvents.parse(WEBHOOK_ID, utf8(body)));
+        assertRefused(400, "malformed-json", () -> StandardEvents.parse(CONNECTOR, WEBHOOK_ID, utf8(body)));
     }
 
     @Test
     void refusesADuplicatedAmountKey() {
         byte[] body = utf8(RECEIVED.replace("\"amount\": \"12.30\"", "\"amount\": \"12.30\", \"amount\": \"1230.00\""));
-        assertRefused(400, "malformed-json", () -> StandardEvents.parse(WEBHOOK_ID, body));
+        assertRefused(400, "malformed-json", () -> StandardEvents.parse(CONNECTOR, WEBHOOK_ID, body));
     }
 
     @Test
     void aWebhookIdTheVerifierWouldRefuseIsAProgrammingError() {
-        assertThrows(IllegalArgumentException.class, () -> StandardEvents.parse("", utf8(RECEIVED)));
-        assertThrows(IllegalArgumentException.class, () -> StandardEvents.parse("msg 1", utf8(RECEIVED)));
-        assertThrows(NullPointerException.class, () -> StandardEvents.parse(null, utf8(RECEIVED)));
+        assertThrows(IllegalArgumentException.class, () -> StandardEvents.parse(CONNECTOR, "", utf8(RECEIVED)));
+        assertThrows(IllegalArgumentException.class, () -> StandardEvents.parse(CONNECTOR, "msg 1", utf8(RECEIVED)));
+        assertThrows(NullPointerException.class, () -> StandardEvents.parse(CONNECTOR, null, utf8(RECEIVED)));
+        assertThrows(NullPointerException.class, () -> StandardEvents.parse(null, WEBHOOK_ID, utf8(RECEIVED)));
+        assertThrows(IllegalArgumentException.class, () -> StandardEvents.parse("stripe", WEBHOOK_ID, utf8(RECEIVED)));
     }
 
     @Test
     void aDeliverySignedByTheReferenceLibraryVerifiesAndParses() throws Exception {
         String secret = "whsec_" + Base64.getEncoder().encodeToString(utf8("acme-pay-connector-secret-0001"));
         String signature = new Webhook(secret).sign(WEBHOOK_ID, NOW, REFUNDED);
-        StandardWebhooksVerifier.Verified verified = new StandardWebhooksVerifier(List.of(secret), clockAt(NOW))
+        StandardWebhooksVerifier.Verified verified = new StandardWebhooksVerifier(List.of(
+                new io.periodic.billing.ports.ConnectorSecrets.Connector(CONNECTOR, List.of(secret))), clockAt(NOW))
                 .verify(WEBHOOK_ID, Long.toString(NOW), signature, utf8(REFUNDED));
+        assertEquals(CONNECTOR, verified.connector());
         PaymentNotification n = only(utf8(REFUNDED));
         assertEquals(verified.webhookId(), n.eventId());
         assertEquals("ref_311", n.refundId());
@@ -284,7 +291,7 @@ class StandardEventsTest {
                 }
             }
             try {
-                StandardEvents.parse(WEBHOOK_ID, body);
+                StandardEvents.parse(CONNECTOR, WEBHOOK_ID, body);
                 parsed++;
             } catch (IntakeException e) {
                 assertTrue(REFUSAL_TYPES.contains(e.type()), e.type());
@@ -294,5 +301,20 @@ class StandardEventsTest {
             }
         }
         assertTrue(parsed > 100 && parsed < 2900, "fuzzing both accepts and refuses: " + parsed);
+    }
+
+    @Test
+    void theProviderIsTheConnectorThatVerifiedTheDeliveryNeverTheBody() {
+        assertEquals(CONNECTOR, only(utf8(RECEIVED)).provider(), "data.provider naming the connector is accepted");
+        ObjectNode unnamed = tree(utf8(RECEIVED));
+        data(unnamed).remove("provider");
+        assertEquals(CONNECTOR, only(bytes(unnamed)).provider(), "data.provider may be left out");
+        Parsed.Notifications beta = assertInstanceOf(Parsed.Notifications.class,
+                StandardEvents.parse("beta-bank", WEBHOOK_ID, bytes(unnamed)));
+        assertEquals("beta-bank", beta.notifications().get(0).provider());
+        IntakeException forged = assertRefused(422, "invalid-field",
+                () -> StandardEvents.parse("beta-bank", WEBHOOK_ID, utf8(RECEIVED)));
+        assertTrue(forged.getMessage().startsWith("data.provider: \"acme-pay\" is not the connector"),
+                forged.getMessage());
     }
 }

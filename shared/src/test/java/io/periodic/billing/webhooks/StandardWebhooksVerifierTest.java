@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.standardwebhooks.Webhook;
 import com.standardwebhooks.exceptions.WebhookVerificationException;
 import io.periodic.billing.payments.IntakeException;
+import io.periodic.billing.ports.ConnectorSecrets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -43,7 +44,13 @@ class StandardWebhooksVerifierTest {
     private static final byte[] BODY = utf8(PAYLOAD);
     private static final Clock CLOCK = clockAt(NOW);
 
-    private final StandardWebhooksVerifier verifier = new StandardWebhooksVerifier(List.of(SECRET), CLOCK);
+    private static final String CONNECTOR = "acme-pay";
+    private final StandardWebhooksVerifier verifier = single(CLOCK, SECRET);
+
+    /** A verifier with one connector, {@value #CONNECTOR}, holding {@code secrets}. */
+    private static StandardWebhooksVerifier single(Clock clock, String... secrets) {
+        return new StandardWebhooksVerifier(List.of(new ConnectorSecrets.Connector(CONNECTOR, List.of(secrets))), clock);
+    }
 
     private static String librarySignature(String secret, String id, long t) throws Exception {
         return new Webhook(secret).sign(id, t, PAYLOAD);
@@ -53,7 +60,7 @@ class StandardWebhooksVerifierTest {
     void acceptsASignatureMadeByTheReferenceLibrary() throws Exception {
         String signature = librarySignature(SECRET, ID, NOW);
         assertTrue(signature.startsWith("v1,"), signature);
-        assertEquals(new StandardWebhooksVerifier.Verified(ID, Instant.ofEpochSecond(NOW)),
+        assertEquals(new StandardWebhooksVerifier.Verified(ID, Instant.ofEpochSecond(NOW), CONNECTOR),
                 verifier.verify(ID, Long.toString(NOW), signature, BODY));
     }
 
@@ -63,11 +70,10 @@ class StandardWebhooksVerifierTest {
         String secret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
         byte[] payload = utf8("{\"test\": 2432232314}");
         String signature = "v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=";
-        StandardWebhooksVerifier atThatTime = new StandardWebhooksVerifier(List.of(secret), clockAt(1614265330));
+        StandardWebhooksVerifier atThatTime = single(clockAt(1614265330), secret);
         assertEquals(Instant.ofEpochSecond(1614265330),
                 atThatTime.verify("msg_p5jXN8AQM9LWM0D4loKWxJek", "1614265330", signature, payload).timestamp());
-        StandardWebhooksVerifier bare = new StandardWebhooksVerifier(List.of("MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"),
-                clockAt(1614265330));
+        StandardWebhooksVerifier bare = single(clockAt(1614265330), "MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw");
         assertEquals("msg_p5jXN8AQM9LWM0D4loKWxJek",
                 bare.verify("msg_p5jXN8AQM9LWM0D4loKWxJek", "1614265330", signature, payload).webhookId());
     }
@@ -79,7 +85,7 @@ class StandardWebhooksVerifierTest {
         assertEquals(librarySignature(SECRET, ID, now), signature);
         new Webhook(SECRET).verify(PAYLOAD, Map.of("webhook-id", List.of(ID),
                 "webhook-timestamp", List.of(Long.toString(now)), "webhook-signature", List.of(signature)));
-        StandardWebhooksVerifier live = new StandardWebhooksVerifier(List.of(SECRET), Clock.systemUTC());
+        StandardWebhooksVerifier live = single(Clock.systemUTC(), SECRET);
         assertEquals(ID, live.verify(ID, Long.toString(now), signature, BODY).webhookId());
         // and the library refuses what we refuse: a tampered body
         assertThrows(WebhookVerificationException.class, () -> new Webhook(SECRET).verify(PAYLOAD + " ",
@@ -139,7 +145,7 @@ class StandardWebhooksVerifierTest {
     @Test
     void acceptsTwoSecretsWhereOnlyThePreviousOneMatches() throws Exception {
         String signature = librarySignature(PREVIOUS_SECRET, ID, NOW);
-        StandardWebhooksVerifier rotating = new StandardWebhooksVerifier(List.of(SECRET, PREVIOUS_SECRET), CLOCK);
+        StandardWebhooksVerifier rotating = single(CLOCK, SECRET, PREVIOUS_SECRET);
         assertEquals(ID, rotating.verify(ID, Long.toString(NOW), signature, BODY).webhookId());
         assertRefused(401, "signature-mismatch", () -> verifier.verify(ID, Long.toString(NOW), signature, BODY));
     }
@@ -228,21 +234,58 @@ class StandardWebhooksVerifierTest {
     }
 
     @Test
-    void refusesUnusableSecretsWithoutQuotingThem() {
+    void refusesUnusableSecretsWithoutQuotingThem() throws Exception {
         for (String secret : List.of("whsec_not base64!", "whsec_" + Base64.getEncoder().encodeToString(new byte[16]),
                 "whsec_" + Base64.getEncoder().encodeToString(new byte[65]), "whsec_", "")) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                    () -> new StandardWebhooksVerifier(List.of(secret), CLOCK));
+                    () -> single(CLOCK, secret));
             if (secret.length() > "whsec_".length()) {
                 assertFalse(e.getMessage().contains(secret.substring(6)), e.getMessage());
             }
         }
-        assertThrows(IllegalArgumentException.class, () -> new StandardWebhooksVerifier(List.of(), CLOCK));
+        String signature = librarySignature(SECRET, ID, NOW);
+        assertRefused(401, "signature-mismatch", () -> new StandardWebhooksVerifier(List.of(), CLOCK)
+                .verify(ID, Long.toString(NOW), signature, BODY));
         List<String> nine = new ArrayList<>();
         for (int i = 0; i < 9; i++) {
             nine.add(SECRET);
         }
-        assertThrows(IllegalArgumentException.class, () -> new StandardWebhooksVerifier(nine, CLOCK));
-        assertThrows(NullPointerException.class, () -> new StandardWebhooksVerifier(List.of(SECRET), null));
+        assertThrows(IllegalArgumentException.class, () -> single(CLOCK, nine.toArray(String[]::new)));
+        assertThrows(NullPointerException.class, () -> single(null, SECRET));
+    }
+
+    @Test
+    void aDeliveryBelongsToTheConnectorWhoseSecretVerifiesIt() throws Exception {
+        StandardWebhooksVerifier two = new StandardWebhooksVerifier(List.of(
+                new ConnectorSecrets.Connector("acme-pay", List.of(SECRET, PREVIOUS_SECRET)),
+                new ConnectorSecrets.Connector("beta-bank", List.of(STRANGER_SECRET))), CLOCK);
+        assertEquals("acme-pay", two.verify(ID, Long.toString(NOW), librarySignature(SECRET, ID, NOW), BODY).connector());
+        assertEquals("acme-pay",
+                two.verify(ID, Long.toString(NOW), librarySignature(PREVIOUS_SECRET, ID, NOW), BODY).connector());
+        assertEquals("beta-bank",
+                two.verify(ID, Long.toString(NOW), librarySignature(STRANGER_SECRET, ID, NOW), BODY).connector());
+        String unknown = "whsec_" + Base64.getEncoder().encodeToString(utf8("nobody-has-configured-this-one"));
+        assertRefused(401, "signature-mismatch",
+                () -> two.verify(ID, Long.toString(NOW), librarySignature(unknown, ID, NOW), BODY));
+    }
+
+    @Test
+    void refusesConfigurationsThatCannotTellConnectorsApart() {
+        String other = "whsec_" + Base64.getEncoder().encodeToString(utf8("another-connector-secret-000"));
+        for (List<ConnectorSecrets.Connector> invalid : List.of(
+                List.of(new ConnectorSecrets.Connector("acme-pay", List.of(SECRET)),
+                        new ConnectorSecrets.Connector("beta-bank", List.of(other, SECRET))),
+                List.of(new ConnectorSecrets.Connector("acme-pay", List.of(SECRET)),
+                        new ConnectorSecrets.Connector("acme-pay", List.of(other))),
+                List.of(new ConnectorSecrets.Connector("stripe", List.of(SECRET))),
+                List.of(new ConnectorSecrets.Connector("standard", List.of(SECRET))),
+                List.of(new ConnectorSecrets.Connector("Acme Pay", List.of(SECRET))),
+                List.of(new ConnectorSecrets.Connector("acme-pay", List.of())))) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> new StandardWebhooksVerifier(invalid, CLOCK), invalid.toString());
+            assertFalse(e.getMessage().contains(SECRET.substring(6, 20)), e.getMessage());
+        }
+        // The same secret twice for one connector is only redundant.
+        single(CLOCK, SECRET, SECRET);
     }
 }

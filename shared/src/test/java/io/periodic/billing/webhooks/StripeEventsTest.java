@@ -150,49 +150,79 @@ class StripeEventsTest {
     }
 
     @Test
-    void aRefundWithTheRefundsListUsesTheNewestRefund() {
+    void aRefundWithTheRefundsListIsTheChargesRunningTotal() {
+        // amount_refunded is 3000: the newest refund (re_…, 2000) and an earlier one; the list is not needed.
         assertEquals(new PaymentNotification(Kind.REFUNDED, "stripe", "evt_1Lb2Xy3LkdIwHu7ixQrStUvW",
-                "pi_1Lb2Xv3LkdIwHu7ixI7j8K9l", "re_1Lb3Zz3LkdIwHu7ixRsTuVwXy", Money.of(2000, "JPY"),
+                "pi_1Lb2Xv3LkdIwHu7ixI7j8K9l", "ch_1Lb2Xw3LkdIwHu7ixA1b2C3d:refunded:3000", Money.of(3000, "JPY"),
                 new Payer("山田 太郎", "taro.yamada@example.jp", null, "cus_Q1aB2cD3eF4gH5"), "INV-2026-000124",
-                "Periodic invoice INV-2026-000124", Instant.ofEpochSecond(1762421400)), only(fixture(REFUND_LEGACY)));
+                "Periodic invoice INV-2026-000124", Instant.ofEpochSecond(1762421400), true),
+                only(fixture(REFUND_LEGACY)));
     }
 
     @Test
-    void aRefundWithoutTheListUsesTheIncreaseOverThePreviousAmountRefunded() {
+    void aRefundWithoutTheListIsTheChargesRunningTotalWithOrWithoutThePreviousValue() {
         PaymentNotification n = only(fixture(REFUND));
         assertEquals(Kind.REFUNDED, n.kind());
         assertEquals(PAYMENT_INTENT_ID, n.providerPaymentId());
         assertEquals(CHARGE_ID + ":refunded:1230", n.refundId());
-        assertEquals(Money.of(1000, "USD"), n.amount(), "1230 refunded now, 230 before");
+        assertEquals(Money.of(1230, "USD"), n.amount(), "everything refunded so far, not the 1000 of this refund");
+        assertTrue(n.runningTotal());
         assertEquals("evt_3QcWm2LkdIwHu7ix1RfNd5Xa", n.eventId());
+
+        ObjectNode withoutPrevious = tree(fixture(REFUND));
+        ((ObjectNode) withoutPrevious.get("data")).remove("previous_attributes");
+        assertEquals(n, only(bytes(withoutPrevious)), "the same total whatever else the event carries");
     }
 
     @Test
-    void aRefundWithNeitherListNorPreviousValueUsesTheCumulativeAmount() {
-        ObjectNode refund = tree(fixture(REFUND));
-        ((ObjectNode) refund.get("data")).remove("previous_attributes");
-        PaymentNotification n = only(bytes(refund));
-        assertEquals(CHARGE_ID + ":refunded:1230", n.refundId());
-        assertEquals(Money.of(1230, "USD"), n.amount());
-    }
-
-    @Test
-    void inconsistentRefundDataIsRefused() {
-        ObjectNode tooMuch = tree(fixture(REFUND_LEGACY));
-        ((ObjectNode) object(tooMuch).get("refunds").get("data").get(0)).put("amount", 3001);
-        assertRefused(422, "invalid-amount", () -> StripeEvents.parse(bytes(tooMuch)));
-        ObjectNode otherCurrency = tree(fixture(REFUND_LEGACY));
-        ((ObjectNode) object(otherCurrency).get("refunds").get("data").get(0)).put("currency", "usd");
-        assertRefused(422, "invalid-amount", () -> StripeEvents.parse(bytes(otherCurrency)));
-        ObjectNode notIncreased = tree(fixture(REFUND));
-        ((ObjectNode) notIncreased.get("data").get("previous_attributes")).put("amount_refunded", 1230);
-        assertRefused(422, "invalid-amount", () -> StripeEvents.parse(bytes(notIncreased)));
+    void aRefundIsRefusedOnlyForWhatItsRunningTotalNeeds() {
         ObjectNode nothingRefunded = tree(fixture(REFUND));
         object(nothingRefunded).put("amount_refunded", 0);
         assertRefused(422, "invalid-amount", () -> StripeEvents.parse(bytes(nothingRefunded)));
-        ObjectNode noRefundId = tree(fixture(REFUND_LEGACY));
-        ((ObjectNode) object(noRefundId).get("refunds").get("data").get(0)).remove("id");
-        assertRefused(422, "invalid-field", () -> StripeEvents.parse(bytes(noRefundId)));
+        ObjectNode fraction = tree(fixture(REFUND));
+        object(fraction).put("amount_refunded", 12.5);
+        assertRefused(422, "invalid-amount", () -> StripeEvents.parse(bytes(fraction)));
+        // The refunds list and previous_attributes are not read: inconsistent ones do not refuse the total.
+        ObjectNode oddList = tree(fixture(REFUND_LEGACY));
+        ((ObjectNode) object(oddList).get("refunds").get("data").get(0)).put("amount", 3001).remove("id");
+        assertEquals(Money.of(3000, "JPY"), only(bytes(oddList)).amount());
+        ObjectNode oddPrevious = tree(fixture(REFUND));
+        ((ObjectNode) oddPrevious.get("data").get("previous_attributes")).put("amount_refunded", 99999);
+        assertEquals(Money.of(1230, "USD"), only(bytes(oddPrevious)).amount());
+    }
+
+    @Test
+    void aRefundObjectIsOneRefundCountedByItsId() {
+        for (String type : List.of("refund.created", "refund.updated", "charge.refund.updated")) {
+            for (String status : List.of("pending", "succeeded")) {
+                PaymentNotification n = only(utf8(refundObject(type, status)));
+                assertEquals(new PaymentNotification(Kind.REFUNDED, "stripe", "evt_refund_1", PAYMENT_INTENT_ID,
+                        "re_3QcWm2LkdIwHu7ix1Ab2Cd3E", Money.of(500, "USD"), Payer.UNKNOWN, null, null,
+                        Instant.ofEpochSecond(1762594300)), n, type + " " + status);
+            }
+            for (String status : List.of("failed", "canceled", "requires_action")) {
+                assertEquals(new Parsed.Notifications("evt_refund_1", type, List.of()),
+                        StripeEvents.parse(utf8(refundObject(type, status))), "no money moved: " + status);
+            }
+        }
+        ObjectNode noIntent = tree(utf8(refundObject("refund.created", "succeeded")));
+        object(noIntent).remove("payment_intent");
+        assertEquals(CHARGE_ID, only(bytes(noIntent)).providerPaymentId(), "a legacy charge names its payment");
+        ObjectNode noCharge = tree(utf8(refundObject("refund.created", "succeeded")));
+        object(noCharge).remove("charge");
+        assertRefused(422, "invalid-field", () -> StripeEvents.parse(bytes(noCharge)));
+        ObjectNode notARefund = tree(utf8(refundObject("refund.created", "succeeded")));
+        object(notARefund).put("object", "charge");
+        assertRefused(422, "invalid-field", () -> StripeEvents.parse(bytes(notARefund)));
+    }
+
+    private static String refundObject(String type, String status) {
+        return """
+                {"id": "evt_refund_1", "object": "event", "api_version": "2024-06-20", "created": 1762594300,
+                 "type": "%s",
+                 "data": {"object": {"id": "re_3QcWm2LkdIwHu7ix1Ab2Cd3E", "object": "refund", "amount": 500,
+                   "charge": "%s", "currency": "usd", "payment_intent": "%s", "reason": "requested_by_customer",
+                   "status": "%s", "metadata": {}}}}""".formatted(type, CHARGE_ID, PAYMENT_INTENT_ID, status);
     }
 
     @Test
@@ -225,8 +255,8 @@ class StripeEventsTest {
 
         Charge legacy = (Charge) stripeObject(REFUND_LEGACY);
         PaymentNotification refund = only(fixture(REFUND_LEGACY));
-        assertEquals(legacy.getRefunds().getData().get(0).getId(), refund.refundId());
-        assertEquals(legacy.getRefunds().getData().get(0).getAmount(), refund.amount().minor());
+        assertEquals(legacy.getId() + ":refunded:" + legacy.getAmountRefunded(), refund.refundId());
+        assertEquals(legacy.getAmountRefunded(), refund.amount().minor());
 
         Charge current = (Charge) stripeObject(REFUND);
         assertEquals(1230L, current.getAmountRefunded());
@@ -300,7 +330,7 @@ class StripeEventsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"customer.created", "invoice.paid", "payment_intent.created", "charge.failed",
-        "charge.refund.updated", "v1.billing.meter.error_report_triggered"})
+        "charge.refund.created", "v1.billing.meter.error_report_triggered"})
     void ignoresOtherEventTypes(String type) {
         ObjectNode event = tree(fixture(PI));
         event.put("type", type);

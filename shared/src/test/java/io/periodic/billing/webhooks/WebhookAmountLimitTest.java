@@ -26,7 +26,7 @@ class WebhookAmountLimitTest {
         "1000000000000.000, KWD"})
     void standardEventsRefuseAnAmountOverTheMaximum(String amount, String currency) {
         IntakeException e = assertRefused(422, "invalid-amount",
-                () -> StandardEvents.parse("msg_1", utf8(EVENT.formatted(amount, currency))));
+                () -> StandardEvents.parse("acme-pay", "msg_1", utf8(EVENT.formatted(amount, currency))));
         assertTrue(e.getMessage().startsWith("data.amount: "), e.getMessage());
         assertTrue(e.getMessage().contains("maximum"), e.getMessage());
     }
@@ -35,7 +35,7 @@ class WebhookAmountLimitTest {
     @CsvSource({"9999999999999.99, USD", "999999999999999, JPY", "999999999999.999, KWD"})
     void standardEventsTakeTheMaximumItself(String amount, String currency) {
         Parsed.Notifications parsed = assertInstanceOf(Parsed.Notifications.class,
-                StandardEvents.parse("msg_1", utf8(EVENT.formatted(amount, currency))));
+                StandardEvents.parse("acme-pay", "msg_1", utf8(EVENT.formatted(amount, currency))));
         assertEquals(Money.of(999_999_999_999_999L, currency), parsed.notifications().get(0).amount());
     }
 }

@@ -131,6 +131,7 @@ public final class BillingApi {
                 new Route("GET", "/payments", "listPayments", this::listPayments),
                 new Route("GET", "/payments/{id}", "getPayment", this::getPayment),
                 new Route("POST", "/payments/{id}/applications", "applyPayment", this::applyPayment),
+                new Route("GET", "/refunds", "listRefunds", this::listRefunds),
                 new Route("GET", "/reports/aging", "agingReport", this::agingReport),
                 new Route("GET", "/reports/payment-behaviour", "paymentBehaviourReport", this::behaviourReport),
                 new Route("GET", "/reports/collections", "collectionsReport", this::collectionsReport),
@@ -771,6 +772,21 @@ public final class BillingApi {
         }
         Page<Payment> page = store.payments().unappliedPage(q.limit(), q.string("cursor"));
         return ok(Views.page(page.items().stream().map(p -> Views.payment(p, null)).toList(), page.cursor()));
+    }
+
+    private Response listRefunds(Request r) {
+        Query q = new Query(r.query(), "status", "limit", "cursor");
+        if (!"rejected".equals(q.string("status"))) {
+            throw ApiProblem.parameter("status", "list refunds with status=rejected (refunds and disputes that can "
+                    + "never be applied, e.g. in another currency than their payment, with the reason)");
+        }
+        Page<io.periodic.billing.model.Refund> page;
+        try {
+            page = store.payments().rejectedRefunds(q.limit(), q.string("cursor"));
+        } catch (IllegalArgumentException badCursor) {
+            throw ApiProblem.parameter("cursor", badCursor.getMessage());
+        }
+        return ok(Views.page(page.items().stream().map(Views::refund).toList(), page.cursor()));
     }
 
     private Response getPayment(Request r) {

@@ -172,6 +172,25 @@ final class Views {
         return o;
     }
 
+    static ObjectNode refund(io.periodic.billing.model.Refund r) {
+        ObjectNode o = F.objectNode();
+        o.put("paymentId", r.paymentId());
+        o.put("refundId", r.refundId());
+        o.put("kind", lower(r.kind().name()));
+        o.put("status", lower(r.status().name()));
+        o.put("currency", r.amount().currency().getCurrencyCode());
+        o.put("amount", r.amount().minor());
+        o.put("runningTotal", r.runningTotal());
+        if (r.taken() == null) {
+            o.putNull("taken");
+        } else {
+            o.put("taken", r.taken().minor());
+        }
+        o.put("reason", r.reason());
+        o.put("receivedAt", r.receivedAt().toString());
+        return o;
+    }
+
     static ObjectNode payment(Payment p, List<Allocation> allocations) {
         ObjectNode o = F.objectNode();
         o.put("id", p.id());

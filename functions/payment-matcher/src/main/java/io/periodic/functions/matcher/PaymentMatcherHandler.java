@@ -19,8 +19,11 @@ import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 /**
  * Lambda entry point of the payment queue (partial batch responses). Thin: parse the notification, let the
  * service match and write. Deduplication is the service's, on the provider's payment id - never on the SQS message
- * id, which a redrive changes. A message that fails (unreadable, or writes that keep conflicting) is reported on its
- * own, comes back, and after maxReceiveCount lands on the alarmed dead-letter queue; the rest of the batch goes on.
+ * id, which a redrive changes. A notification that can never be applied is not thrown: the service holds it with its
+ * reason (a refund in another currency than its payment is stored as rejected, listed and alarmed). A message that
+ * fails - writes that keep conflicting, a service that is down, or a body this version cannot read (a newer intake
+ * during a deployment: the redrive after the deployment reads it) - is reported on its own, comes back, and after
+ * maxReceiveCount lands on the alarmed dead-letter queue; the rest of the batch goes on.
  */
 public final class PaymentMatcherHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
     private final PaymentService service;
@@ -59,6 +62,11 @@ public final class PaymentMatcherHandler implements RequestHandler<SQSEvent, SQS
             PaymentService.Outcome outcome = service.handle(notification);
             Log.event("payment_notification_done", "provider", notification.provider(), "paymentId",
                     notification.providerPaymentId(), "kind", notification.kind().name(), "outcome", outcome.name());
+            if (outcome == PaymentService.Outcome.REJECTED) {
+                // Held for a person (GET /refunds?status=rejected); the RefundRejectedAlarm counts these lines.
+                Log.event("refund_rejected", "provider", notification.provider(), "paymentId",
+                        notification.providerPaymentId(), "refundId", notification.refundId());
+            }
         }, (message, failure) -> Log.event("payment_notification_failed", "messageId", message.getMessageId(),
                 "error", failure.toString()));
     }

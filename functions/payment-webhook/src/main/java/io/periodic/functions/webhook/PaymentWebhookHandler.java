@@ -15,12 +15,12 @@ import io.periodic.billing.lambda.Problem;
 import io.periodic.billing.payments.IntakeException;
 import io.periodic.billing.persistence.BillingStore;
 import io.periodic.billing.service.PaymentIntake;
+import io.periodic.billing.webhooks.RequestBodies;
+import io.periodic.billing.webhooks.StandardConnectors;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.Base64;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -28,7 +28,8 @@ import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
  * HTTP API entry point for {@code POST /webhooks/stripe}, {@code POST /webhooks/standard} and
- * {@code POST /bank-statements}. Thin: take the raw bytes (decoding API Gateway's base64), hand them to
+ * {@code POST /bank-statements}. Thin: take the bytes that were sent (API Gateway's base64, or text in its declared
+ * charset), hand them to
  * {@link PaymentIntake}, answer. Refusals are problem+json with their 4xx status; an unexpected failure (a service
  * that is down) answers 503 so the sender retries - never 500, and never 2xx for something not stored.
  */
@@ -40,10 +41,11 @@ public final class PaymentWebhookHandler implements RequestHandler<APIGatewayV2H
         this(new PaymentIntake(
                 new BillingStore(AwsClients.build(DynamoDbClient.builder()), AwsClients.env("TABLE_NAME")),
                 new SqsMessageQueue(AwsClients.build(SqsClient.builder()), AwsClients.env("PAYMENT_QUEUE_URL")),
-                new SsmSecrets(Ssm.CLIENT, AwsClients.env("STRIPE_SECRETS_PARAMETER")),
-                new SsmSecrets(Ssm.CLIENT, AwsClients.env("STANDARD_WEBHOOK_SECRETS_PARAMETER")),
+                SsmSecrets.lines(Ssm.CLIENT, AwsClients.env("STRIPE_SECRETS_PARAMETER"))::get,
+                SsmSecrets.of(Ssm.CLIENT, AwsClients.env("STANDARD_WEBHOOK_SECRETS_PARAMETER"),
+                        StandardConnectors::parse)::get,
                 Clock.systemUTC()));
-        // SnapStart: a Stripe delivery with a wrong signature: secrets read, signature checked, refused (401).
+        // SnapStart: the delivery path without any secret (see prime()).
         io.periodic.billing.lambda.Priming.register("payment-webhook", this::prime);
     }
 
@@ -55,15 +57,20 @@ public final class PaymentWebhookHandler implements RequestHandler<APIGatewayV2H
         static final SsmClient CLIENT = AwsClients.build(SsmClient.builder());
     }
 
-    /** SnapStart priming: a Stripe delivery with a wrong signature: secrets read, signature checked, refused. */
+    /**
+     * SnapStart priming, without reading any secret (a secret read now would live in the snapshot): a request to a
+     * path that has no intake (routing, body decoding, the problem+json answer), then {@link PaymentIntake#prime}
+     * (both signature checks under a throwaway secret, both parsers, a read of the event store).
+     */
     public void prime() {
-        handleRequest(APIGatewayV2HTTPEvent.builder().withRawPath("/webhooks/stripe")
-                .withHeaders(Map.of("content-type", "application/json", "stripe-signature", "t=1,v1=" + "0".repeat(64)))
+        handleRequest(APIGatewayV2HTTPEvent.builder().withRawPath("/webhooks/priming")
+                .withHeaders(Map.of("content-type", "application/json"))
                 .withBody("{\"id\":\"evt_priming\",\"type\":\"payment_intent.succeeded\"}")
                 .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
                         .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod("POST").build())
                         .build())
                 .build(), null);
+        intake.prime();
     }
 
     @Override
@@ -76,7 +83,7 @@ public final class PaymentWebhookHandler implements RequestHandler<APIGatewayV2H
                 return Problem.response(405, "method-not-allowed", Problem.title(405), "only POST is accepted here");
             }
             Map<String, String> headers = event.getHeaders() == null ? Map.of() : event.getHeaders();
-            byte[] body = body(event);
+            byte[] body = body(event, headers);
             PaymentIntake.Accepted accepted = switch (path) {
                 case "/webhooks/stripe" -> intake.stripe(headers, body);
                 case "/webhooks/standard" -> intake.standard(headers, body);
@@ -98,16 +105,14 @@ public final class PaymentWebhookHandler implements RequestHandler<APIGatewayV2H
         }
     }
 
-    private static byte[] body(APIGatewayV2HTTPEvent event) {
-        String body = event.getBody() == null ? "" : event.getBody();
-        if (event.getIsBase64Encoded()) {
-            try {
-                return Base64.getDecoder().decode(body);
-            } catch (IllegalArgumentException e) {
-                throw new IntakeException(400, "malformed-body", "the body is not valid base64");
-            }
-        }
-        return body.getBytes(StandardCharsets.UTF_8);
+    /**
+     * The bytes the sender sent: an HTTP API base64-encodes every body but the text media types (text/*,
+     * application/json, application/xml, application/javascript), which it passes as a string; a string is turned
+     * back into bytes in the charset the sender declared ({@link RequestBodies#bytes}), never re-encoded as UTF-8
+     * regardless.
+     */
+    private static byte[] body(APIGatewayV2HTTPEvent event, Map<String, String> headers) {
+        return RequestBodies.bytes(event.getBody(), event.getIsBase64Encoded(), headers);
     }
 
     private static APIGatewayV2HTTPResponse ok(PaymentIntake.Accepted accepted) {

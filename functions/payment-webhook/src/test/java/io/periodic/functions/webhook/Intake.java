@@ -21,6 +21,7 @@ import io.periodic.billing.money.Money;
 import io.periodic.billing.money.TaxRate;
 import io.periodic.billing.persistence.BillingStore;
 import io.periodic.billing.persistence.BillingTable;
+import io.periodic.billing.ports.ConnectorSecrets;
 import io.periodic.billing.ports.Secrets;
 import io.periodic.billing.service.PaymentIntake;
 import io.periodic.billing.service.PaymentService;
@@ -58,6 +59,8 @@ final class Intake {
     static final String STRIPE_PREVIOUS = "whsec_stripe_previous_secret_987654321";
     static final String STANDARD_SECRET = "whsec_" + Base64.getEncoder().encodeToString(
             "periodic-standard-connector-secret".getBytes(StandardCharsets.UTF_8));
+    /** The connector {@link #STANDARD_SECRET} belongs to. */
+    static final String STANDARD_CONNECTOR = "acme-pay";
 
     final BillingStore store;
     final SqsClient sqs;
@@ -69,12 +72,18 @@ final class Intake {
     final List<Invoice> invoices = new ArrayList<>();
 
     Intake(DynamoDbLocalEngine dynamo, ElasticMqEngine mq) throws Exception {
+        this(dynamo, mq, ConnectorSecrets.of(new ConnectorSecrets.Connector(STANDARD_CONNECTOR,
+                List.of(STANDARD_SECRET))));
+    }
+
+    /** @param standard the Standard Webhooks connectors */
+    Intake(DynamoDbLocalEngine dynamo, ElasticMqEngine mq, ConnectorSecrets standard) throws Exception {
         this.store = new BillingStore(dynamo.client(), BillingTable.LOGICAL_ID);
         this.sqs = mq.client();
         this.queueUrl = mq.queueUrl("PaymentQueue");
         Clock clock = Clock.fixed(Instant.ofEpochSecond(NOW), ZoneOffset.UTC);
         this.webhook = new PaymentWebhookHandler(new PaymentIntake(store, new SqsMessageQueue(sqs, queueUrl),
-                Secrets.of(STRIPE_SECRET, STRIPE_PREVIOUS), Secrets.of(STANDARD_SECRET), clock));
+                Secrets.of(STRIPE_SECRET, STRIPE_PREVIOUS), standard, clock));
         this.events = new JsonLinesEventLog(Files.createTempDirectory("intake").resolve("events.jsonl"));
         this.matcher = new PaymentMatcherHandler(new PaymentService(store, events, clock::instant));
         drain(); // what other tests left on the shared queue
@@ -141,8 +150,13 @@ final class Intake {
 
     /** Standard Webhooks headers signed by the standardwebhooks library. */
     static Map<String, String> standardHeaders(String id, long t, String body) throws Exception {
+        return standardHeaders(STANDARD_SECRET, id, t, body);
+    }
+
+    /** Standard Webhooks headers signed with {@code secret} by the standardwebhooks library. */
+    static Map<String, String> standardHeaders(String secret, String id, long t, String body) throws Exception {
         return Map.of("content-type", "application/json", "webhook-id", id, "webhook-timestamp", Long.toString(t),
-                "webhook-signature", new com.standardwebhooks.Webhook(STANDARD_SECRET).sign(id, t, body));
+                "webhook-signature", new com.standardwebhooks.Webhook(secret).sign(id, t, body));
     }
 
     static String standardReceived(String paymentId, String amount, String currency, String invoiceNumber) {

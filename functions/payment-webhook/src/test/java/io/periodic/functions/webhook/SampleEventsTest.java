@@ -11,6 +11,7 @@ import io.periodic.billing.payments.PaymentNotification;
 import io.periodic.billing.payments.PaymentNotificationJson;
 import io.periodic.billing.persistence.BillingStore;
 import io.periodic.billing.persistence.BillingTable;
+import io.periodic.billing.ports.ConnectorSecrets;
 import io.periodic.billing.ports.Secrets;
 import io.periodic.billing.service.PaymentIntake;
 import io.periodic.local.engines.DynamoDbLocalEngine;
@@ -41,7 +42,7 @@ class SampleEventsTest {
         PaymentWebhookHandler handler = new PaymentWebhookHandler(new PaymentIntake(
                 new BillingStore(dynamo.client(), BillingTable.LOGICAL_ID),
                 new SqsMessageQueue(mq.client(), queueUrl),
-                Secrets.of("whsec_sample_secret_for_sam_local_invoke"), Secrets.of("whsec_unused"),
+                Secrets.of("whsec_sample_secret_for_sam_local_invoke"), ConnectorSecrets.of(),
                 Clock.fixed(Instant.ofEpochSecond(1_764_547_200L), ZoneOffset.UTC)));
         APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent(
                 Engines.templatePath().resolveSibling("events/payment-webhook-stripe.json").toString());

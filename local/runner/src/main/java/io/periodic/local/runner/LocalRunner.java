@@ -12,16 +12,21 @@ import java.time.temporal.ChronoUnit;
  *
  * <pre>
  *   serve [--port 8080] [--out target/local] [--start 2027-01-01T00:00:00Z]
- *         [--stripe-secret whsec_...] [--standard-secret whsec_...] [--no-pdf]
+ *         [--stripe-secret whsec_...] [--standard-secret whsec_...|'{"connectors":[...]}'] [--no-pdf]
  *   demo  [--out target/demo] [--months 6] [--port 0] [--no-pdf]
  * </pre>
  *
- * The functions' JSON log lines go to {@code <out>/functions.log}, so the console shows only progress.
+ * A bare {@code --standard-secret} is the secret of the Standard Webhooks connector
+ * {@value #DEFAULT_STANDARD_CONNECTOR}; a JSON document configures several connectors, as the deployed SSM
+ * parameter does (docs/payment-events.md). The functions' JSON log lines go to {@code <out>/functions.log}, so the
+ * console shows only progress.
  */
 public final class LocalRunner {
     /** Documented defaults of the webhook secrets (local only; never use them anywhere else). */
     public static final String DEFAULT_STRIPE_SECRET = "whsec_bG9jYWwtc3RyaXBlLXNlY3JldC1mb3ItdGVzdHM=";
     public static final String DEFAULT_STANDARD_SECRET = "whsec_bG9jYWwtc3RhbmRhcmQtd2ViaG9va3Mtc2VjcmV0";
+    /** The Standard Webhooks connector a bare {@code --standard-secret} belongs to (the demo's gateway). */
+    public static final String DEFAULT_STANDARD_CONNECTOR = "demo-gateway";
 
     private LocalRunner() {}
 
@@ -55,7 +60,8 @@ public final class LocalRunner {
         console.println("  clock:    " + system.now() + "  (POST /_local/clock {\"now\":\"...\"} moves it)");
         console.println("  outbox:   GET /_local/outbox   files in " + options.outputDir().resolve("outbox"));
         console.println("  secrets:  Stripe " + options.stripeSecret() + "  Standard Webhooks "
-                + options.standardSecret());
+                + (options.standardSecret().strip().startsWith("{") ? options.standardSecret()
+                : DEFAULT_STANDARD_CONNECTOR + " " + options.standardSecret()));
         console.println("  API:      openapi.yaml; e.g. curl http://127.0.0.1:" + server.port() + "/settings");
         console.println("Ctrl-C stops it.");
         Thread.currentThread().join();

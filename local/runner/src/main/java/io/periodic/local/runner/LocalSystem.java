@@ -150,7 +150,8 @@ public final class LocalSystem implements AutoCloseable {
         this.generator = new InvoiceGeneratorHandler(new InvoiceGenerator(store, notifications, clock,
                 io.periodic.billing.invoicing.BillingCycle.DEFAULT_MAX_CATCH_UP));
         this.webhooks = new PaymentWebhookHandler(new PaymentIntake(store, new SqsMessageQueue(sqs, paymentQueue),
-                Secrets.of(options.stripeSecret()), Secrets.of(options.standardSecret()), new SimulatedClock(now)));
+                Secrets.of(options.stripeSecret()), standardConnectors(options.standardSecret()),
+                new SimulatedClock(now)));
         this.matcher = new PaymentMatcherHandler(new PaymentService(store, events, clock));
         DunningService dunningService = new DunningService(store, notifications, mailer, events, clock);
         this.dunningSteps = new DunningStepsHandler(dunningService);
@@ -236,6 +237,20 @@ public final class LocalSystem implements AutoCloseable {
     /** The management API (signed by IAM in AWS; the local caller is "local"). */
     public synchronized APIGatewayV2HTTPResponse api(APIGatewayV2HTTPEvent event) {
         return api.handleRequest(event, null);
+    }
+
+    /**
+     * The Standard Webhooks connectors of {@code --standard-secret}: a bare {@code whsec_} secret is the secret of
+     * connector {@value LocalRunner#DEFAULT_STANDARD_CONNECTOR}; a JSON document is read as the deployed
+     * configuration is ({@code {"connectors": [{"name": ..., "secrets": [...]}]}}, docs/payment-events.md).
+     */
+    static io.periodic.billing.ports.ConnectorSecrets standardConnectors(String option) {
+        String value = option.strip();
+        java.util.List<io.periodic.billing.ports.ConnectorSecrets.Connector> connectors = value.startsWith("{")
+                ? io.periodic.billing.webhooks.StandardConnectors.parse(value)
+                : java.util.List.of(new io.periodic.billing.ports.ConnectorSecrets.Connector(
+                        LocalRunner.DEFAULT_STANDARD_CONNECTOR, java.util.List.of(value)));
+        return () -> connectors;
     }
 
     /** The webhook and bank-statement routes; the payments they enqueue are matched before the next answer. */

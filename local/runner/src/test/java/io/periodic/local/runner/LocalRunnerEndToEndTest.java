@@ -772,7 +772,7 @@ class LocalRunnerEndToEndTest {
     }
 
     private static String paymentReceived(String paymentId, String amount, String currency, String invoiceNumber) {
-        return ("{\"type\":\"payment.received\",\"timestamp\":\"%s\",\"data\":{\"provider\":\"e2e-gateway\","
+        return ("{\"type\":\"payment.received\",\"timestamp\":\"%s\",\"data\":{\"provider\":\"demo-gateway\","
                 + "\"paymentId\":\"%s\",\"amount\":\"%s\",\"currency\":\"%s\",\"payer\":{\"name\":\"Lifecycle Corp\"},"
                 + "\"invoiceNumber\":\"%s\"}}").formatted(api.now(), paymentId, amount, currency, invoiceNumber);
     }
