@@ -28,6 +28,15 @@ import java.util.Map;
  * fee or suspended.
  */
 public final class PaymentLedger {
+    /**
+     * The most invoices one payment may be allocated to. A refund of the whole payment is one transaction that
+     * rewrites every allocation and its invoice (2 items each) plus the payment, the refund, at most two credit
+     * entries (credit taken back, credit that pays the invoices it reopened) and the balance (5 items), and a
+     * DynamoDB transaction holds at most 100 items: (100 - 5) / 2 = 47. Automatic matching stays below it
+     * ({@link PaymentMatching#MAX_APPLICATIONS}); a manual application that would pass it is refused.
+     */
+    public static final int MAX_ALLOCATIONS_PER_PAYMENT = (100 - 5) / 2;
+
     /** Longest credit-entry id ({@link CreditEntry}); longer derived ids are shortened to a hash. */
     private static final int MAX_ENTRY_ID = 300;
 
@@ -202,6 +211,14 @@ public final class PaymentLedger {
         if (applications.stream().map(PaymentMatching.Application::invoiceId).distinct().count()
                 != applications.size()) {
             throw new IllegalArgumentException("each invoice may be named once");
+        }
+        java.util.Set<String> allocated = new java.util.HashSet<>();
+        allocations.forEach(a -> allocated.add(a.invoiceId()));
+        applications.forEach(a -> allocated.add(a.invoiceId()));
+        if (allocated.size() > MAX_ALLOCATIONS_PER_PAYMENT) {
+            throw new IllegalArgumentException("a payment can be allocated to at most " + MAX_ALLOCATIONS_PER_PAYMENT
+                    + " invoices (so that refunding it stays one transaction); this one is allocated to "
+                    + allocations.size() + " and the request adds " + (allocated.size() - allocations.size()));
         }
         Money total = Money.zero(payment.amount().currency());
         String customerId = payment.customerId();

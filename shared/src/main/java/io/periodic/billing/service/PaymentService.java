@@ -305,11 +305,13 @@ public final class PaymentService {
     /** Items it writes once: the payment, and the request's commit marker (when the request has one). */
     static final int MANUAL_FIXED_ITEMS = 2;
     /**
-     * The most invoices one manual application may name: all of it is one transaction (never half-applied), and a
-     * transaction holds at most {@link PaymentRepository#MAX_TRANSACTION_ITEMS} items: (100 - 2) / 2 = 49.
+     * The most invoices one manual application may name: all of it is one transaction (never half-applied), which
+     * holds at most {@link PaymentRepository#MAX_TRANSACTION_ITEMS} items ((100 - 2) / 2 = 49), and a payment may
+     * be allocated to at most {@link PaymentLedger#MAX_ALLOCATIONS_PER_PAYMENT} invoices in all, so that refunding
+     * it stays one transaction: the smaller of the two, 47.
      */
-    public static final int MAX_MANUAL_APPLICATIONS =
-            (PaymentRepository.MAX_TRANSACTION_ITEMS - MANUAL_FIXED_ITEMS) / MANUAL_ITEMS_PER_INVOICE;
+    public static final int MAX_MANUAL_APPLICATIONS = Math.min(PaymentLedger.MAX_ALLOCATIONS_PER_PAYMENT,
+            (PaymentRepository.MAX_TRANSACTION_ITEMS - MANUAL_FIXED_ITEMS) / MANUAL_ITEMS_PER_INVOICE);
 
     /**
      * Applies a payment's unapplied cash by hand (a person resolved it): one version-checked transaction, then
