@@ -282,7 +282,7 @@ public final class PaymentService {
     /** Records a decision that takes nothing back: the refund, with the payment version-checked (and bumped). */
     private Payment commitDecision(Payment payment, Refund decided) {
         return store.payments().commit(new PaymentRepository.Application(payment, List.of(), List.of(), List.of(),
-                null, null, List.of(decided)));
+                List.of(), null, List.of(decided)));
     }
 
     /** The payment's counted refunds, for a reason: "<id> <amount>, …". */
