@@ -780,12 +780,7 @@ public final class BillingApi {
             throw ApiProblem.parameter("status", "list refunds with status=rejected (refunds and disputes that can "
                     + "never be applied, e.g. in another currency than their payment, with the reason)");
         }
-        Page<io.periodic.billing.model.Refund> page;
-        try {
-            page = store.payments().rejectedRefunds(q.limit(), q.string("cursor"));
-        } catch (IllegalArgumentException badCursor) {
-            throw ApiProblem.parameter("cursor", badCursor.getMessage());
-        }
+        Page<io.periodic.billing.model.Refund> page = store.payments().rejectedRefunds(q.limit(), q.string("cursor"));
         return ok(Views.page(page.items().stream().map(Views::refund).toList(), page.cursor()));
     }
 

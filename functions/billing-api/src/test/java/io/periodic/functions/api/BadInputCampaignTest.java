@@ -575,6 +575,20 @@ class BadInputCampaignTest {
         get(payments, "/payments", "an invoice cursor", Map.of("status", "unapplied", "cursor", "0." + otherCursor),
                 400, "cursor");
 
+        String refunds = "GET /refunds";
+        get(refunds, "/refunds", "no status", Map.of(), 422, "status");
+        get(refunds, "/refunds", "status applied", Map.of("status", "applied"), 422, "status");
+        get(refunds, "/refunds", "status REJECTED upper case", Map.of("status", "REJECTED"), 422, "status");
+        get(refunds, "/refunds", "limit 1000", Map.of("status", "rejected", "limit", "1000"), 422, "limit");
+        get(refunds, "/refunds", "limit -1", Map.of("status", "rejected", "limit", "-1"), 422, "limit");
+        get(refunds, "/refunds", "an unknown parameter", Map.of("status", "rejected", "paymentId", "x"), 422,
+                "paymentId");
+        get(refunds, "/refunds", "cursor of shard -1", Map.of("status", "rejected", "cursor", "-1."), 400, "cursor");
+        get(refunds, "/refunds", "cursor garbage", Map.of("status", "rejected", "cursor", "3.garbage!"), 400,
+                "cursor");
+        get(refunds, "/refunds", "an invoice cursor", Map.of("status", "rejected", "cursor", "0." + otherCursor),
+                400, "cursor");
+
         String aging = "GET /reports/aging";
         get(aging, "/reports/aging", "asOf impossible", Map.of("asOf", "2027-02-30"), 422, "asOf");
         get(aging, "/reports/aging", "asOf yesterday", Map.of("asOf", "yesterday"), 422, "asOf");
