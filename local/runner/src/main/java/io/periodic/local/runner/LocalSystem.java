@@ -113,7 +113,8 @@ public final class LocalSystem implements AutoCloseable {
     private static final String DUNNING_STEPS_ARN = "arn:aws:lambda:us-east-1:000000000000:function:dunning-steps";
     private static final Duration REDRIVE_PATIENCE = Duration.ofSeconds(60);
     /** What {@link #wipe} deletes in an output folder: everything a runner writes there except functions.log. */
-    private static final List<String> OWNED = List.of("state", "outbox", "documents", "events.jsonl", "report.html");
+    private static final List<String> OWNED = List.of("state", "outbox", "documents", "invoices", "events.jsonl",
+            "report.html");
 
     /** Where the engines keep their data. */
     public enum Storage {

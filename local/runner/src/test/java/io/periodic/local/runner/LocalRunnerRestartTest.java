@@ -139,25 +139,33 @@ class LocalRunnerRestartTest {
         assertTrue(!resumedAt.isBefore(Instant.parse("2027-02-01T00:00:00Z")), "the clock resumed: " + resumedAt);
         assertOutboxListsItsFolder(api, out);
         longAdvance = advanceInBackground(api, END);
-        for (int i = 3; i < 6; i++) {
-            String webhookId = "evt-restart-" + i;
-            try {
-                LocalClient.Reply reply = api.standardWebhook(LocalRunner.DEFAULT_STANDARD_SECRET, webhookId,
-                        deliveries.get(webhookId)[0]);
-                if (reply.status() == 200) {
-                    answered.add(webhookId);
-                } else {
-                    // Signed at the clock's time, which the advance may have moved on meanwhile: refused as stale,
-                    // nothing accepted; the sender retries it below.
-                    assertEquals(401, reply.status(), reply.body());
-                    assertTrue(reply.body().contains("timestamp"), reply.body());
+        // Payments arrive while the advance runs, from another thread: a request that meets the paused runner gets
+        // its answer (none) only when the runner is killed.
+        LocalClient during = api;
+        CompletableFuture<Set<String>> paying = CompletableFuture.supplyAsync(() -> {
+            Set<String> ok = new HashSet<>();
+            for (int i = 3; i < 6; i++) {
+                String webhookId = "evt-restart-" + i;
+                try {
+                    LocalClient.Reply reply = during.standardWebhook(LocalRunner.DEFAULT_STANDARD_SECRET, webhookId,
+                            deliveries.get(webhookId)[0]);
+                    if (reply.status() == 200) {
+                        ok.add(webhookId);
+                    } else {
+                        // Signed at the clock's time, which the advance may have moved on meanwhile: refused as
+                        // stale, nothing accepted; the sender retries it below.
+                        assertEquals(401, reply.status(), reply.body());
+                        assertTrue(reply.body().contains("timestamp"), reply.body());
+                    }
+                } catch (UncheckedIOException | IllegalStateException unanswered) {
+                    break; // the runner is gone: the sender will retry
                 }
-            } catch (UncheckedIOException | IllegalStateException unanswered) {
-                break; // the runner is paused or gone: the sender will retry
             }
-        }
+            return ok;
+        });
         awaitLine(second, line -> line.startsWith("PAUSED"));
         kill(second);
+        answered.addAll(paying.get(PATIENCE_SECONDS, TimeUnit.SECONDS));
         assertEquals(-1, longAdvance.get(PATIENCE_SECONDS, TimeUnit.SECONDS), "the advance never answered");
         assertTrue(startsWith(Files.readAllBytes(out.resolve("functions.log")), logAfterFirst),
                 "functions.log is appended to, never truncated");
@@ -169,6 +177,12 @@ class LocalRunnerRestartTest {
         api = third.api();
         assertTrue(!api.now().isBefore(Instant.parse("2027-03-01T00:00:00Z")), "the clock resumed: " + api.now());
         assertOutboxListsItsFolder(api, out);
+        assertTrue(answered.size() >= 3, answered.toString());
+        for (String webhookId : answered) {
+            // Answered 200 before a kill: applied before the answer, and still there after the restarts.
+            JsonNode invoice = expect(api.get("/invoices/" + deliveries.get(webhookId)[1]), 200);
+            assertEquals(1, invoice.get("payments").size(), webhookId + ": " + invoice);
+        }
         for (Map.Entry<String, String[]> d : deliveries.entrySet()) {
             // A gateway retries every delivery it got no answer for; one it got 200 for may be sent again too.
             expect(api.standardWebhook(LocalRunner.DEFAULT_STANDARD_SECRET, d.getKey(), d.getValue()[0]), 200);
