@@ -317,17 +317,20 @@ public final class LocalSystem implements AutoCloseable {
         this.api = new BillingApiHandler(BillingApi.over(storeFor("billing-api"), notifications, events, documents,
                 clock));
 
-        if (inFolder) {
-            JsonNode workflows = readJson(stateDir.resolve("workflows.json"));
-            if (workflows != null) {
-                dunning.restore(workflows);
-            }
-            loadPendingPdfs();
-        }
         lock.writeLock().lock();
         try {
+            if (inFolder) {
+                JsonNode workflows = readJson(stateDir.resolve("workflows.json"));
+                if (workflows != null) {
+                    dunning.restore(workflows);
+                }
+                loadPendingPdfs();
+            }
             saveClock();
             settle(); // what a kill left on the queues, and workflow steps that fell due
+        } catch (RuntimeException failure) {
+            close(); // the engines are running: stop them, the caller has nothing to close
+            throw failure;
         } finally {
             lock.writeLock().unlock();
         }
