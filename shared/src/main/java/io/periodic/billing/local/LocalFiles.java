@@ -15,7 +15,7 @@ public final class LocalFiles {
     }
 
     /** Writes atomically (temporary file, then move), so a reader never sees half a file. */
-    static void write(Path target, byte[] content) {
+    public static void write(Path target, byte[] content) {
         try {
             Files.createDirectories(target.getParent());
             Path tmp = Files.createTempFile(target.getParent(), ".tmp", null);

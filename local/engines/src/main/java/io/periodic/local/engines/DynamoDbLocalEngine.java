@@ -1,13 +1,19 @@
 package io.periodic.local.engines;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.dynamodb.services.local.main.ServerRunner;
 import software.amazon.dynamodb.services.local.server.DynamoDBProxyServer;
 
 /**
- * DynamoDB Local 3.x running in this JVM as a real HTTP server (in-memory), so the SDK client under test talks
- * the same wire protocol, with the same HTTP client, as in Lambda.
+ * DynamoDB Local 3.x running in this JVM as a real HTTP server, so the SDK client under test talks the same wire
+ * protocol, with the same HTTP client, as in Lambda: in memory ({@link #start()}) or keeping its tables in a folder
+ * ({@link #start(Path)}, DynamoDB Local's {@code -dbPath}: one SQLite file, {@code shared-local-instance.db}, written
+ * on every committed write, so what a request was answered for survives the process being killed).
  */
 public final class DynamoDbLocalEngine implements AutoCloseable {
     private final DynamoDBProxyServer server;
@@ -22,12 +28,27 @@ public final class DynamoDbLocalEngine implements AutoCloseable {
 
     /** Starts an in-memory instance on a free loopback port. */
     public static DynamoDbLocalEngine start() {
+        return start(new String[] {"-inMemory"});
+    }
+
+    /** Starts an instance on a free loopback port that keeps its tables in {@code folder} (created if missing). */
+    public static DynamoDbLocalEngine start(Path folder) {
+        try {
+            Files.createDirectories(folder);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return start(new String[] {"-dbPath", folder.toAbsolutePath().toString()});
+    }
+
+    private static DynamoDbLocalEngine start(String[] storage) {
         RuntimeException last = null;
         for (int attempt = 0; attempt < 3; attempt++) {
             int port = Engines.freePort();
             try {
-                DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(
-                        new String[] {"-inMemory", "-sharedDb", "-port", Integer.toString(port), "-disableTelemetry"});
+                java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of(storage));
+                args.addAll(java.util.List.of("-sharedDb", "-port", Integer.toString(port), "-disableTelemetry"));
+                DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(args.toArray(String[]::new));
                 server.start();
                 DynamoDbLocalEngine engine = new DynamoDbLocalEngine(server, URI.create("http://127.0.0.1:" + port));
                 Runtime.getRuntime().addShutdownHook(new Thread(engine::close, "dynamodb-local-stop"));

@@ -325,6 +325,77 @@ public final class LocalStateMachine {
         return Optional.ofNullable(executions.get(name)).map(Execution::view);
     }
 
+    // ---------------------------------------------------------------- durability
+
+    /**
+     * Everything the machine knows about its executions, as JSON, for a driver that keeps it across restarts:
+     * {@link #restore} on a machine loaded from the same definition continues exactly where this one is. Taken
+     * between steps (never while {@link #runDue} runs), so it never holds half a step.
+     */
+    public synchronized JsonNode snapshot() {
+        ObjectNode root = JsonNodeFactory.instance.objectNode();
+        root.put("startedCount", startedCount);
+        var list = root.putArray("executions");
+        for (Execution e : executions.values()) {
+            ObjectNode o = list.addObject();
+            o.put("name", e.name);
+            o.put("sequence", e.sequence);
+            o.put("status", e.status.name());
+            o.put("state", e.state);
+            o.put("phase", e.phase.name());
+            o.set("input", e.input);
+            o.put("dueAt", e.dueAt == null ? null : e.dueAt.toString());
+            var retries = o.putArray("retriesMade");
+            for (int r : e.retriesMade) {
+                retries.add(r);
+            }
+            o.set("output", e.output);
+            o.put("error", e.error);
+            o.put("cause", e.cause);
+            o.put("transitions", e.transitions);
+        }
+        return root;
+    }
+
+    /**
+     * Replaces every execution with those of a {@link #snapshot} (of a machine with the same definition).
+     *
+     * @throws IllegalArgumentException if the snapshot is not one, or names a state the definition does not have
+     */
+    public synchronized void restore(JsonNode snapshot) {
+        if (inRunDue) {
+            throw new IllegalStateException("restore called from inside a task invoker");
+        }
+        if (snapshot == null || !snapshot.path("executions").isArray() || !snapshot.path("startedCount").isNumber()) {
+            throw new IllegalArgumentException("not a state machine snapshot");
+        }
+        Map<String, Execution> restored = new LinkedHashMap<>();
+        for (JsonNode o : snapshot.get("executions")) {
+            String state = o.path("state").asText();
+            if (!definition.states.containsKey(state)) {
+                throw new IllegalArgumentException("snapshot execution '" + o.path("name").asText()
+                        + "' is in state '" + state + "', which the definition does not have");
+            }
+            Execution e = new Execution(o.path("name").asText(), o.path("sequence").asLong(), state,
+                    o.get("input"), o.path("dueAt").isTextual() ? Instant.parse(o.get("dueAt").asText()) : null);
+            e.status = Status.valueOf(o.path("status").asText());
+            e.phase = Phase.valueOf(o.path("phase").asText());
+            JsonNode retries = o.path("retriesMade");
+            e.retriesMade = new int[retries.size()];
+            for (int i = 0; i < retries.size(); i++) {
+                e.retriesMade[i] = retries.get(i).asInt();
+            }
+            e.output = o.path("output").isNull() || o.path("output").isMissingNode() ? null : o.get("output");
+            e.error = o.path("error").isTextual() ? o.get("error").asText() : null;
+            e.cause = o.path("cause").isTextual() ? o.get("cause").asText() : null;
+            e.transitions = o.path("transitions").asInt();
+            restored.put(e.name, e);
+        }
+        executions.clear();
+        executions.putAll(restored);
+        startedCount = snapshot.get("startedCount").asLong();
+    }
+
     // ---------------------------------------------------------------- the interpreter
 
     private Stream<Execution> running() {

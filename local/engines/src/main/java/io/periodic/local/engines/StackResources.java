@@ -23,6 +23,7 @@ import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+import software.amazon.awssdk.services.sqs.model.QueueNameExistsException;
 
 /**
  * The DynamoDB tables and SQS queues declared in {@code template.yaml}, read from the template itself so that the
@@ -82,6 +83,20 @@ public final class StackResources {
     /** An SQS queue as declared in the template. */
     public record QueueDefinition(String logicalId, Map<String, String> attributes, String deadLetterQueue, int maxReceiveCount) {}
 
+    /** The queue whose redrive policy names {@code deadLetterQueue} as its dead-letter queue, if any. */
+    public java.util.Optional<QueueDefinition> sourceOf(String deadLetterQueue) {
+        return queues.stream().filter(q -> deadLetterQueue.equals(q.deadLetterQueue())).findFirst();
+    }
+
+    /**
+     * The dead-letter queues: those named by a queue's redrive policy, and the queues the template names after
+     * them ({@code ...DeadLetterQueue}: EventBridge Scheduler's and EventBridge's targets for failed deliveries).
+     */
+    public List<QueueDefinition> deadLetterQueues() {
+        return queues.stream().filter(q -> sourceOf(q.logicalId()).isPresent()
+                || q.logicalId().endsWith("DeadLetterQueue")).toList();
+    }
+
     public static StackResources fromTemplate(Path template) {
         JsonNode root;
         try {
@@ -131,7 +146,10 @@ public final class StackResources {
         }
     }
 
-    /** Creates every queue, dead-letter queues first, with their redrive policies. */
+    /**
+     * Creates every queue, dead-letter queues first, with their redrive policies. Idempotent: a queue that exists
+     * (restored from a folder) gets the template's attributes.
+     */
     public void createQueues(SqsClient client) {
         List<QueueDefinition> ordered = new ArrayList<>(queues);
         ordered.sort((a, b) -> Boolean.compare(a.deadLetterQueue() != null, b.deadLetterQueue() != null));
@@ -143,7 +161,12 @@ public final class StackResources {
                         + Engines.REGION.id() + ":" + LOCAL_ACCOUNT + ":" + queue.deadLetterQueue()
                         + "\",\"maxReceiveCount\":\"" + queue.maxReceiveCount() + "\"}");
             }
-            client.createQueue(b -> b.queueName(queue.logicalId()).attributes(attributes));
+            try {
+                client.createQueue(b -> b.queueName(queue.logicalId()).attributes(attributes));
+            } catch (QueueNameExistsException exists) {
+                String url = client.getQueueUrl(b -> b.queueName(queue.logicalId())).queueUrl();
+                client.setQueueAttributes(b -> b.queueUrl(url).attributes(attributes));
+            }
         }
     }
 

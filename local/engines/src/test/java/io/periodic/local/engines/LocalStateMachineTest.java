@@ -96,6 +96,32 @@ class LocalStateMachineTest {
     }
 
     @Test
+    void aRestoredSnapshotContinuesWhereTheMachineStoodRetryCountsIncluded() {
+        steps.fail("plan", new TaskFailure("Lambda.ServiceException", "Rate exceeded"))
+                .answer("plan", PLAN_REMINDER).answer("act", RECOVERED);
+        LocalStateMachine before = dunning();
+        before.start("dunning-in_1", INPUT, T0);
+        before.start("dunning-in_2", "{\"invoiceId\":\"in_2\"}", T0);
+        before.runDue(T0); // in_1: Plan failed once, retry due at +2 s; in_2 too (the fake answers in order)
+        JsonNode snapshot = before.snapshot();
+
+        LocalStateMachine after = dunning(); // as after a restart: same definition, nothing started
+        after.restore(json(snapshot.toString())); // through its text form, as it is kept on disk
+        assertEquals(before.executions(), after.executions());
+        assertEquals(before.nextWakeUp(), after.nextWakeUp());
+        assertFalse(after.start("dunning-in_1", INPUT, T0), "names used before the restart stay used");
+
+        drive(after);
+        assertEquals(Status.SUCCEEDED, after.execution("dunning-in_1").orElseThrow().status());
+        assertEquals(Status.SUCCEEDED, after.execution("dunning-in_2").orElseThrow().status());
+
+        ObjectNode foreign = (ObjectNode) json(snapshot.toString());
+        ((ObjectNode) foreign.get("executions").get(0)).put("state", "NoSuchState");
+        assertThrows(IllegalArgumentException.class, () -> dunning().restore(foreign));
+        assertThrows(IllegalArgumentException.class, () -> dunning().restore(json("{}")));
+    }
+
+    @Test
     void passesTheInvokerExactlyTheEffectiveParameters() {
         LocalStateMachine machine = dunning();
         machine.start("dunning-in_1", "{\"invoiceId\":\"in_1\",\"customerId\":\"cus_9\"}", T0);

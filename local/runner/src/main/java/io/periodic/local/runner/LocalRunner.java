@@ -11,15 +11,17 @@ import java.time.temporal.ChronoUnit;
  * {@code ./dev local} — the whole system on this machine, no AWS account, no Docker.
  *
  * <pre>
- *   serve [--port 8080] [--out target/local] [--start 2027-01-01T00:00:00Z]
+ *   serve [--port 8080] [--out target/local] [--fresh] [--start 2027-01-01T00:00:00Z]
  *         [--stripe-secret whsec_...] [--standard-secret whsec_...|'{"connectors":[...]}'] [--no-pdf]
  *   demo  [--out target/demo] [--months 6] [--port 0] [--no-pdf]
  * </pre>
  *
- * A bare {@code --standard-secret} is the secret of the Standard Webhooks connector
+ * {@code serve} keeps everything in its folder and resumes from it after a restart or a kill ({@code --start} only
+ * applies to an empty folder; {@code --fresh} empties it first). The demo always starts empty, in its own folder,
+ * on in-memory engines. A bare {@code --standard-secret} is the secret of the Standard Webhooks connector
  * {@value #DEFAULT_STANDARD_CONNECTOR}; a JSON document configures several connectors, as the deployed SSM
- * parameter does (docs/payment-events.md). The functions' JSON log lines go to {@code <out>/functions.log}, so the
- * console shows only progress.
+ * parameter does (docs/payment-events.md). The functions' JSON log lines are appended to
+ * {@code <out>/functions.log}, so the console shows only progress.
  */
 public final class LocalRunner {
     /** Documented defaults of the webhook secrets (local only; never use them anywhere else). */
@@ -42,23 +44,38 @@ public final class LocalRunner {
                 flag(args, "--stripe-secret", DEFAULT_STRIPE_SECRET),
                 flag(args, "--standard-secret", DEFAULT_STANDARD_SECRET), pdf);
         switch (mode) {
-            case "serve" -> serve(options, port);
+            case "serve" -> serve(options, port, has(args, "--fresh"), has(args, "--start"));
             case "demo" -> demo(options, port, Integer.parseInt(flag(args, "--months", "6")));
             default -> {
-                System.err.println("usage: serve [--port 8080] [--out dir] [--start instant] [--stripe-secret s] "
-                        + "[--standard-secret s] [--no-pdf] | demo [--out dir] [--months 6] [--no-pdf]");
+                System.err.println("usage: serve [--port 8080] [--out dir] [--fresh] [--start instant] "
+                        + "[--stripe-secret s] [--standard-secret s] [--no-pdf] | demo [--out dir] [--months 6] "
+                        + "[--no-pdf]");
                 System.exit(2);
             }
         }
     }
 
-    private static void serve(LocalSystem.Options options, int port) throws Exception {
+    private static void serve(LocalSystem.Options options, int port, boolean fresh, boolean startGiven)
+            throws Exception {
+        if (fresh) {
+            LocalSystem.wipe(options.outputDir());
+        }
         PrintStream console = quietFunctions(options.outputDir());
-        LocalSystem system = new LocalSystem(options);
+        LocalSystem system = new LocalSystem(options.withStorage(LocalSystem.Storage.FOLDER)
+                .withProgress(console::println));
+        Runtime.getRuntime().addShutdownHook(new Thread(system::close, "local-runner-stop"));
         LocalServer server = new LocalServer(system, port);
         console.println("Periodic is running locally on http://127.0.0.1:" + server.port());
-        console.println("  clock:    " + system.now() + "  (POST /_local/clock {\"now\":\"...\"} moves it)");
+        if (system.resumed()) {
+            console.println("  resumed:  the data in " + options.outputDir() + " (--fresh starts empty)"
+                    + (startGiven ? "; --start applies to an empty folder only" : ""));
+        } else {
+            console.println("  started:  empty; data kept in " + options.outputDir().resolve("state"));
+        }
+        console.println("  clock:    " + system.now() + "  (POST /_local/clock {\"now\":\"...\"} moves it, at most "
+                + LocalSystem.MAX_ADVANCE.getYears() + " years per call)");
         console.println("  outbox:   GET /_local/outbox   files in " + options.outputDir().resolve("outbox"));
+        console.println("  DLQs:     GET /_local/dlq, POST /_local/dlq/redrive [{\"queue\":\"PaymentDeadLetterQueue\"}]");
         console.println("  secrets:  Stripe " + options.stripeSecret() + "  Standard Webhooks "
                 + (options.standardSecret().strip().startsWith("{") ? options.standardSecret()
                 : DEFAULT_STANDARD_CONNECTOR + " " + options.standardSecret()));
@@ -68,6 +85,7 @@ public final class LocalRunner {
     }
 
     private static void demo(LocalSystem.Options options, int port, int months) throws Exception {
+        LocalSystem.wipe(options.outputDir()); // the demo always starts empty
         Files.createDirectories(options.outputDir());
         PrintStream console = quietFunctions(options.outputDir());
         long started = System.nanoTime();
@@ -85,11 +103,12 @@ public final class LocalRunner {
         System.exit(0);
     }
 
-    /** Sends the functions' log lines (stdout) to a file; returns the console for progress. */
+    /** Appends the functions' log lines (stdout) to a file (never truncated); returns the console for progress. */
     static PrintStream quietFunctions(Path out) throws Exception {
         Files.createDirectories(out);
         PrintStream console = System.out;
-        System.setOut(new PrintStream(Files.newOutputStream(out.resolve("functions.log")), true, "UTF-8"));
+        System.setOut(new PrintStream(Files.newOutputStream(out.resolve("functions.log"),
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND), true, "UTF-8"));
         return console;
     }
 

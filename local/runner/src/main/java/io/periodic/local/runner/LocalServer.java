@@ -24,20 +24,32 @@ import java.util.concurrent.Executors;
 /**
  * The local HTTP front door, standing in for API Gateway: each request becomes the payload-format-2.0 event the
  * real HTTP API sends, for the real handler — the webhook routes to the payment-webhook function, every other
- * route to the billing-api function — plus two local-only routes: {@code POST /_local/clock} and
- * {@code GET /_local/outbox}.
+ * route to the billing-api function — plus local-only routes under {@code /_local/}: the clock, the outbox, the
+ * dunning workflows and the dead-letter queues.
+ *
+ * <p>Request bodies reach the handlers byte for byte: a JSON body that is valid UTF-8 as text, any other body
+ * (XML, CSV, anything else, and JSON that is not valid UTF-8) base64-encoded with {@code isBase64Encoded}, so that
+ * no charset is ever guessed here. Requests are served by {@value #THREADS} threads and run concurrently
+ * ({@link LocalSystem} decides what must wait).
  */
 public final class LocalServer implements AutoCloseable {
     static final Set<String> WEBHOOK_ROUTES = Set.of("/webhooks/stripe", "/webhooks/standard", "/bank-statements");
+    static final int THREADS = 16;
 
     private final LocalSystem system;
     private final HttpServer server;
+    private final java.util.concurrent.ExecutorService executor;
 
     public LocalServer(LocalSystem system, int port) throws IOException {
         this.system = system;
         this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
         server.createContext("/", this::handle);
-        server.setExecutor(Executors.newFixedThreadPool(4));
+        executor = Executors.newFixedThreadPool(THREADS, runnable -> {
+            Thread t = new Thread(runnable, "local-http");
+            t.setDaemon(true);
+            return t;
+        });
+        server.setExecutor(executor);
         server.start();
     }
 
@@ -97,8 +109,10 @@ public final class LocalServer implements AutoCloseable {
             LocalSystem.Advance a;
             try {
                 a = system.advanceTo(target);
-            } catch (IllegalArgumentException backwards) {
+            } catch (LocalSystem.ClockBackwardsException backwards) {
                 return problem(409, "clock-goes-forward-only", backwards.getMessage());
+            } catch (LocalSystem.ClockLimitException tooFar) {
+                return problem(422, "clock-advance-too-far", tooFar.getMessage(), "/now");
             }
             ObjectNode o = LocalSystem.JSON.createObjectNode();
             o.put("from", a.from().toString());
@@ -128,15 +142,68 @@ public final class LocalServer implements AutoCloseable {
                             : w.wakeUpAt().toString()).put("transitions", w.transitions()));
             return json(200, LocalSystem.JSON.createObjectNode().set("executions", list));
         }
+        if (path.equals("/_local/dlq") && method.equals("GET")) {
+            ArrayNode queues = LocalSystem.JSON.createArrayNode();
+            for (LocalSystem.DeadLetters d : system.deadLetters()) {
+                ObjectNode q = queues.addObject();
+                q.put("queue", d.queue());
+                q.put("source", d.source());
+                q.put("maxReceiveCount", d.maxReceiveCount());
+                ArrayNode messages = q.putArray("messages");
+                for (var m : d.messages()) {
+                    ObjectNode o = messages.addObject();
+                    o.put("messageId", m.messageId());
+                    o.put("receiveCount", m.receiveCount());
+                    o.put("body", m.body());
+                    ObjectNode attributes = o.putObject("attributes");
+                    m.attributes().forEach(attributes::put);
+                    ObjectNode messageAttributes = o.putObject("messageAttributes");
+                    m.messageAttributes().forEach(messageAttributes::put);
+                }
+            }
+            return json(200, LocalSystem.JSON.createObjectNode().set("queues", queues));
+        }
+        if (path.equals("/_local/dlq/redrive") && method.equals("POST")) {
+            String queue = null;
+            if (body.length > 0) {
+                try {
+                    JsonNode json = LocalSystem.JSON.readTree(body);
+                    if (json == null || !json.isObject() || (json.has("queue") && !json.get("queue").isTextual())) {
+                        return problem(422, "invalid-field", "send {} or {\"queue\": \"PaymentDeadLetterQueue\"}",
+                                "/queue");
+                    }
+                    queue = json.has("queue") ? json.get("queue").textValue() : null;
+                } catch (IOException e) {
+                    return problem(400, "malformed-json", "send {} or {\"queue\": \"PaymentDeadLetterQueue\"}");
+                }
+            }
+            java.util.List<LocalSystem.Redriven> done;
+            try {
+                done = system.redrive(queue);
+            } catch (IllegalArgumentException unknown) {
+                return problem(422, "invalid-field", unknown.getMessage(), "/queue");
+            }
+            ArrayNode list = LocalSystem.JSON.createArrayNode();
+            done.forEach(r -> list.addObject().put("queue", r.queue()).put("destination", r.destination())
+                    .put("status", r.status()).put("moved", r.moved()));
+            return json(200, LocalSystem.JSON.createObjectNode().set("redriven", list));
+        }
         return problem(404, "not-found", "local routes: POST /_local/clock, GET /_local/clock, GET /_local/outbox, "
-                + "GET /_local/workflows");
+                + "GET /_local/workflows, GET /_local/dlq, POST /_local/dlq/redrive");
     }
 
     private static APIGatewayV2HTTPEvent event(HttpExchange exchange, String method, String path, byte[] body) {
+        return event(method, path, exchange.getRequestURI().getRawQuery(), exchange.getRequestHeaders(), body);
+    }
+
+    /** The payload-format-2.0 event API Gateway's HTTP API sends for this request. */
+    static APIGatewayV2HTTPEvent event(String method, String path, String rawQuery,
+            Map<String, java.util.List<String>> requestHeaders, byte[] body) {
         Map<String, String> headers = new LinkedHashMap<>();
-        exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(), String.join(",", values)));
+        requestHeaders.forEach((name, values) -> headers.merge(name.toLowerCase(java.util.Locale.ROOT),
+                String.join(",", values), (a, b) -> a + "," + b));
         Map<String, String> query = new LinkedHashMap<>();
-        String raw = exchange.getRequestURI().getRawQuery();
+        String raw = rawQuery;
         if (raw != null && !raw.isEmpty()) {
             for (String pair : raw.split("&")) {
                 int eq = pair.indexOf('=');
@@ -145,7 +212,8 @@ public final class LocalServer implements AutoCloseable {
                 query.merge(k, v, (a, b) -> a + "," + b); // API Gateway joins repeated parameters with commas
             }
         }
-        boolean text = isText(headers.get("content-type"));
+        String text = body.length == 0 ? null : asText(headers.get("content-type"), body);
+        boolean base64 = body.length > 0 && text == null;
         return APIGatewayV2HTTPEvent.builder()
                 .withVersion("2.0")
                 .withRouteKey("$default")
@@ -153,9 +221,8 @@ public final class LocalServer implements AutoCloseable {
                 .withRawQueryString(raw == null ? "" : raw)
                 .withHeaders(headers)
                 .withQueryStringParameters(query.isEmpty() ? null : query)
-                .withBody(body.length == 0 ? null : text ? new String(body, StandardCharsets.UTF_8)
-                        : Base64.getEncoder().encodeToString(body))
-                .withIsBase64Encoded(body.length > 0 && !text)
+                .withBody(body.length == 0 ? null : base64 ? Base64.getEncoder().encodeToString(body) : text)
+                .withIsBase64Encoded(base64)
                 .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
                         .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder()
                                 .withMethod(method).withPath(path).withProtocol("HTTP/1.1")
@@ -169,14 +236,30 @@ public final class LocalServer implements AutoCloseable {
                 .build();
     }
 
-    /** API Gateway sends text bodies as they are and others base64-encoded. */
-    private static boolean isText(String contentType) {
+    /**
+     * The body as text when it is JSON (application/json or +json) and valid UTF-8, which is what the handlers
+     * read as text; null for everything else, which is then sent base64-encoded, byte for byte: a statement in
+     * ISO-8859-1 or a CSV with a stray byte reaches the handler as it was sent, to be read by its declared charset
+     * or refused, never re-encoded here.
+     */
+    static String asText(String contentType, byte[] body) {
         if (contentType == null) {
-            return true;
+            return null;
         }
-        String t = contentType.toLowerCase();
-        return t.startsWith("text/") || t.contains("json") || t.contains("xml") || t.contains("csv")
-                || t.contains("x-www-form-urlencoded");
+        String type = contentType.toLowerCase(java.util.Locale.ROOT);
+        int semicolon = type.indexOf(';');
+        String media = (semicolon < 0 ? type : type.substring(0, semicolon)).trim();
+        if (!media.equals("application/json") && !media.endsWith("+json")) {
+            return null;
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(body)).toString();
+        } catch (java.nio.charset.CharacterCodingException notUtf8) {
+            return null;
+        }
     }
 
     private static Reply json(int status, JsonNode body) {
@@ -185,11 +268,18 @@ public final class LocalServer implements AutoCloseable {
     }
 
     private static Reply problem(int status, String type, String detail) {
+        return problem(status, type, detail, null);
+    }
+
+    private static Reply problem(int status, String type, String detail, String pointer) {
         ObjectNode o = LocalSystem.JSON.createObjectNode();
         o.put("type", "https://periodic.dev/problems/" + type);
         o.put("title", io.periodic.billing.lambda.Problem.title(status));
         o.put("status", status);
         o.put("detail", detail);
+        if (pointer != null) {
+            o.putArray("errors").addObject().put("pointer", pointer).put("detail", detail);
+        }
         return new Reply(status, Map.of("Content-Type", "application/problem+json"),
                 o.toString().getBytes(StandardCharsets.UTF_8));
     }
@@ -197,5 +287,6 @@ public final class LocalServer implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        executor.shutdownNow();
     }
 }

@@ -1,0 +1,96 @@
+package io.periodic.local.runner;
+
+import static io.periodic.local.runner.LocalTestData.expect;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * One clock advance moves at most two years (a far target would block the runner for hours), refused up front with
+ * 422 naming the limit; the clock still never goes back (409); an allowed long advance reports its progress.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class LocalClockLimitTest {
+    private static final Instant START = Instant.parse("2027-01-01T00:00:00Z");
+
+    @TempDir
+    static Path out;
+
+    private static PrintStream originalOut;
+    private static LocalSystem system;
+    private static LocalServer server;
+    private static LocalClient api;
+    private static final List<String> progress = new CopyOnWriteArrayList<>();
+
+    @BeforeAll
+    static void start() throws Exception {
+        originalOut = System.out;
+        System.setOut(new PrintStream(Files.newOutputStream(out.resolve("functions.log")), true, StandardCharsets.UTF_8));
+        system = new LocalSystem(new LocalSystem.Options(out, START, LocalRunner.DEFAULT_STRIPE_SECRET,
+                LocalRunner.DEFAULT_STANDARD_SECRET, false).withProgress(progress::add));
+        server = new LocalServer(system, 0);
+        api = new LocalClient(URI.create("http://127.0.0.1:" + server.port() + "/"));
+        LocalTestData.settings(api);
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+        system.close();
+        System.setOut(originalOut);
+    }
+
+    @Test
+    @Order(1)
+    void moreThanTwoYearsAheadIsRefusedWith422NamingTheLimitAndTheClockStays() {
+        LocalClient.Reply tooFar = api.advance(Instant.parse("2029-01-01T00:00:01Z"));
+        assertEquals(422, tooFar.status(), tooFar.body());
+        assertEquals("application/problem+json", tooFar.header("Content-Type"));
+        assertEquals("https://periodic.dev/problems/clock-advance-too-far", tooFar.json().get("type").textValue());
+        String detail = tooFar.json().get("detail").textValue();
+        assertTrue(detail.contains("2 years") && detail.contains("2029-01-01T00:00:00Z"), detail);
+        assertEquals("/now", tooFar.json().at("/errors/0/pointer").textValue(), tooFar.body());
+
+        LocalClient.Reply year9999 = api.advance(Instant.parse("9999-12-31T00:00:00Z"));
+        assertEquals(422, year9999.status(), year9999.body());
+        assertEquals(START, api.now(), "a refused advance moves nothing");
+    }
+
+    @Test
+    @Order(2)
+    void backwardsIsStill409() {
+        LocalClient.Reply back = api.advance(START.minusSeconds(1));
+        assertEquals(409, back.status(), back.body());
+        assertEquals("https://periodic.dev/problems/clock-goes-forward-only", back.json().get("type").textValue());
+    }
+
+    @Test
+    @Order(3)
+    void exactlyTwoYearsIsAllowedAndReportsProgressMonthByMonth() {
+        Instant target = Instant.parse("2029-01-01T00:00:00Z");
+        JsonNode moved = expect(api.advance(target), 200);
+        assertEquals(target.toString(), moved.get("now").textValue());
+        assertEquals(731, moved.get("dunningSweeps").intValue(), moved.toString());
+        assertEquals(target, api.now());
+        // One line per simulated month reached (2027-02 .. 2029-01) and one when it ends.
+        assertEquals(25, progress.size(), progress.toString());
+        assertTrue(progress.get(0).startsWith("clock reached 2027-02-01T00:00:00Z"), progress.get(0));
+        assertTrue(progress.get(24).startsWith("clock now 2029-01-01T00:00:00Z"), progress.get(24));
+    }
+}
