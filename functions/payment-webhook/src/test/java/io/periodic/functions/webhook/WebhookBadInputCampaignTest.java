@@ -389,6 +389,8 @@ class WebhookBadInputCampaignTest {
         stripeField(rows, "created with a fraction", swap(stripeIntent(), created, created + ".5"), "created");
         stripeField(rows, "created in milliseconds (13 digits)", swap(stripeIntent(), created, created + "000"),
                 "created");
+        stripeField(rows, "created in year 10000", swap(stripeIntent(), created, "\"created\": 253402300800"),
+                "created");
         stripeField(rows, "data missing", stripeIntent().replaceFirst(", \"data\": .*", "}"), "data.object");
         stripeField(rows, "data.object an array", stripeIntent().replaceFirst("\"data\": \\{\"object\": \\{.*",
                 "\"data\": {\"object\": [1]}}"), "data.object");
@@ -735,6 +737,7 @@ class WebhookBadInputCampaignTest {
         timestamps.put("of 65 characters", "\"2026-11-05T09:30:00." + "0".repeat(50) + "Z\"");
         timestamps.put("year 10000", "\"+10000-01-01T00:00:00Z\"");
         timestamps.put("year -1", "\"-0001-01-01T00:00:00Z\"");
+        timestamps.put("1969, before any payment this system can hold", "\"1969-12-31T23:59:59Z\"");
         timestamps.forEach((what, value) -> standardField(rows, "timestamp " + what, value == null
                 ? swap(standardReceived(), ts + ", ", "") : swap(standardReceived(), ts, "\"timestamp\": " + value),
                 "timestamp"));
@@ -1093,6 +1096,9 @@ class WebhookBadInputCampaignTest {
         entries.put("BookgDt 30 February", new String[] {"2025-11-24</Dt>", "2027-02-30</Dt>", "BookgDt/Dt"});
         entries.put("BookgDt 2026-13-01", new String[] {"2025-11-24</Dt>", "2026-13-01</Dt>", "BookgDt/Dt"});
         entries.put("BookgDt 24.11.2025", new String[] {"2025-11-24</Dt>", "24.11.2025</Dt>", "BookgDt/Dt"});
+        entries.put("BookgDt in year 10000", new String[] {"2025-11-24</Dt>", "+10000-11-24</Dt>", "BookgDt/Dt"});
+        entries.put("BookgDt/DtTm in year 0", new String[] {"<Dt>2025-11-24</Dt>", "<DtTm>0000-11-24T10:00:00</DtTm>",
+            "BookgDt/DtTm"});
         entries.put("BookgDt/DtTm at 25:00", new String[] {"<Dt>2025-11-24</Dt>", "<DtTm>2025-11-24T25:00:00</DtTm>",
             "BookgDt/DtTm"});
         entries.put("BookgDt/DtTm with offset +25:00", new String[] {"<Dt>2025-11-24</Dt>",
@@ -1186,6 +1192,7 @@ class WebhookBadInputCampaignTest {
         values.put("booking_date 2025-11-4", new String[] {"2025-11-24", "2025-11-4", "booking_date"});
         values.put("booking_date with a time", new String[] {"2025-11-24", "2025-11-24T10:00:00Z", "booking_date"});
         values.put("booking_date empty", new String[] {"2025-11-24", "", "booking_date"});
+        values.put("booking_date in year 0", new String[] {"2025-11-24", "0000-01-01", "booking_date"});
         values.put("reference of 256 characters", new String[] {"C-", "C" + "-".repeat(250), "reference"});
         values.put("reference of 1,001 characters", new String[] {"C-", "C" + "-".repeat(1_000), "reference"});
         values.put("payer_name of 301 characters", new String[] {"Jane Doe", "J".repeat(301), "payer_name"});
