@@ -11,6 +11,7 @@ import io.periodic.billing.money.Money;
 import io.periodic.billing.payments.IntakeException;
 import io.periodic.billing.payments.PaymentNotification;
 import io.periodic.billing.payments.PaymentNotification.Kind;
+import io.periodic.billing.webhooks.IntakeRules;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -174,6 +175,10 @@ public final class CsvStatementParser {
             if (value.length() > MAX_FIELD_LENGTH) {
                 throw invalid(column, "longer than " + MAX_FIELD_LENGTH + " characters");
             }
+            String problem = IntakeRules.textProblem(value, column.equals("remittance"));
+            if (problem != null) {
+                throw invalid(column, problem);
+            }
             return value.isEmpty() ? null : value;
         }
 
@@ -197,7 +202,11 @@ public final class CsvStatementParser {
             String value = required(column);
             try {
                 if (DATE.matcher(value).matches()) {
-                    return LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant();
+                    LocalDate date = LocalDate.parse(value);
+                    if (!IntakeRules.isPlausible(date)) {
+                        throw invalid(column, shown(value) + " is not " + IntakeRules.range());
+                    }
+                    return date.atStartOfDay(ZoneOffset.UTC).toInstant();
                 }
             } catch (DateTimeParseException e) {
                 // reported below

@@ -144,10 +144,17 @@ public final class StandardEvents {
         }
         String text = node.textValue();
         if (text.length() <= MAX_TIMESTAMP_LENGTH) {
+            Instant instant;
             try {
-                return OffsetDateTime.parse(text).toInstant();
+                instant = OffsetDateTime.parse(text).toInstant();
             } catch (DateTimeParseException e) {
-                // refused below
+                instant = null; // refused below
+            }
+            if (instant != null && !IntakeRules.isPlausible(instant)) {
+                throw Json.invalidField("timestamp", Json.quote(text) + " is not " + IntakeRules.range());
+            }
+            if (instant != null) {
+                return instant;
             }
         }
         throw Json.invalidField("timestamp", Json.quote(text)
@@ -184,10 +191,13 @@ public final class StandardEvents {
             throw Json.invalidField(path, "must be a string, got " + Json.kind(node));
         }
         String text = node.textValue();
-        if (text.isBlank() || text.length() > MAX_ID_LENGTH || !Json.noControlCharacters(text)
-                || !text.strip().equals(text)) {
+        if (text.isBlank() || text.length() > MAX_ID_LENGTH || !text.strip().equals(text)) {
             throw Json.invalidField(path, "must be 1-" + MAX_ID_LENGTH
                     + " characters without control characters or surrounding whitespace");
+        }
+        String problem = IntakeRules.textProblem(text, false);
+        if (problem != null) {
+            throw Json.invalidField(path, problem);
         }
         return text;
     }
@@ -260,8 +270,9 @@ public final class StandardEvents {
         if (text.length() > maxLength) {
             throw Json.invalidField(path, "longer than " + maxLength + " characters");
         }
-        if (singleLine && !Json.noControlCharacters(text)) {
-            throw Json.invalidField(path, "contains control characters");
+        String problem = IntakeRules.textProblem(text, !singleLine);
+        if (problem != null) {
+            throw Json.invalidField(path, problem);
         }
         return text.isEmpty() ? null : text;
     }

@@ -1113,10 +1113,17 @@ class WebhookBadInputCampaignTest {
             "<Ustrd>" + "x".repeat(600) + "</Ustrd><Ustrd>" + "y".repeat(401) + "</Ustrd>", "TxDtls/RmtInf"});
         entries.put("payer name of 301 characters", new String[] {"Jane Doe", "J".repeat(301), "TxDtls"});
         entries.put("payer name with a right-to-left override", new String[] {"Jane Doe", "Jane &#x202E;eoD",
-            "TxDtls"});
-        entries.put("payer name with a C1 control", new String[] {"Jane Doe", "Jane&#x85;Doe", "TxDtls"});
+            "NtryDtls/TxDtls/RltdPties/Dbtr/Pty/Nm"});
+        entries.put("payer name with a C1 control", new String[] {"Jane Doe", "Jane&#x85;Doe",
+            "NtryDtls/TxDtls/RltdPties/Dbtr/Pty/Nm"});
+        entries.put("payer name with a line break", new String[] {"Jane Doe", "Jane&#xA;Doe",
+            "NtryDtls/TxDtls/RltdPties/Dbtr/Pty/Nm"});
+        entries.put("payer IBAN with a tab", new String[] {"DE02120300000000202051", "DE02&#x9;120300000000202051",
+            "NtryDtls/TxDtls/RltdPties/DbtrAcct/Id/IBAN"});
         entries.put("remittance with a left-to-right isolate", new String[] {"INV-2025-000003",
-            "INV-2025-&#x2066;000003", "TxDtls"});
+            "INV-2025-&#x2066;000003", "NtryDtls/TxDtls/RmtInf/Ustrd"});
+        entries.put("AcctSvcrRef with a right-to-left override", new String[] {"<AcctSvcrRef>",
+            "<AcctSvcrRef>&#x202E;", "AcctSvcrRef"});
         entries.forEach((what, v) -> {
             String xml = camt();
             rows.add(new Refusal(STATEMENTS, "camt: " + what, statement(XML, swap(xml, v[0], v[1])), 422,
