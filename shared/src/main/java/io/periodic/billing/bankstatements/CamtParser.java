@@ -100,7 +100,11 @@ import javax.xml.stream.XMLStreamReader;
  *       details;</li>
  *   <li>422 {@code invalid-statement}: a field is missing, malformed or too long in an entry that is taken, naming the
  *       entry's position, its line and the field, e.g. {@code entry 2 (line 41), Amt: 1500.5 has more decimals than
- *       JPY allows (at most 0)}; also a duplicate payment reference within the statement.</li>
+ *       JPY allows (at most 0)}; also a duplicate payment reference within the statement, a booking date outside
+ *       1970-01-01 to 9999-12-31, and a reference, payer or remittance text that is not text a person can read
+ *       ({@link IntakeRules#textProblem}: control characters, bidirectional overrides, U+FFFD-U+FFFF; line breaks
+ *       only in {@code Ustrd} and {@code AddtlRmtInf}), naming the element, e.g.
+ *       {@code entry 1 (line 12), NtryDtls/TxDtls/RltdPties/Dbtr/Pty/Nm: holds the bidirectional control U+202E}.</li>
  * </ul>
  * Entries that are skipped are not validated beyond what deciding to skip them needs ({@code CdtDbtInd},
  * {@code Sts}, {@code RvslInd}).

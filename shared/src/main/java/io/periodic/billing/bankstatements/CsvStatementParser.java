@@ -44,7 +44,9 @@ import java.util.regex.Pattern;
  * CSV (not UTF-8, no header, a required column missing, an unterminated quote, a stray quote, a row with the wrong
  * number of fields); 413 {@code statement-too-large} for more than {@link StatementLimits#MAX_ENTRIES} data rows;
  * 422 {@code invalid-statement} for a bad value, naming the row's first line and the column, e.g.
- * {@code line 7, amount: 1.5 has more decimals than JPY allows (at most 0)}.
+ * {@code line 7, amount: 1.5 has more decimals than JPY allows (at most 0)}; also a booking date outside 1970-01-01 to
+ * 9999-12-31 and a value that is not text a person can read ({@link IntakeRules#textProblem}; tabs and line breaks
+ * only in {@code remittance}).
  */
 public final class CsvStatementParser {
     /** The columns this parser reads, in the order the specification lists them. */

@@ -80,8 +80,9 @@ import java.util.regex.Pattern;
  * Refused: not JSON, not an object, a repeated key, no {@code id} or {@code type} (400 {@code malformed-json});
  * for handled types a missing {@code created}, {@code data.object}, id or payment id that is not 1-255 visible ASCII
  * characters, or a {@code data.object.object} of the wrong kind (422 {@code invalid-field}); amounts as above.
- * Informational fields never refuse a payment: a payer name, email or customer that is missing, not a string or
- * too long for {@link Payer} is left out.
+ * Informational fields never refuse a payment: a payer name, email, customer, description or invoice reference that
+ * is missing, not a string, too long for {@link Payer} or not text a person can read ({@link IntakeRules#textProblem})
+ * is left out. {@code created} must be a unix time up to 9999-12-31 ({@link IntakeRules#LATEST}).
  */
 public final class StripeEvents {
     public static final String PROVIDER = "stripe";
