@@ -11,6 +11,7 @@ import io.periodic.billing.money.Money;
 import io.periodic.billing.payments.IntakeException;
 import io.periodic.billing.payments.PaymentNotification;
 import io.periodic.billing.payments.PaymentNotification.Kind;
+import io.periodic.billing.webhooks.IntakeRules;
 import java.io.ByteArrayInputStream;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -99,7 +100,11 @@ import javax.xml.stream.XMLStreamReader;
  *       details;</li>
  *   <li>422 {@code invalid-statement}: a field is missing, malformed or too long in an entry that is taken, naming the
  *       entry's position, its line and the field, e.g. {@code entry 2 (line 41), Amt: 1500.5 has more decimals than
- *       JPY allows (at most 0)}; also a duplicate payment reference within the statement.</li>
+ *       JPY allows (at most 0)}; also a duplicate payment reference within the statement, a booking date outside
+ *       1970-01-01 to 9999-12-31, and a reference, payer or remittance text that is not text a person can read
+ *       ({@link IntakeRules#textProblem}: control characters, bidirectional overrides, U+FFFD-U+FFFF; line breaks
+ *       only in {@code Ustrd} and {@code AddtlRmtInf}), naming the element, e.g.
+ *       {@code entry 1 (line 12), NtryDtls/TxDtls/RltdPties/Dbtr/Pty/Nm: holds the bidirectional control U+202E}.</li>
  * </ul>
  * Entries that are skipped are not validated beyond what deciding to skip them needs ({@code CdtDbtInd},
  * {@code Sts}, {@code RvslInd}).
@@ -336,6 +341,7 @@ public final class CamtParser {
             throw invalid(at, "AcctSvcrRef", "is required for a booked credit (it identifies the payment)");
         }
         reference(ref, at.on(ntry.node("AcctSvcrRef")), "AcctSvcrRef");
+        checkText(ref, at.on(ntry.node("AcctSvcrRef")), "AcctSvcrRef", false);
         Money amount = amount(ntry.node("Amt"), at, "Amt");
         if (amount.isZero()) {
             skipped.add(new Skipped(ref, "zero amount"));
@@ -380,6 +386,7 @@ public final class CamtParser {
                 skipped.add(new Skipped(key, "zero amount"));
             } else {
                 reference(key, txAt, "TxDtls/Refs");
+                checkText(key, txAt, "TxDtls/Refs", false);
                 add(txAt, key, amount, tx, date);
             }
         }
@@ -415,19 +422,19 @@ public final class CamtParser {
         String invoiceReference = null;
         String remittance = null;
         if (tx != null) {
-            name = first(tx.text("RltdPties/Dbtr/Nm"), tx.text("RltdPties/Dbtr/Pty/Nm"));
-            account = first(tx.text("RltdPties/DbtrAcct/Id/IBAN"), tx.text("RltdPties/DbtrAcct/Id/Othr/Id"));
+            name = first(text(tx, "RltdPties/Dbtr/Nm", at), text(tx, "RltdPties/Dbtr/Pty/Nm", at));
+            account = first(text(tx, "RltdPties/DbtrAcct/Id/IBAN", at), text(tx, "RltdPties/DbtrAcct/Id/Othr/Id", at));
             List<String> texts = new ArrayList<>();
             List<String> creditorRefs = new ArrayList<>();
             List<String> documentNumbers = new ArrayList<>();
             for (Node rmtInf : tx.nodes("RmtInf")) {
                 for (Node part : rmtInf.children) {
                     if ("Ustrd".equals(part.name)) {
-                        addIfPresent(texts, part.text());
+                        addIfPresent(texts, text(part, at, true));
                     } else if ("Strd".equals(part.name)) {
-                        part.nodes("CdtrRefInf/Ref").forEach(n -> addIfPresent(creditorRefs, n.text()));
-                        part.nodes("RfrdDocInf/Nb").forEach(n -> addIfPresent(documentNumbers, n.text()));
-                        part.nodes("AddtlRmtInf").forEach(n -> addIfPresent(texts, n.text()));
+                        part.nodes("CdtrRefInf/Ref").forEach(n -> addIfPresent(creditorRefs, text(n, at, false)));
+                        part.nodes("RfrdDocInf/Nb").forEach(n -> addIfPresent(documentNumbers, text(n, at, false)));
+                        part.nodes("AddtlRmtInf").forEach(n -> addIfPresent(texts, text(n, at, true)));
                     }
                 }
             }
@@ -542,6 +549,9 @@ public final class CamtParser {
                 LocalDate date = path.endsWith("/Dt")
                         ? LocalDate.parse(value, DateTimeFormatter.ISO_DATE)
                         : LocalDate.from(DateTimeFormatter.ISO_DATE_TIME.parse(value));
+                if (!IntakeRules.isPlausible(date)) {
+                    throw invalid(at.on(node), path, shown(value) + " is not " + IntakeRules.range());
+                }
                 return date.atStartOfDay(ZoneOffset.UTC).toInstant();
             } catch (DateTimeException e) {
                 throw invalid(at.on(node), path, shown(value) + " is not an ISO 8601 "
@@ -549,6 +559,29 @@ public final class CamtParser {
             }
         }
         throw invalid(at, "BookgDt", "the booking date is required for a booked entry (BookgDt/Dt or DtTm, or ValDt)");
+    }
+
+    /** The text of {@code tx}'s single-line element at {@code path}, checked ({@link #checkText}). */
+    private static String text(Node tx, String path, Where at) {
+        Node node = tx.node(path);
+        return node == null ? null : text(node, at, false);
+    }
+
+    /** The text of a kept element, checked ({@link #checkText}); null when empty. */
+    private static String text(Node node, Where at, boolean multiLine) {
+        String value = node.text();
+        if (value != null) {
+            checkText(value, at.on(node), node.path, multiLine);
+        }
+        return value;
+    }
+
+    /** Refuses text that is not text a person can read ({@link IntakeRules#textProblem}), naming the element. */
+    private static void checkText(String value, Where at, String field, boolean multiLine) {
+        String problem = IntakeRules.textProblem(value, multiLine);
+        if (problem != null) {
+            throw invalid(at, field, problem);
+        }
     }
 
     private static String first(String a, String b) {

@@ -11,6 +11,7 @@ import io.periodic.billing.money.Money;
 import io.periodic.billing.payments.IntakeException;
 import io.periodic.billing.payments.PaymentNotification;
 import io.periodic.billing.payments.PaymentNotification.Kind;
+import io.periodic.billing.webhooks.IntakeRules;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -43,7 +44,9 @@ import java.util.regex.Pattern;
  * CSV (not UTF-8, no header, a required column missing, an unterminated quote, a stray quote, a row with the wrong
  * number of fields); 413 {@code statement-too-large} for more than {@link StatementLimits#MAX_ENTRIES} data rows;
  * 422 {@code invalid-statement} for a bad value, naming the row's first line and the column, e.g.
- * {@code line 7, amount: 1.5 has more decimals than JPY allows (at most 0)}.
+ * {@code line 7, amount: 1.5 has more decimals than JPY allows (at most 0)}; also a booking date outside 1970-01-01 to
+ * 9999-12-31 and a value that is not text a person can read ({@link IntakeRules#textProblem}; tabs and line breaks
+ * only in {@code remittance}).
  */
 public final class CsvStatementParser {
     /** The columns this parser reads, in the order the specification lists them. */
@@ -174,6 +177,10 @@ public final class CsvStatementParser {
             if (value.length() > MAX_FIELD_LENGTH) {
                 throw invalid(column, "longer than " + MAX_FIELD_LENGTH + " characters");
             }
+            String problem = IntakeRules.textProblem(value, column.equals("remittance"));
+            if (problem != null) {
+                throw invalid(column, problem);
+            }
             return value.isEmpty() ? null : value;
         }
 
@@ -197,7 +204,11 @@ public final class CsvStatementParser {
             String value = required(column);
             try {
                 if (DATE.matcher(value).matches()) {
-                    return LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant();
+                    LocalDate date = LocalDate.parse(value);
+                    if (!IntakeRules.isPlausible(date)) {
+                        throw invalid(column, shown(value) + " is not " + IntakeRules.range());
+                    }
+                    return date.atStartOfDay(ZoneOffset.UTC).toInstant();
                 }
             } catch (DateTimeParseException e) {
                 // reported below

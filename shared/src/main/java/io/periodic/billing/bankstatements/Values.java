@@ -2,6 +2,7 @@ package io.periodic.billing.bankstatements;
 
 import io.periodic.billing.money.Currencies;
 import io.periodic.billing.money.Money;
+import io.periodic.billing.webhooks.IntakeRules;
 import java.util.Currency;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -43,7 +44,10 @@ final class Values {
         return Money.parse(decimal, currency);
     }
 
-    /** An untrusted value made safe to quote in an error message: at most 40 characters, no control characters. */
+    /**
+     * An untrusted value made safe to quote in an error message: at most 40 characters, no control characters, line
+     * separators, lone surrogates, bidirectional controls or U+FFFD-U+FFFF.
+     */
     static String shown(String value) {
         return shown(value, SHOWN);
     }
@@ -55,9 +59,9 @@ final class Values {
         }
         String cut = value.length() <= max ? value : value.substring(0, max) + "...";
         StringBuilder out = new StringBuilder(cut.length());
-        cut.codePoints().forEach(c -> out.appendCodePoint(Character.isISOControl(c)
-                || Character.getType(c) == Character.LINE_SEPARATOR
-                || Character.getType(c) == Character.PARAGRAPH_SEPARATOR ? '?' : c));
+        cut.codePoints().forEach(c -> out.appendCodePoint(Character.getType(c) == Character.LINE_SEPARATOR
+                || Character.getType(c) == Character.PARAGRAPH_SEPARATOR
+                || IntakeRules.textProblem(Character.toString(c), false) != null ? '?' : c));
         return out.toString();
     }
 }

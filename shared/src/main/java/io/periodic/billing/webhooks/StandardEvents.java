@@ -33,7 +33,8 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>{@code type}: {@value #PAYMENT_RECEIVED} (RECEIVED) or {@value #PAYMENT_REFUNDED} (REFUNDED); any other
  *       type is {@link Parsed.Ignored}, so connectors may send more than we use.</li>
- *   <li>{@code timestamp}: when the money moved, ISO-8601 with an offset ({@code Z} or {@code +09:00}).</li>
+ *   <li>{@code timestamp}: when the money moved, ISO-8601 with an offset ({@code Z} or {@code +09:00}), between
+ *       1970-01-01 and 9999-12-31 ({@link IntakeRules#isPlausible}).</li>
  *   <li>The provider of every payment is the connector whose secret verified the delivery
  *       ({@link StandardWebhooksVerifier.Verified#connector()}), never what the body says: a connector can only
  *       report and refund its own payments. {@code data.provider} is optional; when present it must be that
@@ -53,6 +54,8 @@ import java.util.regex.Pattern;
  *   <li>{@code data.invoiceNumber} (optional, ≤ 128): an invoice number the connector knows for sure;
  *       {@code data.remittance} (optional, ≤ 1000): free text that may quote one.</li>
  * </ul>
+ * Every text member must be text a person can read ({@link IntakeRules#textProblem}: no lone surrogate, U+FFFD-U+FFFF,
+ * control character or bidirectional override; tabs and line breaks only in {@code remittance}).
  * Unknown members are ignored (connectors may add fields). The event id is the {@code webhook-id} header: a
  * redelivery keeps it, so it deduplicates deliveries.
  *
@@ -144,10 +147,17 @@ public final class StandardEvents {
         }
         String text = node.textValue();
         if (text.length() <= MAX_TIMESTAMP_LENGTH) {
+            Instant instant;
             try {
-                return OffsetDateTime.parse(text).toInstant();
+                instant = OffsetDateTime.parse(text).toInstant();
             } catch (DateTimeParseException e) {
-                // refused below
+                instant = null; // refused below
+            }
+            if (instant != null && !IntakeRules.isPlausible(instant)) {
+                throw Json.invalidField("timestamp", Json.quote(text) + " is not " + IntakeRules.range());
+            }
+            if (instant != null) {
+                return instant;
             }
         }
         throw Json.invalidField("timestamp", Json.quote(text)
@@ -184,10 +194,13 @@ public final class StandardEvents {
             throw Json.invalidField(path, "must be a string, got " + Json.kind(node));
         }
         String text = node.textValue();
-        if (text.isBlank() || text.length() > MAX_ID_LENGTH || !Json.noControlCharacters(text)
-                || !text.strip().equals(text)) {
+        if (text.isBlank() || text.length() > MAX_ID_LENGTH || !text.strip().equals(text)) {
             throw Json.invalidField(path, "must be 1-" + MAX_ID_LENGTH
                     + " characters without control characters or surrounding whitespace");
+        }
+        String problem = IntakeRules.textProblem(text, false);
+        if (problem != null) {
+            throw Json.invalidField(path, problem);
         }
         return text;
     }
@@ -260,8 +273,9 @@ public final class StandardEvents {
         if (text.length() > maxLength) {
             throw Json.invalidField(path, "longer than " + maxLength + " characters");
         }
-        if (singleLine && !Json.noControlCharacters(text)) {
-            throw Json.invalidField(path, "contains control characters");
+        String problem = IntakeRules.textProblem(text, !singleLine);
+        if (problem != null) {
+            throw Json.invalidField(path, problem);
         }
         return text.isEmpty() ? null : text;
     }

@@ -80,8 +80,9 @@ import java.util.regex.Pattern;
  * Refused: not JSON, not an object, a repeated key, no {@code id} or {@code type} (400 {@code malformed-json});
  * for handled types a missing {@code created}, {@code data.object}, id or payment id that is not 1-255 visible ASCII
  * characters, or a {@code data.object.object} of the wrong kind (422 {@code invalid-field}); amounts as above.
- * Informational fields never refuse a payment: a payer name, email or customer that is missing, not a string or
- * too long for {@link Payer} is left out.
+ * Informational fields never refuse a payment: a payer name, email, customer, description or invoice reference that
+ * is missing, not a string, too long for {@link Payer} or not text a person can read ({@link IntakeRules#textProblem})
+ * is left out. {@code created} must be a unix time up to 9999-12-31 ({@link IntakeRules#LATEST}).
  */
 public final class StripeEvents {
     public static final String PROVIDER = "stripe";
@@ -240,8 +241,8 @@ public final class StripeEvents {
     private static Instant created(JsonNode root) {
         JsonNode created = Json.member(root, "created");
         if (created == null || !created.isIntegralNumber() || !created.canConvertToLong()
-                || created.longValue() <= 0 || created.longValue() > 999_999_999_999L) {
-            throw Json.invalidField("created", "missing or not a unix time in seconds");
+                || created.longValue() <= 0 || created.longValue() > IntakeRules.LATEST.getEpochSecond()) {
+            throw Json.invalidField("created", "missing or not a unix time in seconds " + IntakeRules.range());
         }
         return Instant.ofEpochSecond(created.longValue());
     }
@@ -291,13 +292,17 @@ public final class StripeEvents {
         return number != null ? number : text(metadata, "invoice");
     }
 
-    /** Lenient text: the stripped string, or null when absent, not a string, or blank. */
+    /**
+     * Lenient text: the stripped string, or null when absent, not a string, blank, or not text a person can read
+     * ({@link IntakeRules#textProblem}: a lone surrogate, a control character, a bidirectional override, U+FFFD-U+FFFF).
+     */
     private static String text(JsonNode parent, String name) {
         JsonNode node = Json.member(parent, name);
         if (node == null || !node.isTextual() || node.textValue().isBlank()) {
             return null;
         }
-        return node.textValue().strip();
+        String text = node.textValue().strip();
+        return IntakeRules.textProblem(text, name.equals("description")) == null ? text : null;
     }
 
     /** The payer, leaving out whatever {@link Payer} would refuse (informational fields never refuse a payment). */
@@ -368,6 +373,7 @@ public final class StripeEvents {
         }
     }
 
+    /** @param path the amount's path; the refusal names its currency's (the currency is what cannot be read) */
     private static int stripeExponent(Currency currency, String path) {
         String code = currency.getCurrencyCode();
         if (ZERO_DECIMAL.contains(code)) {
@@ -379,7 +385,8 @@ public final class StripeEvents {
         if (TWO_DECIMAL_EXCEPTIONS.contains(code) || Currencies.exponent(currency) == 2) {
             return 2;
         }
-        throw Json.invalidAmount(path, code + " has " + Currencies.exponent(currency)
+        throw Json.invalidAmount(path.substring(0, path.lastIndexOf('.')) + ".currency", code + " has "
+                + Currencies.exponent(currency)
                 + " decimals in ISO 4217 and no known Stripe representation");
     }
 
