@@ -24,7 +24,6 @@ import java.util.function.UnaryOperator;
  * over the store; the HTTP handler only parses and formats.
  */
 public final class AccountService {
-    private static final int ATTEMPTS = 5;
     /** The largest amount one line may reach (unit amount × quantity), in minor units: far below overflow. */
     public static final long MAX_LINE_MINOR = 1_000_000_000_000_000L;
     /** How far back a subscription may start: its periods are invoiced on start, and catch-up is bounded. */
@@ -34,6 +33,7 @@ public final class AccountService {
 
     private final BillingStore store;
     private final Clock clock;
+    private final ConflictRetry retry = ConflictRetry.standard();
 
     public AccountService(BillingStore store, Clock clock) {
         this.store = store;
@@ -55,7 +55,7 @@ public final class AccountService {
      * amount already issued is in the old one.
      */
     public Customer updateCustomer(String id, UnaryOperator<Customer> change) {
-        for (int attempt = 1; ; attempt++) {
+        return retry.run(() -> {
             Customer before = customer(id);
             Customer after = change.apply(before);
             if (!after.currency().equals(before.currency())
@@ -64,14 +64,8 @@ public final class AccountService {
                 throw new ConflictException("the currency of customer " + id
                         + " cannot change: it already has subscriptions or invoices in " + before.currency());
             }
-            try {
-                return store.customers().update(after);
-            } catch (io.periodic.billing.persistence.ConcurrentUpdateException e) {
-                if (attempt >= ATTEMPTS) {
-                    throw e;
-                }
-            }
-        }
+            return store.customers().update(after);
+        });
     }
 
     // ---------------------------------------------------------------- plans
@@ -224,20 +218,11 @@ public final class AccountService {
     }
 
     private Subscription update(String id, UnaryOperator<Subscription> change) {
-        for (int attempt = 1; ; attempt++) {
+        return retry.run(() -> {
             Subscription before = subscription(id);
             Subscription after = change.apply(before);
-            if (after == before) {
-                return before;
-            }
-            try {
-                return store.subscriptions().update(after);
-            } catch (io.periodic.billing.persistence.ConcurrentUpdateException e) {
-                if (attempt >= ATTEMPTS) {
-                    throw e;
-                }
-            }
-        }
+            return after == before ? before : store.subscriptions().update(after);
+        });
     }
 
     /** Refuses a unit amount × quantity beyond {@link #MAX_LINE_MINOR} (IllegalArgumentException: bad input). */
