@@ -67,6 +67,18 @@ public final class CorrectionService {
     }
 
     /**
+     * What the management API called before the one void rule: {@link #voidInvoice(String, boolean)} as for a
+     * retry (a void invoice is answered as done). The API checks the status itself before calling it; it is kept
+     * only until the API's void route calls {@link #voidInvoice(String, boolean)} with no rule of its own.
+     *
+     * @deprecated call {@link #voidInvoice(String, boolean)}
+     */
+    @Deprecated(forRemoval = true)
+    public Invoice voidInvoice(String invoiceId) {
+        return voidInvoice(invoiceId, true);
+    }
+
+    /**
      * Issues the replacement of a voided invoice (new number, "replaces invoice X"), with the same lines or with
      * {@code lines}. A second call returns the same replacement.
      */
