@@ -7,10 +7,15 @@ import java.util.Locale;
 /**
  * Every change of an invoice's status, decided here and nowhere else (plain domain logic):
  * <pre>
- *   DRAFT ──finalise──▶ OPEN ──nothing due──▶ PAID ──a refund takes money back──▶ OPEN
- *                        │  ╲                   ▲
- *                        │   write-off ─▶ UNCOLLECTIBLE ── paid after all
- *                        ╰────┴── void (nothing paid, nothing credited) ──▶ VOID ──reissue──▶ a new DRAFT
+ *   from            to              when
+ *   DRAFT           OPEN or PAID    finalised (PAID at once when credit covers it all)
+ *   OPEN            PAID            nothing due any more (a payment, credit used, a credit note)
+ *   OPEN            UNCOLLECTIBLE   written off by dunning
+ *   OPEN            VOID            voided (nothing paid, nothing credited)
+ *   UNCOLLECTIBLE   PAID            paid after all
+ *   UNCOLLECTIBLE   VOID            voided (nothing paid, nothing credited)
+ *   PAID            OPEN            a refund takes money back
+ *   VOID            (final)         a reissue is a new invoice
  * </pre>
  * <ul>
  *   <li><b>Finalise</b>: only a draft (it gets its number; paid at once when credit covers it, {@link #settled}).

@@ -20,8 +20,10 @@ import io.periodic.billing.ports.EventPublisher;
 import io.periodic.billing.ports.Mailer;
 import io.periodic.billing.ports.Secrets;
 import io.periodic.billing.rendering.DocumentRenderer;
+import io.periodic.billing.service.DueSubscriptionSweep;
 import io.periodic.billing.service.DunningService;
 import io.periodic.billing.service.DunningStarter;
+import io.periodic.billing.service.InvoiceIssuing;
 import io.periodic.billing.service.InvoiceNotifications;
 import io.periodic.billing.service.PaymentIntake;
 import io.periodic.billing.service.PaymentService;
@@ -29,11 +31,9 @@ import io.periodic.functions.api.BillingApi;
 import io.periodic.functions.api.BillingApiHandler;
 import io.periodic.functions.dunning.DunningStepsHandler;
 import io.periodic.functions.dunningstarter.DunningStarterHandler;
-import io.periodic.functions.generator.InvoiceGenerator;
 import io.periodic.functions.generator.InvoiceGeneratorHandler;
 import io.periodic.functions.matcher.PaymentMatcherHandler;
 import io.periodic.functions.pdf.InvoicePdfHandler;
-import io.periodic.functions.scheduler.InvoiceScheduler;
 import io.periodic.functions.scheduler.InvoiceSchedulerHandler;
 import io.periodic.functions.webhook.PaymentWebhookHandler;
 import io.periodic.local.engines.DynamoDbLocalEngine;
@@ -145,9 +145,9 @@ public final class LocalSystem implements AutoCloseable {
         InvoiceNotifications notifications = new InvoiceNotifications(new DocumentRenderer(), documents, events,
                 mailer);
 
-        this.scheduler = new InvoiceSchedulerHandler(new InvoiceScheduler(store,
+        this.scheduler = new InvoiceSchedulerHandler(new DueSubscriptionSweep(store,
                 new SqsMessageQueue(sqs, billingJobQueue), clock));
-        this.generator = new InvoiceGeneratorHandler(new InvoiceGenerator(store, notifications, clock,
+        this.generator = new InvoiceGeneratorHandler(new InvoiceIssuing(store, notifications, clock,
                 io.periodic.billing.invoicing.BillingCycle.DEFAULT_MAX_CATCH_UP));
         this.webhooks = new PaymentWebhookHandler(new PaymentIntake(store, new SqsMessageQueue(sqs, paymentQueue),
                 Secrets.of(options.stripeSecret()), standardConnectors(options.standardSecret()),
