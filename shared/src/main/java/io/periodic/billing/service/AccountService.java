@@ -4,6 +4,8 @@ import io.periodic.billing.calendar.BillingSchedule;
 import io.periodic.billing.calendar.LocalDue;
 import io.periodic.billing.invoicing.BillingCycle;
 import io.periodic.billing.invoicing.SubscriptionChanges;
+import io.periodic.billing.invoicing.SubscriptionTransitions;
+import io.periodic.billing.invoicing.SubscriptionTransitions.Transition;
 import io.periodic.billing.model.Customer;
 import io.periodic.billing.model.Ids;
 import io.periodic.billing.model.Price;
@@ -129,8 +131,7 @@ public final class AccountService {
      */
     public Subscription change(String id, String newPlanId, Long newQuantity, LocalDate effective, String changeId) {
         return update(id, subscription -> {
-            requireOneOf(subscription, "changed", SubscriptionStatus.ACTIVE, SubscriptionStatus.TRIALING,
-                    SubscriptionStatus.PAST_DUE, SubscriptionStatus.PAUSED);
+            require(subscription, Transition.CHANGE);
             if (subscription.items().size() != 1) {
                 throw new ConflictException("subscription " + id + " has several items; change them one by one");
             }
@@ -169,9 +170,7 @@ public final class AccountService {
     /** Cancels at the end of the current period (it renews no more), or now (never billed again). */
     public Subscription cancel(String id, boolean atPeriodEnd) {
         return update(id, subscription -> {
-            if (subscription.status() == SubscriptionStatus.CANCELED) {
-                throw new ConflictException("subscription " + id + " is already canceled");
-            }
+            require(subscription, Transition.CANCEL);
             return atPeriodEnd ? subscription.withCancelAtPeriodEnd(true) : subscription.canceled();
         });
     }
@@ -179,8 +178,7 @@ public final class AccountService {
     /** Pauses billing: periods that start while paused are not invoiced. */
     public Subscription pause(String id) {
         return update(id, subscription -> {
-            requireOneOf(subscription, "paused", SubscriptionStatus.ACTIVE, SubscriptionStatus.TRIALING,
-                    SubscriptionStatus.PAST_DUE);
+            require(subscription, Transition.PAUSE);
             return subscription.withStatus(SubscriptionStatus.PAUSED);
         });
     }
@@ -192,13 +190,11 @@ public final class AccountService {
      */
     public Subscription resume(String id) {
         return update(id, subscription -> {
-            requireOneOf(subscription, "resumed", SubscriptionStatus.PAUSED, SubscriptionStatus.SUSPENDED);
+            require(subscription, Transition.RESUME);
             Customer customer = customer(subscription.customerId());
             LocalDate today = LocalDue.localDate(clock.now(), customer.timeZone());
             long next = resumedPeriodIndex(subscription.schedule(), subscription.nextPeriodIndex(), today);
-            SubscriptionStatus status = subscription.trialEnd() != null && today.isBefore(subscription.trialEnd())
-                    ? SubscriptionStatus.TRIALING : SubscriptionStatus.ACTIVE;
-            return subscription.withStatus(status)
+            return subscription.withStatus(SubscriptionTransitions.resumedStatus(subscription, today))
                     .advancedTo(next, BillingCycle.dueInstant(subscription, customer, next));
         });
     }
@@ -234,12 +230,11 @@ public final class AccountService {
         }
     }
 
-    private static void requireOneOf(Subscription s, String verb, SubscriptionStatus... allowed) {
-        for (SubscriptionStatus status : allowed) {
-            if (s.status() == status) {
-                return;
-            }
+    /** Refuses (409) a status change the subscription's status does not allow ({@link SubscriptionTransitions}). */
+    private static void require(Subscription subscription, Transition transition) {
+        String refusal = SubscriptionTransitions.refusal(subscription, transition);
+        if (refusal != null) {
+            throw new ConflictException(refusal);
         }
-        throw new ConflictException("a " + s.status().name().toLowerCase() + " subscription cannot be " + verb);
     }
 }

@@ -9,6 +9,7 @@ import io.periodic.billing.dunning.PaymentBehaviour;
 import io.periodic.billing.dunning.StepKind;
 import io.periodic.billing.invoicing.Finalization;
 import io.periodic.billing.invoicing.InvoiceTransitions;
+import io.periodic.billing.invoicing.SubscriptionTransitions;
 import io.periodic.billing.model.Allocation;
 import io.periodic.billing.model.Customer;
 import io.periodic.billing.model.DunningEntry;
@@ -16,7 +17,6 @@ import io.periodic.billing.model.Invoice;
 import io.periodic.billing.model.InvoiceStatus;
 import io.periodic.billing.model.SellerProfile;
 import io.periodic.billing.model.Subscription;
-import io.periodic.billing.model.SubscriptionStatus;
 import io.periodic.billing.persistence.AlreadyExistsException;
 import io.periodic.billing.payments.PaymentEvents;
 import io.periodic.billing.payments.PaymentLedger;
@@ -197,9 +197,9 @@ public final class DunningService {
             String link) {
         if (invoice.subscriptionId() != null) {
             Subscription subscription = store.subscriptions().get(invoice.subscriptionId()).orElse(null);
-            if (subscription != null && subscription.status() != SubscriptionStatus.SUSPENDED
-                    && subscription.status() != SubscriptionStatus.CANCELED) {
-                store.subscriptions().update(subscription.withStatus(SubscriptionStatus.SUSPENDED));
+            Subscription suspended = subscription == null ? null : SubscriptionTransitions.suspended(subscription);
+            if (suspended != subscription) {
+                store.subscriptions().update(suspended);
             }
             events.publish(new DomainEvent("subscription.suspended", "subscription.suspended:" + invoice.subscriptionId()
                     + ":" + invoice.id(), clock.now(), "{\"subscriptionId\":\"" + invoice.subscriptionId()
