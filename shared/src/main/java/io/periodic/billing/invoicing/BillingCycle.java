@@ -57,8 +57,7 @@ public final class BillingCycle {
         long next = billedIndex + 1;
         LocalDate nextStart = subscription.schedule().periodStart(next);
         SubscriptionStatus status = subscription.status();
-        if (status == SubscriptionStatus.TRIALING
-                && (subscription.trialEnd() == null || !subscription.trialEnd().isAfter(nextStart))) {
+        if (status == SubscriptionStatus.TRIALING && !SubscriptionTransitions.inTrialOn(subscription, nextStart)) {
             status = SubscriptionStatus.ACTIVE;
         }
         return subscription.advancedPast(billedIndex, dueInstant(subscription, customer, next), status,

@@ -22,8 +22,8 @@ import java.util.Map;
  * Correcting issued invoices (plain domain logic; the store commits each plan in one transaction). An issued
  * invoice is never edited: it is voided and reissued, or credited by a credit note with its own number.
  * <ul>
- *   <li><b>Void</b>: only an open (or written-off) invoice with nothing paid and no credit note; its number stays
- *       used; credit balance it used goes back to the customer.
+ *   <li><b>Void</b>: an open or written-off invoice with nothing paid and no credit note
+ *       ({@link InvoiceTransitions#voided}); its number stays used; credit balance it used goes back to the customer.
  *   <li><b>Reissue</b>: a new invoice (new number) for a voided one, same lines or corrected ones, noting which
  *       invoice it replaces.
  *   <li><b>Credit note</b>: full or partial. It reduces the amount due ({@code REDUCE_AMOUNT_DUE}) or, for what was
@@ -37,18 +37,9 @@ public final class Corrections {
 
     public record VoidPlan(Invoice voided, CreditEntry returnedCredit, CreditBalance balanceAfter) {}
 
+    /** Voids an invoice ({@link InvoiceTransitions#voided}: refused with the reason unless it may be voided). */
     public static VoidPlan voidInvoice(Invoice invoice, CreditBalance balance, Instant now) {
-        if (invoice.status() != InvoiceStatus.OPEN && invoice.status() != InvoiceStatus.UNCOLLECTIBLE) {
-            throw new InvoiceStateException("invoice " + label(invoice) + " is " + invoice.status()
-                    + "; only an open invoice can be voided");
-        }
-        if (!invoice.amountPaid().isZero()) {
-            throw new InvoiceStateException("invoice " + label(invoice) + " has payments of " + invoice.amountPaid()
-                    + "; issue a credit note instead of voiding it");
-        }
-        if (!invoice.credited().isZero()) {
-            throw new InvoiceStateException("invoice " + label(invoice) + " has credit notes; it cannot be voided");
-        }
+        Invoice voided = InvoiceTransitions.voided(invoice);
         CreditEntry entry = null;
         CreditBalance after = null;
         if (invoice.creditApplied().isPositive()) {
@@ -57,7 +48,7 @@ public final class Corrections {
             after = new CreditBalance(balance.customerId(), balance.balance().plus(invoice.creditApplied()),
                     balance.version());
         }
-        return new VoidPlan(invoice.withStatus(InvoiceStatus.VOID), entry, after);
+        return new VoidPlan(voided, entry, after);
     }
 
     /** A replacement line: the reissue re-computes amount (unit × quantity) and tax. */
@@ -75,10 +66,7 @@ public final class Corrections {
      */
     public static Invoice reissueDraft(Invoice voided, Customer customer, List<Line> replacement, LocalDate today,
             Instant now) {
-        if (voided.status() != InvoiceStatus.VOID) {
-            throw new InvoiceStateException("invoice " + label(voided) + " is " + voided.status()
-                    + "; void it before reissuing");
-        }
+        InvoiceTransitions.requireReissuable(voided);
         List<InvoiceLine> lines;
         if (replacement == null || replacement.isEmpty()) {
             lines = voided.lines();
@@ -115,10 +103,7 @@ public final class Corrections {
     public static CreditNotePlan creditNote(String noteId, Invoice invoice, Money net, String reason,
             CreditNote.Disposition requested, List<CreditNote> earlier, Sequence sequence, CreditBalance balance,
             LocalDate today, Instant now) {
-        if (invoice.status() == InvoiceStatus.DRAFT || invoice.status() == InvoiceStatus.VOID) {
-            throw new InvoiceStateException("invoice " + label(invoice) + " is " + invoice.status()
-                    + "; only an issued invoice can be credited");
-        }
+        InvoiceTransitions.requireCreditable(invoice);
         Money zero = Money.zero(invoice.currency());
         Money creditedNet = earlier.stream().map(CreditNote::subtotal).reduce(zero, Money::plus);
         Money creditedTax = earlier.stream().map(CreditNote::tax).reduce(zero, Money::plus);
@@ -156,7 +141,8 @@ public final class Corrections {
         CreditNote note = new CreditNote(noteId, DocumentNumbers.format(sequence.series(), after.last()), invoice.id(),
                 invoice.customerId(), subtotal, tax, disposition, reason, today, now, null);
         if (disposition == CreditNote.Disposition.REDUCE_AMOUNT_DUE) {
-            return new CreditNotePlan(note, after, invoice.withCredited(total), null, null);
+            return new CreditNotePlan(note, after, InvoiceTransitions.settled(invoice.withCredited(total)), null,
+                    null);
         }
         CreditEntry entry = new CreditEntry(invoice.customerId(), "creditnote:" + noteId, total,
                 "credit note " + note.number(), now);

@@ -3,7 +3,6 @@ package io.periodic.billing.invoicing;
 import io.periodic.billing.model.CreditBalance;
 import io.periodic.billing.model.CreditEntry;
 import io.periodic.billing.model.Invoice;
-import io.periodic.billing.model.InvoiceStatus;
 import io.periodic.billing.model.Sequence;
 import io.periodic.billing.money.Money;
 import java.time.Instant;
@@ -35,9 +34,7 @@ public final class Finalization {
     }
 
     public static Plan plan(Invoice draft, Sequence sequence, CreditBalance balance, Instant now) {
-        if (draft.status() != InvoiceStatus.DRAFT) {
-            throw new IllegalStateException("invoice " + draft.id() + " is already " + draft.status());
-        }
+        InvoiceTransitions.requireFinalisable(draft);
         Sequence after = sequence.next();
         String number = DocumentNumbers.format(sequence.series(), after.last());
         Money total = draft.total();
@@ -57,12 +54,9 @@ public final class Finalization {
             balanceAfter = new CreditBalance(balance.customerId(), balance.balance().plus(entry.amount()),
                     balance.version());
         }
-        Money due = total.minus(credit).minus(draft.amountPaid());
         Invoice open = draft.finalized(number, now);
-        Invoice settled = new Invoice(open.id(), open.number(), open.customerId(), open.subscriptionId(),
-                open.currency(), due.isZero() ? InvoiceStatus.PAID : InvoiceStatus.OPEN, open.lines(), credit,
-                open.amountPaid(), open.credited(), open.issueDate(), open.dueDate(), open.periodStart(), open.periodEnd(),
-                open.correctionOf(), open.createdAt(), open.finalizedAt(), open.version());
+        // Paid at once when nothing is left to pay (InvoiceTransitions.settled decides, as for every payment).
+        Invoice settled = InvoiceTransitions.settled(open.withCreditApplied(credit));
         return new Plan(settled, after, entry, balanceAfter);
     }
 }

@@ -136,13 +136,14 @@ public record Invoice(
                 credited, issueDate, dueDate, periodStart, periodEnd, correctionOf, createdAt, finalizedAt, version);
     }
 
-    /** After a credit note that cancels {@code amount} of what is due; paid when nothing is left. */
+    /**
+     * After a credit note that cancels {@code amount} of what is due; the status is left as it is (whether it is
+     * paid now is {@code InvoiceTransitions.settled}'s decision).
+     */
     public Invoice withCredited(Money amount) {
-        Money newCredited = credited.plus(amount);
-        Invoice next = new Invoice(id, number, customerId, subscriptionId, currency, status, lines, creditApplied,
-                amountPaid, newCredited, issueDate, dueDate, periodStart, periodEnd, correctionOf, createdAt,
+        return new Invoice(id, number, customerId, subscriptionId, currency, status, lines, creditApplied,
+                amountPaid, credited.plus(amount), issueDate, dueDate, periodStart, periodEnd, correctionOf, createdAt,
                 finalizedAt, version);
-        return next.amountDue().isZero() && status.acceptsPayment() ? next.withStatus(InvoiceStatus.PAID) : next;
     }
 
     /** After the credit balance it used was given back (voiding). */

@@ -1,5 +1,6 @@
 package io.periodic.billing.payments;
 
+import io.periodic.billing.invoicing.InvoiceTransitions;
 import io.periodic.billing.model.Allocation;
 import io.periodic.billing.model.CreditBalance;
 import io.periodic.billing.model.CreditEntry;
@@ -102,8 +103,7 @@ public final class PaymentLedger {
                 continue;
             }
             Money part = left.min(invoice.amountDue());
-            Invoice paid = invoice.withCreditApplied(invoice.creditApplied().plus(part));
-            after.add(paid.amountDue().isZero() ? paid.withStatus(InvoiceStatus.PAID) : paid);
+            after.add(InvoiceTransitions.settled(invoice.withCreditApplied(invoice.creditApplied().plus(part))));
             left = left.minus(part);
             used = used.plus(part);
         }
@@ -152,9 +152,8 @@ public final class PaymentLedger {
                         + " with " + invoice.amountDue() + " due");
             }
             Money newPaid = invoice.amountPaid().plus(a.amount());
-            Invoice after = invoice.withPayment(newPaid, invoice.status());
-            if (after.amountDue().isZero()) {
-                after = after.withStatus(InvoiceStatus.PAID);
+            Invoice after = InvoiceTransitions.settled(invoice.withPayment(newPaid, invoice.status()));
+            if (after.status() == InvoiceStatus.PAID) {
                 paid.add(after.id());
             }
             changed.add(after);
@@ -255,9 +254,9 @@ public final class PaymentLedger {
                         + invoice.customerId() + ", not to " + customerId);
             }
             total = total.plus(a.amount());
-            Invoice after = invoice.withPayment(invoice.amountPaid().plus(a.amount()), invoice.status());
-            if (after.amountDue().isZero()) {
-                after = after.withStatus(InvoiceStatus.PAID);
+            Invoice after = InvoiceTransitions.settled(invoice.withPayment(invoice.amountPaid().plus(a.amount()),
+                    invoice.status()));
+            if (after.status() == InvoiceStatus.PAID) {
                 paid.add(after.id());
             }
             changed.add(after);
@@ -345,8 +344,9 @@ public final class PaymentLedger {
                     + back + " taken back by " + refund.kind().name().toLowerCase() + " " + refund.refundId(), 1000),
                     allocation.appliedAt(), allocation.version()));
             Invoice invoice = invoices.get(allocation.invoiceId());
-            Invoice after = invoice.withPayment(invoice.amountPaid().minus(back),
-                    invoice.status() == InvoiceStatus.PAID ? InvoiceStatus.OPEN : invoice.status());
+            // A paid invoice the refund took money back from is open again.
+            Invoice after = InvoiceTransitions.settled(invoice.withPayment(invoice.amountPaid().minus(back),
+                    invoice.status()));
             if (invoice.status() == InvoiceStatus.PAID) {
                 reopened.add(invoice.id());
             }

@@ -4,6 +4,8 @@ import io.periodic.billing.calendar.BillingSchedule;
 import io.periodic.billing.calendar.LocalDue;
 import io.periodic.billing.invoicing.BillingCycle;
 import io.periodic.billing.invoicing.SubscriptionChanges;
+import io.periodic.billing.invoicing.SubscriptionTransitions;
+import io.periodic.billing.invoicing.SubscriptionTransitions.Transition;
 import io.periodic.billing.model.Customer;
 import io.periodic.billing.model.Ids;
 import io.periodic.billing.model.Price;
@@ -24,7 +26,6 @@ import java.util.function.UnaryOperator;
  * over the store; the HTTP handler only parses and formats.
  */
 public final class AccountService {
-    private static final int ATTEMPTS = 5;
     /** The largest amount one line may reach (unit amount × quantity), in minor units: far below overflow. */
     public static final long MAX_LINE_MINOR = 1_000_000_000_000_000L;
     /** How far back a subscription may start: its periods are invoiced on start, and catch-up is bounded. */
@@ -34,6 +35,7 @@ public final class AccountService {
 
     private final BillingStore store;
     private final Clock clock;
+    private final ConflictRetry retry = ConflictRetry.standard();
 
     public AccountService(BillingStore store, Clock clock) {
         this.store = store;
@@ -55,7 +57,7 @@ public final class AccountService {
      * amount already issued is in the old one.
      */
     public Customer updateCustomer(String id, UnaryOperator<Customer> change) {
-        for (int attempt = 1; ; attempt++) {
+        return retry.run(() -> {
             Customer before = customer(id);
             Customer after = change.apply(before);
             if (!after.currency().equals(before.currency())
@@ -64,14 +66,8 @@ public final class AccountService {
                 throw new ConflictException("the currency of customer " + id
                         + " cannot change: it already has subscriptions or invoices in " + before.currency());
             }
-            try {
-                return store.customers().update(after);
-            } catch (io.periodic.billing.persistence.ConcurrentUpdateException e) {
-                if (attempt >= ATTEMPTS) {
-                    throw e;
-                }
-            }
-        }
+            return store.customers().update(after);
+        });
     }
 
     // ---------------------------------------------------------------- plans
@@ -135,8 +131,7 @@ public final class AccountService {
      */
     public Subscription change(String id, String newPlanId, Long newQuantity, LocalDate effective, String changeId) {
         return update(id, subscription -> {
-            requireOneOf(subscription, "changed", SubscriptionStatus.ACTIVE, SubscriptionStatus.TRIALING,
-                    SubscriptionStatus.PAST_DUE, SubscriptionStatus.PAUSED);
+            require(subscription, Transition.CHANGE);
             if (subscription.items().size() != 1) {
                 throw new ConflictException("subscription " + id + " has several items; change them one by one");
             }
@@ -175,9 +170,7 @@ public final class AccountService {
     /** Cancels at the end of the current period (it renews no more), or now (never billed again). */
     public Subscription cancel(String id, boolean atPeriodEnd) {
         return update(id, subscription -> {
-            if (subscription.status() == SubscriptionStatus.CANCELED) {
-                throw new ConflictException("subscription " + id + " is already canceled");
-            }
+            require(subscription, Transition.CANCEL);
             return atPeriodEnd ? subscription.withCancelAtPeriodEnd(true) : subscription.canceled();
         });
     }
@@ -185,8 +178,7 @@ public final class AccountService {
     /** Pauses billing: periods that start while paused are not invoiced. */
     public Subscription pause(String id) {
         return update(id, subscription -> {
-            requireOneOf(subscription, "paused", SubscriptionStatus.ACTIVE, SubscriptionStatus.TRIALING,
-                    SubscriptionStatus.PAST_DUE);
+            require(subscription, Transition.PAUSE);
             return subscription.withStatus(SubscriptionStatus.PAUSED);
         });
     }
@@ -198,13 +190,11 @@ public final class AccountService {
      */
     public Subscription resume(String id) {
         return update(id, subscription -> {
-            requireOneOf(subscription, "resumed", SubscriptionStatus.PAUSED, SubscriptionStatus.SUSPENDED);
+            require(subscription, Transition.RESUME);
             Customer customer = customer(subscription.customerId());
             LocalDate today = LocalDue.localDate(clock.now(), customer.timeZone());
             long next = resumedPeriodIndex(subscription.schedule(), subscription.nextPeriodIndex(), today);
-            SubscriptionStatus status = subscription.trialEnd() != null && today.isBefore(subscription.trialEnd())
-                    ? SubscriptionStatus.TRIALING : SubscriptionStatus.ACTIVE;
-            return subscription.withStatus(status)
+            return subscription.withStatus(SubscriptionTransitions.resumedStatus(subscription, today))
                     .advancedTo(next, BillingCycle.dueInstant(subscription, customer, next));
         });
     }
@@ -224,20 +214,11 @@ public final class AccountService {
     }
 
     private Subscription update(String id, UnaryOperator<Subscription> change) {
-        for (int attempt = 1; ; attempt++) {
+        return retry.run(() -> {
             Subscription before = subscription(id);
             Subscription after = change.apply(before);
-            if (after == before) {
-                return before;
-            }
-            try {
-                return store.subscriptions().update(after);
-            } catch (io.periodic.billing.persistence.ConcurrentUpdateException e) {
-                if (attempt >= ATTEMPTS) {
-                    throw e;
-                }
-            }
-        }
+            return after == before ? before : store.subscriptions().update(after);
+        });
     }
 
     /** Refuses a unit amount × quantity beyond {@link #MAX_LINE_MINOR} (IllegalArgumentException: bad input). */
@@ -249,12 +230,11 @@ public final class AccountService {
         }
     }
 
-    private static void requireOneOf(Subscription s, String verb, SubscriptionStatus... allowed) {
-        for (SubscriptionStatus status : allowed) {
-            if (s.status() == status) {
-                return;
-            }
+    /** Refuses (409) a status change the subscription's status does not allow ({@link SubscriptionTransitions}). */
+    private static void require(Subscription subscription, Transition transition) {
+        String refusal = SubscriptionTransitions.refusal(subscription, transition);
+        if (refusal != null) {
+            throw new ConflictException(refusal);
         }
-        throw new ConflictException("a " + s.status().name().toLowerCase() + " subscription cannot be " + verb);
     }
 }

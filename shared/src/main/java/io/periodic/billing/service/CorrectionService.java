@@ -5,6 +5,7 @@ import io.periodic.billing.invoicing.Corrections;
 import io.periodic.billing.invoicing.DocumentNumbers;
 import io.periodic.billing.invoicing.Finalization;
 import io.periodic.billing.invoicing.InvoiceStateException;
+import io.periodic.billing.invoicing.InvoiceTransitions;
 import io.periodic.billing.model.CreditNote;
 import io.periodic.billing.model.Customer;
 import io.periodic.billing.model.Invoice;
@@ -19,19 +20,20 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.NoSuchElementException;
-import java.util.function.Supplier;
 
 /**
  * Voids, reissues and credits invoices (used by the management API). Each operation plans with {@link
- * Corrections}, commits in one transaction, and re-plans after a conflicting write; each is safe to retry: a
- * voided invoice stays voided, a reissue and a credit note are created once under their deterministic ids.
+ * Corrections} (whose state rules are {@link InvoiceTransitions}), commits in one transaction, and re-plans after a
+ * conflicting write ({@link ConflictRetry}); each is safe to retry: a voided invoice stays voided (and a retry of
+ * the request that voided it is answered as done), a reissue and a credit note are created once under their
+ * deterministic ids.
  */
 public final class CorrectionService {
-    private static final int ATTEMPTS = 5;
 
     private final BillingStore store;
     private final InvoiceNotifications notifications;
     private final Clock clock;
+    private final ConflictRetry retry = ConflictRetry.standard();
 
     public CorrectionService(BillingStore store, InvoiceNotifications notifications, Clock clock) {
         this.store = store;
@@ -39,11 +41,21 @@ public final class CorrectionService {
         this.clock = clock;
     }
 
-    /** Voids an open invoice; credit balance it used goes back. Voiding a voided invoice again changes nothing. */
-    public Invoice voidInvoice(String invoiceId) {
-        Invoice voided = retry(() -> {
+    /**
+     * Voids an invoice at a person's request: the one void rule is {@link InvoiceTransitions#voided} (an open or
+     * uncollectible invoice with nothing paid and no credit note; the refusal's reason otherwise, e.g. "already
+     * void"); credit balance it used goes back to the customer, then its document and {@code invoice.voided} follow.
+     *
+     * @param mayBeARetry this request may have been made before and its earlier attempt may have voided the invoice
+     *     and died before answering (the API's {@code Idempotency-Key} retry of an interrupted attempt): an invoice
+     *     found void is then this request's success - answered, after making sure its document and event went out -
+     *     instead of a refusal. Without it a void invoice is refused as already void: a second request is not the
+     *     first one's retry.
+     */
+    public Invoice voidInvoice(String invoiceId, boolean mayBeARetry) {
+        Invoice voided = retry.run(() -> {
             Invoice invoice = invoice(invoiceId);
-            if (invoice.status() == InvoiceStatus.VOID) {
+            if (invoice.status() == InvoiceStatus.VOID && mayBeARetry) {
                 return invoice;
             }
             Corrections.VoidPlan plan = Corrections.voidInvoice(invoice,
@@ -52,6 +64,18 @@ public final class CorrectionService {
         });
         notifications.voided(voided, customer(voided), seller(), clock.now());
         return voided;
+    }
+
+    /**
+     * What the management API called before the one void rule: {@link #voidInvoice(String, boolean)} as for a
+     * retry (a void invoice is answered as done). The API checks the status itself before calling it; it is kept
+     * only until the API's void route calls {@link #voidInvoice(String, boolean)} with no rule of its own.
+     *
+     * @deprecated call {@link #voidInvoice(String, boolean)}
+     */
+    @Deprecated(forRemoval = true)
+    public Invoice voidInvoice(String invoiceId) {
+        return voidInvoice(invoiceId, true);
     }
 
     /**
@@ -72,7 +96,7 @@ public final class CorrectionService {
                 return store.invoices().get(fresh.id()).orElseThrow();
             }
         });
-        Invoice issued = draft.status() != InvoiceStatus.DRAFT ? draft : retry(() -> {
+        Invoice issued = draft.status() != InvoiceStatus.DRAFT ? draft : retry.run(() -> {
             Invoice current = invoice(draft.id());
             if (current.status() != InvoiceStatus.DRAFT) {
                 return current;
@@ -95,7 +119,7 @@ public final class CorrectionService {
             CreditNote.Disposition disposition) {
         String noteId = "cn_" + invoiceId + "_" + noteKey;
         SellerProfile seller = seller();
-        CreditNote note = store.credit().getNote(noteId).orElseGet(() -> retry(() -> {
+        CreditNote note = store.credit().getNote(noteId).orElseGet(() -> retry.run(() -> {
             Invoice invoice = invoice(invoiceId);
             Instant now = clock.now();
             Customer customer = customer(invoice);
@@ -115,18 +139,6 @@ public final class CorrectionService {
         Invoice invoice = invoice(invoiceId);
         notifications.creditNoteIssued(note, invoice, customer(invoice), seller);
         return note;
-    }
-
-    private <T> T retry(Supplier<T> attempt) {
-        for (int i = 1; ; i++) {
-            try {
-                return attempt.get();
-            } catch (ConcurrentUpdateException conflict) {
-                if (i >= ATTEMPTS) {
-                    throw conflict;
-                }
-            }
-        }
     }
 
     private Invoice invoice(String id) {

@@ -8,6 +8,8 @@ import io.periodic.billing.dunning.LateFees;
 import io.periodic.billing.dunning.PaymentBehaviour;
 import io.periodic.billing.dunning.StepKind;
 import io.periodic.billing.invoicing.Finalization;
+import io.periodic.billing.invoicing.InvoiceTransitions;
+import io.periodic.billing.invoicing.SubscriptionTransitions;
 import io.periodic.billing.model.Allocation;
 import io.periodic.billing.model.Customer;
 import io.periodic.billing.model.DunningEntry;
@@ -15,12 +17,10 @@ import io.periodic.billing.model.Invoice;
 import io.periodic.billing.model.InvoiceStatus;
 import io.periodic.billing.model.SellerProfile;
 import io.periodic.billing.model.Subscription;
-import io.periodic.billing.model.SubscriptionStatus;
 import io.periodic.billing.persistence.AlreadyExistsException;
 import io.periodic.billing.payments.PaymentEvents;
 import io.periodic.billing.payments.PaymentLedger;
 import io.periodic.billing.persistence.BillingStore;
-import io.periodic.billing.persistence.ConcurrentUpdateException;
 import io.periodic.billing.ports.Clock;
 import io.periodic.billing.ports.DomainEvent;
 import io.periodic.billing.ports.EventPublisher;
@@ -46,7 +46,6 @@ import java.util.stream.Collectors;
  * never acts twice.
  */
 public final class DunningService {
-    private static final int ATTEMPTS = 8;
     /** Local time of day reminders go out. */
     static final LocalTime SEND_AT = LocalTime.of(9, 0);
     private static final String CHANNEL = "email";
@@ -59,6 +58,7 @@ public final class DunningService {
     private final Mailer mailer;
     private final EventPublisher events;
     private final Clock clock;
+    private final ConflictRetry retry = ConflictRetry.standard();
 
     public DunningService(BillingStore store, InvoiceNotifications notifications, Mailer mailer, EventPublisher events,
             Clock clock) {
@@ -136,8 +136,9 @@ public final class DunningService {
      * version), so a retry or a racing payment re-reads and decides again. An invoice paid in full this way is
      * announced ({@code invoice.paid}) and ends its dunning as recovered.
      */
-    private Invoice creditFirst(Invoice invoice) {
-        for (int attempt = 1; ; attempt++) {
+    private Invoice creditFirst(Invoice read) {
+        return retry.run(attempt -> {
+            Invoice invoice = attempt == 1 ? read : invoice(read.id());
             if (!(DunningCheck.of(invoice) instanceof DunningCheck.Continue)) {
                 return invoice;
             }
@@ -146,20 +147,12 @@ public final class DunningService {
             if (use == null) {
                 return invoice;
             }
-            try {
-                Invoice after = store.invoices().commitCreditUse(use.invoices(), use.entry(), use.balanceAfter())
-                        .get(0);
-                if (after.status() == InvoiceStatus.PAID) {
-                    events.publish(PaymentEvents.invoicePaid(after, null, clock.now()));
-                }
-                return after;
-            } catch (ConcurrentUpdateException conflict) {
-                if (attempt >= ATTEMPTS) {
-                    throw conflict;
-                }
-                invoice = invoice(invoice.id());
+            Invoice after = store.invoices().commitCreditUse(use.invoices(), use.entry(), use.balanceAfter()).get(0);
+            if (after.status() == InvoiceStatus.PAID) {
+                events.publish(PaymentEvents.invoicePaid(after, null, clock.now()));
             }
-        }
+            return after;
+        });
     }
 
     /** An invoice that only charges a late fee (issued by this dunning for another invoice). */
@@ -204,16 +197,16 @@ public final class DunningService {
             String link) {
         if (invoice.subscriptionId() != null) {
             Subscription subscription = store.subscriptions().get(invoice.subscriptionId()).orElse(null);
-            if (subscription != null && subscription.status() != SubscriptionStatus.SUSPENDED
-                    && subscription.status() != SubscriptionStatus.CANCELED) {
-                store.subscriptions().update(subscription.withStatus(SubscriptionStatus.SUSPENDED));
+            Subscription suspended = subscription == null ? null : SubscriptionTransitions.suspended(subscription);
+            if (suspended != subscription) {
+                store.subscriptions().update(suspended);
             }
             events.publish(new DomainEvent("subscription.suspended", "subscription.suspended:" + invoice.subscriptionId()
                     + ":" + invoice.id(), clock.now(), "{\"subscriptionId\":\"" + invoice.subscriptionId()
                     + "\",\"customerId\":\"" + invoice.customerId() + "\",\"invoiceId\":\"" + invoice.id() + "\"}"));
         }
         if (policy(customer.id()).markUncollectibleOnSuspend()) {
-            store.invoices().update(invoice.withStatus(InvoiceStatus.UNCOLLECTIBLE));
+            store.invoices().update(InvoiceTransitions.writtenOff(invoice));
         }
         mailer.send(ReminderEmails.reminder(ReminderEmails.Step.SUSPENDED, invoice, customer, seller, today, link));
         return DunningEntry.Status.SUSPENDED;

@@ -46,8 +46,6 @@ import java.util.Optional;
  * queue.
  */
 public final class PaymentService {
-    private static final int ATTEMPTS = 8;
-
     /**
      * What handling one notification did. {@code IGNORED}: a refund the payment's refunds already count (another
      * report of the same refund), recorded. {@code REJECTED}: a refund that can never be applied (another currency
@@ -60,6 +58,7 @@ public final class PaymentService {
     private final BillingStore store;
     private final EventPublisher events;
     private final Clock clock;
+    private final ConflictRetry retry = ConflictRetry.standard();
 
     public PaymentService(BillingStore store, EventPublisher events, Clock clock) {
         this.store = store;
@@ -102,20 +101,18 @@ public final class PaymentService {
             announce(applyWaitingRefunds(payment));
             return Outcome.DUPLICATE;
         }
-        for (int attempt = 1; ; attempt++) {
+        Payment[] latest = {payment};
+        payment = retry.run(() -> {
             try {
-                payment = applyReceived(payment);
-                break;
+                return applyReceived(latest[0]);
             } catch (ConcurrentUpdateException conflict) {
-                payment = store.payments().get(id).orElseThrow();
-                if (payment.status() != PaymentStatus.RECEIVED) {
-                    break; // a racing delivery applied it
+                latest[0] = store.payments().get(id).orElseThrow();
+                if (latest[0].status() != PaymentStatus.RECEIVED) {
+                    return latest[0]; // a racing delivery applied it
                 }
-                if (attempt >= ATTEMPTS) {
-                    throw conflict;
-                }
+                throw conflict;
             }
-        }
+        });
         payment = applyWaitingRefunds(payment);
         announce(payment);
         return switch (payment.status()) {
@@ -224,59 +221,53 @@ public final class PaymentService {
      * refunds of one payment are decided one after the other, each against the other's outcome: the payment is
      * read first, then its refunds (consistently), and a commit after either changed is refused and decided again.
      */
-    private Decided applyRefund(Payment payment, Refund refund) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                payment = store.payments().get(payment.id()).orElseThrow();
-                refund = store.payments().getRefund(payment.id(), refund.refundId()).orElseThrow();
-                if (refund.status() != Refund.Status.WAITING) {
-                    return new Decided(payment, refund);
-                }
-                if (!refund.amount().currency().equals(payment.amount().currency())) {
-                    Refund rejected = refund.rejected(refund.kind().name().toLowerCase(java.util.Locale.ROOT) + " "
-                            + refund.refundId() + " of " + refund.amount() + " is in "
-                            + refund.amount().currency().getCurrencyCode() + " but payment " + payment.id()
-                            + " is in " + payment.amount().currency().getCurrencyCode()
-                            + "; it cannot be applied and waits for a person");
-                    Payment after = commitDecision(payment, rejected);
-                    events.publish(PaymentEvents.refundRejected(after, rejected, clock.now()));
-                    return new Decided(after, rejected);
-                }
-                List<Refund> refunds = store.payments().refundsOf(payment.id());
-                io.periodic.billing.money.Money newly = RefundTotals.newlyRefunded(refund, refunds);
-                io.periodic.billing.money.Money remaining = payment.amount().minus(payment.refunded());
-                if (!newly.isPositive() || !remaining.isPositive()) {
-                    Refund ignored = refund.ignored(!newly.isPositive()
-                            ? (refund.runningTotal() ? "a running total of " + refund.amount()
-                                    : "refund of " + refund.amount())
-                                    + " adds nothing to the refunds already counted for this payment ("
-                                    + countedRefunds(refunds) + ")"
-                            : "payment " + payment.id() + " is refunded in full already");
-                    return new Decided(commitDecision(payment, ignored), ignored);
-                }
-                List<Allocation> allocations = store.payments().allocationsOfPayment(payment.id());
-                Map<String, Invoice> invoices = new LinkedHashMap<>();
-                for (Allocation a : allocations) {
-                    store.invoices().get(a.invoiceId()).ifPresent(i -> invoices.put(i.id(), i));
-                }
-                CreditBalance balance = payment.customerId() == null
-                        ? CreditBalance.empty("unknown", payment.amount().currency())
-                        : store.credit().balance(payment.customerId(), payment.amount().currency());
-                PaymentLedger.Result result = PaymentLedger.refund(payment, refund, newly, allocations, invoices,
-                        balance, clock.now());
-                Payment after = commit(result);
-                for (String reopened : result.reopenedInvoiceIds()) {
-                    Invoice invoice = store.invoices().get(reopened).orElseThrow();
-                    events.publish(PaymentEvents.invoiceReopened(invoice, payment.id(), refund.refundId(), clock.now()));
-                }
-                events.publish(PaymentEvents.paymentRefunded(after, refund.refundId(), clock.now()));
-                return new Decided(after, result.refunds().get(0));
-            } catch (ConcurrentUpdateException conflict) {
-                if (attempt >= ATTEMPTS) {
-                    throw conflict;
-                }
+    private Decided applyRefund(Payment read, Refund waiting) {
+        return retry.run(() -> {
+            Payment payment = store.payments().get(read.id()).orElseThrow();
+            Refund refund = store.payments().getRefund(payment.id(), waiting.refundId()).orElseThrow();
+            if (refund.status() != Refund.Status.WAITING) {
+                return new Decided(payment, refund);
             }
-        }
+            if (!refund.amount().currency().equals(payment.amount().currency())) {
+                Refund rejected = refund.rejected(refund.kind().name().toLowerCase(java.util.Locale.ROOT) + " "
+                        + refund.refundId() + " of " + refund.amount() + " is in "
+                        + refund.amount().currency().getCurrencyCode() + " but payment " + payment.id()
+                        + " is in " + payment.amount().currency().getCurrencyCode()
+                        + "; it cannot be applied and waits for a person");
+                Payment after = commitDecision(payment, rejected);
+                events.publish(PaymentEvents.refundRejected(after, rejected, clock.now()));
+                return new Decided(after, rejected);
+            }
+            List<Refund> refunds = store.payments().refundsOf(payment.id());
+            io.periodic.billing.money.Money newly = RefundTotals.newlyRefunded(refund, refunds);
+            io.periodic.billing.money.Money remaining = payment.amount().minus(payment.refunded());
+            if (!newly.isPositive() || !remaining.isPositive()) {
+                Refund ignored = refund.ignored(!newly.isPositive()
+                        ? (refund.runningTotal() ? "a running total of " + refund.amount()
+                                : "refund of " + refund.amount())
+                                + " adds nothing to the refunds already counted for this payment ("
+                                + countedRefunds(refunds) + ")"
+                        : "payment " + payment.id() + " is refunded in full already");
+                return new Decided(commitDecision(payment, ignored), ignored);
+            }
+            List<Allocation> allocations = store.payments().allocationsOfPayment(payment.id());
+            Map<String, Invoice> invoices = new LinkedHashMap<>();
+            for (Allocation a : allocations) {
+                store.invoices().get(a.invoiceId()).ifPresent(i -> invoices.put(i.id(), i));
+            }
+            CreditBalance balance = payment.customerId() == null
+                    ? CreditBalance.empty("unknown", payment.amount().currency())
+                    : store.credit().balance(payment.customerId(), payment.amount().currency());
+            PaymentLedger.Result result = PaymentLedger.refund(payment, refund, newly, allocations, invoices,
+                    balance, clock.now());
+            Payment after = commit(result);
+            for (String reopened : result.reopenedInvoiceIds()) {
+                Invoice invoice = store.invoices().get(reopened).orElseThrow();
+                events.publish(PaymentEvents.invoiceReopened(invoice, payment.id(), refund.refundId(), clock.now()));
+            }
+            events.publish(PaymentEvents.paymentRefunded(after, refund.refundId(), clock.now()));
+            return new Decided(after, result.refunds().get(0));
+        });
     }
 
     /** Records a decision that takes nothing back: the refund, with the payment version-checked (and bumped). */
@@ -338,7 +329,7 @@ public final class PaymentService {
                     + " invoices (it is one transaction of at most " + PaymentRepository.MAX_TRANSACTION_ITEMS
                     + " items); got " + requested.size() + ": split it into several requests");
         }
-        for (int attempt = 1; ; attempt++) {
+        return retry.run(() -> {
             Payment payment = store.payments().get(paymentId)
                     .orElseThrow(() -> new NotFoundException("payment", paymentId));
             List<PaymentMatching.Application> applications = requested.stream()
@@ -364,18 +355,12 @@ public final class PaymentService {
             } catch (IllegalStateException refused) {
                 throw new ConflictException(refused.getMessage());
             }
-            try {
-                Payment after = store.payments().commit(new PaymentRepository.Application(result.payment(),
-                        result.invoices(), result.newAllocations(), result.changedAllocations(), result.creditEntries(),
-                        result.balanceAfter(), result.refunds()), commitMarker, markerExpiresAt);
-                announce(after);
-                return store.payments().get(paymentId).orElseThrow();
-            } catch (ConcurrentUpdateException conflict) {
-                if (attempt >= ATTEMPTS) {
-                    throw conflict;
-                }
-            }
-        }
+            Payment after = store.payments().commit(new PaymentRepository.Application(result.payment(),
+                    result.invoices(), result.newAllocations(), result.changedAllocations(), result.creditEntries(),
+                    result.balanceAfter(), result.refunds()), commitMarker, markerExpiresAt);
+            announce(after);
+            return store.payments().get(paymentId).orElseThrow();
+        });
     }
 
     /**
@@ -408,20 +393,10 @@ public final class PaymentService {
         if (payment.unapplied().isPositive()) {
             events.publish(PaymentEvents.paymentUnapplied(payment, clock.now()));
         }
-        for (int attempt = 1; ; attempt++) {
+        retry.run(() -> {
             Payment current = store.payments().get(payment.id()).orElseThrow();
-            if (current.announced()) {
-                return;
-            }
-            try {
-                store.payments().update(current.announcedNow());
-                return;
-            } catch (ConcurrentUpdateException conflict) {
-                if (attempt >= ATTEMPTS) {
-                    throw conflict;
-                }
-            }
-        }
+            return current.announced() ? current : store.payments().update(current.announcedNow());
+        });
     }
 
     private static Customer only(List<Customer> customers) {

@@ -108,10 +108,11 @@ class CorrectionServiceTest {
         Invoice original = openInvoice(customer, 10_000);
         assertEquals(Money.of(10_000, "EUR"), original.creditApplied());
 
-        Invoice voided = service.voidInvoice(original.id());
+        Invoice voided = service.voidInvoice(original.id(), false);
         assertEquals(InvoiceStatus.VOID, voided.status());
         assertEquals(Money.of(10_000, "EUR"), store.credit().balance(customer.id(), customer.currency()).balance());
-        assertSame(InvoiceStatus.VOID, service.voidInvoice(original.id()).status(), "voiding again changes nothing");
+        assertSame(InvoiceStatus.VOID, service.voidInvoice(original.id(), true).status(),
+                "the retry of the request that voided it is answered as done, and changes nothing");
         assertEquals(Money.of(10_000, "EUR"), store.credit().balance(customer.id(), customer.currency()).balance());
         assertTrue(document(InvoiceNotifications.documentKey(voided)).contains("VOID"));
 
@@ -133,9 +134,33 @@ class CorrectionServiceTest {
         Customer customer = customer();
         Invoice paid = store.invoices().update(openInvoice(customer, 0).withPayment(Money.of(108_100, "EUR"),
                 InvoiceStatus.PAID));
-        InvoiceStateException refused = assertThrows(InvoiceStateException.class, () -> service.voidInvoice(paid.id()));
-        assertTrue(refused.getMessage().contains("PAID"), refused.getMessage());
+        InvoiceStateException refused = assertThrows(InvoiceStateException.class,
+                () -> service.voidInvoice(paid.id(), false));
+        assertTrue(refused.getMessage().contains("is paid (issue a credit note instead)"), refused.getMessage());
         assertEquals(InvoiceStatus.PAID, store.invoices().get(paid.id()).orElseThrow().status());
+    }
+
+    @Test
+    void aSecondVoidRequestIsRefusedAsAlreadyVoid() {
+        Invoice open = openInvoice(customer(), 0);
+        service.voidInvoice(open.id(), false);
+        InvoiceStateException refused = assertThrows(InvoiceStateException.class,
+                () -> service.voidInvoice(open.id(), false), "one void rule: voiding twice is a conflict, not a no-op");
+        assertEquals("invoice " + open.id() + " is already void", refused.getMessage());
+    }
+
+    @Test
+    void aWrittenOffInvoiceCanBeVoidedAndItsRetryIsAnsweredAsDone() throws Exception {
+        Customer customer = customer();
+        Invoice writtenOff = store.invoices().update(openInvoice(customer, 0).withStatus(InvoiceStatus.UNCOLLECTIBLE));
+        Invoice voided = service.voidInvoice(writtenOff.id(), false);
+        assertEquals(InvoiceStatus.VOID, voided.status());
+        Invoice again = service.voidInvoice(writtenOff.id(), true);
+        assertEquals(voided.version(), again.version(), "the retry wrote nothing");
+        assertEquals(1, events.events().stream().filter(e -> e.type().equals(InvoiceEvents.VOIDED)
+                && e.detailJson().contains(writtenOff.id())).map(e -> e.id()).distinct().count(),
+                "one invoice.voided (same id when announced again)");
+        assertTrue(document(InvoiceNotifications.documentKey(voided)).contains("VOID"));
     }
 
     @Test

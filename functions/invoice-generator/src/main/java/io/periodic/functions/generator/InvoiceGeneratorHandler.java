@@ -4,43 +4,58 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import io.periodic.billing.aws.AwsAdapters;
+import io.periodic.billing.aws.AwsClients;
+import io.periodic.billing.invoicing.BillingCycle;
 import io.periodic.billing.invoicing.BillingJob;
 import io.periodic.billing.lambda.Log;
+import io.periodic.billing.lambda.Priming;
+import io.periodic.billing.lambda.PrimingSamples;
 import io.periodic.billing.lambda.SqsBatch;
+import io.periodic.billing.persistence.BillingStore;
 import io.periodic.billing.persistence.ConcurrentUpdateException;
 import io.periodic.billing.persistence.MissingSettingsException;
+import io.periodic.billing.ports.Clock;
+import io.periodic.billing.rendering.DocumentRenderer;
+import io.periodic.billing.service.InvoiceIssuing;
+import io.periodic.billing.service.InvoiceNotifications;
 import java.io.UncheckedIOException;
+import java.util.Optional;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * Lambda entry point of the billing-job queue (partial batch responses). Thin: parse the job, let the generator
- * decide and write, sort failures:
- * <ul>
- *   <li>transient (AWS errors, write conflicts that outlasted the retries, missing configuration): the message is
- *       reported as failed and SQS redelivers it; after maxReceiveCount it lands on the alarmed dead-letter queue;
- *   <li>a message that is not a billing job: reported as failed, so it ends on the dead-letter queue as a record;
- *   <li>anything else is a fault retrying cannot fix: the subscription is parked with the reason and the message
- *       is done.
- * </ul>
+ * The billing-job queue's consumer (partial batch responses): {@link InvoiceIssuing} decides and writes. Transient
+ * failures (AWS, conflicts beyond the retries, missing settings) and a message that is no billing job fail the
+ * message (redelivered, then dead-lettered); any other fault parks the subscription with the reason.
  */
 public final class InvoiceGeneratorHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
-    private final InvoiceGenerator generator;
+    private final InvoiceIssuing issuing;
 
-    /** Used by Lambda: clients and the store are built once per execution environment. */
+    /** Used by Lambda: clients and the store are built once per execution environment, then primed. */
     public InvoiceGeneratorHandler() {
-        this(GeneratorWiring.fromEnvironment());
-        // SnapStart: a job for a subscription that does not exist (reads only) and a document rendered in memory.
-        io.periodic.billing.lambda.Priming.register("invoice-generator", this::prime);
+        this(wire());
+        Priming.register("invoice-generator", this::prime);
     }
 
-    public InvoiceGeneratorHandler(InvoiceGenerator generator) {
-        this.generator = generator;
+    public InvoiceGeneratorHandler(InvoiceIssuing issuing) {
+        this.issuing = issuing;
+    }
+
+    /** From the environment the template sets; once per execution environment. */
+    private static InvoiceIssuing wire() {
+        BillingStore store = new BillingStore(AwsClients.build(DynamoDbClient.builder()), AwsClients.env("TABLE_NAME"));
+        AwsAdapters out = AwsAdapters.fromEnvironment();
+        var after = new InvoiceNotifications(new DocumentRenderer(), out.documents(), out.events(), out.mailer());
+        int maxCatchUp = Optional.ofNullable(System.getenv("MAX_CATCH_UP_PERIODS")).map(Integer::parseInt)
+                .orElse(BillingCycle.DEFAULT_MAX_CATCH_UP);
+        return new InvoiceIssuing(store, after, Clock.system(), maxCatchUp);
     }
 
     /** SnapStart priming: a job for a subscription that does not exist (reads only), a document rendered in memory. */
     public void prime() {
-        generator.process("sub_priming_probe");
-        io.periodic.billing.lambda.PrimingSamples.invoiceHtml(new io.periodic.billing.rendering.DocumentRenderer());
+        issuing.process("sub_priming_probe");
+        PrimingSamples.invoiceHtml(new DocumentRenderer());
     }
 
     @Override
@@ -51,13 +66,13 @@ public final class InvoiceGeneratorHandler implements RequestHandler<SQSEvent, S
 
     private void handle(SQSEvent.SQSMessage message) {
         BillingJob job = BillingJob.fromJson(message.getBody());
-        Outcome outcome;
+        InvoiceIssuing.Outcome outcome;
         try {
-            outcome = generator.process(job.subscriptionId());
+            outcome = issuing.process(job.subscriptionId());
         } catch (SdkException | ConcurrentUpdateException | UncheckedIOException | MissingSettingsException e) {
             throw e;
         } catch (RuntimeException e) {
-            outcome = generator.parkAfterFailure(job.subscriptionId(), e);
+            outcome = issuing.parkAfterFailure(job.subscriptionId(), e);
         }
         Log.event("billing_job_done", "subscriptionId", job.subscriptionId(), "outcome", outcome.kind().name(),
                 "invoices", String.join(",", outcome.invoiceIds()), "reason", outcome.reason());

@@ -11,6 +11,9 @@ import io.periodic.billing.invoicing.BillingJob;
 import io.periodic.billing.model.Customer;
 import io.periodic.billing.model.Subscription;
 import io.periodic.billing.persistence.BillingTable;
+import io.periodic.billing.service.InvoiceIssuing.Outcome;
+import io.periodic.billing.service.InvoiceIssuing;
+import io.periodic.billing.testing.BillingWorld;
 import io.periodic.local.engines.DynamoDbLocalEngine;
 import io.periodic.local.engines.DynamoDbLocalExtension;
 import java.time.Instant;
@@ -45,7 +48,7 @@ class BadDataTest {
 
     @Test
     void customerGonePlanGoneAndCurrencyMismatchAreParkedAndTheRestIsBilled() {
-        World world = new World(engine, DUE);
+        BillingWorld world = new BillingWorld(engine, DUE);
         LocalDate anchor = LocalDate.of(2026, 11, 1);
         Customer good = world.customer("UTC", "JPY", "10");
         Subscription billed = world.subscribe(good, world.price("JPY", 1_000, BillingInterval.monthly()), 1, anchor, null);
@@ -69,7 +72,7 @@ class BadDataTest {
                 message("m3", "{not json"),
                 message("m4", new BillingJob(mismatch.id(), DUE).toJson()),
                 message("m5", new BillingJob(billed.id(), DUE).toJson())));
-        SQSBatchResponse response = new InvoiceGeneratorHandler(world.generator()).handleRequest(event, null);
+        SQSBatchResponse response = new InvoiceGeneratorHandler(world.issuing()).handleRequest(event, null);
 
         assertEquals(List.of("m3"), response.getBatchItemFailures().stream()
                 .map(SQSBatchResponse.BatchItemFailure::getItemIdentifier).toList(),
@@ -82,7 +85,7 @@ class BadDataTest {
         assertEquals(1, world.reload(billed).nextPeriodIndex());
 
         // Parked subscriptions are skipped by later runs until released, and left out of the scheduler's index.
-        assertEquals(Outcome.Kind.SKIPPED, world.generator().process(mismatch.id()).kind());
+        assertEquals(Outcome.Kind.SKIPPED, world.issuing().process(mismatch.id()).kind());
         assertNotNull(world.reload(mismatch).parkedReason());
         for (int shard = 0; shard < BillingTable.SHARDS; shard++) {
             assertTrue(!world.store.subscriptions().dueAtOrBefore(shard, DUE, 1000, null).items()
@@ -96,16 +99,16 @@ class BadDataTest {
                 fixed.paymentTermsDays(), fixed.taxRate(), fixed.taxId(), fixed.billingAddress(), fixed.createdAt(),
                 fixed.version()));
         world.store.subscriptions().update(world.reload(mismatch).released());
-        assertEquals(Outcome.Kind.BILLED, world.generator().process(mismatch.id()).kind());
+        assertEquals(Outcome.Kind.BILLED, world.issuing().process(mismatch.id()).kind());
     }
 
     @Test
     void anUnexpectedFailureParksTheSubscriptionInsteadOfFailingForever() {
-        World world = new World(engine, DUE);
+        BillingWorld world = new BillingWorld(engine, DUE);
         Customer customer = world.customer("UTC", "JPY", "10");
         Subscription subscription = world.subscribe(customer, world.price("JPY", 1_000, BillingInterval.monthly()), 1,
                 LocalDate.of(2026, 11, 1), null);
-        InvoiceGenerator failing = new InvoiceGenerator(world.store, (invoice, c, seller) -> {
+        InvoiceIssuing failing = new InvoiceIssuing(world.store, (invoice, c, seller) -> {
             throw new IllegalStateException("template bug");
         }, world.clock, 12);
         SQSEvent event = new SQSEvent();

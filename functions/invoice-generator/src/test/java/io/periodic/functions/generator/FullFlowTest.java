@@ -1,13 +1,11 @@
 package io.periodic.functions.generator;
 
-import io.periodic.billing.service.AfterFinalization;
-import io.periodic.billing.service.InvoiceNotifications;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import io.periodic.billing.aws.SqsMessageQueue;
 import io.periodic.billing.calendar.BillingInterval;
 import io.periodic.billing.invoicing.InvoiceEvents;
 import io.periodic.billing.local.DirectoryDocumentStore;
@@ -17,7 +15,10 @@ import io.periodic.billing.model.Customer;
 import io.periodic.billing.model.Invoice;
 import io.periodic.billing.model.Subscription;
 import io.periodic.billing.rendering.DocumentRenderer;
-import io.periodic.functions.scheduler.InvoiceScheduler;
+import io.periodic.billing.service.DueSubscriptionSweep;
+import io.periodic.billing.service.InvoiceIssuing;
+import io.periodic.billing.service.InvoiceNotifications;
+import io.periodic.billing.testing.BillingWorld;
 import io.periodic.local.engines.DynamoDbLocalEngine;
 import io.periodic.local.engines.DynamoDbLocalExtension;
 import io.periodic.local.engines.ElasticMqEngine;
@@ -67,10 +68,10 @@ class FullFlowTest {
     @Test
     void scheduleQueueGenerateRenderPublishAndMailForTwoMonths() throws Exception {
         Path out = Files.createTempDirectory("full-flow");
-        World world = new World(dynamo, Instant.parse("1995-03-31T00:00:00Z"));
+        BillingWorld world = new BillingWorld(dynamo, Instant.parse("1995-03-31T00:00:00Z"));
         SqsClient sqs = mq.client();
         String queueUrl = mq.queueUrl("BillingJobQueue");
-        deliverAll(sqs, queueUrl, new InvoiceGeneratorHandler(world.generator())); // leftovers of other tests
+        deliverAll(sqs, queueUrl, new InvoiceGeneratorHandler(world.issuing())); // leftovers of other tests
 
         Customer tokyo = world.customer("Asia/Tokyo", "JPY", "10", Locale.JAPAN);
         Customer belgrade = world.customer("Europe/Belgrade", "EUR", "20", Locale.forLanguageTag("sr-Latn-RS"));
@@ -81,10 +82,10 @@ class FullFlowTest {
 
         JsonLinesEventLog events = new JsonLinesEventLog(out.resolve("events.jsonl"));
         FileOutboxMailer outbox = new FileOutboxMailer(out.resolve("outbox"));
-        InvoiceGenerator generator = new InvoiceGenerator(world.store, new InvoiceNotifications(new DocumentRenderer(),
+        InvoiceIssuing generator = new InvoiceIssuing(world.store, new InvoiceNotifications(new DocumentRenderer(),
                 new DirectoryDocumentStore(out.resolve("documents")), events, outbox), world.clock, 12);
         InvoiceGeneratorHandler handler = new InvoiceGeneratorHandler(generator);
-        InvoiceScheduler scheduler = new InvoiceScheduler(world.store, new io.periodic.billing.aws.SqsMessageQueue(sqs, queueUrl), world.clock);
+        DueSubscriptionSweep scheduler = new DueSubscriptionSweep(world.store, new SqsMessageQueue(sqs, queueUrl), world.clock);
 
         // March 31 local midnight has passed in both zones.
         world.clock.set(Instant.parse("1995-03-31T00:00:00Z"));

@@ -1,8 +1,5 @@
 package io.periodic.functions.generator;
 
-import io.periodic.billing.service.AfterFinalization;
-import io.periodic.billing.service.InvoiceNotifications;
-
 import io.periodic.billing.calendar.BillingInterval;
 import io.periodic.billing.invoicing.BillingCycle;
 import io.periodic.billing.local.DirectoryDocumentStore;
@@ -14,6 +11,9 @@ import io.periodic.billing.model.Subscription;
 import io.periodic.billing.persistence.BillingStore;
 import io.periodic.billing.persistence.BillingTable;
 import io.periodic.billing.rendering.DocumentRenderer;
+import io.periodic.billing.service.InvoiceIssuing;
+import io.periodic.billing.service.InvoiceNotifications;
+import io.periodic.billing.testing.BillingWorld;
 import io.periodic.local.engines.DynamoDbLocalEngine;
 import io.periodic.local.engines.Engines;
 import java.nio.file.Files;
@@ -135,7 +135,7 @@ public final class InvoiceGenerationBenchmark {
         Capacity capacity = new Capacity();
         DynamoDbClient client = engine.clientBuilder().overrideConfiguration(o -> o.addExecutionInterceptor(capacity))
                 .build();
-        World world = new World(engine, Instant.parse("2001-01-01T00:00:00Z"));
+        BillingWorld world = new BillingWorld(engine, Instant.parse("2001-01-01T00:00:00Z"));
         BillingStore store = new BillingStore(client, BillingTable.LOGICAL_ID);
 
         Customer customer = world.customer("UTC", "EUR", "20");
@@ -149,8 +149,8 @@ public final class InvoiceGenerationBenchmark {
         }
 
         Path out = Files.createTempDirectory("bench");
-        InvoiceGenerator bare = new InvoiceGenerator(store, (i, c, s) -> { }, world.clock, BillingCycle.DEFAULT_MAX_CATCH_UP);
-        InvoiceGenerator full = new InvoiceGenerator(store, new InvoiceNotifications(new DocumentRenderer(),
+        InvoiceIssuing bare = new InvoiceIssuing(store, (i, c, s) -> { }, world.clock, BillingCycle.DEFAULT_MAX_CATCH_UP);
+        InvoiceIssuing full = new InvoiceIssuing(store, new InvoiceNotifications(new DocumentRenderer(),
                 new DirectoryDocumentStore(out.resolve("documents")), new JsonLinesEventLog(out.resolve("events.jsonl")),
                 new FileOutboxMailer(out.resolve("outbox"))), world.clock, BillingCycle.DEFAULT_MAX_CATCH_UP);
 

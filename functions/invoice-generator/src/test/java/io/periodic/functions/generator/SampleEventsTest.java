@@ -8,6 +8,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import io.periodic.billing.calendar.BillingInterval;
 import io.periodic.billing.model.Customer;
+import io.periodic.billing.testing.BillingWorld;
 import io.periodic.local.engines.DynamoDbLocalEngine;
 import io.periodic.local.engines.DynamoDbLocalExtension;
 import io.periodic.local.engines.Engines;
@@ -27,7 +28,7 @@ class SampleEventsTest {
 
     @Test
     void theSampleBatchBillsBothSubscriptions() {
-        World world = new World(engine, Instant.parse("2026-12-01T10:00:00Z"));
+        BillingWorld world = new BillingWorld(engine, Instant.parse("2026-12-01T10:00:00Z"));
         Customer tokyo = world.customer("Asia/Tokyo", "JPY", "10");
         Customer honolulu = world.customer("Pacific/Honolulu", "USD", "4.712");
         world.subscribe("sub_sample_tokyo", tokyo, world.price("JPY", 12_000, BillingInterval.monthly()), 1,
@@ -38,7 +39,7 @@ class SampleEventsTest {
         SQSEvent event = EventLoader.loadSQSEvent(
                 Engines.templatePath().resolveSibling("events/invoice-generator-sqs-batch.json").toString());
         assertEquals(2, event.getRecords().size());
-        SQSBatchResponse response = new InvoiceGeneratorHandler(world.generator()).handleRequest(event, null);
+        SQSBatchResponse response = new InvoiceGeneratorHandler(world.issuing()).handleRequest(event, null);
 
         assertTrue(response.getBatchItemFailures().isEmpty());
         assertEquals(1, world.invoicesOf(tokyo).size());

@@ -7,6 +7,7 @@ import io.periodic.billing.aws.SqsMessageQueue;
 import io.periodic.billing.lambda.Log;
 import io.periodic.billing.persistence.BillingStore;
 import io.periodic.billing.ports.Clock;
+import io.periodic.billing.service.DueSubscriptionSweep;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.IOException;
@@ -15,23 +16,23 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * Lambda entry point for the EventBridge Scheduler schedule. The schedule's input is ignored (the run works from
+ * Lambda entry point for the EventBridge Scheduler schedule: one run of {@link DueSubscriptionSweep}. The schedule's input is ignored (the run works from
  * "now"); the answer is a JSON summary. Stops with 20 seconds of Lambda time to spare.
  */
 public final class InvoiceSchedulerHandler implements RequestStreamHandler {
     static final long SPARE_MILLIS = 20_000;
-    private final InvoiceScheduler scheduler;
+    private final DueSubscriptionSweep scheduler;
 
     public InvoiceSchedulerHandler() {
-        this(new InvoiceScheduler(
+        this(new DueSubscriptionSweep(
                 new BillingStore(AwsClients.build(DynamoDbClient.builder()), AwsClients.env("TABLE_NAME")),
-                new io.periodic.billing.aws.SqsMessageQueue(AwsClients.build(SqsClient.builder()), AwsClients.env("BILLING_JOB_QUEUE_URL")),
+                new SqsMessageQueue(AwsClients.build(SqsClient.builder()), AwsClients.env("BILLING_JOB_QUEUE_URL")),
                 Clock.system()));
         // SnapStart: sweep as of the epoch (nothing is due then): reads the index, sends nothing.
         io.periodic.billing.lambda.Priming.register("invoice-scheduler", this::prime);
     }
 
-    public InvoiceSchedulerHandler(InvoiceScheduler scheduler) {
+    public InvoiceSchedulerHandler(DueSubscriptionSweep scheduler) {
         this.scheduler = scheduler;
     }
 
@@ -42,7 +43,7 @@ public final class InvoiceSchedulerHandler implements RequestStreamHandler {
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        InvoiceScheduler.Result result = scheduler.run(
+        DueSubscriptionSweep.Result result = scheduler.run(
                 () -> context == null || context.getRemainingTimeInMillis() > SPARE_MILLIS);
         Log.event("scheduler_run", "now", result.now().toString(), "jobsSent", Integer.toString(result.jobsSent()),
                 "pagesRead", Integer.toString(result.pagesRead()), "complete", Boolean.toString(result.complete()));

@@ -2,8 +2,10 @@ package io.periodic.functions.scheduler;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.periodic.billing.aws.SqsMessageQueue;
 import io.periodic.billing.persistence.BillingStore;
 import io.periodic.billing.persistence.BillingTable;
+import io.periodic.billing.service.DueSubscriptionSweep;
 import io.periodic.local.engines.DynamoDbLocalExtension;
 import io.periodic.local.engines.ElasticMqEngine;
 import io.periodic.local.engines.ElasticMqExtension;
@@ -23,9 +25,9 @@ class SampleEventsTest {
     @Test
     void theScheduleInputRunsACompleteSweepAndAnswersASummary(DynamoDbClient dynamo, ElasticMqEngine mq)
             throws Exception {
-        InvoiceSchedulerHandler handler = new InvoiceSchedulerHandler(new InvoiceScheduler(
+        InvoiceSchedulerHandler handler = new InvoiceSchedulerHandler(new DueSubscriptionSweep(
                 new BillingStore(dynamo, BillingTable.LOGICAL_ID),
-                new io.periodic.billing.aws.SqsMessageQueue(mq.client(), mq.queueUrl("BillingJobQueue")),
+                new SqsMessageQueue(mq.client(), mq.queueUrl("BillingJobQueue")),
                 () -> Instant.parse("1970-01-02T00:00:00Z")));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (InputStream in = Files.newInputStream(

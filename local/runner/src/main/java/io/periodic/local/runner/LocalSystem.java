@@ -21,8 +21,10 @@ import io.periodic.billing.ports.EventPublisher;
 import io.periodic.billing.ports.Mailer;
 import io.periodic.billing.ports.Secrets;
 import io.periodic.billing.rendering.DocumentRenderer;
+import io.periodic.billing.service.DueSubscriptionSweep;
 import io.periodic.billing.service.DunningService;
 import io.periodic.billing.service.DunningStarter;
+import io.periodic.billing.service.InvoiceIssuing;
 import io.periodic.billing.service.InvoiceNotifications;
 import io.periodic.billing.service.PaymentIntake;
 import io.periodic.billing.service.PaymentService;
@@ -30,11 +32,9 @@ import io.periodic.functions.api.BillingApi;
 import io.periodic.functions.api.BillingApiHandler;
 import io.periodic.functions.dunning.DunningStepsHandler;
 import io.periodic.functions.dunningstarter.DunningStarterHandler;
-import io.periodic.functions.generator.InvoiceGenerator;
 import io.periodic.functions.generator.InvoiceGeneratorHandler;
 import io.periodic.functions.matcher.PaymentMatcherHandler;
 import io.periodic.functions.pdf.InvoicePdfHandler;
-import io.periodic.functions.scheduler.InvoiceScheduler;
 import io.periodic.functions.scheduler.InvoiceSchedulerHandler;
 import io.periodic.functions.webhook.PaymentWebhookHandler;
 import io.periodic.local.engines.DeadLetterQueues;
@@ -292,9 +292,9 @@ public final class LocalSystem implements AutoCloseable {
         InvoiceNotifications notifications = new InvoiceNotifications(new DocumentRenderer(), documents, events,
                 mailer);
 
-        this.scheduler = new InvoiceSchedulerHandler(new InvoiceScheduler(storeFor("invoice-scheduler"),
+        this.scheduler = new InvoiceSchedulerHandler(new DueSubscriptionSweep(storeFor("invoice-scheduler"),
                 new SqsMessageQueue(sqs, billingJobQueue), clock));
-        this.generator = new InvoiceGeneratorHandler(new InvoiceGenerator(storeFor("invoice-generator"), notifications,
+        this.generator = new InvoiceGeneratorHandler(new InvoiceIssuing(storeFor("invoice-generator"), notifications,
                 clock, io.periodic.billing.invoicing.BillingCycle.DEFAULT_MAX_CATCH_UP));
         this.webhooks = new PaymentWebhookHandler(new PaymentIntake(storeFor("payment-webhook"),
                 new SqsMessageQueue(sqs, paymentQueue), Secrets.of(options.stripeSecret()),

@@ -1,7 +1,4 @@
-package io.periodic.functions.generator;
-
-import io.periodic.billing.service.AfterFinalization;
-import io.periodic.billing.service.InvoiceNotifications;
+package io.periodic.billing.testing;
 
 import io.periodic.billing.calendar.BillingInterval;
 import io.periodic.billing.invoicing.BillingCycle;
@@ -20,6 +17,8 @@ import io.periodic.billing.money.TaxBehavior;
 import io.periodic.billing.money.TaxRate;
 import io.periodic.billing.persistence.BillingStore;
 import io.periodic.billing.persistence.BillingTable;
+import io.periodic.billing.service.AfterFinalization;
+import io.periodic.billing.service.InvoiceIssuing;
 import io.periodic.local.engines.DynamoDbLocalEngine;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -33,16 +32,18 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A billing world on the shared DynamoDB Local: a store whose client can crash after any write, a clock the test
- * moves, the seller's settings, and helpers to create customers, prices and subscriptions with fresh ids.
+ * moves, the seller's settings, and helpers to create customers, prices and subscriptions with fresh ids. Shared
+ * with the function modules' tests (shared's test jar).
  */
-final class World {
-    final CrashAfterWrite crash = new CrashAfterWrite();
-    final BillingStore store;
-    final TestClock clock;
-    final Map<String, AtomicInteger> afterFinalization = new ConcurrentHashMap<>();
-    final SellerProfile seller;
+public final class BillingWorld {
+    public final CrashAfterWrite crash = new CrashAfterWrite();
+    public final BillingStore store;
+    public final TestClock clock;
+    /** How often what follows finalisation (document, event, mail) ran, by invoice id. */
+    public final Map<String, AtomicInteger> afterFinalization = new ConcurrentHashMap<>();
+    public final SellerProfile seller;
 
-    World(DynamoDbLocalEngine engine, Instant start) {
+    public BillingWorld(DynamoDbLocalEngine engine, Instant start) {
         this.store = new BillingStore(engine.clientBuilder()
                 .overrideConfiguration(o -> o.addExecutionInterceptor(crash)).build(), BillingTable.LOGICAL_ID);
         this.clock = new TestClock(start);
@@ -57,35 +58,37 @@ final class World {
         store.settings().putSeller(seller);
     }
 
-    InvoiceGenerator generator() {
-        return new InvoiceGenerator(store, recording(), clock, BillingCycle.DEFAULT_MAX_CATCH_UP);
+    /** The invoice-issuing use case on this world, recording what follows finalisation instead of doing it. */
+    public InvoiceIssuing issuing() {
+        return new InvoiceIssuing(store, recording(), clock, BillingCycle.DEFAULT_MAX_CATCH_UP);
     }
 
-    AfterFinalization recording() {
+    public AfterFinalization recording() {
         return (invoice, customer, seller) ->
                 afterFinalization.computeIfAbsent(invoice.id(), id -> new AtomicInteger()).incrementAndGet();
     }
 
-    Customer customer(String zone, String currency, String taxRate) {
+    public Customer customer(String zone, String currency, String taxRate) {
         return customer(zone, currency, taxRate, Locale.ENGLISH);
     }
 
-    Customer customer(String zone, String currency, String taxRate, Locale locale) {
+    public Customer customer(String zone, String currency, String taxRate, Locale locale) {
         return store.customers().create(new Customer(Ids.newId("cus"), "Customer " + zone, "ap@customer.example",
                 Currencies.of(currency), ZoneId.of(zone), locale, 14, TaxRate.of(taxRate), null,
                 new Address("1 Road", null, "00000", "City", null, "US"), clock.now(), null));
     }
 
-    Price price(String currency, long minor, BillingInterval interval) {
+    public Price price(String currency, long minor, BillingInterval interval) {
         return store.prices().create(new Price(Ids.newId("price"), "Plan " + minor, Money.of(minor, currency),
                 interval, 0, TaxBehavior.EXCLUSIVE, true, null));
     }
 
-    Subscription subscribe(Customer customer, Price price, long quantity, LocalDate anchor, LocalDate trialEnd) {
+    public Subscription subscribe(Customer customer, Price price, long quantity, LocalDate anchor,
+            LocalDate trialEnd) {
         return subscribe(Ids.newId("sub"), customer, price, quantity, anchor, trialEnd);
     }
 
-    Subscription subscribe(String id, Customer customer, Price price, long quantity, LocalDate anchor,
+    public Subscription subscribe(String id, Customer customer, Price price, long quantity, LocalDate anchor,
             LocalDate trialEnd) {
         Subscription draft = new Subscription(id, customer.id(),
                 List.of(new SubscriptionItem(price.id(), quantity)), anchor, price.interval(),
@@ -94,17 +97,17 @@ final class World {
         return store.subscriptions().create(draft.advancedTo(0, BillingCycle.dueInstant(draft, customer, 0)));
     }
 
-    Subscription reload(Subscription subscription) {
+    public Subscription reload(Subscription subscription) {
         return store.subscriptions().get(subscription.id()).orElseThrow();
     }
 
-    List<Invoice> invoicesOf(Customer customer) {
+    public List<Invoice> invoicesOf(Customer customer) {
         List<Invoice> all = new ArrayList<>(store.invoices().byCustomer(customer.id(), 1000, null).items());
         all.sort(java.util.Comparator.comparing(Invoice::periodStart));
         return all;
     }
 
-    long numbersTaken(int year) {
+    public long numbersTaken(int year) {
         return store.invoices().sequence(seller.invoicePrefix() + "-" + year).last();
     }
 }

@@ -1,4 +1,4 @@
-package io.periodic.functions.generator;
+package io.periodic.billing.service;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -11,6 +11,8 @@ import io.periodic.billing.model.InvoiceStatus;
 import io.periodic.billing.model.Subscription;
 import io.periodic.billing.money.Money;
 import io.periodic.billing.model.CreditEntry;
+import io.periodic.billing.service.InvoiceIssuing.Outcome;
+import io.periodic.billing.testing.BillingWorld;
 import io.periodic.local.engines.DynamoDbLocalEngine;
 import io.periodic.local.engines.DynamoDbLocalExtension;
 import java.time.Instant;
@@ -39,11 +41,11 @@ class IdempotencyAndFaultsTest {
         this.engine = engine;
     }
 
-    private record Case(World world, Customer customer, Subscription subscription) {}
+    private record Case(BillingWorld world, Customer customer, Subscription subscription) {}
 
     /** A due subscription whose customer has some credit, so finalisation also moves the credit balance. */
     private Case dueCase() {
-        World world = new World(engine, DUE);
+        BillingWorld world = new BillingWorld(engine, DUE);
         Customer customer = world.customer("UTC", "EUR", "20");
         world.store.credit().post(new CreditEntry(customer.id(), "seed", Money.of(500, "EUR"), "test", DUE),
                 world.store.credit().balance(customer.id(), customer.currency()));
@@ -70,9 +72,9 @@ class IdempotencyAndFaultsTest {
     @Test
     void theSameJobDeliveredTwice() {
         Case c = dueCase();
-        InvoiceGenerator generator = c.world().generator();
-        assertEquals(Outcome.Kind.BILLED, generator.process(c.subscription().id()).kind());
-        assertEquals(Outcome.Kind.NOT_DUE, generator.process(c.subscription().id()).kind());
+        InvoiceIssuing issuing = c.world().issuing();
+        assertEquals(Outcome.Kind.BILLED, issuing.process(c.subscription().id()).kind());
+        assertEquals(Outcome.Kind.NOT_DUE, issuing.process(c.subscription().id()).kind());
         assertBilledExactlyOnce(c);
         assertEquals(1, c.world().afterFinalization.values().iterator().next().get());
     }
@@ -84,7 +86,7 @@ class IdempotencyAndFaultsTest {
             CountDownLatch start = new CountDownLatch(1);
             Callable<Outcome> run = () -> {
                 start.await();
-                return c.world().generator().process(c.subscription().id());
+                return c.world().issuing().process(c.subscription().id());
             };
             ExecutorService pool = Executors.newFixedThreadPool(2);
             try {
@@ -112,7 +114,7 @@ class IdempotencyAndFaultsTest {
                 c.customer(), subscription, prices, 0, true, LocalDate.of(2026, 11, 1), DUE));
         assertEquals(InvoiceStatus.DRAFT, draft.status());
 
-        assertEquals(Outcome.Kind.BILLED, c.world().generator().process(c.subscription().id()).kind());
+        assertEquals(Outcome.Kind.BILLED, c.world().issuing().process(c.subscription().id()).kind());
         assertBilledExactlyOnce(c);
         assertEquals(draft.id(), c.world().invoicesOf(c.customer()).get(0).id());
     }
@@ -122,7 +124,7 @@ class IdempotencyAndFaultsTest {
         // Count the writes of one clean run, then crash after write 1, 2, ... of a fresh case each time.
         Case probe = dueCase();
         probe.world().crash.arm(-1);
-        probe.world().generator().process(probe.subscription().id());
+        probe.world().issuing().process(probe.subscription().id());
         int writes = probe.world().crash.writesSinceArmed();
         assertTrue(writes >= 2, "create-and-finalise, advance at least; saw " + writes);
 
@@ -131,12 +133,12 @@ class IdempotencyAndFaultsTest {
             Case c = dueCase();
             c.world().crash.arm(k);
             try {
-                c.world().generator().process(c.subscription().id());
+                c.world().issuing().process(c.subscription().id());
             } catch (RuntimeException crash) {
                 crashedAt.add(crash.getMessage());
             }
             c.world().crash.arm(-1);
-            c.world().generator().process(c.subscription().id()); // the redelivered job
+            c.world().issuing().process(c.subscription().id()); // the redelivered job
             assertBilledExactlyOnce(c);
         }
         assertEquals(writes, crashedAt.size(), "every write was crashed after once: " + crashedAt);

@@ -1,4 +1,4 @@
-package io.periodic.functions.generator;
+package io.periodic.billing.service;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,6 +13,8 @@ import io.periodic.billing.model.Price;
 import io.periodic.billing.model.Subscription;
 import io.periodic.billing.model.SubscriptionItem;
 import io.periodic.billing.money.Money;
+import io.periodic.billing.service.InvoiceIssuing.Outcome;
+import io.periodic.billing.testing.BillingWorld;
 import io.periodic.local.engines.DynamoDbLocalEngine;
 import io.periodic.local.engines.DynamoDbLocalExtension;
 import java.time.Instant;
@@ -22,7 +24,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** Mid-period changes billed through the generator on DynamoDB Local. June has 30 days; changes on June 21. */
+/** Mid-period changes billed through InvoiceIssuing on DynamoDB Local. June has 30 days; changes on June 21. */
 @ExtendWith(DynamoDbLocalExtension.class)
 class ProrationScenariosTest {
     private final DynamoDbLocalEngine engine;
@@ -31,16 +33,16 @@ class ProrationScenariosTest {
         this.engine = engine;
     }
 
-    private record Setup(World world, Customer customer, Price basic, Price pro, Subscription subscription) {}
+    private record Setup(BillingWorld world, Customer customer, Price basic, Price pro, Subscription subscription) {}
 
     private Setup billedJune(long quantity, boolean onPro) {
-        World world = new World(engine, Instant.parse("2026-06-01T00:00:00Z"));
+        BillingWorld world = new BillingWorld(engine, Instant.parse("2026-06-01T00:00:00Z"));
         Customer customer = world.customer("UTC", "USD", "0");
         Price basic = world.price("USD", 3_000, BillingInterval.monthly());
         Price pro = world.price("USD", 9_000, BillingInterval.monthly());
         Subscription subscription = world.subscribe(customer, onPro ? pro : basic, quantity, LocalDate.of(2026, 6, 1),
                 null);
-        world.generator().process(subscription.id());
+        world.issuing().process(subscription.id());
         return new Setup(world, customer, basic, pro, world.reload(subscription));
     }
 
@@ -49,7 +51,7 @@ class ProrationScenariosTest {
                 Map.of(s.basic().id(), s.basic(), s.pro().id(), s.pro()), LocalDate.of(2026, 6, 21), "change-1");
         s.world().store.subscriptions().update(changed);
         s.world().clock.set(Instant.parse("2026-07-01T00:00:00Z"));
-        assertEquals(Outcome.Kind.BILLED, s.world().generator().process(s.subscription().id()).kind());
+        assertEquals(Outcome.Kind.BILLED, s.world().issuing().process(s.subscription().id()).kind());
         assertTrue(s.world().reload(s.subscription()).pendingCharges().isEmpty(), "billed charges are removed");
         return s.world().invoicesOf(s.customer()).get(1);
     }
@@ -91,7 +93,7 @@ class ProrationScenariosTest {
 
         // August uses that credit first.
         t.world().clock.set(Instant.parse("2026-08-01T00:00:00Z"));
-        t.world().generator().process(t.subscription().id());
+        t.world().issuing().process(t.subscription().id());
         Invoice august = t.world().invoicesOf(t.customer()).get(2);
         assertEquals(Money.of(3_000, "USD"), august.creditApplied());
         assertEquals(InvoiceStatus.PAID, august.status());

@@ -1,4 +1,4 @@
-package io.periodic.functions.generator;
+package io.periodic.billing.testing;
 
 import io.periodic.billing.ports.Clock;
 import java.time.Duration;
@@ -6,10 +6,10 @@ import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** A clock the test moves. */
-final class TestClock implements Clock {
+public final class TestClock implements Clock {
     private final AtomicReference<Instant> now;
 
-    TestClock(Instant start) {
+    public TestClock(Instant start) {
         this.now = new AtomicReference<>(start);
     }
 
@@ -18,11 +18,11 @@ final class TestClock implements Clock {
         return now.get();
     }
 
-    void set(Instant instant) {
+    public void set(Instant instant) {
         now.set(instant);
     }
 
-    void advance(Duration duration) {
+    public void advance(Duration duration) {
         now.updateAndGet(i -> i.plus(duration));
     }
 }

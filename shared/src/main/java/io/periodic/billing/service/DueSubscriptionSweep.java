@@ -1,4 +1,4 @@
-package io.periodic.functions.scheduler;
+package io.periodic.billing.service;
 
 import io.periodic.billing.invoicing.BillingJob;
 import io.periodic.billing.model.Checkpoint;
@@ -21,7 +21,8 @@ import java.util.concurrent.Future;
 import java.util.function.BooleanSupplier;
 
 /**
- * Finds the subscriptions due at or before now and enqueues one billing job each. It reads only the sparse,
+ * Finds the subscriptions due at or before now and enqueues one billing job each (the use case behind the
+ * invoice-scheduler function, run by its schedule every 15 minutes). It reads only the sparse,
  * sharded work index - every shard in parallel, page by page, never a table scan - and sends jobs ten at a time.
  *
  * <p>A <em>sweep</em> covers all shards. A run stops when its time budget runs low ({@code timeLeft}) and saves a
@@ -32,12 +33,13 @@ import java.util.function.BooleanSupplier;
  * billed (billing one takes it out), so whatever became due behind a cursor is found by the next sweep. A job for
  * a subscription already queued is a harmless duplicate: the generator re-reads and bills each period once.
  */
-public final class InvoiceScheduler {
+public final class DueSubscriptionSweep {
     /** What one run did. */
     public record Result(Instant now, int jobsSent, int pagesRead, boolean complete) {}
 
     private record ShardResult(int shard, int sent, int pages, boolean done, String cursor) {}
 
+    /** The checkpoints' name (stored: it stays the function's name). */
     static final String CHECKPOINT = "invoice-scheduler";
     private static final int PAGE_SIZE = 100;
 
@@ -46,7 +48,7 @@ public final class InvoiceScheduler {
     private final MessageQueue queue;
     private final Clock clock;
 
-    public InvoiceScheduler(BillingStore store, MessageQueue queue, Clock clock) {
+    public DueSubscriptionSweep(BillingStore store, MessageQueue queue, Clock clock) {
         this.subscriptions = store.subscriptions();
         this.settings = store.settings();
         this.queue = queue;

@@ -1,4 +1,4 @@
-package io.periodic.functions.generator;
+package io.periodic.billing.service;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,6 +8,8 @@ import io.periodic.billing.model.Customer;
 import io.periodic.billing.model.Invoice;
 import io.periodic.billing.model.Price;
 import io.periodic.billing.model.Subscription;
+import io.periodic.billing.service.InvoiceIssuing.Outcome;
+import io.periodic.billing.testing.BillingWorld;
 import io.periodic.local.engines.DynamoDbLocalEngine;
 import io.periodic.local.engines.DynamoDbLocalExtension;
 import java.time.Duration;
@@ -17,7 +19,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** Calendar scenarios end to end: the generator on DynamoDB Local, driven by a clock the test moves. */
+/** Calendar scenarios end to end: {@link InvoiceIssuing} on DynamoDB Local, driven by a clock the test moves. */
 @ExtendWith(DynamoDbLocalExtension.class)
 class CalendarScenariosTest {
     private final DynamoDbLocalEngine engine;
@@ -26,28 +28,29 @@ class CalendarScenariosTest {
         this.engine = engine;
     }
 
-    /** Runs the generator at each of {@code instants} and returns the periods invoiced, in order. */
-    private static List<String> billAt(World world, Subscription subscription, Customer customer, List<Instant> instants) {
-        InvoiceGenerator generator = world.generator();
+    /** Runs invoice issuing at each of {@code instants} and returns the periods invoiced, in order. */
+    private static List<String> billAt(BillingWorld world, Subscription subscription, Customer customer,
+            List<Instant> instants) {
+        InvoiceIssuing issuing = world.issuing();
         for (Instant instant : instants) {
             world.clock.set(instant);
-            generator.process(subscription.id());
+            issuing.process(subscription.id());
         }
         return world.invoicesOf(customer).stream().map(i -> i.periodStart() + ".." + i.periodEnd()).toList();
     }
 
     @Test
     void monthlyAnchoredOnThe31stForThirteenMonths() {
-        World world = new World(engine, Instant.parse("2026-01-01T00:00:00Z"));
+        BillingWorld world = new BillingWorld(engine, Instant.parse("2026-01-01T00:00:00Z"));
         Customer customer = world.customer("UTC", "EUR", "19");
         Price price = world.price("EUR", 4_900, BillingInterval.monthly());
         Subscription subscription = world.subscribe(customer, price, 1, LocalDate.of(2026, 1, 31), null);
 
-        InvoiceGenerator generator = world.generator();
+        InvoiceIssuing issuing = world.issuing();
         for (int month = 0; month < 13; month++) {
             world.clock.set(world.reload(subscription).nextBillingAt());
-            assertEquals(Outcome.Kind.BILLED, generator.process(subscription.id()).kind());
-            assertEquals(Outcome.Kind.NOT_DUE, generator.process(subscription.id()).kind(), "second run: nothing");
+            assertEquals(Outcome.Kind.BILLED, issuing.process(subscription.id()).kind());
+            assertEquals(Outcome.Kind.NOT_DUE, issuing.process(subscription.id()).kind(), "second run: nothing");
         }
         List<Invoice> invoices = world.invoicesOf(customer);
         assertEquals(List.of("2026-01-31", "2026-02-28", "2026-03-31", "2026-04-30", "2026-05-31", "2026-06-30",
@@ -66,7 +69,7 @@ class CalendarScenariosTest {
 
     @Test
     void yearlyOnFebruary29() {
-        World world = new World(engine, Instant.parse("2028-01-01T00:00:00Z"));
+        BillingWorld world = new BillingWorld(engine, Instant.parse("2028-01-01T00:00:00Z"));
         Customer customer = world.customer("UTC", "USD", "0");
         Price price = world.price("USD", 120_000, BillingInterval.yearly());
         Subscription subscription = world.subscribe(customer, price, 1, LocalDate.of(2028, 2, 29), null);
@@ -80,7 +83,7 @@ class CalendarScenariosTest {
 
     @Test
     void weekly() {
-        World world = new World(engine, Instant.parse("2026-11-01T00:00:00Z"));
+        BillingWorld world = new BillingWorld(engine, Instant.parse("2026-11-01T00:00:00Z"));
         Customer customer = world.customer("Europe/Belgrade", "EUR", "20");
         Price price = world.price("EUR", 1_000, BillingInterval.weekly());
         Subscription subscription = world.subscribe(customer, price, 2, LocalDate.of(2026, 11, 2), null);
@@ -93,22 +96,22 @@ class CalendarScenariosTest {
 
     @Test
     void customersInTokyoAndHonoluluAreBilledAtTheirLocalMidnight() {
-        World world = new World(engine, Instant.parse("2026-11-30T00:00:00Z"));
+        BillingWorld world = new BillingWorld(engine, Instant.parse("2026-11-30T00:00:00Z"));
         Customer tokyo = world.customer("Asia/Tokyo", "JPY", "10");
         Customer honolulu = world.customer("Pacific/Honolulu", "USD", "4.712");
         Subscription inTokyo = world.subscribe(tokyo, world.price("JPY", 12_000, BillingInterval.monthly()), 1,
                 LocalDate.of(2026, 12, 1), null);
         Subscription inHonolulu = world.subscribe(honolulu, world.price("USD", 9_900, BillingInterval.monthly()), 1,
                 LocalDate.of(2026, 12, 1), null);
-        InvoiceGenerator generator = world.generator();
+        InvoiceIssuing issuing = world.issuing();
 
         world.clock.set(Instant.parse("2026-11-30T14:59:59Z")); // 23:59:59 in Tokyo
-        assertEquals(Outcome.Kind.NOT_DUE, generator.process(inTokyo.id()).kind());
+        assertEquals(Outcome.Kind.NOT_DUE, issuing.process(inTokyo.id()).kind());
         world.clock.advance(Duration.ofSeconds(1)); // midnight in Tokyo, 05:00 the day before in Honolulu
-        assertEquals(Outcome.Kind.BILLED, generator.process(inTokyo.id()).kind());
-        assertEquals(Outcome.Kind.NOT_DUE, generator.process(inHonolulu.id()).kind());
+        assertEquals(Outcome.Kind.BILLED, issuing.process(inTokyo.id()).kind());
+        assertEquals(Outcome.Kind.NOT_DUE, issuing.process(inHonolulu.id()).kind());
         world.clock.set(Instant.parse("2026-12-01T10:00:00Z")); // midnight in Honolulu
-        assertEquals(Outcome.Kind.BILLED, generator.process(inHonolulu.id()).kind());
+        assertEquals(Outcome.Kind.BILLED, issuing.process(inHonolulu.id()).kind());
 
         Invoice jp = world.invoicesOf(tokyo).get(0);
         assertEquals(LocalDate.of(2026, 12, 1), jp.issueDate());
@@ -120,7 +123,7 @@ class CalendarScenariosTest {
 
     @Test
     void anOutageIsCaughtUpOnePeriodEachAndBeyondTheBoundTheSubscriptionIsParked() {
-        World world = new World(engine, Instant.parse("2026-01-01T00:00:00Z"));
+        BillingWorld world = new BillingWorld(engine, Instant.parse("2026-01-01T00:00:00Z"));
         Customer customer = world.customer("UTC", "EUR", "0");
         Price price = world.price("EUR", 1_000, BillingInterval.monthly());
         Subscription shortOutage = world.subscribe(customer, price, 1, LocalDate.of(2026, 1, 15), null);
@@ -129,17 +132,17 @@ class CalendarScenariosTest {
 
         // The scheduler was down until April 20: January, February, March and April 15 are all due.
         world.clock.set(Instant.parse("2026-04-20T00:00:00Z"));
-        Outcome caughtUp = world.generator().process(shortOutage.id());
+        Outcome caughtUp = world.issuing().process(shortOutage.id());
         assertEquals(Outcome.Kind.BILLED, caughtUp.kind());
         assertEquals(4, caughtUp.invoiceIds().size());
         assertEquals(List.of("2026-01-15", "2026-02-15", "2026-03-15", "2026-04-15"),
                 world.invoicesOf(customer).stream().map(i -> i.periodStart().toString()).toList());
         assertEquals(List.of(LocalDate.of(2026, 4, 20)), world.invoicesOf(customer).stream()
                 .map(Invoice::issueDate).distinct().toList(), "billed late, issued today, never backdated");
-        assertEquals(Outcome.Kind.NOT_DUE, world.generator().process(shortOutage.id()).kind(), "each once");
+        assertEquals(Outcome.Kind.NOT_DUE, world.issuing().process(shortOutage.id()).kind(), "each once");
 
         // 28 periods behind is more than the 12 caught up unattended: parked for a person, nothing billed.
-        Outcome parked = world.generator().process(longOutage.id());
+        Outcome parked = world.issuing().process(longOutage.id());
         assertEquals(Outcome.Kind.PARKED, parked.kind());
         assertEquals(0, world.invoicesOf(other).size());
         assertTrue(world.reload(longOutage).parkedReason().contains("more than the 12"), parked.reason());
@@ -147,20 +150,20 @@ class CalendarScenariosTest {
 
     @Test
     void cancelAtPeriodEndEndsTheSubscriptionInsteadOfRenewingIt() {
-        World world = new World(engine, Instant.parse("2026-03-01T00:00:00Z"));
+        BillingWorld world = new BillingWorld(engine, Instant.parse("2026-03-01T00:00:00Z"));
         Customer customer = world.customer("UTC", "USD", "0");
         Subscription subscription = world.subscribe(customer, world.price("USD", 2_000, BillingInterval.monthly()), 1,
                 LocalDate.of(2026, 3, 1), null);
-        world.generator().process(subscription.id());
+        world.issuing().process(subscription.id());
         world.store.subscriptions().update(world.reload(subscription).withCancelAtPeriodEnd(true));
 
         world.clock.set(Instant.parse("2026-04-01T00:00:00Z"));
-        assertEquals(Outcome.Kind.CANCELED, world.generator().process(subscription.id()).kind());
+        assertEquals(Outcome.Kind.CANCELED, world.issuing().process(subscription.id()).kind());
         assertEquals(1, world.invoicesOf(customer).size(), "March only");
         Subscription ended = world.reload(subscription);
         assertEquals(io.periodic.billing.model.SubscriptionStatus.CANCELED, ended.status());
         assertEquals(null, ended.nextBillingAt(), "out of the scheduler's index");
         world.clock.set(Instant.parse("2026-05-01T00:00:00Z"));
-        assertEquals(Outcome.Kind.SKIPPED, world.generator().process(subscription.id()).kind());
+        assertEquals(Outcome.Kind.SKIPPED, world.issuing().process(subscription.id()).kind());
     }
 }

@@ -1,7 +1,4 @@
-package io.periodic.functions.generator;
-
-import io.periodic.billing.service.AfterFinalization;
-import io.periodic.billing.service.InvoiceNotifications;
+package io.periodic.billing.service;
 
 import io.periodic.billing.calendar.Period;
 import io.periodic.billing.invoicing.BillingCycle;
@@ -30,10 +27,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 /**
- * Issues a subscription's due invoices exactly once per period. Every step is safe to repeat, so a retried or
+ * Issues a subscription's due invoices exactly once per period (the use case behind the invoice-generator
+ * function, which feeds it one billing job at a time). Every step is safe to repeat, so a retried or
  * duplicated job, or two generators racing on the same subscription, end with one invoice per period:
  * <ol>
  *   <li>the invoice is composed in memory as a draft under its deterministic id (subscription + period start);
@@ -45,17 +44,43 @@ import java.util.stream.Collectors;
  * A crash between steps leaves the subscription due, so the next delivery resumes at the first step not done.
  * Missed periods are caught up one by one up to a bound. Bad data (a customer or price gone, currencies that
  * disagree) and unexpected errors park the subscription with the reason instead of failing forever; transient
- * AWS errors propagate so that SQS redelivers the job (and, after maxReceiveCount, dead-letters it).
+ * AWS errors propagate so that SQS redelivers the job (and, after maxReceiveCount, dead-letters it). Write conflicts
+ * are retried by {@link ConflictRetry}.
  */
-public final class InvoiceGenerator {
-    private static final int WRITE_ATTEMPTS = 8;
+public final class InvoiceIssuing {
+    /** What issuing one subscription's due invoices did, for logs, metrics and tests. */
+    public record Outcome(Kind kind, List<String> invoiceIds, String reason) {
+        public enum Kind {
+            /** One or more periods invoiced (catch-up bills several). */
+            BILLED,
+            /** Nothing due (yet): a duplicate or early job. */
+            NOT_DUE,
+            /** Not billed in its state (paused, suspended, canceled, parked). */
+            SKIPPED,
+            /** Parked with a reason for a person. */
+            PARKED,
+            /** Ended at period end. */
+            CANCELED,
+            /** The subscription no longer exists. */
+            GONE
+        }
+
+        public Outcome {
+            invoiceIds = List.copyOf(invoiceIds);
+        }
+
+        static Outcome of(Kind kind, List<String> invoiceIds, String reason) {
+            return new Outcome(kind, invoiceIds, reason);
+        }
+    }
 
     private final BillingStore store;
     private final AfterFinalization after;
     private final Clock clock;
     private final int maxCatchUp;
+    private final ConflictRetry retry = ConflictRetry.standard();
 
-    public InvoiceGenerator(BillingStore store, AfterFinalization after, Clock clock, int maxCatchUp) {
+    public InvoiceIssuing(BillingStore store, AfterFinalization after, Clock clock, int maxCatchUp) {
         this.store = store;
         this.after = after;
         this.clock = clock;
@@ -114,7 +139,7 @@ public final class InvoiceGenerator {
 
     /**
      * Parks a subscription after an unexpected failure, so that later runs skip it until a person releases it.
-     * Called by the handler for errors that retrying cannot fix.
+     * Called by the function's handler for errors that retrying cannot fix.
      */
     public Outcome parkAfterFailure(String subscriptionId, Exception failure) {
         String reason = "unexpected " + failure.getClass().getSimpleName() + ": "
@@ -148,27 +173,25 @@ public final class InvoiceGenerator {
                 LocalDue.localDate(now, customer.timeZone()), now);
     }
 
-    private Invoice finalizeDraft(Invoice draft, SellerProfile seller) {
-        String series = Finalization.seriesOf(draft, seller.invoicePrefix(), seller.numberSeries());
-        for (int attempt = 1; ; attempt++) {
-            Finalization.Plan plan = Finalization.plan(draft, store.invoices().sequence(series),
-                    store.credit().balance(draft.customerId(), draft.currency()), clock.now());
+    private Invoice finalizeDraft(Invoice composed, SellerProfile seller) {
+        String series = Finalization.seriesOf(composed, seller.invoicePrefix(), seller.numberSeries());
+        Invoice[] draft = {composed};
+        return retry.run(() -> {
+            Finalization.Plan plan = Finalization.plan(draft[0], store.invoices().sequence(series),
+                    store.credit().balance(draft[0].customerId(), draft[0].currency()), clock.now());
             try {
                 return store.invoices().commitFinalization(plan.invoice(), plan.sequenceAfter(), plan.creditEntry(),
                         plan.balanceAfter());
             } catch (ConcurrentUpdateException conflict) {
                 // Another invoice took the number, the balance moved, or another generator created this one.
-                Optional<Invoice> stored = store.invoices().get(draft.id());
+                Optional<Invoice> stored = store.invoices().get(composed.id());
                 if (stored.isPresent() && stored.get().status() != InvoiceStatus.DRAFT) {
                     return stored.get();
                 }
-                draft = stored.orElse(draft);
-                if (attempt >= WRITE_ATTEMPTS) {
-                    throw conflict;
-                }
-                backOff(attempt);
+                draft[0] = stored.orElse(draft[0]);
+                throw conflict;
             }
-        }
+        });
     }
 
     /**
@@ -179,21 +202,13 @@ public final class InvoiceGenerator {
     private Subscription advance(Subscription read, Customer customer, long billedIndex, Invoice invoice) {
         Set<String> billedCharges = invoice.lines().stream().map(InvoiceLine::chargeId).filter(Objects::nonNull)
                 .collect(Collectors.toSet());
-        Subscription current = read;
-        for (int attempt = 1; ; attempt++) {
+        return retry.run(attempt -> {
+            Subscription current = attempt == 1 ? read : store.subscriptions().get(read.id()).orElseThrow();
             if (current.nextPeriodIndex() != billedIndex) {
                 return current; // already advanced past this period
             }
-            try {
-                return store.subscriptions().update(BillingCycle.advance(current, customer, billedIndex, billedCharges));
-            } catch (ConcurrentUpdateException conflict) {
-                if (attempt >= WRITE_ATTEMPTS) {
-                    throw conflict;
-                }
-                backOff(attempt);
-                current = store.subscriptions().get(read.id()).orElseThrow();
-            }
-        }
+            return store.subscriptions().update(BillingCycle.advance(current, customer, billedIndex, billedCharges));
+        });
     }
 
     private Outcome park(Subscription subscription, List<String> billed, String reason) {
@@ -201,27 +216,8 @@ public final class InvoiceGenerator {
         return Outcome.of(Outcome.Kind.PARKED, billed, reason);
     }
 
-    private void update(Subscription subscription, java.util.function.UnaryOperator<Subscription> change) {
-        Subscription current = subscription;
-        for (int attempt = 1; ; attempt++) {
-            try {
-                store.subscriptions().update(change.apply(current));
-                return;
-            } catch (ConcurrentUpdateException conflict) {
-                if (attempt >= WRITE_ATTEMPTS) {
-                    throw conflict;
-                }
-                current = store.subscriptions().get(subscription.id()).orElseThrow();
-            }
-        }
-    }
-
-    private static void backOff(int attempt) {
-        try {
-            Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(1, 20L * attempt + 1));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
+    private void update(Subscription subscription, UnaryOperator<Subscription> change) {
+        retry.run(attempt -> store.subscriptions().update(change.apply(attempt == 1 ? subscription
+                : store.subscriptions().get(subscription.id()).orElseThrow())));
     }
 }

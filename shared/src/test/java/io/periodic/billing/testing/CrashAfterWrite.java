@@ -1,4 +1,4 @@
-package io.periodic.functions.generator;
+package io.periodic.billing.testing;
 
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -11,8 +11,8 @@ import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
  * Fault injection on the real DynamoDB client: after the k-th write has completed on the engine, the caller gets
  * an exception instead of the response, exactly as if the process had died right after that write.
  */
-final class CrashAfterWrite implements ExecutionInterceptor {
-    static final class InjectedCrash extends RuntimeException {
+public final class CrashAfterWrite implements ExecutionInterceptor {
+    public static final class InjectedCrash extends RuntimeException {
         InjectedCrash(String operation, int n) {
             super("injected crash after write #" + n + " (" + operation + ")");
         }
@@ -24,12 +24,12 @@ final class CrashAfterWrite implements ExecutionInterceptor {
     private volatile int crashAt = -1;
 
     /** Crash after the k-th write from now (1-based); a negative k disarms. */
-    void arm(int k) {
+    public void arm(int k) {
         writes.set(0);
         crashAt = k;
     }
 
-    int writesSinceArmed() {
+    public int writesSinceArmed() {
         return writes.get();
     }
 

@@ -1,9 +1,10 @@
-package io.periodic.functions.scheduler;
+package io.periodic.billing.service;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.periodic.billing.aws.SqsMessageQueue;
 import io.periodic.billing.calendar.BillingInterval;
 import io.periodic.billing.calendar.LocalDue;
 import io.periodic.billing.invoicing.BillingJob;
@@ -39,16 +40,17 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
- * The scheduler against DynamoDB Local and ElasticMQ (the template's BillingJobQueue). Subscriptions are anchored
- * in a year no other test uses, and each test drains the queue first, so tests do not see each other's jobs.
+ * The due-subscription sweep (the invoice scheduler's use case) against DynamoDB Local and ElasticMQ (the
+ * template's BillingJobQueue). Subscriptions are anchored in a year no other test uses, and each test drains the
+ * queue first, so tests do not see each other's jobs.
  */
 @ExtendWith({DynamoDbLocalExtension.class, ElasticMqExtension.class})
-class InvoiceSchedulerTest {
+class DueSubscriptionSweepTest {
     private final BillingStore store;
     private final SqsClient sqs;
     private final String queueUrl;
 
-    InvoiceSchedulerTest(DynamoDbClient dynamo, ElasticMqEngine mq) {
+    DueSubscriptionSweepTest(DynamoDbClient dynamo, ElasticMqEngine mq) {
         this.store = new BillingStore(dynamo, BillingTable.LOGICAL_ID);
         this.sqs = mq.client();
         this.queueUrl = mq.queueUrl("BillingJobQueue");
@@ -86,7 +88,7 @@ class InvoiceSchedulerTest {
 
     private long checkpoints() {
         return java.util.stream.IntStream.range(0, BillingTable.SHARDS)
-                .filter(s -> store.settings().checkpoint(InvoiceScheduler.checkpointName(s)).isPresent()).count();
+                .filter(s -> store.settings().checkpoint(DueSubscriptionSweep.checkpointName(s)).isPresent()).count();
     }
 
     private static Set<String> ids(List<Subscription> subscriptions) {
@@ -103,8 +105,8 @@ class InvoiceSchedulerTest {
         List<Subscription> paused = subscriptions(3, LocalDate.of(1980, 1, 1), SubscriptionStatus.PAUSED);
         Instant now = Instant.parse("1980-01-01T12:00:00Z");
 
-        InvoiceScheduler scheduler = new InvoiceScheduler(store, new io.periodic.billing.aws.SqsMessageQueue(sqs, queueUrl), () -> now);
-        InvoiceScheduler.Result result = scheduler.run(() -> true);
+        DueSubscriptionSweep scheduler = new DueSubscriptionSweep(store, new SqsMessageQueue(sqs, queueUrl), () -> now);
+        DueSubscriptionSweep.Result result = scheduler.run(() -> true);
         assertTrue(result.complete());
 
         List<String> sent = drain();
@@ -122,15 +124,15 @@ class InvoiceSchedulerTest {
         drain();
         List<Subscription> due = subscriptions(40, LocalDate.of(1981, 1, 1), SubscriptionStatus.ACTIVE);
         Instant now = Instant.parse("1981-01-01T12:00:00Z");
-        InvoiceScheduler scheduler = new InvoiceScheduler(store, new io.periodic.billing.aws.SqsMessageQueue(sqs, queueUrl), () -> now);
+        DueSubscriptionSweep scheduler = new DueSubscriptionSweep(store, new SqsMessageQueue(sqs, queueUrl), () -> now);
 
         AtomicInteger budget = new AtomicInteger(3); // three pages, then "out of time"
-        InvoiceScheduler.Result first = scheduler.run(() -> budget.getAndDecrement() > 0);
+        DueSubscriptionSweep.Result first = scheduler.run(() -> budget.getAndDecrement() > 0);
         assertFalse(first.complete());
         assertTrue(checkpoints() > 0, "checkpoints saved");
         List<String> firstJobs = drain();
 
-        InvoiceScheduler.Result second = scheduler.run(() -> true);
+        DueSubscriptionSweep.Result second = scheduler.run(() -> true);
         assertTrue(second.complete());
         assertEquals(0, checkpoints(), "checkpoints cleared once the sweep is done");
         List<String> secondJobs = drain();
