@@ -575,6 +575,14 @@ class BadInputCampaignTest {
         get(payments, "/payments", "an invoice cursor", Map.of("status", "unapplied", "cursor", "0." + otherCursor),
                 400, "cursor");
 
+        String refunds = "GET /refunds";
+        get(refunds, "/refunds", "no status", Map.of(), 422, "status");
+        get(refunds, "/refunds", "status applied", Map.of("status", "applied"), 422, "status");
+        get(refunds, "/refunds", "limit 1000", Map.of("status", "rejected", "limit", "1000"), 422, "limit");
+        get(refunds, "/refunds", "cursor garbage", Map.of("status", "rejected", "cursor", "3.garbage!"), CLIENT_ERROR,
+                "cursor");
+        get(refunds, "/refunds", "an unknown parameter", Map.of("status", "rejected", "sort", "asc"), 422, "sort");
+
         String aging = "GET /reports/aging";
         get(aging, "/reports/aging", "asOf impossible", Map.of("asOf", "2027-02-30"), 422, "asOf");
         get(aging, "/reports/aging", "asOf yesterday", Map.of("asOf", "yesterday"), 422, "asOf");
