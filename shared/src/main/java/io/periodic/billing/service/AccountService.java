@@ -12,6 +12,7 @@ import io.periodic.billing.model.Price;
 import io.periodic.billing.model.Subscription;
 import io.periodic.billing.model.SubscriptionItem;
 import io.periodic.billing.model.SubscriptionStatus;
+import io.periodic.billing.persistence.AlreadyExistsException;
 import io.periodic.billing.persistence.BillingStore;
 import io.periodic.billing.ports.Clock;
 import java.time.LocalDate;
@@ -48,8 +49,13 @@ public final class AccountService {
         return store.customers().get(id).orElseThrow(() -> new NotFoundException("customer", id));
     }
 
+    /** Creates a customer under its id; {@link DuplicateException} when that id exists already. */
     public Customer createCustomer(Customer customer) {
-        return store.customers().create(customer);
+        try {
+            return store.customers().create(customer);
+        } catch (AlreadyExistsException exists) {
+            throw new DuplicateException(exists.getMessage(), exists);
+        }
     }
 
     /**
@@ -76,8 +82,13 @@ public final class AccountService {
         return store.prices().get(id).orElseThrow(() -> new NotFoundException("plan", id));
     }
 
+    /** Creates a plan under its id; {@link DuplicateException} when that id exists already. */
     public Price createPlan(Price plan) {
-        return store.prices().create(plan);
+        try {
+            return store.prices().create(plan);
+        } catch (AlreadyExistsException exists) {
+            throw new DuplicateException(exists.getMessage(), exists);
+        }
     }
 
     // ---------------------------------------------------------------- subscriptions
@@ -97,7 +108,7 @@ public final class AccountService {
     /**
      * {@link #subscribe(String, String, long, LocalDate)} under a given id (e.g. one derived from the request's
      * idempotency key): the subscription is created once under it, a second create fails with
-     * {@link io.periodic.billing.persistence.AlreadyExistsException}.
+     * {@link DuplicateException}.
      */
     public Subscription subscribe(String id, String customerId, String planId, long quantity, LocalDate startDate) {
         Customer customer = customer(customerId);
@@ -121,7 +132,11 @@ public final class AccountService {
                 List.of(new SubscriptionItem(planId, quantity)), startDate, plan.interval(),
                 trialEnd == null ? SubscriptionStatus.ACTIVE : SubscriptionStatus.TRIALING, false, trialEnd, 0, null,
                 null, List.of(), clock.now(), null);
-        return store.subscriptions().create(draft.advancedTo(0, BillingCycle.dueInstant(draft, customer, 0)));
+        try {
+            return store.subscriptions().create(draft.advancedTo(0, BillingCycle.dueInstant(draft, customer, 0)));
+        } catch (AlreadyExistsException exists) {
+            throw new DuplicateException(exists.getMessage(), exists);
+        }
     }
 
     /**

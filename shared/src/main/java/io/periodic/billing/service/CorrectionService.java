@@ -19,6 +19,7 @@ import io.periodic.billing.ports.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.NoSuchElementException;
 
 /**
@@ -64,18 +65,6 @@ public final class CorrectionService {
         });
         notifications.voided(voided, customer(voided), seller(), clock.now());
         return voided;
-    }
-
-    /**
-     * What the management API called before the one void rule: {@link #voidInvoice(String, boolean)} as for a
-     * retry (a void invoice is answered as done). The API checks the status itself before calling it; it is kept
-     * only until the API's void route calls {@link #voidInvoice(String, boolean)} with no rule of its own.
-     *
-     * @deprecated call {@link #voidInvoice(String, boolean)}
-     */
-    @Deprecated(forRemoval = true)
-    public Invoice voidInvoice(String invoiceId) {
-        return voidInvoice(invoiceId, true);
     }
 
     /**

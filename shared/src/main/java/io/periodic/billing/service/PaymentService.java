@@ -303,6 +303,8 @@ public final class PaymentService {
      */
     public static final int MAX_MANUAL_APPLICATIONS = Math.min(PaymentLedger.MAX_ALLOCATIONS_PER_PAYMENT,
             (PaymentRepository.MAX_TRANSACTION_ITEMS - MANUAL_FIXED_ITEMS) / MANUAL_ITEMS_PER_INVOICE);
+    /** The most items one transaction holds (DynamoDB's limit): what bounds {@link #MAX_MANUAL_APPLICATIONS}. */
+    public static final int MAX_TRANSACTION_ITEMS = PaymentRepository.MAX_TRANSACTION_ITEMS;
 
     /**
      * Applies a payment's unapplied cash by hand (a person resolved it): one version-checked transaction, then
@@ -319,8 +321,8 @@ public final class PaymentService {
      * idempotency scope) is written in the same transaction as the application, so a retry of the request after a
      * crash does not apply the money twice.
      *
-     * @throws io.periodic.billing.persistence.AlreadyExistsException when this request's application was
-     *     committed before (nothing is applied again)
+     * @throws DuplicateException when this request's application was committed before (nothing is applied
+     *     again)
      */
     public Payment applyManually(String paymentId, List<ManualApplication> requested, String by, String commitMarker,
             long markerExpiresAt) {
@@ -355,11 +357,16 @@ public final class PaymentService {
             } catch (IllegalStateException refused) {
                 throw new ConflictException(refused.getMessage());
             }
-            Payment after = store.payments().commit(new PaymentRepository.Application(result.payment(),
-                    result.invoices(), result.newAllocations(), result.changedAllocations(), result.creditEntries(),
-                    result.balanceAfter(), result.refunds()), commitMarker, markerExpiresAt);
-            announce(after);
-            return store.payments().get(paymentId).orElseThrow();
+            try {
+                Payment after = store.payments().commit(new PaymentRepository.Application(result.payment(),
+                        result.invoices(), result.newAllocations(), result.changedAllocations(),
+                        result.creditEntries(), result.balanceAfter(), result.refunds()), commitMarker,
+                        markerExpiresAt);
+                announce(after);
+                return store.payments().get(paymentId).orElseThrow();
+            } catch (AlreadyExistsException committedBefore) {
+                throw new DuplicateException(committedBefore.getMessage(), committedBefore);
+            }
         });
     }
 

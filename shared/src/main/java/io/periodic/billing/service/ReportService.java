@@ -34,12 +34,12 @@ public final class ReportService {
     }
 
     /** A page of customers with their payment behaviour (customers are many: the report pages like a list). */
-    public Page<PaymentBehaviourReport.Line> paymentBehaviour(int limit, String cursor) {
+    public Listing<PaymentBehaviourReport.Line> paymentBehaviour(int limit, String cursor) {
         Page<Customer> customers = store.customers().all(limit, cursor);
         List<PaymentBehaviourReport.Line> lines = customers.items().stream()
                 .map(c -> PaymentBehaviourReport.of(c.id(), c.name(), history.settled(c, BEHAVIOUR_INVOICES, null)))
                 .toList();
-        return new Page<>(lines, customers.cursor());
+        return new Listing<>(lines, customers.cursor());
     }
 
     public List<CollectionsReport.Day> collections(LocalDate from, LocalDate to) {

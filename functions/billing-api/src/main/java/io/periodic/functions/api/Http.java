@@ -1,11 +1,20 @@
 package io.periodic.functions.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.periodic.billing.lambda.Problem;
 import io.periodic.billing.model.Ids;
+import io.periodic.billing.service.NotFoundException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.function.Supplier;
 
-/** The small HTTP vocabulary of the management API: a parsed request, a response, a refusal. */
+/**
+ * The small HTTP vocabulary of the management API: a parsed request, a response, a refusal, a route, and a
+ * resource (the routes of one resource family, e.g. {@link InvoiceRoutes}).
+ */
 final class Http {
     private Http() {}
 
@@ -63,6 +72,14 @@ final class Http {
             return new Response(status, "application/json", body, false, Map.of());
         }
 
+        static Response ok(ObjectNode body) {
+            return json(200, Bodies.write(body));
+        }
+
+        static Response created(ObjectNode body, String location) {
+            return json(201, Bodies.write(body)).withHeader("Location", location);
+        }
+
         Response withHeader(String name, String value) {
             Map<String, String> all = new LinkedHashMap<>(headers);
             all.put(name, value);
@@ -78,6 +95,34 @@ final class Http {
 
     /** A route: method and path template ({@code /customers/{id}}) to an operation, named as in openapi.yaml. */
     record Route(String method, String path, String operationId, Operation operation) {}
+
+    /** The routes of one resource family (one openapi.yaml tag): parsing, one call into a use case, the view. */
+    interface Resource {
+        List<Route> routes();
+    }
+
+    /**
+     * Runs work that reads records a request body names: one that does not exist is a 422 on that field (the URL
+     * itself was found), while a missing record the URL names stays a 404. {@code pointer} maps (what, id) to the
+     * body field that named it, or null.
+     */
+    static <T> T referencing(Supplier<T> work, BiFunction<String, String, String> pointer) {
+        try {
+            return work.get();
+        } catch (NotFoundException missing) {
+            String field = pointer.apply(missing.what(), missing.id());
+            if (field == null) {
+                throw missing;
+            }
+            throw new ApiProblem(422, "unknown-reference", missing.getMessage(), field, null);
+        }
+    }
+
+    /** Text from a request that goes into an answer: printable ASCII, at most 80 characters. */
+    static String printable(String text) {
+        String p = text.replaceAll("[^\\x20-\\x7e]", "?");
+        return p.length() > 80 ? p.substring(0, 80) + "…" : p;
+    }
 
     /**
      * A refusal with an RFC 9457 problem type and, where one field is at fault, where it is: a JSON pointer into
@@ -127,6 +172,16 @@ final class Http {
         /** Busy or failing for now: nothing was written that a retry would repeat. */
         static ApiProblem unavailable(String detail) {
             return new ApiProblem(503, "temporarily-unavailable", detail).retryAfter(BillingApi.RETRY_AFTER_SECONDS);
+        }
+
+        /** The problem+json body ({@link Problem}, the project's one renderer). */
+        String body() {
+            return Problem.body(status, type, getMessage(), pointer, parameter);
+        }
+
+        Response response() {
+            Response response = new Response(status, Problem.CONTENT_TYPE, body(), false, Map.of());
+            return retryAfter > 0 ? response.withHeader("Retry-After", Long.toString(retryAfter)) : response;
         }
     }
 }

@@ -1,9 +1,11 @@
 package io.periodic.functions.api;
 
+import io.periodic.billing.lambda.Problem;
 import io.periodic.billing.model.IdempotentRequest;
 import io.periodic.billing.persistence.ConcurrentUpdateException;
 import io.periodic.billing.persistence.IdempotencyRepository;
 import io.periodic.billing.ports.Clock;
+import io.periodic.billing.service.DuplicateException;
 import io.periodic.functions.api.Http.ApiProblem;
 import io.periodic.functions.api.Http.Request;
 import io.periodic.functions.api.Http.Response;
@@ -13,6 +15,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.function.Supplier;
 
 /**
  * {@code Idempotency-Key} on POST requests, done here because Powertools' idempotency module does not resolve from
@@ -81,7 +84,7 @@ final class Idempotency {
         }
         if (stored.completed()) {
             Response replay = new Response(stored.statusCode(), stored.statusCode() >= 400
-                    ? "application/problem+json" : "application/json", stored.responseBody(), false,
+                    ? Problem.CONTENT_TYPE : "application/json", stored.responseBody(), false,
                     java.util.Map.of()).withHeader("Idempotent-Replayed", "true");
             return stored.location() == null ? replay : replay.withHeader("Location", stored.location());
         }
@@ -95,6 +98,31 @@ final class Idempotency {
             throw inProgress(key, IdempotentRequest.LEASE);
         }
         return execute(request.attempt(scope, takenOver.interrupted()), takenOver, operation);
+    }
+
+    /**
+     * Creates a record under an id derived from the request's idempotency key ({@link Request#derivedId}). The id
+     * exists already when an earlier attempt of this very request created it and then failed or died before its
+     * answer was stored: that record is the answer. Otherwise (a key reused after its 24 hours) it is refused.
+     */
+    static <T> T createOnce(Request r, Supplier<T> create, Supplier<T> existing) {
+        try {
+            return create.get();
+        } catch (DuplicateException exists) {
+            if (r.idempotencyScope() == null) {
+                throw exists;
+            }
+            if (!r.interrupted()) {
+                throw keyUsedBefore();
+            }
+            return existing.get();
+        }
+    }
+
+    /** The key was used more than 24 hours ago for what it created then (its answer is no longer kept). */
+    static ApiProblem keyUsedBefore() {
+        return new ApiProblem(422, "idempotency-key-reused", "this Idempotency-Key was used before (more than 24 "
+                + "hours ago, for what it created then); use a new key for a new request", null, HEADER);
     }
 
     private static ApiProblem inProgress(String key, Duration wait) {
@@ -115,7 +143,7 @@ final class Idempotency {
                 release(held, false); // a conflict describes a moment, not the request: nothing was written
             } else {
                 // A refusal is an answer too: the same request will be refused the same way.
-                store(held.completedWith(refused.status, BillingApi.problemBody(refused), null));
+                store(held.completedWith(refused.status, refused.body(), null));
             }
             throw refused;
         } catch (RuntimeException failure) {

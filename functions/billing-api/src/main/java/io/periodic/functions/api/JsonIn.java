@@ -1,6 +1,7 @@
 package io.periodic.functions.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.periodic.billing.model.Ids;
 import io.periodic.billing.money.Currencies;
 import io.periodic.billing.money.Money;
 import io.periodic.functions.api.Http.ApiProblem;
@@ -89,6 +90,16 @@ final class JsonIn {
             throw ApiProblem.field(at(field), "'" + field + "' is required");
         }
         return value;
+    }
+
+    /** A field naming a record: refused on its pointer when no record can have that id. */
+    String id(String field) {
+        String id = string(field);
+        if (!Ids.wellFormed(id)) {
+            throw ApiProblem.field(at(field), "'" + field + "' is not an id we issue: ids are 1-128 characters "
+                    + "of A-Z a-z 0-9 _ . : -");
+        }
+        return id;
     }
 
     String optString(String field) {

@@ -80,7 +80,7 @@ public final class PaymentWebhookHandler implements RequestHandler<APIGatewayV2H
             String method = event.getRequestContext() == null || event.getRequestContext().getHttp() == null ? "POST"
                     : event.getRequestContext().getHttp().getMethod();
             if (!"POST".equalsIgnoreCase(method)) {
-                return Problem.response(405, "method-not-allowed", Problem.title(405), "only POST is accepted here");
+                return Problem.response(405, "method-not-allowed", "only POST is accepted here");
             }
             Map<String, String> headers = event.getHeaders() == null ? Map.of() : event.getHeaders();
             byte[] body = body(event, headers);
@@ -96,11 +96,10 @@ public final class PaymentWebhookHandler implements RequestHandler<APIGatewayV2H
         } catch (IntakeException refused) {
             Log.event("intake_refused", "path", path, "status", Integer.toString(refused.status()), "type",
                     refused.type(), "detail", refused.getMessage());
-            return Problem.response(refused.status(), refused.type(), Problem.title(refused.status()),
-                    refused.getMessage());
+            return Problem.response(refused.status(), refused.type(), refused.getMessage());
         } catch (RuntimeException failure) {
             Log.event("intake_unavailable", "path", path, "error", failure.toString());
-            return Problem.response(503, "temporarily-unavailable", Problem.title(503),
+            return Problem.response(503, "temporarily-unavailable",
                     "the delivery could not be stored right now; nothing was accepted, please retry");
         }
     }

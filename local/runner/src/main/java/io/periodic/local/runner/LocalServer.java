@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.periodic.billing.lambda.Problem;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -272,16 +273,8 @@ public final class LocalServer implements AutoCloseable {
     }
 
     private static Reply problem(int status, String type, String detail, String pointer) {
-        ObjectNode o = LocalSystem.JSON.createObjectNode();
-        o.put("type", "https://periodic.dev/problems/" + type);
-        o.put("title", io.periodic.billing.lambda.Problem.title(status));
-        o.put("status", status);
-        o.put("detail", detail);
-        if (pointer != null) {
-            o.putArray("errors").addObject().put("pointer", pointer).put("detail", detail);
-        }
-        return new Reply(status, Map.of("Content-Type", "application/problem+json"),
-                o.toString().getBytes(StandardCharsets.UTF_8));
+        return new Reply(status, Map.of("Content-Type", Problem.CONTENT_TYPE),
+                Problem.body(status, type, detail, pointer, null).getBytes(StandardCharsets.UTF_8));
     }
 
     @Override
