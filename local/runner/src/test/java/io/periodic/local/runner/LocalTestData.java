@@ -50,7 +50,7 @@ final class LocalTestData {
 
     /** A Standard Webhooks payment.received for an invoice number. */
     static String paymentReceived(Instant at, String paymentId, String amount, String invoiceNumber) {
-        return ("{\"type\":\"payment.received\",\"timestamp\":\"%s\",\"data\":{\"provider\":\"test-gateway\","
+        return ("{\"type\":\"payment.received\",\"timestamp\":\"%s\",\"data\":{\"provider\":\"demo-gateway\","
                 + "\"paymentId\":\"%s\",\"amount\":\"%s\",\"currency\":\"USD\",\"payer\":{\"name\":\"Payer\"},"
                 + "\"invoiceNumber\":\"%s\"}}").formatted(at, paymentId, amount, invoiceNumber);
     }
