@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.periodic.billing.model.Ids;
 import io.periodic.billing.money.Currencies;
 import io.periodic.billing.money.Money;
+import io.periodic.billing.webhooks.IntakeRules;
 import io.periodic.functions.api.Http.ApiProblem;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -118,37 +119,12 @@ final class JsonIn {
     }
 
     /**
-     * What is wrong with a text for printing on documents and in mail, or null: a lone surrogate (a JSON escape
-     * such as "\\ud800" that is no character: it would be stored as '?'), a control character other than tab and
-     * line breaks (NUL, ESC, DEL, C1), a bidirectional override, embedding or isolate (U+202A-U+202E, U+2066-U+2069:
-     * they can make a printed IBAN or amount read differently - right-to-left text itself is fine), U+FFFD (text
-     * already damaged by a decoder) or a noncharacter (U+FFFE, U+FFFF).
+     * What is wrong with a text for printing on documents and in mail, or null: the one text rule of every intake
+     * ({@link IntakeRules#textProblem}; tab and line breaks allowed): no lone surrogate, control character,
+     * bidirectional override or isolate, U+FFFD or noncharacter.
      */
     static String textProblem(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (Character.isHighSurrogate(c)) {
-                if (i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
-                    i++;
-                    continue;
-                }
-                return "holds a lone surrogate (at character " + i + "): not text";
-            }
-            if (Character.isLowSurrogate(c)) {
-                return "holds a lone surrogate (at character " + i + "): not text";
-            }
-            if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c >= 0x7f && c <= 0x9f) {
-                return String.format("holds the control character U+%04X (at character %d)", (int) c, i);
-            }
-            if (c >= '\u202a' && c <= '\u202e' || c >= '\u2066' && c <= '\u2069') {
-                return String.format("holds the bidirectional control U+%04X (at character %d); write the text "
-                        + "without overrides", (int) c, i);
-            }
-            if (c == '\ufffd' || c == '\ufffe' || c == '\uffff') {
-                return String.format("holds U+%04X (at character %d): not text we can print", (int) c, i);
-            }
-        }
-        return null;
+        return IntakeRules.textProblem(text, true);
     }
 
     long integer(String field) {
