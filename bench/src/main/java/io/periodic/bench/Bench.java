@@ -97,12 +97,12 @@ public final class Bench {
                 java.nio.charset.StandardCharsets.UTF_8);
         byte[] pdf = null;
         for (int i = 0; i < 5; i++) {
-            pdf = io.periodic.functions.pdf.HtmlToPdf.render(html);
+            pdf = io.periodic.functions.invoicepdf.HtmlToPdf.render(html);
         }
         long[] times = new long[10];
         for (int i = 0; i < times.length; i++) {
             long t = System.nanoTime();
-            pdf = io.periodic.functions.pdf.HtmlToPdf.render(html);
+            pdf = io.periodic.functions.invoicepdf.HtmlToPdf.render(html);
             times[i] = System.nanoTime() - t;
         }
         java.util.Arrays.sort(times);

@@ -42,21 +42,21 @@ final class ColdStarts {
     }
 
     static final List<Function> FUNCTIONS = List.of(
-            new Function("invoice-scheduler", "io.periodic.functions.scheduler.InvoiceSchedulerHandler", 512,
+            new Function("invoice-scheduler", "io.periodic.functions.invoicescheduler.InvoiceSchedulerHandler", 512,
                     "invoice-scheduler-schedule.json"),
-            new Function("invoice-generator", "io.periodic.functions.generator.InvoiceGeneratorHandler", 1024,
+            new Function("invoice-generator", "io.periodic.functions.invoicegenerator.InvoiceGeneratorHandler", 1024,
                     "invoice-generator-sqs-batch.json"),
-            new Function("invoice-pdf", "io.periodic.functions.pdf.InvoicePdfHandler", 1536,
+            new Function("invoice-pdf", "io.periodic.functions.invoicepdf.InvoicePdfHandler", 1536,
                     "invoice-pdf-finalized.json"),
-            new Function("payment-webhook", "io.periodic.functions.webhook.PaymentWebhookHandler", 1024,
+            new Function("payment-webhook", "io.periodic.functions.paymentwebhook.PaymentWebhookHandler", 1024,
                     "payment-webhook-stripe.json"),
-            new Function("payment-matcher", "io.periodic.functions.matcher.PaymentMatcherHandler", 1024,
+            new Function("payment-matcher", "io.periodic.functions.paymentmatcher.PaymentMatcherHandler", 1024,
                     "payment-matcher-sqs-batch.json"),
             new Function("dunning-starter", "io.periodic.functions.dunningstarter.DunningStarterHandler", 1024,
                     "dunning-starter-schedule.json"),
-            new Function("dunning-steps", "io.periodic.functions.dunning.DunningStepsHandler", 1024,
+            new Function("dunning-steps", "io.periodic.functions.dunningsteps.DunningStepsHandler", 1024,
                     "dunning-steps-plan.json"),
-            new Function("billing-api", "io.periodic.functions.api.BillingApiHandler", 1024,
+            new Function("billing-api", "io.periodic.functions.billingapi.BillingApiHandler", 1024,
                     "billing-api-create-customer.json"));
 
     private final Path root;

@@ -25,7 +25,7 @@ public final class DocumentRenderer {
 
     /** The invoice as an HTML document. */
     public String invoiceHtml(InvoiceDocument document) {
-        Page.Invoice page = Pages.invoice(document);
+        DocumentView.Invoice page = DocumentViews.invoice(document);
         StringOutput output = new StringOutput(INITIAL_CAPACITY);
         // No HtmlInterceptor: none is configured (jte passes null in that case too).
         JteinvoiceGenerated.render(new OwaspHtmlTemplateOutput(output), null, page);
@@ -34,7 +34,7 @@ public final class DocumentRenderer {
 
     /** The credit note as an HTML document. */
     public String creditNoteHtml(CreditNoteDocument document) {
-        Page.CreditNote page = Pages.creditNote(document);
+        DocumentView.CreditNote page = DocumentViews.creditNote(document);
         StringOutput output = new StringOutput(INITIAL_CAPACITY);
         JtecreditnoteGenerated.render(new OwaspHtmlTemplateOutput(output), null, page);
         return output.toString();

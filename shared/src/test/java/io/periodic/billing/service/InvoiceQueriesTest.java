@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.periodic.billing.local.DirectoryDocumentStore;
+import io.periodic.billing.files.DirectoryDocumentStore;
 import io.periodic.billing.model.Ids;
 import io.periodic.billing.model.Invoice;
 import io.periodic.billing.model.InvoiceLine;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.periodic.billing.invoicing.Finalization;
-import io.periodic.billing.local.JsonLinesEventLog;
+import io.periodic.billing.files.JsonLinesEventLog;
 import io.periodic.billing.model.Address;
 import io.periodic.billing.model.Customer;
 import io.periodic.billing.model.Ids;

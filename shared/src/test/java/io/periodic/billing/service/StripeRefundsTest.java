@@ -3,7 +3,7 @@ package io.periodic.billing.service;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
-import io.periodic.billing.local.JsonLinesEventLog;
+import io.periodic.billing.files.JsonLinesEventLog;
 import io.periodic.billing.model.Ids;
 import io.periodic.billing.model.Payment;
 import io.periodic.billing.money.Money;

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.periodic.billing.invoicing.Finalization;
-import io.periodic.billing.local.DirectoryDocumentStore;
-import io.periodic.billing.local.FileOutboxMailer;
-import io.periodic.billing.local.JsonLinesEventLog;
+import io.periodic.billing.files.DirectoryDocumentStore;
+import io.periodic.billing.files.FileOutboxMailer;
+import io.periodic.billing.files.JsonLinesEventLog;
 import io.periodic.billing.model.Address;
 import io.periodic.billing.model.Customer;
 import io.periodic.billing.model.Ids;

@@ -1,0 +1,238 @@
+package io.periodic.functions.billingapi;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.periodic.billing.invoicing.InvoiceStateException;
+import io.periodic.billing.lambda.Log;
+import io.periodic.billing.model.Ids;
+import io.periodic.billing.persistence.AlreadyExistsException;
+import io.periodic.billing.persistence.BillingStore;
+import io.periodic.billing.persistence.ConcurrentUpdateException;
+import io.periodic.billing.persistence.InvalidCursorException;
+import io.periodic.billing.persistence.ThrottledException;
+import io.periodic.billing.ports.Clock;
+import io.periodic.billing.ports.DocumentStore;
+import io.periodic.billing.ports.EventPublisher;
+import io.periodic.billing.service.AccountService;
+import io.periodic.billing.service.ConflictException;
+import io.periodic.billing.service.CorrectionService;
+import io.periodic.billing.service.DuplicateException;
+import io.periodic.billing.service.InvoiceNotifications;
+import io.periodic.billing.service.InvoiceQueries;
+import io.periodic.billing.service.NotFoundException;
+import io.periodic.billing.service.PaymentQueries;
+import io.periodic.billing.service.PaymentService;
+import io.periodic.billing.service.ReportService;
+import io.periodic.billing.service.SettingsService;
+import io.periodic.functions.billingapi.Http.ApiProblem;
+import io.periodic.functions.billingapi.Http.Request;
+import io.periodic.functions.billingapi.Http.Response;
+import io.periodic.functions.billingapi.Http.Route;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+
+/**
+ * The management API's router: finds the route (the same table openapi.yaml describes, checked by a test), parses
+ * the body ({@link Bodies}), runs the operation of a resource's routes ({@link CustomerRoutes}, {@link
+ * InvoiceRoutes}, ...) through the idempotency store when a POST carries a key, and maps every refusal to {@code
+ * application/problem+json} (RFC 9457) with the field at fault. A dependency failure answers 503 with {@code
+ * Retry-After}, never 500. The routes parse, call one use case or query service and render the view; the store is
+ * reached only through those services.
+ */
+public final class BillingApi {
+    /** The API's strict JSON ({@link Bodies#JSON}). */
+    static final ObjectMapper JSON = Bodies.JSON;
+    /** Seconds a client is asked to wait before retrying a 503. */
+    static final long RETRY_AFTER_SECONDS = 2;
+    /** DynamoDB's limit on a partition key value, in UTF-8 bytes; payments are keyed {@code PAY#<id>}. */
+    static final int PARTITION_KEY_BYTES = 2048;
+    static final int PAYMENT_KEY_PREFIX_BYTES = "PAY#".length();
+
+    private final Idempotency idempotency;
+    private final List<Route> routes;
+
+    BillingApi(Idempotency idempotency, List<Http.Resource> resources) {
+        this.idempotency = idempotency;
+        List<Route> all = new ArrayList<>();
+        resources.forEach(resource -> all.addAll(resource.routes()));
+        this.routes = List.copyOf(all);
+    }
+
+    /** Wires the API over a store with the usual services (one resource per openapi.yaml tag, in its order). */
+    public static BillingApi over(BillingStore store, InvoiceNotifications notifications, EventPublisher events,
+            DocumentStore documents, Clock clock) {
+        AccountService accounts = new AccountService(store, clock);
+        return new BillingApi(new Idempotency(store.idempotency(), clock), List.of(
+                new CustomerRoutes(accounts, clock),
+                new PlanRoutes(accounts),
+                new SubscriptionRoutes(accounts),
+                new InvoiceRoutes(new InvoiceQueries(store, documents),
+                        new CorrectionService(store, notifications, clock)),
+                new PaymentRoutes(new PaymentQueries(store), new PaymentService(store, events, clock), clock),
+                new ReportRoutes(new ReportService(store), clock),
+                new SettingsRoutes(new SettingsService(store))));
+    }
+
+    public List<Route> routes() {
+        return routes;
+    }
+
+    /**
+     * Handles one request: finds the route, parses the body, runs the operation (through the idempotency store
+     * when a POST carries a key) and turns every refusal into a problem response.
+     */
+    public Response handle(String method, String path, Map<String, String> query, Map<String, String> headers,
+            String rawBody, String caller) {
+        try {
+            Match match = match(method, path);
+            JsonNode body = Bodies.parse(method, rawBody, headers);
+            Request request = new Request(method, path, match.params(), query == null ? Map.of() : query,
+                    headers == null ? Map.of() : headers, body, rawBody, caller == null ? "unknown" : caller);
+            String key = "POST".equals(method) ? Idempotency.key(request) : null;
+            return key == null ? run(match.route(), request) : idempotency.run(request, key,
+                    r -> run(match.route(), r));
+        } catch (ApiProblem problem) {
+            return problem.response();
+        } catch (RuntimeException failure) {
+            Log.event("api_unavailable", "method", method, "path", path, "error", failure.toString());
+            return ApiProblem.unavailable("the request could not be completed right now; nothing was changed that "
+                    + "a retry would repeat (POST with the same Idempotency-Key is safe), please retry").response();
+        }
+    }
+
+    /**
+     * {@link #handle} for a body received as bytes (API Gateway sends a body it does not take for text
+     * base64-encoded): decoded as strict UTF-8, so bytes that are not UTF-8 are refused (400 {@code
+     * invalid-encoding}) rather than replaced with U+FFFD.
+     */
+    public Response handleBytes(String method, String path, Map<String, String> query,
+            Map<String, String> headers, byte[] rawBody, String caller) {
+        String text;
+        try {
+            text = rawBody == null ? null : Utf8.decode(rawBody);
+        } catch (Utf8.Malformed malformed) {
+            return new ApiProblem(400, "invalid-encoding", "the body is not valid UTF-8 (byte "
+                    + malformed.offset + "); send JSON encoded as UTF-8", "/", null).response();
+        }
+        return handle(method, path, query, headers, text, caller);
+    }
+
+    /** {@link #handleBytes} for a body as API Gateway passes it: base64-encoded, else text. */
+    public Response handleEvent(String method, String path, Map<String, String> query, Map<String, String> headers,
+            String body, boolean base64, String caller) {
+        if (body == null || !base64) {
+            return handle(method, path, query, headers, body, caller);
+        }
+        byte[] bytes;
+        try {
+            bytes = Base64.getDecoder().decode(body);
+        } catch (IllegalArgumentException e) {
+            return new ApiProblem(400, "malformed-body", "the body is not valid base64").response();
+        }
+        return handleBytes(method, path, query, headers, bytes, caller);
+    }
+
+    /** Runs the operation and maps what the use cases and the store refuse to problems. */
+    private static Response run(Route route, Request request) {
+        try {
+            return route.operation().handle(request);
+        } catch (NotFoundException | NoSuchElementException e) {
+            throw ApiProblem.notFound(e.getMessage());
+        } catch (ConflictException | InvoiceStateException e) {
+            throw ApiProblem.conflict(e.getMessage());
+        } catch (DuplicateException | AlreadyExistsException e) {
+            throw new ApiProblem(409, "already-exists", e.getMessage());
+        } catch (InvalidCursorException e) {
+            throw new ApiProblem(400, "invalid-cursor", e.getMessage(), null, "cursor");
+        } catch (IllegalArgumentException e) {
+            // The domain's own validation (records check their invariants): the request cannot work as sent.
+            throw new ApiProblem(422, "invalid-request", e.getMessage());
+        } catch (ConcurrentUpdateException e) {
+            if (e.contention()) {
+                // Another transaction kept being in flight on the same items: busy, not in conflict.
+                throw ApiProblem.unavailable("the records this request changes are busy with other writes right "
+                        + "now; nothing was changed, please retry");
+            }
+            throw new ApiProblem(409, "concurrent-update", "the record was changed by someone else meanwhile; "
+                    + "read it again and retry");
+        } catch (ThrottledException e) {
+            throw ApiProblem.unavailable("the billing table is throttled right now; nothing was changed, please "
+                    + "retry after a pause");
+        }
+    }
+
+    // ---------------------------------------------------------------- routing
+
+    record Match(Route route, Map<String, String> params) {}
+
+    private Match match(String method, String path) {
+        if (path == null || path.length() > 2048) {
+            throw ApiProblem.notFound("no such resource");
+        }
+        String[] parts = split(path);
+        boolean pathMatched = false;
+        for (Route route : routes) {
+            Map<String, String> params = matchTemplate(split(route.path()), parts);
+            if (params == null) {
+                continue;
+            }
+            pathMatched = true;
+            if (route.method().equals(method)) {
+                checkIds(route, params);
+                return new Match(route, params);
+            }
+        }
+        if (pathMatched) {
+            throw new ApiProblem(405, "method-not-allowed", method + " is not allowed on " + Http.printable(path));
+        }
+        throw ApiProblem.notFound("no resource at " + Http.printable(path));
+    }
+
+    private static Map<String, String> matchTemplate(String[] template, String[] parts) {
+        if (template.length != parts.length) {
+            return null;
+        }
+        Map<String, String> params = new LinkedHashMap<>();
+        for (int i = 0; i < template.length; i++) {
+            String t = template[i];
+            if (t.startsWith("{") && t.endsWith("}")) {
+                String value = Utf8.decodePathSegment(parts[i]);
+                if (value == null || value.isEmpty()) {
+                    return null; // malformed escapes or not UTF-8: nothing has that name
+                }
+                params.put(t.substring(1, t.length() - 1), value);
+            } else if (!t.equals(parts[i])) {
+                return null;
+            }
+        }
+        return params;
+    }
+
+    /**
+     * Refuses, as not found, a path id that no record can have: ids are 1-128 characters of A-Z a-z 0-9 _ . : -
+     * (payment ids may be longer: within the key they are looked up under, counted in UTF-8 bytes), so an id that
+     * is not never reaches a DynamoDB key (one over its 2,048-byte limit was a "503 please retry").
+     */
+    private static void checkIds(Route route, Map<String, String> params) {
+        String id = params.get("id");
+        if (id == null) {
+            return;
+        }
+        boolean possible = route.path().startsWith("/payments/")
+                ? Ids.wellFormedPaymentId(id, PAYMENT_KEY_PREFIX_BYTES, PARTITION_KEY_BYTES) : Ids.wellFormed(id);
+        if (!possible) {
+            String what = route.path().substring(1, route.path().indexOf('/', 1) - 1);
+            throw ApiProblem.notFound("no " + what + " has the id '" + Http.printable(id) + "': ids are 1-128 "
+                    + "characters of A-Z a-z 0-9 _ . : -");
+        }
+    }
+
+    private static String[] split(String path) {
+        String p = path.endsWith("/") && path.length() > 1 ? path.substring(0, path.length() - 1) : path;
+        return p.split("/", -1);
+    }
+}

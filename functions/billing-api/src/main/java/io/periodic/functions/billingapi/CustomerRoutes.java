@@ -1,0 +1,111 @@
+package io.periodic.functions.billingapi;
+
+import io.periodic.billing.model.Address;
+import io.periodic.billing.model.Customer;
+import io.periodic.billing.money.TaxRate;
+import io.periodic.billing.ports.Clock;
+import io.periodic.billing.service.AccountService;
+import io.periodic.functions.billingapi.Http.Request;
+import io.periodic.functions.billingapi.Http.Response;
+import io.periodic.functions.billingapi.Http.Route;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.IllformedLocaleException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/** {@code /customers}: create, read and change the customers billed (through {@link AccountService}). */
+final class CustomerRoutes implements Http.Resource {
+    /** Locales documents and reminders are written in; others are refused rather than printed in English. */
+    static final Set<String> LANGUAGES = Set.of("en", "ja", "ko", "sr");
+    private static final String[] CUSTOMER_FIELDS = {"name", "email", "currency", "timeZone", "locale",
+        "paymentTermsDays", "taxRate", "taxId", "address", "externalRef"};
+    static final String[] ADDRESS_FIELDS = {"line1", "line2", "postalCode", "city", "region", "country"};
+
+    private final AccountService accounts;
+    private final Clock clock;
+
+    CustomerRoutes(AccountService accounts, Clock clock) {
+        this.accounts = accounts;
+        this.clock = clock;
+    }
+
+    @Override
+    public List<Route> routes() {
+        return List.of(
+                new Route("POST", "/customers", "createCustomer", this::create),
+                new Route("GET", "/customers/{id}", "getCustomer", this::get),
+                new Route("PATCH", "/customers/{id}", "updateCustomer", this::update));
+    }
+
+    private Response create(Request r) {
+        JsonIn in = JsonIn.body(r.body(), CUSTOMER_FIELDS);
+        String id = r.derivedId("cus");
+        Customer customer = in.build(() -> new Customer(id, in.string("name"), in.string("email"),
+                in.currency("currency"), zone(in), locale(in),
+                in.intIn("paymentTermsDays", 0, 365, 14), taxRate(in, TaxRate.ZERO), in.optString("taxId"),
+                address(in.object("address", ADDRESS_FIELDS)), in.optString("externalRef"), clock.now(), null));
+        Customer created = Idempotency.createOnce(r, () -> accounts.createCustomer(customer),
+                () -> accounts.customer(id));
+        return Response.created(Views.customer(created), "/customers/" + created.id());
+    }
+
+    private Response get(Request r) {
+        return Response.ok(Views.customer(accounts.customer(r.pathParam("id"))));
+    }
+
+    private Response update(Request r) {
+        JsonIn in = JsonIn.body(r.body(), CUSTOMER_FIELDS);
+        in.notCleared("name", "email", "currency", "timeZone", "locale", "paymentTermsDays", "taxRate", "address");
+        Customer after = accounts.updateCustomer(r.pathParam("id"), c -> in.build(() -> new Customer(c.id(),
+                in.has("name") ? in.string("name") : c.name(),
+                in.has("email") ? in.string("email") : c.email(),
+                in.has("currency") ? in.currency("currency") : c.currency(),
+                in.has("timeZone") ? zone(in) : c.timeZone(),
+                in.has("locale") ? locale(in) : c.locale(),
+                in.intIn("paymentTermsDays", 0, 365, c.paymentTermsDays()),
+                taxRate(in, c.taxRate()),
+                in.present("taxId") ? in.optString("taxId") : c.taxId(),
+                in.has("address") ? address(in.object("address", ADDRESS_FIELDS)) : c.billingAddress(),
+                in.present("externalRef") ? in.optString("externalRef") : c.externalRef(),
+                c.createdAt(), c.version())));
+        return Response.ok(Views.customer(after));
+    }
+
+    private static ZoneId zone(JsonIn in) {
+        return in.parsed("timeZone", true, text -> {
+            try {
+                return ZoneId.of(text);
+            } catch (DateTimeException e) {
+                throw new IllegalArgumentException("not an IANA time zone such as Asia/Tokyo: " + text);
+            }
+        });
+    }
+
+    private static Locale locale(JsonIn in) {
+        return in.parsed("locale", true, text -> {
+            Locale locale;
+            try {
+                locale = new Locale.Builder().setLanguageTag(text).build();
+            } catch (IllformedLocaleException e) {
+                throw new IllegalArgumentException("not a BCP 47 language tag such as ja or sr-Latn: " + text);
+            }
+            if (!LANGUAGES.contains(locale.getLanguage())) {
+                throw new IllegalArgumentException("documents are written in en, ja, ko and sr (Latin); got " + text);
+            }
+            return locale;
+        });
+    }
+
+    private static TaxRate taxRate(JsonIn in, TaxRate absent) {
+        TaxRate rate = in.parsed("taxRate", false, TaxRate::of);
+        return rate == null ? absent : rate;
+    }
+
+    /** A postal address (of a customer, or of the seller in the settings). */
+    static Address address(JsonIn a) {
+        return a.build(() -> new Address(a.string("line1"), a.optString("line2"), a.optString("postalCode"),
+                a.string("city"), a.optString("region"), a.string("country")));
+    }
+}

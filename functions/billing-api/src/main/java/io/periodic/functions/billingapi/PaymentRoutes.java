@@ -1,0 +1,105 @@
+package io.periodic.functions.billingapi;
+
+import io.periodic.billing.model.Payment;
+import io.periodic.billing.model.Refund;
+import io.periodic.billing.ports.Clock;
+import io.periodic.billing.service.DuplicateException;
+import io.periodic.billing.service.Listing;
+import io.periodic.billing.service.PaymentQueries;
+import io.periodic.billing.service.PaymentService;
+import io.periodic.functions.billingapi.Http.ApiProblem;
+import io.periodic.functions.billingapi.Http.Request;
+import io.periodic.functions.billingapi.Http.Response;
+import io.periodic.functions.billingapi.Http.Route;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code /payments} and {@code /refunds} (the openapi.yaml tag payments): read payments, list those holding
+ * unapplied cash and the refunds that can never be applied ({@link PaymentQueries}), and apply unapplied cash by
+ * hand ({@link PaymentService}).
+ */
+final class PaymentRoutes implements Http.Resource {
+    private final PaymentQueries queries;
+    private final PaymentService payments;
+    private final Clock clock;
+
+    PaymentRoutes(PaymentQueries queries, PaymentService payments, Clock clock) {
+        this.queries = queries;
+        this.payments = payments;
+        this.clock = clock;
+    }
+
+    @Override
+    public List<Route> routes() {
+        return List.of(
+                new Route("GET", "/payments", "listPayments", this::list),
+                new Route("GET", "/payments/{id}", "getPayment", this::get),
+                new Route("POST", "/payments/{id}/applications", "applyPayment", this::apply),
+                new Route("GET", "/refunds", "listRefunds", this::listRefunds));
+    }
+
+    private Response list(Request r) {
+        Query q = new Query(r.query(), "status", "limit", "cursor");
+        String status = q.string("status");
+        if (!"unapplied".equals(status)) {
+            throw ApiProblem.parameter("status", "list payments with status=unapplied (payments holding unapplied "
+                    + "cash); a customer's payments are on GET /invoices/{id} and GET /payments/{id}");
+        }
+        Listing<Payment> page = queries.unapplied(q.limit(), q.string("cursor"));
+        return Response.ok(Views.page(page.items().stream().map(p -> Views.payment(p, null)).toList(),
+                page.nextCursor()));
+    }
+
+    private Response listRefunds(Request r) {
+        Query q = new Query(r.query(), "status", "limit", "cursor");
+        if (!"rejected".equals(q.string("status"))) {
+            throw ApiProblem.parameter("status", "list refunds with status=rejected (refunds and disputes that can "
+                    + "never be applied, e.g. in another currency than their payment, with the reason)");
+        }
+        Listing<Refund> page = queries.rejectedRefunds(q.limit(), q.string("cursor"));
+        return Response.ok(Views.page(page.items().stream().map(Views::refund).toList(), page.nextCursor()));
+    }
+
+    private Response get(Request r) {
+        Payment payment = queries.payment(r.pathParam("id"));
+        return Response.ok(Views.payment(payment, queries.allocations(payment.id())));
+    }
+
+    private Response apply(Request r) {
+        JsonIn in = JsonIn.body(r.body(), "applications");
+        List<PaymentService.ManualApplication> applications = new ArrayList<>();
+        List<JsonIn> items = in.objectsWithin("applications", 1, PaymentService.MAX_MANUAL_APPLICATIONS,
+                " (one application is one transaction, never half-applied, and DynamoDB takes at most "
+                        + PaymentService.MAX_TRANSACTION_ITEMS
+                        + " items in one: apply to more invoices in several requests)", "invoiceId", "amount");
+        List<String> invoiceIds = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            JsonIn item = items.get(i);
+            String invoiceId = item.id("invoiceId");
+            Long amount = item.optAmount("amount");
+            if (amount == null || amount == 0) {
+                throw ApiProblem.field("/applications/" + i + "/amount", "'amount' is required and must be positive");
+            }
+            invoiceIds.add(invoiceId);
+            applications.add(new PaymentService.ManualApplication(invoiceId, amount));
+        }
+        long markerExpires = clock.now().plus(Idempotency.KEEP.multipliedBy(2)).getEpochSecond();
+        Payment after;
+        try {
+            after = Http.referencing(() -> payments.applyManually(r.pathParam("id"), applications, r.caller(),
+                    r.idempotencyScope(), markerExpires),
+                    (what, id) -> what.equals("invoice") && invoiceIds.contains(id)
+                            ? "/applications/" + invoiceIds.indexOf(id) + "/invoiceId" : null);
+        } catch (DuplicateException committedBefore) {
+            // This request's application was committed by an earlier attempt that failed or died before answering.
+            if (!r.interrupted()) {
+                throw Idempotency.keyUsedBefore();
+            }
+            after = payments.announcePending(r.pathParam("id"));
+        } catch (IllegalArgumentException refused) {
+            throw ApiProblem.field("/applications", refused.getMessage());
+        }
+        return Response.ok(Views.payment(after, queries.allocations(after.id())));
+    }
+}

@@ -1,0 +1,106 @@
+package io.periodic.functions.billingapi;
+
+import io.periodic.billing.dunning.DunningPolicy;
+import io.periodic.billing.dunning.LateFee;
+import io.periodic.billing.dunning.StepKind;
+import io.periodic.billing.model.Address;
+import io.periodic.billing.model.SellerProfile;
+import io.periodic.billing.service.SettingsService;
+import io.periodic.functions.billingapi.Http.ApiProblem;
+import io.periodic.functions.billingapi.Http.Request;
+import io.periodic.functions.billingapi.Http.Response;
+import io.periodic.functions.billingapi.Http.Route;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * {@code /settings}: the seller printed on documents, document numbering and the default dunning policy
+ * ({@link SettingsService}).
+ */
+final class SettingsRoutes implements Http.Resource {
+    private final SettingsService settings;
+
+    SettingsRoutes(SettingsService settings) {
+        this.settings = settings;
+    }
+
+    @Override
+    public List<Route> routes() {
+        return List.of(
+                new Route("GET", "/settings", "getSettings", this::get),
+                new Route("PUT", "/settings", "putSettings", this::put));
+    }
+
+    private Response get(Request r) {
+        return view(settings.current());
+    }
+
+    private static Response view(SettingsService.Settings current) {
+        return Response.ok(Views.settings(current.seller(), current.dunningPolicy()));
+    }
+
+    private Response put(Request r) {
+        JsonIn in = JsonIn.body(r.body(), "seller", "numbering", "dunningPolicy");
+        JsonIn s = in.object("seller", "name", "address", "email", "phone", "website", "taxId", "bankAccount",
+                "paymentLinkTemplate");
+        JsonIn n = in.optObject("numbering", "invoicePrefix", "creditNotePrefix", "numberSeries");
+        if (n != null) {
+            for (String prefix : new String[] {"invoicePrefix", "creditNotePrefix"}) {
+                n.parsed(prefix, false, text -> {
+                    if (!text.matches("[A-Z]{1,10}")) {
+                        throw new IllegalArgumentException("must be 1-10 upper-case letters A-Z, got " + text);
+                    }
+                    return text;
+                });
+            }
+        }
+        JsonIn b = s.optObject("bankAccount", "bankName", "accountHolder", "iban", "bic", "accountNumber", "bankCode");
+        SellerProfile.BankAccount bank = b == null ? null : b.build(() -> new SellerProfile.BankAccount(
+                b.string("bankName"), b.string("accountHolder"), b.optString("iban"), b.optString("bic"),
+                b.optString("accountNumber"), b.optString("bankCode")));
+        Address address = CustomerRoutes.address(s.object("address", CustomerRoutes.ADDRESS_FIELDS));
+        SellerProfile seller = s.build(() -> new SellerProfile(s.string("name"), address, s.string("email"),
+                s.optString("phone"), s.optString("website"), s.optString("taxId"), bank,
+                s.optString("paymentLinkTemplate"),
+                n == null ? null : n.optString("invoicePrefix"), n == null ? null : n.optString("creditNotePrefix"),
+                n == null ? 1 : n.intIn("numberSeries", 1, 26, 1)));
+        JsonIn d = in.optObject("dunningPolicy", "steps", "lateFee", "markUncollectibleOnSuspend");
+        return view(settings.replace(seller, d == null ? null : policy(d)));
+    }
+
+    private static DunningPolicy policy(JsonIn d) {
+        List<DunningPolicy.Step> steps = new ArrayList<>();
+        for (JsonIn step : d.objects("steps", 1, StepKind.values().length, "kind", "dayOffset")) {
+            StepKind kind = step.parsed("kind", true, text -> {
+                for (StepKind k : StepKind.values()) {
+                    if (k.name().toLowerCase(Locale.ROOT).equals(text)) {
+                        return k;
+                    }
+                }
+                throw new IllegalArgumentException("must be one of courtesy, friendly, firm, late_fee, "
+                        + "final_notice, suspend, got " + text);
+            });
+            int offset = step.intIn("dayOffset", -60, 365, Integer.MIN_VALUE);
+            if (offset == Integer.MIN_VALUE) {
+                throw ApiProblem.field(step.at("dayOffset"), "'dayOffset' is required");
+            }
+            steps.add(new DunningPolicy.Step(kind, offset));
+        }
+        JsonIn fee = d.optObject("lateFee", "percent", "fixed", "cap");
+        LateFee lateFee = fee == null ? LateFee.NONE : fee.build(() -> new LateFee(
+                fee.parsed("percent", false, SettingsRoutes::percent), fee.integerMap("fixed"),
+                fee.integerMap("cap")));
+        Boolean writeOff = d.optBoolean("markUncollectibleOnSuspend");
+        return d.build(() -> new DunningPolicy(steps, lateFee, writeOff != null && writeOff));
+    }
+
+    /** A plain decimal percentage such as "1.5" (no sign, exponent or %). */
+    private static BigDecimal percent(String text) {
+        if (!text.matches("[0-9]{1,3}(\\.[0-9]{1,4})?")) {
+            throw new IllegalArgumentException("must be a plain decimal percentage such as \"1.5\", got " + text);
+        }
+        return new BigDecimal(text);
+    }
+}

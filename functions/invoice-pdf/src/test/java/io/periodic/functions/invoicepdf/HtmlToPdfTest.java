@@ -1,0 +1,57 @@
+package io.periodic.functions.invoicepdf;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.periodic.local.engines.Engines;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The golden sample documents (shared/src/test/resources/golden) rendered to PDF: one A4 page, fonts embedded,
+ * and the text a reader extracts is the document's own - Japanese and Korean included, so no missing glyphs.
+ * The PDFs are written to target/pdf-samples for a person to look at.
+ */
+class HtmlToPdfTest {
+    private static Path golden(String name) {
+        return Engines.templatePath().resolveSibling("shared/src/test/resources/golden/" + name);
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "invoice-en.html, INV-2026-000123, Amount due",
+        "invoice-ja.html, INV-2026-000481, ご請求金額",
+        "invoice-ko.html, INV-2026-000219, 청구",
+        "invoice-sr-Latn.html, INV-2026-000057, Za uplatu",
+        "credit-note-en.html, CN-2026-000007, Credit note"})
+    void rendersOneA4PageWithEmbeddedFontsAndExtractableText(String file, String number, String label)
+            throws Exception {
+        String html = Files.readString(golden(file), StandardCharsets.UTF_8);
+        byte[] pdf = HtmlToPdf.render(html);
+        Path out = Path.of("target/pdf-samples", file.replace(".html", ".pdf"));
+        Files.createDirectories(out.getParent());
+        Files.write(out, pdf);
+
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            assertEquals(1, document.getNumberOfPages(), "one page");
+            assertEquals(595, Math.round(document.getPage(0).getMediaBox().getWidth()), "A4 width in points");
+            // NFKC: the CJK fonts map some kanji (金, 日) to the same glyph as a Kangxi radical, and the PDF's
+            // ToUnicode table names the radical; visually identical, and NFKC folds it back for comparison.
+            String text = java.text.Normalizer.normalize(new PDFTextStripper().getText(document),
+                    java.text.Normalizer.Form.NFKC);
+            assertTrue(text.contains(number), "number in " + file + ":\n" + text);
+            assertTrue(text.contains(label), label + " in " + file);
+            for (var name : document.getPage(0).getResources().getFontNames()) {
+                PDFont font = document.getPage(0).getResources().getFont(name);
+                assertTrue(font.isEmbedded(), font.getName() + " is embedded");
+            }
+        }
+    }
+}

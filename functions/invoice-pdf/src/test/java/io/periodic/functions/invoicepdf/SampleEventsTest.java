@@ -1,0 +1,44 @@
+package io.periodic.functions.invoicepdf;
+
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import io.periodic.billing.files.DirectoryDocumentStore;
+import io.periodic.local.engines.Engines;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** events/invoice-pdf-finalized.json through the handler: the stored HTML becomes a PDF beside it. */
+class SampleEventsTest {
+    @Test
+    @SuppressWarnings("unchecked")
+    void theFinalizedEventTurnsTheStoredHtmlIntoAPdf() throws Exception {
+        Path root = Files.createTempDirectory("pdf-store");
+        DirectoryDocumentStore documents = new DirectoryDocumentStore(root);
+        documents.put("invoices/in_sub_sample_tokyo_2026-12-01.html", "text/html", Files.readAllBytes(
+                Engines.templatePath().resolveSibling("shared/src/test/resources/golden/invoice-ja.html")));
+        Map<String, Object> event = EventLoader.loadEvent(
+                Engines.templatePath().resolveSibling("events/invoice-pdf-finalized.json").toString(), Map.class);
+
+        String link = new InvoicePdfHandler(documents).handleRequest(event, null);
+
+        assertTrue(link.endsWith("invoices/in_sub_sample_tokyo_2026-12-01.pdf"), link);
+        byte[] pdf = documents.get("invoices/in_sub_sample_tokyo_2026-12-01.pdf");
+        assertTrue(new String(pdf, 0, 5).startsWith("%PDF-"));
+    }
+
+    @Test
+    void eventsThatAreNotAboutADocumentAreRefusedClearly() {
+        InvoicePdfHandler handler = new InvoicePdfHandler(new DirectoryDocumentStore(Path.of("target/none")));
+        var wrongType = assertThrows(IllegalArgumentException.class, () -> handler.handleRequest(
+                Map.of("detail-type", "payment.unapplied", "detail", Map.of()), null));
+        assertTrue(wrongType.getMessage().contains("payment.unapplied"));
+        assertThrows(IllegalArgumentException.class, () -> handler.handleRequest(
+                Map.of("detail-type", "invoice.finalized", "detail", Map.of("invoiceId", "../../etc/passwd")), null));
+        assertThrows(IllegalStateException.class, () -> handler.handleRequest(
+                Map.of("detail-type", "invoice.finalized", "detail", Map.of("invoiceId", "in_missing")), null));
+    }
+}

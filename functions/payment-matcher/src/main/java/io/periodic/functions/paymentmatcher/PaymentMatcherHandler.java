@@ -1,0 +1,73 @@
+package io.periodic.functions.paymentmatcher;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import io.periodic.billing.aws.AwsClients;
+import io.periodic.billing.aws.EventBridgePublisher;
+import io.periodic.billing.lambda.Log;
+import io.periodic.billing.lambda.SqsBatch;
+import io.periodic.billing.payments.PaymentNotification;
+import io.periodic.billing.payments.PaymentNotificationJson;
+import io.periodic.billing.persistence.BillingStore;
+import io.periodic.billing.ports.Clock;
+import io.periodic.billing.service.PaymentService;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+
+/**
+ * Lambda entry point of the payment queue (partial batch responses). Thin: parse the notification, let the
+ * service match and write. Deduplication is the service's, on the provider's payment id - never on the SQS message
+ * id, which a redrive changes. A notification that can never be applied is not thrown: the service holds it with its
+ * reason (a refund in another currency than its payment is stored as rejected, listed and alarmed). A message that
+ * fails - writes that keep conflicting, a service that is down, or a body this version cannot read (a newer intake
+ * during a deployment: the redrive after the deployment reads it) - is reported on its own, comes back, and after
+ * maxReceiveCount lands on the alarmed dead-letter queue; the rest of the batch goes on.
+ */
+public final class PaymentMatcherHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+    private final PaymentService service;
+
+    public PaymentMatcherHandler() {
+        this(new PaymentService(
+                new BillingStore(AwsClients.build(DynamoDbClient.builder()), AwsClients.env("TABLE_NAME")),
+                new EventBridgePublisher(AwsClients.build(EventBridgeClient.builder()), AwsClients.env("EVENT_BUS_NAME")),
+                Clock.system()));
+        // SnapStart: a batch whose one message is not a payment notification: parsed, refused, nothing written.
+        io.periodic.billing.lambda.Priming.register("payment-matcher", this::prime);
+    }
+
+    public PaymentMatcherHandler(PaymentService service) {
+        this.service = service;
+    }
+
+    /**
+     * SnapStart priming: the matching cascade's reads for a payment nobody made, and a batch whose one message is not
+     * a payment notification (parsed, refused); nothing written.
+     */
+    public void prime() {
+        service.prime();
+        SQSEvent.SQSMessage message = new SQSEvent.SQSMessage();
+        message.setMessageId("priming");
+        message.setBody("{\"kind\":\"RECEIVED\",\"provider\":\"priming\"}");
+        SQSEvent event = new SQSEvent();
+        event.setRecords(java.util.List.of(message));
+        handleRequest(event, null);
+    }
+
+    @Override
+    public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
+        return SqsBatch.process(event, message -> {
+            PaymentNotification notification = PaymentNotificationJson.read(message.getBody());
+            PaymentService.Outcome outcome = service.handle(notification);
+            Log.event("payment_notification_done", "provider", notification.provider(), "paymentId",
+                    notification.providerPaymentId(), "kind", notification.kind().name(), "outcome", outcome.name());
+            if (outcome == PaymentService.Outcome.REJECTED) {
+                // Held for a person (GET /refunds?status=rejected); the RefundRejectedAlarm counts these lines.
+                Log.event("refund_rejected", "provider", notification.provider(), "paymentId",
+                        notification.providerPaymentId(), "refundId", notification.refundId());
+            }
+        }, (message, failure) -> Log.event("payment_notification_failed", "messageId", message.getMessageId(),
+                "error", failure.toString()));
+    }
+}

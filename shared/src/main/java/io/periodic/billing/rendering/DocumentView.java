@@ -1,0 +1,66 @@
+package io.periodic.billing.rendering;
+
+import io.periodic.billing.rendering.Messages.Segment;
+import java.util.List;
+
+/**
+ * What the templates print: every value already formatted and every label already chosen, so the templates only
+ * lay things out. jte escapes all of it.
+ */
+final class DocumentView {
+
+    private DocumentView() {
+    }
+
+    /** A label and its value, e.g. "Issue date" / "November 1, 2026". */
+    record Row(String label, String value) {
+    }
+
+    /** Seller or customer block: name, postal address, contact details, identifiers (tax id, reference). */
+    record Party(String name, List<String> address, List<String> contact, List<Row> ids) {
+    }
+
+    /** A highlighted message above the body; kind is a CSS modifier (info, warning). */
+    record Notice(String kind, List<Segment> text) {
+    }
+
+    /** The part shared by every document: head, letterhead, title block, parties and summary. */
+    record Header(
+            String lang,
+            String htmlTitle,
+            String title,
+            String stamp,
+            String stampKind,
+            Party seller,
+            String billToLabel,
+            Party customer,
+            List<Row> meta,
+            List<Notice> notices,
+            String summaryLabel,
+            String summaryAmount,
+            String summaryNote,
+            String footer) {
+    }
+
+    /**
+     * One line of the itemised table; period is the whole "Service period: …" text, or null for a one-off charge.
+     * Tags: credit (negative amount), prorated (part of a period: the amount is not quantity × unit price).
+     */
+    record Line(String description, String period, String quantity, String unitPrice, String taxRate, String amount,
+            boolean credit, boolean prorated) {
+    }
+
+    /** A row of the totals; kind is a CSS modifier: "plain", "grand" (total) or "due" (amount due). */
+    record Total(String label, String amount, String kind) {
+    }
+
+    /** How to pay: bank transfer details, the payment reference sentence and the online payment link (or null). */
+    record Payment(List<Row> bank, List<Segment> reference, String link) {
+    }
+
+    record Invoice(Header header, Messages t, String intro, List<Line> lines, List<Total> totals, Payment payment) {
+    }
+
+    record CreditNote(Header header, Messages t, String reason, List<Total> totals, List<Segment> disposition) {
+    }
+}

@@ -1,0 +1,264 @@
+package io.periodic.billing.rendering;
+
+import io.periodic.billing.model.CreditNote;
+import io.periodic.billing.model.Customer;
+import io.periodic.billing.model.Invoice;
+import io.periodic.billing.model.InvoiceLine;
+import io.periodic.billing.model.InvoiceStatus;
+import io.periodic.billing.model.LineKind;
+import io.periodic.billing.model.SellerProfile;
+import io.periodic.billing.money.Money;
+import io.periodic.billing.money.TaxRate;
+import io.periodic.billing.rendering.Messages.Segment;
+import java.math.BigInteger;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Turns documents into {@link DocumentView}s: chooses the language, formats every value, picks every label. */
+final class DocumentViews {
+
+    private DocumentViews() {
+    }
+
+    static DocumentView.Invoice invoice(InvoiceDocument doc) {
+        Invoice invoice = doc.invoice();
+        Customer customer = doc.customer();
+        SellerProfile seller = doc.seller();
+        DocumentLanguage language = DocumentLanguage.of(customer.locale());
+        Formats f = Formats.forLanguage(language);
+        Messages t = Messages.of(language);
+        InvoiceStatus status = invoice.status();
+
+        String number = status == InvoiceStatus.DRAFT ? t.get("status.draft") : invoice.number();
+        String title = t.get("invoice.title");
+
+        List<DocumentView.Row> meta = new ArrayList<>();
+        meta.add(new DocumentView.Row(t.get("invoice.number"), number));
+        meta.add(new DocumentView.Row(t.get("invoice.issueDate"), f.date(invoice.issueDate())));
+        meta.add(new DocumentView.Row(t.get("invoice.dueDate"), f.date(invoice.dueDate())));
+        // The terms the invoice was issued with (the customer's may have changed since).
+        long termDays = ChronoUnit.DAYS.between(invoice.issueDate(), invoice.dueDate());
+        meta.add(new DocumentView.Row(t.get("invoice.terms"), t.format("terms.days", termDays)));
+        if (invoice.periodStart() != null) {
+            meta.add(new DocumentView.Row(t.get("invoice.period"), f.period(invoice.periodStart(), invoice.periodEnd())));
+        }
+
+        String stamp = null;
+        String stampKind = null;
+        List<DocumentView.Notice> notices = new ArrayList<>();
+        switch (status) {
+            case DRAFT -> {
+                stamp = t.get("status.draft");
+                stampKind = "draft";
+                notices.add(new DocumentView.Notice("warning", t.rich("notice.draft")));
+            }
+            case VOID -> {
+                stamp = t.get("status.void");
+                stampKind = "void";
+                notices.add(new DocumentView.Notice("warning", t.rich("notice.void")));
+            }
+            case PAID -> {
+                stamp = t.get("status.paid");
+                stampKind = "paid";
+            }
+            case OPEN, UNCOLLECTIBLE -> {
+                // No stamp: "uncollectible" is our bookkeeping, not something to print for the customer.
+            }
+        }
+        if (doc.correctsNumber() != null) {
+            notices.add(new DocumentView.Notice("info", t.rich("notice.correction", doc.correctsNumber())));
+        }
+
+        String summaryLabel = null;
+        String summaryAmount = null;
+        String summaryNote = null;
+        if (status == InvoiceStatus.PAID) {
+            summaryLabel = t.get("totals.total");
+            summaryAmount = f.money(invoice.total());
+            summaryNote = t.get("summary.paid");
+        } else if (status != InvoiceStatus.VOID) {
+            summaryLabel = t.get("totals.amountDue");
+            summaryAmount = f.money(invoice.amountDue());
+            summaryNote = t.format("summary.dueBy", f.date(invoice.dueDate()));
+        }
+
+        DocumentView.Header header = new DocumentView.Header(language.tag(), title + " " + number + " \u2013 " + seller.name(), title,
+                stamp, stampKind, seller(seller, t, f), t.get("party.billTo"), customer(customer, t, f), meta, notices,
+                summaryLabel, summaryAmount, summaryNote, t.get("footer.thanks"));
+
+        List<DocumentView.Line> lines = new ArrayList<>();
+        for (InvoiceLine line : invoice.lines()) {
+            lines.add(new DocumentView.Line(
+                    description(line, t),
+                    line.periodStart() == null ? null
+                            : t.format("lines.period", f.period(line.periodStart(), line.periodEnd())),
+                    f.integer(line.quantity()),
+                    f.money(line.unitAmount()),
+                    f.percent(line.taxRate()),
+                    f.money(line.amount()),
+                    line.amount().isNegative(),
+                    isProrated(line)));
+        }
+
+        return new DocumentView.Invoice(header, t, t.get("invoice.intro"), lines, totals(invoice, t, f),
+                payment(invoice, seller, t));
+    }
+
+    static DocumentView.CreditNote creditNote(CreditNoteDocument doc) {
+        CreditNote note = doc.note();
+        Invoice invoice = doc.invoice();
+        Customer customer = doc.customer();
+        SellerProfile seller = doc.seller();
+        DocumentLanguage language = DocumentLanguage.of(customer.locale());
+        Formats f = Formats.forLanguage(language);
+        Messages t = Messages.of(language);
+
+        String number = note.number() == null ? t.get("status.draft") : note.number();
+        String invoiceNumber = invoice.number() == null ? t.get("status.draft") : invoice.number();
+        String title = t.get("creditNote.title");
+
+        List<DocumentView.Row> meta = List.of(
+                new DocumentView.Row(t.get("creditNote.number"), number),
+                new DocumentView.Row(t.get("creditNote.issueDate"), f.date(note.issueDate())),
+                new DocumentView.Row(t.get("creditNote.invoice"), invoiceNumber),
+                new DocumentView.Row(t.get("creditNote.invoiceDate"), f.date(invoice.issueDate())));
+
+        DocumentView.Header header = new DocumentView.Header(language.tag(), title + " " + number + " \u2013 " + seller.name(), title,
+                null, null, seller(seller, t, f), t.get("party.billTo"), customer(customer, t, f), meta, List.of(),
+                t.get("creditNote.total"), f.money(note.total()), null, t.get("footer.thanks"));
+
+        // The credited tax has the rate of the credited lines: name it when the invoice has a single rate.
+        Map<TaxRate, Money> rates = invoice.taxByRate();
+        String taxLabel = rates.size() == 1
+                ? t.format("creditNote.taxRate", f.percent(rates.keySet().iterator().next()))
+                : t.get("creditNote.tax");
+        List<DocumentView.Total> totals = List.of(
+                new DocumentView.Total(t.get("creditNote.subtotal"), f.money(note.subtotal()), "plain"),
+                new DocumentView.Total(taxLabel, f.money(note.tax()), "plain"),
+                new DocumentView.Total(t.get("creditNote.total"), f.money(note.total()), "due"));
+
+        List<Segment> disposition = switch (note.disposition()) {
+            case REDUCE_AMOUNT_DUE -> t.rich("creditNote.reducesAmountDue", invoiceNumber);
+            case CUSTOMER_BALANCE -> t.rich("creditNote.toCreditBalance", invoiceNumber);
+        };
+        return new DocumentView.CreditNote(header, t, note.reason(), totals, disposition);
+    }
+
+    private static DocumentView.Party seller(SellerProfile seller, Messages t, Formats f) {
+        List<String> contact = new ArrayList<>();
+        contact.add(seller.email());
+        if (seller.phone() != null) {
+            contact.add(seller.phone());
+        }
+        if (seller.website() != null) {
+            contact.add(seller.website());
+        }
+        List<DocumentView.Row> ids = new ArrayList<>();
+        if (seller.taxId() != null) {
+            ids.add(new DocumentView.Row(t.get("seller.taxId"), seller.taxId()));
+        }
+        return new DocumentView.Party(seller.name(), AddressFormat.lines(seller.address(), f.locale()), contact, ids);
+    }
+
+    private static DocumentView.Party customer(Customer customer, Messages t, Formats f) {
+        List<DocumentView.Row> ids = new ArrayList<>();
+        if (customer.taxId() != null) {
+            ids.add(new DocumentView.Row(t.get("customer.taxId"), customer.taxId()));
+        }
+        ids.add(new DocumentView.Row(t.get("customer.reference"), customer.id()));
+        return new DocumentView.Party(customer.name(), AddressFormat.lines(customer.billingAddress(), f.locale()), List.of(),
+                ids);
+    }
+
+    private static List<DocumentView.Total> totals(Invoice invoice, Messages t, Formats f) {
+        List<DocumentView.Total> totals = new ArrayList<>();
+        totals.add(new DocumentView.Total(t.get("totals.subtotal"), f.money(invoice.subtotal()), "plain"));
+        Map<TaxRate, Money> taxByRate = invoice.taxByRate();
+        for (Map.Entry<TaxRate, Money> rate : taxByRate.entrySet()) {
+            Money base = invoice.lines().stream()
+                    .filter(line -> line.taxRate().compareTo(rate.getKey()) == 0)
+                    .map(InvoiceLine::amount)
+                    .reduce(Money.zero(invoice.currency()), Money::plus);
+            totals.add(new DocumentView.Total(t.format("totals.taxRate", f.percent(rate.getKey()), f.money(base)),
+                    f.money(rate.getValue()), "plain"));
+        }
+        if (taxByRate.size() != 1) {
+            totals.add(new DocumentView.Total(t.get("totals.tax"), f.money(invoice.tax()), "plain"));
+        }
+        totals.add(new DocumentView.Total(t.get("totals.total"), f.money(invoice.total()), "grand"));
+        if (invoice.creditApplied().isPositive()) {
+            totals.add(new DocumentView.Total(t.get("totals.creditApplied"), f.money(invoice.creditApplied().negate()),
+                    "plain"));
+        } else if (invoice.creditApplied().isNegative()) {
+            // A negative total (a downgrade's credit) is not payable: it went to the customer's credit balance.
+            totals.add(new DocumentView.Total(t.get("totals.creditAdded"), f.money(invoice.creditApplied().negate()),
+                    "plain"));
+        }
+        if (!invoice.credited().isZero()) {
+            totals.add(new DocumentView.Total(t.get("totals.credited"), f.money(invoice.credited().negate()), "plain"));
+        }
+        totals.add(new DocumentView.Total(t.get("totals.amountPaid"), f.money(invoice.amountPaid().negate()), "plain"));
+        totals.add(new DocumentView.Total(t.get("totals.amountDue"), f.money(invoice.amountDue()), "due"));
+        return totals;
+    }
+
+    /**
+     * Payment instructions, only where something is to be paid: an open (or written-off) invoice with an amount
+     * due. Drafts, paid and void invoices get none.
+     */
+    private static DocumentView.Payment payment(Invoice invoice, SellerProfile seller, Messages t) {
+        boolean payable = (invoice.status() == InvoiceStatus.OPEN || invoice.status() == InvoiceStatus.UNCOLLECTIBLE)
+                && invoice.amountDue().isPositive();
+        if (!payable) {
+            return null;
+        }
+        List<DocumentView.Row> bank = new ArrayList<>();
+        SellerProfile.BankAccount account = seller.bankAccount();
+        if (account != null) {
+            bank.add(new DocumentView.Row(t.get("bank.name"), account.bankName()));
+            bank.add(new DocumentView.Row(t.get("bank.holder"), account.accountHolder()));
+            if (account.iban() != null) {
+                bank.add(new DocumentView.Row(t.get("bank.iban"), account.iban()));
+            }
+            if (account.bic() != null) {
+                bank.add(new DocumentView.Row(t.get("bank.bic"), account.bic()));
+            }
+            if (account.accountNumber() != null) {
+                bank.add(new DocumentView.Row(t.get("bank.accountNumber"), account.accountNumber()));
+            }
+            if (account.bankCode() != null) {
+                bank.add(new DocumentView.Row(t.get("bank.code"), account.bankCode()));
+            }
+        }
+        String link = seller.paymentLink(invoice.number());
+        if (bank.isEmpty() && link == null) {
+            return null;
+        }
+        return new DocumentView.Payment(bank, t.rich("payment.reference", invoice.number()), link);
+    }
+
+    /**
+     * A proration line stores only the product's name; the sentence around it ("Unused time on …", "Remaining
+     * time on …") comes from the customer's language, so every language reads naturally.
+     */
+    private static String description(InvoiceLine line, Messages t) {
+        if (line.kind() == LineKind.LATE_FEE) {
+            return t.format("lines.lateFee", line.description()); // the description is the overdue invoice's number
+        }
+        if (line.kind() != LineKind.PRORATION) {
+            return line.description();
+        }
+        return t.format(line.amount().isNegative() ? "lines.unused" : "lines.remaining", line.description());
+    }
+
+    /** Part of a period (a mid-period change, a trial ending): the amount is not quantity × unit price. */
+    private static boolean isProrated(InvoiceLine line) {
+        if (line.kind() == LineKind.PRORATION) {
+            return true;
+        }
+        BigInteger full = BigInteger.valueOf(line.unitAmount().minor()).multiply(BigInteger.valueOf(line.quantity()));
+        return !full.abs().equals(BigInteger.valueOf(line.amount().minor()).abs());
+    }
+}
