@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -40,12 +41,22 @@ public final class Bench {
             System.out.printf("%-18s %8s %6s %6s | %8s %6s %6s | %6s | %9s %6s | %6s %6s%n", "function", "deployed",
                     "init", "1st", "baseline", "init", "1st", "ratio", "snapstart", "ratio", "jar MB", "zip MB");
             String only = System.getProperty("bench.only"); // one function, e.g. -Dbench.only=billing-api
+            // Another checkout's deployment jars measured in the same runs, e.g. the commit before a change:
+            // -Dbench.compareWith=../periodic-before (built there first with ./dev bench or ./dev package).
+            String compareWith = System.getProperty("bench.compareWith");
+            ColdStarts.Variant previous = compareWith == null || compareWith.isBlank() ? null
+                    : ColdStarts.Variant.otherCheckout(Path.of(compareWith).toAbsolutePath().normalize());
+            List<String> compared = new ArrayList<>();
             for (ColdStarts.Function f : ColdStarts.FUNCTIONS) {
                 if (only != null && !only.equals(f.module())) {
                     continue;
                 }
-                List<ColdStarts.Result> measured = coldStarts.measureInterleaved(f, runs,
+                List<ColdStarts.Variant> variants = new ArrayList<>(
                         List.of(ColdStarts.Variant.DEPLOYED, baseline, ColdStarts.Variant.SNAPSTART));
+                if (previous != null) {
+                    variants.add(previous);
+                }
+                List<ColdStarts.Result> measured = coldStarts.measureInterleaved(f, runs, variants);
                 ColdStarts.Result d = measured.get(0);
                 ColdStarts.Result b = measured.get(1);
                 ColdStarts.Result p = measured.get(2);
@@ -58,11 +69,24 @@ public final class Bench {
                         b.median(ColdStarts.Run::initMillis), b.median(ColdStarts.Run::invokeMillis),
                         (double) dw / bw, pf, (double) pf / bw, d.jarBytes() / 1048576.0, zipped / 1048576.0);
                 System.out.println("    first event: " + abbreviate(d.runs().get(0).result()));
-                for (ColdStarts.Result other : List.of(b, p)) {
+                if (previous != null) {
+                    ColdStarts.Result c = measured.get(3);
+                    long cw = c.median(ColdStarts.Run::wallMillis);
+                    compared.add(String.format("%-18s %8d %8d %+7.1f%% | %6.2f %6.2f", f.module(), cw, dw,
+                            100.0 * (dw - cw) / cw, (double) cw / bw, (double) dw / bw));
+                }
+                for (ColdStarts.Result other : measured.subList(1, measured.size())) {
                     if (!sameOutcome(d.runs().get(0).result(), other.runs().get(0).result())) {
                         System.out.println("    differs:     " + abbreviate(other.runs().get(0).result()));
                     }
                 }
+            }
+            if (previous != null) {
+                System.out.printf("%n=== Cold start, this checkout (after) against %s (before), deployed jars, same "
+                        + "runs, medians ===%n", previous.checkout());
+                System.out.printf("%-18s %8s %8s %8s | %6s %6s%n", "function", "before", "after", "change",
+                        "before/baseline", "after/baseline");
+                compared.forEach(System.out::println);
             }
             for (ColdStarts.Function f : ColdStarts.FUNCTIONS) {
                 long heavy = heavyHttpClasses(root.resolve("functions").resolve(f.module()).resolve("target/function.jar"));

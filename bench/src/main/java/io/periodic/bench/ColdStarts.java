@@ -5,6 +5,8 @@ import io.periodic.local.engines.DynamoDbLocalEngine;
 import io.periodic.local.engines.ElasticMqEngine;
 import io.periodic.local.engines.StackResources;
 import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,6 +17,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
@@ -84,9 +87,22 @@ final class ColdStarts {
      * How the function is built: the deployment jar as it is, or the baseline (the default way: classes put in front
      * of the jar, extra libraries after it, JVM system properties).
      */
-    record Variant(List<String> before, List<String> after, List<String> jvmProperties, boolean snapStart) {
-        static final Variant DEPLOYED = new Variant(List.of(), List.of(), List.of(), false);
-        static final Variant SNAPSTART = new Variant(List.of(), List.of(), List.of(), true);
+    record Variant(List<String> before, List<String> after, List<String> jvmProperties, boolean snapStart,
+            Path checkout) {
+        static final Variant DEPLOYED = new Variant(List.of(), List.of(), List.of(), false, null);
+        static final Variant SNAPSTART = new Variant(List.of(), List.of(), List.of(), true, null);
+
+        Variant(List<String> before, List<String> after, List<String> jvmProperties, boolean snapStart) {
+            this(before, after, jvmProperties, snapStart, null);
+        }
+
+        /**
+         * The deployment jars of another checkout of this project (e.g. the commit before a change, built with
+         * {@code ./dev package} or {@code ./dev bench} there), to measure a change's cold-start cost in the same run.
+         */
+        static Variant otherCheckout(Path checkout) {
+            return new Variant(List.of(), List.of(), List.of(), false, checkout);
+        }
     }
 
     /**
@@ -94,19 +110,41 @@ final class ColdStarts {
      * the machine's load affects them alike.
      */
     List<Result> measureInterleaved(Function f, int runs, List<Variant> variants) throws Exception {
-        Path jar = root.resolve("functions").resolve(f.module()).resolve("target/function.jar");
         List<List<Run>> byVariant = new ArrayList<>();
         variants.forEach(v -> byVariant.add(new ArrayList<>()));
         for (int i = 0; i < runs; i++) {
             for (int v = 0; v < variants.size(); v++) {
-                byVariant.get(v).add(runOnce(f, jar, variants.get(v)));
+                byVariant.get(v).add(runOnce(f, jarOf(f, variants.get(v)), variants.get(v)));
             }
         }
         List<Result> results = new ArrayList<>();
-        for (List<Run> r : byVariant) {
-            results.add(new Result(f, r, Files.size(jar)));
+        for (int v = 0; v < variants.size(); v++) {
+            results.add(new Result(f, byVariant.get(v), Files.size(jarOf(f, variants.get(v)))));
         }
         return results;
+    }
+
+    private Path jarOf(Function f, Variant variant) {
+        Path checkout = variant.checkout() == null ? root : variant.checkout();
+        return checkout.resolve("functions").resolve(f.module()).resolve("target/function.jar");
+    }
+
+    /**
+     * The handler class of the function in the variant's checkout: the same simple name, in whatever package that
+     * checkout put it (packages were renamed to match their modules).
+     */
+    static String handlerOf(Function f, Variant variant) throws IOException {
+        if (variant.checkout() == null) {
+            return f.handler();
+        }
+        String file = f.handler().substring(f.handler().lastIndexOf('.') + 1) + ".java";
+        Path sources = variant.checkout().resolve("functions").resolve(f.module()).resolve("src/main/java");
+        try (Stream<Path> walk = Files.walk(sources)) {
+            Path found = walk.filter(p -> p.getFileName().toString().equals(file)).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no " + file + " under " + sources));
+            String relative = sources.relativize(found).toString();
+            return relative.substring(0, relative.length() - ".java".length()).replace(File.separatorChar, '.');
+        }
     }
 
     private Run runOnce(Function f, Path jar, Variant variant) throws Exception {
@@ -130,8 +168,8 @@ final class ColdStarts {
         if (extra != null && !extra.isBlank()) {
             command.addAll(List.of(extra.trim().split("\\s+")));
         }
-        command.addAll(List.of("-cp", String.join(java.io.File.pathSeparator, classpath(jar, variant)),
-                LambdaEmulator.class.getName(), f.handler(), event.toString()));
+        command.addAll(List.of("-cp", String.join(File.pathSeparator, classpath(jar, variant)),
+                LambdaEmulator.class.getName(), handlerOf(f, variant), event.toString()));
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
         Map<String, String> env = pb.environment();
         env.putAll(environment(table, f.module()));
