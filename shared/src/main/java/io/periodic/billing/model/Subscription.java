@@ -10,7 +10,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * A customer's subscription to one or more prices that share one billing interval.
+ * A customer's subscription to one or more plans that share one billing interval.
  *
  * <p>Periods are computed from {@code anchor} ({@link BillingSchedule}): period n starts at anchor + n intervals,
  * never stepped from the previous period. {@code nextPeriodIndex} is the next period to invoice and {@code
@@ -46,8 +46,8 @@ public record Subscription(
             throw new IllegalArgumentException("a subscription needs at least one item");
         }
         items = List.copyOf(items);
-        if (items.stream().map(SubscriptionItem::priceId).distinct().count() != items.size()) {
-            throw new IllegalArgumentException("a price may appear only once on a subscription; raise its quantity");
+        if (items.stream().map(SubscriptionItem::planId).distinct().count() != items.size()) {
+            throw new IllegalArgumentException("a plan may appear only once on a subscription; raise its quantity");
         }
         notNull(anchor, "anchor");
         notNull(interval, "interval");

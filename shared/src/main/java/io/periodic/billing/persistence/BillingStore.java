@@ -7,7 +7,7 @@ import io.periodic.billing.model.CreditNote;
 import io.periodic.billing.model.Customer;
 import io.periodic.billing.model.Invoice;
 import io.periodic.billing.model.Payment;
-import io.periodic.billing.model.Price;
+import io.periodic.billing.model.Plan;
 import io.periodic.billing.model.Subscription;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.extensions.VersionedRecordExtension;
@@ -20,7 +20,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 public final class BillingStore {
     private final CustomerRepository customers;
     private final IdempotencyRepository idempotency;
-    private final PriceRepository prices;
+    private final PlanRepository plans;
     private final SubscriptionRepository subscriptions;
     private final InvoiceRepository invoices;
     private final PaymentRepository payments;
@@ -47,7 +47,7 @@ public final class BillingStore {
                 new EntityTable<>(client, tableName, Schemas.CUSTOMER_NAME, n -> "customer name " + n.nameKey()));
         this.idempotency = new IdempotencyRepository(new EntityTable<>(client, tableName, Schemas.IDEMPOTENT_REQUEST,
                 r -> "idempotent request " + r.scope()));
-        this.prices = new PriceRepository(new EntityTable<>(client, tableName, Schemas.PRICE, p -> "price " + p.id()));
+        this.plans = new PlanRepository(new EntityTable<>(client, tableName, Schemas.PLAN, p -> "plan " + p.id()));
         this.subscriptions = new SubscriptionRepository(
                 new EntityTable<>(client, tableName, Schemas.SUBSCRIPTION, s -> "subscription " + s.id()), work);
         this.credit = new CreditRepository(client,
@@ -77,8 +77,8 @@ public final class BillingStore {
         return idempotency;
     }
 
-    public PriceRepository prices() {
-        return prices;
+    public PlanRepository plans() {
+        return plans;
     }
 
     public SubscriptionRepository subscriptions() {

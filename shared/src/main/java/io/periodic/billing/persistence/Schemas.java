@@ -41,7 +41,7 @@ import io.periodic.billing.model.Payer;
 import io.periodic.billing.model.Payment;
 import io.periodic.billing.model.PendingCharge;
 import io.periodic.billing.model.PaymentStatus;
-import io.periodic.billing.model.Price;
+import io.periodic.billing.model.Plan;
 import io.periodic.billing.model.Refund;
 import io.periodic.billing.model.SellerProfile;
 import io.periodic.billing.model.Sequence;
@@ -376,10 +376,10 @@ public final class Schemas {
                             r.get("lateFeeCapMinor", java.util.Map.of())),
                     r.get("markUncollectibleOnSuspend", false))));
 
-    public static final TableSchema<Price> PRICE = SchemaBuilder.of(Price.class, (it, a) -> switch (a) {
-                case PK -> BillingTable.price(it.id());
+    public static final TableSchema<Plan> PLAN = SchemaBuilder.of(Plan.class, (it, a) -> switch (a) {
+                case PK -> BillingTable.plan(it.id());
                 case SK -> "PRICE";
-                case TYPE -> "Price";
+                case TYPE -> "Price"; // the stored type name, kept from earlier versions
                 case "id" -> it.id();
                 case "productName" -> it.productName();
                 case "unitAmount" -> it.unitAmount();
@@ -400,13 +400,13 @@ public final class Schemas {
             .attr("taxBehavior", String.class)
             .attr("active", Boolean.class)
             .attr(VERSION, Long.class, versionAttribute())
-            .build(r -> new Price(r.get("id"), r.get("productName"), r.get("unitAmount"),
+            .build(r -> new Plan(r.get("id"), r.get("productName"), r.get("unitAmount"),
                     BillingInterval.parse(r.get("interval")), r.get("trialDays"),
                     TaxBehavior.valueOf(r.get("taxBehavior")), r.get("active", false), r.get(VERSION)));
 
     private static final TableSchema<SubscriptionItem> SUBSCRIPTION_ITEM = SchemaBuilder.of(SubscriptionItem.class,
             (it, a) -> switch (a) {
-                case "priceId" -> it.priceId();
+                case "priceId" -> it.planId();
                 case "quantity" -> it.quantity();
                 default -> throw new IllegalArgumentException(a);
             })
@@ -419,7 +419,7 @@ public final class Schemas {
                 case "id" -> it.id();
                 case "description" -> it.description();
                 case "kind" -> it.kind().name();
-                case "priceId" -> it.priceId();
+                case "priceId" -> it.planId();
                 case "periodStart" -> it.periodStart();
                 case "periodEnd" -> it.periodEnd();
                 case "quantity" -> it.quantity();
@@ -500,16 +500,16 @@ public final class Schemas {
      * amount shares one currency, and the compact form keeps a single-line invoice under 1 KB, i.e. one write unit
      * per copy: see docs/scaling.md.)
      */
-    record StoredLine(String description, String kind, String priceId, LocalDate periodStart, LocalDate periodEnd,
+    record StoredLine(String description, String kind, String planId, LocalDate periodStart, LocalDate periodEnd,
             long quantity, long unitAmount, long amount, String taxRate, long tax, String chargeId) {
         static StoredLine of(InvoiceLine l) {
-            return new StoredLine(l.description(), l.kind().name(), l.priceId(), l.periodStart(), l.periodEnd(),
+            return new StoredLine(l.description(), l.kind().name(), l.planId(), l.periodStart(), l.periodEnd(),
                     l.quantity(), l.unitAmount().minor(), l.amount().minor(), l.taxRate().toString(), l.tax().minor(),
                     l.chargeId());
         }
 
         InvoiceLine toLine(java.util.Currency currency) {
-            return new InvoiceLine(description, LineKind.valueOf(kind), priceId, periodStart, periodEnd, quantity,
+            return new InvoiceLine(description, LineKind.valueOf(kind), planId, periodStart, periodEnd, quantity,
                     Money.of(unitAmount, currency), Money.of(amount, currency), TaxRate.of(taxRate),
                     Money.of(tax, currency), chargeId);
         }
@@ -519,7 +519,7 @@ public final class Schemas {
             (it, a) -> switch (a) {
                 case "description" -> it.description();
                 case "kind" -> it.kind();
-                case "priceId" -> it.priceId();
+                case "priceId" -> it.planId();
                 case "periodStart" -> it.periodStart();
                 case "periodEnd" -> it.periodEnd();
                 case "quantity" -> it.quantity();
@@ -600,7 +600,7 @@ public final class Schemas {
             .attr("subscriptionId", String.class)
             .attr("currency", String.class)
             .attr("status", String.class)
-            // Absent fields of a line (no charge, no price) are left out rather than stored as NULL.
+            // Absent fields of a line (no charge, no plan) are left out rather than stored as NULL.
             .attr("lines", EnhancedType.listOf(EnhancedType.documentOf(StoredLine.class, INVOICE_LINE,
                             b -> b.ignoreNulls(true))))
             // Amounts: integer minor units in the invoice's currency.
