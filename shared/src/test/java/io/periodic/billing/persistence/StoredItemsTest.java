@@ -93,7 +93,7 @@ class StoredItemsTest {
                 .findFirst().orElseThrow();
         Map<String, AttributeValue> noTtl = new HashMap<>(marker.schema().itemToMap(cast(marker.item()), true));
         noTtl.remove(BillingTable.TTL);
-        assertEquals(new Schemas.CommitMarker("scope-sha", 0), marker.schema().mapToItem(noTtl));
+        assertEquals(new IdempotencySchema.CommitMarker("scope-sha", 0), marker.schema().mapToItem(noTtl));
     }
 
     /** Deliveries stored before bodies were bytes hold the text as {@code payload}: read as its UTF-8 bytes. */
@@ -101,12 +101,12 @@ class StoredItemsTest {
     void aDeliveryStoredAsTextReadsAsItsUtf8Bytes() {
         InboundEvent event = new InboundEvent("stripe", "evt_old", "charge.refunded", InboundEvent.Status.RECEIVED,
                 null, 1, StoredItems.T0, 1_795_000_000L, 1L);
-        Map<String, AttributeValue> stored = new HashMap<>(Schemas.INBOUND_EVENT.itemToMap(event, true));
+        Map<String, AttributeValue> stored = new HashMap<>(InboundEventSchema.INBOUND_EVENT.itemToMap(event, true));
         stored.put("payload", AttributeValue.fromS("{\"amount\":\"€5\"}"));
-        InboundEvent read = Schemas.INBOUND_EVENT.mapToItem(stored);
+        InboundEvent read = InboundEventSchema.INBOUND_EVENT.mapToItem(stored);
         assertArrayEquals("{\"amount\":\"€5\"}".getBytes(StandardCharsets.UTF_8), read.body());
         stored.put("body", AttributeValue.fromB(SdkBytes.fromByteArray(new byte[] {1})));
-        assertArrayEquals(new byte[] {1}, Schemas.INBOUND_EVENT.mapToItem(stored).body(), "the bytes win");
+        assertArrayEquals(new byte[] {1}, InboundEventSchema.INBOUND_EVENT.mapToItem(stored).body(), "the bytes win");
     }
 
     private static <T> void readsWithout(StoredItems.Case<T> c, List<String> attributes) {
