@@ -4,7 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.periodic.billing.model.CreditNote;
+import io.periodic.billing.model.Customer;
+import io.periodic.billing.model.IdempotentRequest;
 import io.periodic.billing.model.InboundEvent;
+import io.periodic.billing.model.Invoice;
+import io.periodic.billing.model.Payment;
+import io.periodic.billing.model.Refund;
+import io.periodic.billing.model.Subscription;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -58,6 +65,30 @@ class StoredItemsTest {
         for (boolean ignoreNulls : List.of(true, false)) {
             assertSame(c.item(), c.schema().mapToItem(c.schema().itemToMap(c.item(), ignoreNulls)), c.name());
         }
+    }
+
+    static Stream<StoredItems.Case<?>> casesWithBuilders() {
+        return StoredItems.all().stream().filter(c -> rebuilt(c.item()) != null);
+    }
+
+    /** A builder copies every field: a fully populated record rebuilt from {@code toBuilder()} is equal to it. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("casesWithBuilders")
+    void toBuilderKeepsEveryField(StoredItems.Case<?> c) {
+        assertEquals(c.item(), rebuilt(c.item()));
+    }
+
+    private static Object rebuilt(Object item) {
+        return switch (item) {
+            case Invoice i -> i.toBuilder().build();
+            case Subscription s -> s.toBuilder().build();
+            case Payment p -> p.toBuilder().build();
+            case Customer c -> c.toBuilder().build();
+            case Refund r -> r.toBuilder().build();
+            case IdempotentRequest r -> r.toBuilder().build();
+            case CreditNote n -> n.toBuilder().build();
+            default -> null;
+        };
     }
 
     @Test
