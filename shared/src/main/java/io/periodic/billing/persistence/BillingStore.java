@@ -64,7 +64,7 @@ public final class BillingStore {
                 new EntityTable<Payment>(client, tableName, PaymentSchema.PAYMENT, p -> "payment " + p.id()),
                 new EntityTable<Allocation>(client, tableName, PaymentSchema.ALLOCATION,
                         a -> "allocation of " + a.paymentId() + " to " + a.invoiceId()),
-                new EntityTable<>(client, tableName, PaymentSchema.REFUND, f -> "refund " + f.refundId()),
+                new EntityTable<>(client, tableName, RefundSchema.REFUND, f -> "refund " + f.refundId()),
                 new EntityTable<>(client, tableName, PaymentSchema.PAYMENT_DAY, d -> "payment day entry " + d.paymentId()),
                 invoices, credit, work);
     }

@@ -1,37 +1,63 @@
 package io.periodic.billing.persistence;
 
-import static io.periodic.billing.persistence.BillingTable.GSI1;
-import static io.periodic.billing.persistence.BillingTable.GSI1_PK;
-import static io.periodic.billing.persistence.BillingTable.GSI1_SK;
-import static io.periodic.billing.persistence.BillingTable.GSI2;
-import static io.periodic.billing.persistence.BillingTable.GSI2_PK;
-import static io.periodic.billing.persistence.BillingTable.GSI2_SK;
-import static io.periodic.billing.persistence.BillingTable.PK;
-import static io.periodic.billing.persistence.BillingTable.SK;
-import static io.periodic.billing.persistence.BillingTable.TYPE;
-import static io.periodic.billing.persistence.BillingTable.VERSION;
-import static software.amazon.awssdk.enhanced.dynamodb.extensions.VersionedRecordExtension.AttributeTags.versionAttribute;
-import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondaryPartitionKey;
-import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondarySortKey;
+import static io.periodic.billing.persistence.Column.document;
+import static io.periodic.billing.persistence.Column.instant;
+import static io.periodic.billing.persistence.Column.integer;
+import static io.periodic.billing.persistence.Column.string;
 
 import io.periodic.billing.model.Address;
 import io.periodic.billing.model.Customer;
 import io.periodic.billing.money.Currencies;
 import io.periodic.billing.money.TaxRate;
-import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Locale;
-import software.amazon.awssdk.enhanced.dynamodb.EnhancedType;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 
 /**
- * The stored form of customers and of the payer-name lookup that points to them (docs/data-model.md).
- * Key formats: {@link BillingTable}; layout: docs/data-model.md.
+ * The stored form of customers, and of the payer-name lookup that points to them. Key formats:
+ * {@link BillingTable}; layout: docs/data-model.md.
  */
 final class CustomerSchema {
     private CustomerSchema() {}
 
-    public static final TableSchema<Customer> CUSTOMER = SchemaBuilder.of(Customer.class, (it, a) -> switch (a) {
+    enum CustomerAttribute implements StoredAttribute<Customer> {
+        PK(Column.PK),
+        SK(Column.SK),
+        /** Customers by e-mail (payment matching). */
+        GSI1_PK(Column.GSI1_PK),
+        GSI1_SK(Column.GSI1_SK),
+        /** Every customer, sharded, oldest first (reports over all customers). */
+        GSI2_PK(Column.GSI2_PK),
+        GSI2_SK(Column.GSI2_SK),
+        TYPE(Column.TYPE),
+        ID(string("id")),
+        NAME(string("name")),
+        EMAIL(string("email")),
+        CURRENCY(string("currency")),
+        TIME_ZONE(string("timeZone")),
+        LOCALE(string("locale")),
+        PAYMENT_TERMS_DAYS(integer("paymentTermsDays")),
+        TAX_RATE(string("taxRate")),
+        TAX_ID(string("taxId")),
+        BILLING_ADDRESS(document("billingAddress", Address.class, CommonSchemas.AddressAttribute.SCHEMA)),
+        EXTERNAL_REF(string("externalRef")),
+        CREATED_AT(instant("createdAt")),
+        VERSION(Column.VERSION);
+
+        private final Column column;
+
+        CustomerAttribute(Column column) {
+            this.column = column;
+        }
+
+        @Override
+        public Column column() {
+            return column;
+        }
+
+        @Override
+        public Object valueOf(Customer it) {
+            return switch (this) {
                 case PK -> BillingTable.customer(it.id());
                 case SK -> "PROFILE";
                 case GSI1_PK -> "EMAIL#" + it.email().toLowerCase(Locale.ROOT);
@@ -39,61 +65,87 @@ final class CustomerSchema {
                 case GSI2_PK -> BillingTable.customersPartition(BillingTable.shardOf(it.id()));
                 case GSI2_SK -> BillingTable.sortable(it.createdAt()) + "#" + it.id();
                 case TYPE -> "Customer";
-                case "id" -> it.id();
-                case "name" -> it.name();
-                case "email" -> it.email();
-                case "currency" -> it.currency().getCurrencyCode();
-                case "timeZone" -> it.timeZone().getId();
-                case "locale" -> it.locale().toLanguageTag();
-                case "paymentTermsDays" -> it.paymentTermsDays();
-                case "taxRate" -> it.taxRate().toString();
-                case "taxId" -> it.taxId();
-                case "billingAddress" -> it.billingAddress();
-                case "externalRef" -> it.externalRef();
-                case "createdAt" -> it.createdAt();
+                case ID -> it.id();
+                case NAME -> it.name();
+                case EMAIL -> it.email();
+                case CURRENCY -> it.currency().getCurrencyCode();
+                case TIME_ZONE -> it.timeZone().getId();
+                case LOCALE -> it.locale().toLanguageTag();
+                case PAYMENT_TERMS_DAYS -> it.paymentTermsDays();
+                case TAX_RATE -> it.taxRate().toString();
+                case TAX_ID -> it.taxId();
+                case BILLING_ADDRESS -> it.billingAddress();
+                case EXTERNAL_REF -> it.externalRef();
+                case CREATED_AT -> it.createdAt();
                 case VERSION -> it.version();
-                default -> throw new IllegalArgumentException(a);
-            })
-            .keys()
-            .derived(GSI1_PK, secondaryPartitionKey(GSI1))
-            .derived(GSI1_SK, secondarySortKey(GSI1))
-            // Every customer, sharded, oldest first (reports over all customers).
-            .derived(GSI2_PK, secondaryPartitionKey(GSI2))
-            .derived(GSI2_SK, secondarySortKey(GSI2))
-            .derived(TYPE)
-            .attr("id", String.class)
-            .attr("name", String.class)
-            .attr("email", String.class)
-            .attr("currency", String.class)
-            .attr("timeZone", String.class)
-            .attr("locale", String.class)
-            .attr("paymentTermsDays", Integer.class)
-            .attr("taxRate", String.class)
-            .attr("taxId", String.class)
-            .attr("billingAddress", EnhancedType.documentOf(Address.class, CommonSchemas.ADDRESS))
-            .attr("externalRef", String.class)
-            .attr("createdAt", Instant.class)
-            .attr(VERSION, Long.class, versionAttribute())
-            .build(r -> new Customer(r.get("id"), r.get("name"), r.get("email"), Currencies.of(r.get("currency")),
-                    ZoneId.of(r.get("timeZone")), Locale.forLanguageTag(r.get("locale")), r.get("paymentTermsDays"),
-                    TaxRate.of(r.get("taxRate")), r.get("taxId"), r.get("billingAddress"), r.get("externalRef"),
-                    r.get("createdAt"),
-                    r.get(VERSION)));
+            };
+        }
+
+        @Override
+        public Customer recordOf(Row r) {
+            Customer.Builder customer = Customer.builder();
+            for (CustomerAttribute a : values()) {
+                customer = switch (a) {
+                    case PK, SK, GSI1_PK, GSI1_SK, GSI2_PK, GSI2_SK, TYPE -> customer;
+                    case ID -> customer.id(r.get(a));
+                    case NAME -> customer.name(r.get(a));
+                    case EMAIL -> customer.email(r.get(a));
+                    case CURRENCY -> customer.currency(Currencies.of(r.get(a)));
+                    case TIME_ZONE -> customer.timeZone(ZoneId.of(r.get(a)));
+                    case LOCALE -> customer.locale(Locale.forLanguageTag(r.get(a)));
+                    case PAYMENT_TERMS_DAYS -> customer.paymentTermsDays(r.get(a));
+                    case TAX_RATE -> customer.taxRate(TaxRate.of(r.get(a)));
+                    case TAX_ID -> customer.taxId(r.get(a));
+                    case BILLING_ADDRESS -> customer.billingAddress(r.get(a));
+                    case EXTERNAL_REF -> customer.externalRef(r.get(a));
+                    case CREATED_AT -> customer.createdAt(r.get(a));
+                    case VERSION -> customer.version(r.get(a));
+                };
+            }
+            return customer.build();
+        }
+    }
+
+    static final TableSchema<Customer> CUSTOMER = SchemaBuilder.of(Customer.class, CustomerAttribute.values());
 
     /** Lets payment matching find customers by a payer's name: {@code NAME#<name key> / CUST#<id>}. */
     record CustomerName(String nameKey, String customerId) {}
 
-    static final TableSchema<CustomerName> CUSTOMER_NAME = SchemaBuilder.of(CustomerName.class, (it, a) -> switch (a) {
+    enum CustomerNameAttribute implements StoredAttribute<CustomerName> {
+        PK(Column.PK),
+        SK(Column.SK),
+        TYPE(Column.TYPE),
+        NAME_KEY(string("nameKey")),
+        CUSTOMER_ID(string("customerId"));
+
+        private final Column column;
+
+        CustomerNameAttribute(Column column) {
+            this.column = column;
+        }
+
+        @Override
+        public Column column() {
+            return column;
+        }
+
+        @Override
+        public Object valueOf(CustomerName it) {
+            return switch (this) {
                 case PK -> BillingTable.customerName(it.nameKey());
                 case SK -> BillingTable.customer(it.customerId());
                 case TYPE -> "CustomerName";
-                case "nameKey" -> it.nameKey();
-                case "customerId" -> it.customerId();
-                default -> throw new IllegalArgumentException(a);
-            })
-            .keys()
-            .derived(TYPE)
-            .attr("nameKey", String.class)
-            .attr("customerId", String.class)
-            .build(r -> new CustomerName(r.get("nameKey"), r.get("customerId")));
+                case NAME_KEY -> it.nameKey();
+                case CUSTOMER_ID -> it.customerId();
+            };
+        }
+
+        @Override
+        public CustomerName recordOf(Row r) {
+            return new CustomerName(r.get(NAME_KEY), r.get(CUSTOMER_ID));
+        }
+    }
+
+    static final TableSchema<CustomerName> CUSTOMER_NAME = SchemaBuilder.of(CustomerName.class,
+            CustomerNameAttribute.values());
 }

@@ -1,94 +1,166 @@
 package io.periodic.billing.persistence;
 
-import static io.periodic.billing.persistence.BillingTable.PK;
-import static io.periodic.billing.persistence.BillingTable.SK;
-import static io.periodic.billing.persistence.BillingTable.TYPE;
-import static io.periodic.billing.persistence.BillingTable.VERSION;
-import static software.amazon.awssdk.enhanced.dynamodb.extensions.VersionedRecordExtension.AttributeTags.versionAttribute;
+import static io.periodic.billing.persistence.Column.bool;
+import static io.periodic.billing.persistence.Column.documents;
+import static io.periodic.billing.persistence.Column.instant;
+import static io.periodic.billing.persistence.Column.integer;
+import static io.periodic.billing.persistence.Column.of;
+import static io.periodic.billing.persistence.Column.string;
 
 import io.periodic.billing.dunning.DunningPolicy;
 import io.periodic.billing.dunning.LateFee;
 import io.periodic.billing.dunning.StepKind;
 import io.periodic.billing.model.DunningEntry;
-import java.time.Instant;
+import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 import software.amazon.awssdk.enhanced.dynamodb.EnhancedType;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 
 /**
- * The stored form of dunning history entries and dunning policies.
- * Key formats: {@link BillingTable}; layout: docs/data-model.md.
+ * The stored form of an invoice's dunning history ({@code INV#<id> / DUN#<step>}) and of dunning policies
+ * ({@code SETTINGS / DUNNING}, {@code CUST#<id> / DUNNING}). Layout: docs/data-model.md.
  */
 final class DunningSchema {
     private DunningSchema() {}
 
-    public static final TableSchema<DunningEntry> DUNNING_ENTRY = SchemaBuilder.of(DunningEntry.class,
-            (it, a) -> switch (a) {
+    enum EntryAttribute implements StoredAttribute<DunningEntry> {
+        PK(Column.PK),
+        SK(Column.SK),
+        TYPE(Column.TYPE),
+        INVOICE_ID(string("invoiceId")),
+        STEP(string("step")),
+        STATUS(string("status")),
+        AT(instant("at")),
+        CHANNEL(string("channel")),
+        LANGUAGE(string("language")),
+        REASON(string("reason")),
+        DETAIL(string("detail")),
+        VERSION(Column.VERSION);
+
+        private final Column column;
+
+        EntryAttribute(Column column) {
+            this.column = column;
+        }
+
+        @Override
+        public Column column() {
+            return column;
+        }
+
+        @Override
+        public Object valueOf(DunningEntry it) {
+            return switch (this) {
                 case PK -> BillingTable.invoice(it.invoiceId());
                 case SK -> "DUN#" + it.step();
                 case TYPE -> "DunningEntry";
-                case "invoiceId" -> it.invoiceId();
-                case "step" -> it.step();
-                case "status" -> it.status().name();
-                case "at" -> it.at();
-                case "channel" -> it.channel();
-                case "language" -> it.language();
-                case "reason" -> it.reason();
-                case "detail" -> it.detail();
+                case INVOICE_ID -> it.invoiceId();
+                case STEP -> it.step();
+                case STATUS -> it.status().name();
+                case AT -> it.at();
+                case CHANNEL -> it.channel();
+                case LANGUAGE -> it.language();
+                case REASON -> it.reason();
+                case DETAIL -> it.detail();
                 case VERSION -> it.version();
-                default -> throw new IllegalArgumentException(a);
-            })
-            .keys()
-            .derived(TYPE)
-            .attr("invoiceId", String.class)
-            .attr("step", String.class)
-            .attr("status", String.class)
-            .attr("at", Instant.class)
-            .attr("channel", String.class)
-            .attr("language", String.class)
-            .attr("reason", String.class)
-            .attr("detail", String.class)
-            .attr(VERSION, Long.class, versionAttribute())
-            .build(r -> new DunningEntry(r.get("invoiceId"), r.get("step"), DunningEntry.Status.valueOf(r.get("status")),
-                    r.get("at"), r.get("channel"), r.get("language"), r.get("reason"), r.get("detail"), r.get(VERSION)));
+            };
+        }
+
+        @Override
+        public DunningEntry recordOf(Row r) {
+            return new DunningEntry(r.get(INVOICE_ID), r.get(STEP), DunningEntry.Status.valueOf(r.get(STATUS)),
+                    r.get(AT), r.get(CHANNEL), r.get(LANGUAGE), r.get(REASON), r.get(DETAIL), r.get(VERSION));
+        }
+    }
+
+    static final TableSchema<DunningEntry> DUNNING_ENTRY = SchemaBuilder.of(DunningEntry.class,
+            EntryAttribute.values());
 
     /** A stored dunning policy: {@code SETTINGS / DUNNING} (the default) or {@code CUST#<id> / DUNNING} (override). */
     record StoredPolicy(String scope, DunningPolicy policy) {}
 
-    private static final TableSchema<DunningPolicy.Step> POLICY_STEP = SchemaBuilder.of(DunningPolicy.Step.class,
-            (it, a) -> switch (a) {
-                case "kind" -> it.kind().name();
-                case "dayOffset" -> it.dayOffset();
-                default -> throw new IllegalArgumentException(a);
-            })
-            .attr("kind", String.class)
-            .attr("dayOffset", Integer.class)
-            .build(r -> new DunningPolicy.Step(StepKind.valueOf(r.get("kind")), r.get("dayOffset")));
+    /** A policy's step, a nested document. */
+    enum StepAttribute implements StoredAttribute<DunningPolicy.Step> {
+        KIND(string("kind")),
+        DAY_OFFSET(integer("dayOffset"));
 
-    static final TableSchema<StoredPolicy> DUNNING_POLICY = SchemaBuilder.of(StoredPolicy.class, (it, a) -> switch (a) {
+        private final Column column;
+
+        StepAttribute(Column column) {
+            this.column = column;
+        }
+
+        @Override
+        public Column column() {
+            return column;
+        }
+
+        @Override
+        public Object valueOf(DunningPolicy.Step it) {
+            return switch (this) {
+                case KIND -> it.kind().name();
+                case DAY_OFFSET -> it.dayOffset();
+            };
+        }
+
+        @Override
+        public DunningPolicy.Step recordOf(Row r) {
+            return new DunningPolicy.Step(StepKind.valueOf(r.get(KIND)), r.get(DAY_OFFSET));
+        }
+
+        static final TableSchema<DunningPolicy.Step> SCHEMA = SchemaBuilder.of(DunningPolicy.Step.class, values());
+    }
+
+    enum PolicyAttribute implements StoredAttribute<StoredPolicy> {
+        PK(Column.PK),
+        SK(Column.SK),
+        TYPE(Column.TYPE),
+        SCOPE(string("scope")),
+        STEPS(documents("steps", DunningPolicy.Step.class, StepAttribute.SCHEMA)),
+        LATE_FEE_PERCENT(string("lateFeePercent")),
+        /** Minor units by currency code. */
+        LATE_FEE_FIXED_MINOR(of("lateFeeFixedMinor", EnhancedType.mapOf(String.class, Long.class))),
+        LATE_FEE_CAP_MINOR(of("lateFeeCapMinor", EnhancedType.mapOf(String.class, Long.class))),
+        MARK_UNCOLLECTIBLE_ON_SUSPEND(bool("markUncollectibleOnSuspend"));
+
+        private final Column column;
+
+        PolicyAttribute(Column column) {
+            this.column = column;
+        }
+
+        @Override
+        public Column column() {
+            return column;
+        }
+
+        @Override
+        public Object valueOf(StoredPolicy it) {
+            LateFee fee = it.policy().lateFee();
+            return switch (this) {
                 case PK -> it.scope().equals("DEFAULT") ? "SETTINGS" : BillingTable.customer(it.scope());
                 case SK -> "DUNNING";
                 case TYPE -> "DunningPolicy";
-                case "scope" -> it.scope();
-                case "steps" -> it.policy().steps();
-                case "lateFeePercent" -> it.policy().lateFee().percent() == null ? null
-                        : it.policy().lateFee().percent().toPlainString();
-                case "lateFeeFixedMinor" -> it.policy().lateFee().fixedMinor();
-                case "lateFeeCapMinor" -> it.policy().lateFee().capMinor();
-                case "markUncollectibleOnSuspend" -> it.policy().markUncollectibleOnSuspend();
-                default -> throw new IllegalArgumentException(a);
-            })
-            .keys()
-            .derived(TYPE)
-            .attr("scope", String.class)
-            .attr("steps", EnhancedType.listOf(EnhancedType.documentOf(DunningPolicy.Step.class, POLICY_STEP)))
-            .attr("lateFeePercent", String.class)
-            .attr("lateFeeFixedMinor", EnhancedType.mapOf(String.class, Long.class))
-            .attr("lateFeeCapMinor", EnhancedType.mapOf(String.class, Long.class))
-            .attr("markUncollectibleOnSuspend", Boolean.class)
-            .build(r -> new StoredPolicy(r.get("scope"), new DunningPolicy(r.get("steps", List.of()),
-                    new LateFee(r.get("lateFeePercent") == null ? null : new java.math.BigDecimal(
-                            r.<String>get("lateFeePercent")), r.get("lateFeeFixedMinor", java.util.Map.of()),
-                            r.get("lateFeeCapMinor", java.util.Map.of())),
-                    r.get("markUncollectibleOnSuspend", false))));
+                case SCOPE -> it.scope();
+                case STEPS -> it.policy().steps();
+                case LATE_FEE_PERCENT -> fee.percent() == null ? null : fee.percent().toPlainString();
+                case LATE_FEE_FIXED_MINOR -> fee.fixedMinor();
+                case LATE_FEE_CAP_MINOR -> fee.capMinor();
+                case MARK_UNCOLLECTIBLE_ON_SUSPEND -> it.policy().markUncollectibleOnSuspend();
+            };
+        }
+
+        @Override
+        public StoredPolicy recordOf(Row r) {
+            String percent = r.get(LATE_FEE_PERCENT);
+            LateFee fee = new LateFee(percent == null ? null : new BigDecimal(percent),
+                    r.get(LATE_FEE_FIXED_MINOR, Map.of()), r.get(LATE_FEE_CAP_MINOR, Map.of()));
+            return new StoredPolicy(r.get(SCOPE), new DunningPolicy(r.get(STEPS, List.of()), fee,
+                    r.get(MARK_UNCOLLECTIBLE_ON_SUSPEND, false)));
+        }
+    }
+
+    static final TableSchema<StoredPolicy> DUNNING_POLICY = SchemaBuilder.of(StoredPolicy.class,
+            PolicyAttribute.values());
 }

@@ -1,23 +1,10 @@
 package io.periodic.billing.persistence;
 
-import static io.periodic.billing.persistence.BillingTable.GSI1;
-import static io.periodic.billing.persistence.BillingTable.GSI1_PK;
-import static io.periodic.billing.persistence.BillingTable.GSI1_SK;
-import static io.periodic.billing.persistence.BillingTable.GSI2;
-import static io.periodic.billing.persistence.BillingTable.GSI2_PK;
-import static io.periodic.billing.persistence.BillingTable.GSI2_SK;
-import static io.periodic.billing.persistence.BillingTable.GSI3;
-import static io.periodic.billing.persistence.BillingTable.GSI3_PK;
-import static io.periodic.billing.persistence.BillingTable.GSI3_SK;
-import static io.periodic.billing.persistence.BillingTable.PK;
-import static io.periodic.billing.persistence.BillingTable.SK;
-import static io.periodic.billing.persistence.BillingTable.TYPE;
-import static io.periodic.billing.persistence.BillingTable.VERSION;
-import static software.amazon.awssdk.enhanced.dynamodb.extensions.VersionedRecordExtension.AttributeTags.versionAttribute;
-import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primaryPartitionKey;
-import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primarySortKey;
-import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondaryPartitionKey;
-import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondarySortKey;
+import static io.periodic.billing.persistence.Column.date;
+import static io.periodic.billing.persistence.Column.instant;
+import static io.periodic.billing.persistence.Column.number;
+import static io.periodic.billing.persistence.Column.of;
+import static io.periodic.billing.persistence.Column.string;
 
 import io.periodic.billing.model.Invoice;
 import io.periodic.billing.model.InvoiceLine;
@@ -27,19 +14,22 @@ import io.periodic.billing.model.Sequence;
 import io.periodic.billing.money.Currencies;
 import io.periodic.billing.money.Money;
 import io.periodic.billing.money.TaxRate;
-import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Currency;
 import java.util.List;
 import software.amazon.awssdk.enhanced.dynamodb.EnhancedType;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 
 /**
- * The stored form of invoices (lines as nested documents, amounts as minor units), of the items that reserve
- * document numbers and of the number series.
- * Key formats: {@link BillingTable}; layout: docs/data-model.md.
+ * The stored form of invoices ({@code INV#<id> / INVOICE}: lines as nested documents, amounts as minor units), of
+ * the items that reserve document numbers ({@code INVNUM#<number> / INVNUM}) and of the number series
+ * ({@code SEQ#<series> / SEQUENCE}). Key formats: {@link BillingTable}; layout: docs/data-model.md.
  */
 final class InvoiceSchema {
     private InvoiceSchema() {}
+
+    private static final String INVOICE_PREFIX = "INV#";
 
     /**
      * An invoice line as stored: its amounts as integer minor units (DynamoDB numbers) in the invoice's currency,
@@ -55,46 +45,124 @@ final class InvoiceSchema {
                     l.chargeId());
         }
 
-        InvoiceLine toLine(java.util.Currency currency) {
+        InvoiceLine toLine(Currency currency) {
             return new InvoiceLine(description, LineKind.valueOf(kind), planId, periodStart, periodEnd, quantity,
                     Money.of(unitAmount, currency), Money.of(amount, currency), TaxRate.of(taxRate),
                     Money.of(tax, currency), chargeId);
         }
     }
 
-    private static final TableSchema<StoredLine> INVOICE_LINE = SchemaBuilder.of(StoredLine.class,
-            (it, a) -> switch (a) {
-                case "description" -> it.description();
-                case "kind" -> it.kind();
-                case "priceId" -> it.planId();
-                case "periodStart" -> it.periodStart();
-                case "periodEnd" -> it.periodEnd();
-                case "quantity" -> it.quantity();
-                case "unitAmount" -> it.unitAmount();
-                case "amount" -> it.amount();
-                case "taxRate" -> it.taxRate();
-                case "tax" -> it.tax();
-                case "chargeId" -> it.chargeId();
-                default -> throw new IllegalArgumentException(a);
-            })
-            .attr("description", String.class)
-            .attr("kind", String.class)
-            .attr("priceId", String.class)
-            .attr("periodStart", LocalDate.class)
-            .attr("periodEnd", LocalDate.class)
-            .attr("quantity", Long.class)
-            .attr("unitAmount", Long.class)
-            .attr("amount", Long.class)
-            .attr("taxRate", String.class)
-            .attr("tax", Long.class)
-            .attr("chargeId", String.class)
-            .build(r -> new StoredLine(r.get("description"), r.get("kind"), r.get("priceId"), r.get("periodStart"),
-                    r.get("periodEnd"), r.get("quantity"), r.get("unitAmount"), r.get("amount"), r.get("taxRate"),
-                    r.get("tax"), r.get("chargeId")));
+    /** An invoice line, a nested document; its plan is stored as {@code priceId} (the name of earlier versions). */
+    enum LineAttribute implements StoredAttribute<StoredLine> {
+        DESCRIPTION(string("description")),
+        KIND(string("kind")),
+        PLAN_ID(string("priceId")),
+        PERIOD_START(date("periodStart")),
+        PERIOD_END(date("periodEnd")),
+        QUANTITY(number("quantity")),
+        UNIT_AMOUNT(number("unitAmount")),
+        AMOUNT(number("amount")),
+        TAX_RATE(string("taxRate")),
+        TAX(number("tax")),
+        CHARGE_ID(string("chargeId"));
 
-    private static final String INVOICE_PREFIX = "INV#";
+        private final Column column;
 
-    public static final TableSchema<Invoice> INVOICE = SchemaBuilder.of(Invoice.class, (it, a) -> switch (a) {
+        LineAttribute(Column column) {
+            this.column = column;
+        }
+
+        @Override
+        public Column column() {
+            return column;
+        }
+
+        @Override
+        public Object valueOf(StoredLine it) {
+            return switch (this) {
+                case DESCRIPTION -> it.description();
+                case KIND -> it.kind();
+                case PLAN_ID -> it.planId();
+                case PERIOD_START -> it.periodStart();
+                case PERIOD_END -> it.periodEnd();
+                case QUANTITY -> it.quantity();
+                case UNIT_AMOUNT -> it.unitAmount();
+                case AMOUNT -> it.amount();
+                case TAX_RATE -> it.taxRate();
+                case TAX -> it.tax();
+                case CHARGE_ID -> it.chargeId();
+            };
+        }
+
+        @Override
+        public StoredLine recordOf(Row r) {
+            return new StoredLine(r.get(DESCRIPTION), r.get(KIND), r.get(PLAN_ID), r.get(PERIOD_START),
+                    r.get(PERIOD_END), r.get(QUANTITY), r.get(UNIT_AMOUNT), r.get(AMOUNT), r.get(TAX_RATE), r.get(TAX),
+                    r.get(CHARGE_ID));
+        }
+
+        static final TableSchema<StoredLine> SCHEMA = SchemaBuilder.of(StoredLine.class, values());
+        /** Absent fields of a line (no charge, no plan) are left out rather than stored as NULL. */
+        static final EnhancedType<List<StoredLine>> LIST = EnhancedType.listOf(
+                EnhancedType.documentOf(StoredLine.class, SCHEMA, b -> b.ignoreNulls(true)));
+    }
+
+    enum InvoiceAttribute implements StoredAttribute<Invoice> {
+        /** {@code INV#<id>}: the id is stored once, in the key (an invoice item stays under 1 KB). */
+        PK(Column.PK),
+        SK(Column.SK),
+        /*
+         * Index sort keys are dates without the id (an index's keys need not be unique, the table key is in every
+         * index entry, and who needs a strict order among equal dates sorts by id itself): three copies of the id
+         * fewer keep the item under 1 KB.
+         */
+        GSI1_PK(Column.GSI1_PK),
+        GSI1_SK(Column.GSI1_SK),
+        /** Sparse: payable invoices of a customer, oldest due first (payment matching). */
+        GSI2_PK(Column.GSI2_PK),
+        GSI2_SK(Column.GSI2_SK),
+        /** Sparse, sharded: open invoices with an amount due, by due date (overdue sweeps, dunning). */
+        GSI3_PK(Column.GSI3_PK),
+        GSI3_SK(Column.GSI3_SK),
+        TYPE(Column.TYPE),
+        NUMBER(string("number")),
+        CUSTOMER_ID(string("customerId")),
+        SUBSCRIPTION_ID(string("subscriptionId")),
+        CURRENCY(string("currency")),
+        STATUS(string("status")),
+        LINES(of("lines", LineAttribute.LIST)),
+        /** Amounts: integer minor units in the invoice's currency. */
+        CREDIT_APPLIED(number("creditApplied")),
+        AMOUNT_PAID(number("amountPaid")),
+        CREDITED(number("credited")),
+        ISSUE_DATE(date("issueDate")),
+        DUE_DATE(date("dueDate")),
+        PERIOD_START(date("periodStart")),
+        PERIOD_END(date("periodEnd")),
+        CORRECTION_OF(string("correctionOf")),
+        CREATED_AT(instant("createdAt")),
+        FINALIZED_AT(instant("finalizedAt")),
+        /** Totals derived from the lines, stored for reports and exports; never read back. */
+        SUBTOTAL(number("subtotal")),
+        TAX(number("tax")),
+        TOTAL(number("total")),
+        AMOUNT_DUE(number("amountDue")),
+        VERSION(Column.VERSION);
+
+        private final Column column;
+
+        InvoiceAttribute(Column column) {
+            this.column = column;
+        }
+
+        @Override
+        public Column column() {
+            return column;
+        }
+
+        @Override
+        public Object valueOf(Invoice it) {
+            return switch (this) {
                 case PK -> INVOICE_PREFIX + it.id();
                 case SK -> "INVOICE";
                 case GSI1_PK -> BillingTable.customer(it.customerId());
@@ -104,119 +172,170 @@ final class InvoiceSchema {
                 case GSI3_PK -> isDunnable(it) ? BillingTable.Work.INVOICE_OPEN.partitionFor(it.id()) : null;
                 case GSI3_SK -> isDunnable(it) ? BillingTable.sortable(it.dueDate()) : null;
                 case TYPE -> "Invoice";
-                case "number" -> it.number();
-                case "customerId" -> it.customerId();
-                case "subscriptionId" -> it.subscriptionId();
-                case "currency" -> it.currency().getCurrencyCode();
-                case "status" -> it.status().name();
-                case "lines" -> it.lines().stream().map(StoredLine::of).toList();
-                case "creditApplied" -> it.creditApplied().minor();
-                case "amountPaid" -> it.amountPaid().minor();
-                case "credited" -> it.credited().minor();
-                case "issueDate" -> it.issueDate();
-                case "dueDate" -> it.dueDate();
-                case "periodStart" -> it.periodStart();
-                case "periodEnd" -> it.periodEnd();
-                case "correctionOf" -> it.correctionOf();
-                case "createdAt" -> it.createdAt();
-                case "finalizedAt" -> it.finalizedAt();
-                case "subtotal" -> it.subtotal().minor();
-                case "tax" -> it.tax().minor();
-                case "total" -> it.total().minor();
-                case "amountDue" -> it.amountDue().minor();
+                case NUMBER -> it.number();
+                case CUSTOMER_ID -> it.customerId();
+                case SUBSCRIPTION_ID -> it.subscriptionId();
+                case CURRENCY -> it.currency().getCurrencyCode();
+                case STATUS -> it.status().name();
+                case LINES -> storedLines(it.lines());
+                case CREDIT_APPLIED -> it.creditApplied().minor();
+                case AMOUNT_PAID -> it.amountPaid().minor();
+                case CREDITED -> it.credited().minor();
+                case ISSUE_DATE -> it.issueDate();
+                case DUE_DATE -> it.dueDate();
+                case PERIOD_START -> it.periodStart();
+                case PERIOD_END -> it.periodEnd();
+                case CORRECTION_OF -> it.correctionOf();
+                case CREATED_AT -> it.createdAt();
+                case FINALIZED_AT -> it.finalizedAt();
+                case SUBTOTAL -> it.subtotal().minor();
+                case TAX -> it.tax().minor();
+                case TOTAL -> it.total().minor();
+                case AMOUNT_DUE -> it.amountDue().minor();
                 case VERSION -> it.version();
-                default -> throw new IllegalArgumentException(a);
-            })
-            // The id is stored once, in the key (an invoice item stays under 1 KB: one write unit per copy).
-            .key(PK, "id", pk -> pk.substring(INVOICE_PREFIX.length()), primaryPartitionKey())
-            .derived(SK, primarySortKey())
-            .derived(GSI1_PK, secondaryPartitionKey(GSI1))
-            // Index sort keys are dates without the id (an index's keys need not be unique, the table key is in
-            // every index entry, and who needs a strict order among equal dates sorts by id itself): three copies
-            // of the id fewer keep the item under 1 KB.
-            .derived(GSI1_SK, secondarySortKey(GSI1))
-            // Sparse: payable invoices of a customer, oldest due first (payment matching).
-            .derived(GSI2_PK, secondaryPartitionKey(GSI2))
-            .derived(GSI2_SK, secondarySortKey(GSI2))
-            // Sparse, sharded: open invoices with an amount due, by due date (overdue sweeps, dunning).
-            .derived(GSI3_PK, secondaryPartitionKey(GSI3))
-            .derived(GSI3_SK, secondarySortKey(GSI3))
-            .derived(TYPE)
-            .attr("number", String.class)
-            .attr("customerId", String.class)
-            .attr("subscriptionId", String.class)
-            .attr("currency", String.class)
-            .attr("status", String.class)
-            // Absent fields of a line (no charge, no plan) are left out rather than stored as NULL.
-            .attr("lines", EnhancedType.listOf(EnhancedType.documentOf(StoredLine.class, INVOICE_LINE,
-                            b -> b.ignoreNulls(true))))
-            // Amounts: integer minor units in the invoice's currency.
-            .attr("creditApplied", Long.class)
-            .attr("amountPaid", Long.class)
-            .attr("credited", Long.class)
-            .attr("issueDate", LocalDate.class)
-            .attr("dueDate", LocalDate.class)
-            .attr("periodStart", LocalDate.class)
-            .attr("periodEnd", LocalDate.class)
-            .attr("correctionOf", String.class)
-            .attr("createdAt", Instant.class)
-            .attr("finalizedAt", Instant.class)
-            // Totals derived from the lines, stored for reports and exports; never read back.
-            .derived("subtotal", Long.class)
-            .derived("tax", Long.class)
-            .derived("total", Long.class)
-            .derived("amountDue", Long.class)
-            .attr(VERSION, Long.class, versionAttribute())
-            .build(r -> {
-                java.util.Currency currency = Currencies.of(r.get("currency"));
-                List<StoredLine> lines = r.get("lines", List.of());
-                return new Invoice(r.get("id"), r.get("number"), r.get("customerId"), r.get("subscriptionId"),
-                        currency, InvoiceStatus.valueOf(r.get("status")),
-                        lines.stream().map(l -> l.toLine(currency)).toList(),
-                        Money.of(r.get("creditApplied", 0L), currency), Money.of(r.get("amountPaid", 0L), currency),
-                        Money.of(r.get("credited", 0L), currency), r.get("issueDate"), r.get("dueDate"),
-                        r.get("periodStart"), r.get("periodEnd"), r.get("correctionOf"), r.get("createdAt"),
-                        r.get("finalizedAt"), r.get(VERSION));
-            });
+            };
+        }
+
+        @Override
+        public Invoice recordOf(Row r) {
+            Currency currency = Currencies.of(r.get(CURRENCY));
+            Invoice.Builder invoice = Invoice.builder();
+            for (InvoiceAttribute a : values()) {
+                invoice = switch (a) {
+                    case SK, GSI1_PK, GSI1_SK, GSI2_PK, GSI2_SK, GSI3_PK, GSI3_SK, TYPE, SUBTOTAL, TAX, TOTAL,
+                            AMOUNT_DUE -> invoice;
+                    case PK -> invoice.id(idOf(r.get(a)));
+                    case NUMBER -> invoice.number(r.get(a));
+                    case CUSTOMER_ID -> invoice.customerId(r.get(a));
+                    case SUBSCRIPTION_ID -> invoice.subscriptionId(r.get(a));
+                    case CURRENCY -> invoice.currency(currency);
+                    case STATUS -> invoice.status(InvoiceStatus.valueOf(r.get(a)));
+                    case LINES -> invoice.lines(lines(r.get(a, List.of()), currency));
+                    case CREDIT_APPLIED -> invoice.creditApplied(Money.of(r.get(a, 0L), currency));
+                    case AMOUNT_PAID -> invoice.amountPaid(Money.of(r.get(a, 0L), currency));
+                    case CREDITED -> invoice.credited(Money.of(r.get(a, 0L), currency));
+                    case ISSUE_DATE -> invoice.issueDate(r.get(a));
+                    case DUE_DATE -> invoice.dueDate(r.get(a));
+                    case PERIOD_START -> invoice.periodStart(r.get(a));
+                    case PERIOD_END -> invoice.periodEnd(r.get(a));
+                    case CORRECTION_OF -> invoice.correctionOf(r.get(a));
+                    case CREATED_AT -> invoice.createdAt(r.get(a));
+                    case FINALIZED_AT -> invoice.finalizedAt(r.get(a));
+                    case VERSION -> invoice.version(r.get(a));
+                };
+            }
+            return invoice.build();
+        }
+
+        private static String idOf(String pk) {
+            return pk == null ? null : pk.substring(INVOICE_PREFIX.length());
+        }
+
+        private static List<StoredLine> storedLines(List<InvoiceLine> lines) {
+            List<StoredLine> stored = new ArrayList<>(lines.size());
+            for (InvoiceLine line : lines) {
+                stored.add(StoredLine.of(line));
+            }
+            return stored;
+        }
+
+        private static List<InvoiceLine> lines(List<StoredLine> stored, Currency currency) {
+            List<InvoiceLine> lines = new ArrayList<>(stored.size());
+            for (StoredLine line : stored) {
+                lines.add(line.toLine(currency));
+            }
+            return lines;
+        }
+    }
+
+    static final TableSchema<Invoice> INVOICE = SchemaBuilder.of(Invoice.class, InvoiceAttribute.values());
 
     /** The create-once item that reserves an invoice number and resolves it to the invoice. */
     record InvoiceNumber(String number, String invoiceId) {}
 
-    static final TableSchema<InvoiceNumber> INVOICE_NUMBER = SchemaBuilder.of(InvoiceNumber.class,
-            (it, a) -> switch (a) {
+    enum NumberAttribute implements StoredAttribute<InvoiceNumber> {
+        PK(Column.PK),
+        SK(Column.SK),
+        TYPE(Column.TYPE),
+        NUMBER(string("number")),
+        INVOICE_ID(string("invoiceId"));
+
+        private final Column column;
+
+        NumberAttribute(Column column) {
+            this.column = column;
+        }
+
+        @Override
+        public Column column() {
+            return column;
+        }
+
+        @Override
+        public Object valueOf(InvoiceNumber it) {
+            return switch (this) {
                 case PK -> BillingTable.invoiceNumber(it.number());
                 case SK -> "INVNUM";
                 case TYPE -> "InvoiceNumber";
-                case "number" -> it.number();
-                case "invoiceId" -> it.invoiceId();
-                default -> throw new IllegalArgumentException(a);
-            })
-            .keys()
-            .derived(TYPE)
-            .attr("number", String.class)
-            .attr("invoiceId", String.class)
-            .build(r -> new InvoiceNumber(r.get("number"), r.get("invoiceId")));
+                case NUMBER -> it.number();
+                case INVOICE_ID -> it.invoiceId();
+            };
+        }
 
-    public static final TableSchema<Sequence> SEQUENCE = SchemaBuilder.of(Sequence.class, (it, a) -> switch (a) {
+        @Override
+        public InvoiceNumber recordOf(Row r) {
+            return new InvoiceNumber(r.get(NUMBER), r.get(INVOICE_ID));
+        }
+    }
+
+    static final TableSchema<InvoiceNumber> INVOICE_NUMBER = SchemaBuilder.of(InvoiceNumber.class,
+            NumberAttribute.values());
+
+    enum SequenceAttribute implements StoredAttribute<Sequence> {
+        PK(Column.PK),
+        SK(Column.SK),
+        TYPE(Column.TYPE),
+        SERIES(string("series")),
+        LAST(number("last")),
+        VERSION(Column.VERSION);
+
+        private final Column column;
+
+        SequenceAttribute(Column column) {
+            this.column = column;
+        }
+
+        @Override
+        public Column column() {
+            return column;
+        }
+
+        @Override
+        public Object valueOf(Sequence it) {
+            return switch (this) {
                 case PK -> "SEQ#" + it.series();
                 case SK -> "SEQUENCE";
                 case TYPE -> "Sequence";
-                case "series" -> it.series();
-                case "last" -> it.last();
+                case SERIES -> it.series();
+                case LAST -> it.last();
                 case VERSION -> it.version();
-                default -> throw new IllegalArgumentException(a);
-            })
-            .keys()
-            .derived(TYPE)
-            .attr("series", String.class)
-            .attr("last", Long.class)
-            .attr(VERSION, Long.class, versionAttribute())
-            .build(r -> new Sequence(r.get("series"), r.get("last", 0L), r.get(VERSION)));
+            };
+        }
 
+        @Override
+        public Sequence recordOf(Row r) {
+            return new Sequence(r.get(SERIES), r.get(LAST, 0L), r.get(VERSION));
+        }
+    }
+
+    static final TableSchema<Sequence> SEQUENCE = SchemaBuilder.of(Sequence.class, SequenceAttribute.values());
+
+    /** Open or uncollectible with an amount due: in gsi2, where payment matching looks. */
     static boolean isPayable(Invoice invoice) {
         return invoice.status().acceptsPayment() && invoice.amountDue().isPositive();
     }
 
+    /** Open with an amount due: in the work index, where overdue sweeps and dunning look. */
     static boolean isDunnable(Invoice invoice) {
         return invoice.status() == InvoiceStatus.OPEN && invoice.amountDue().isPositive();
     }

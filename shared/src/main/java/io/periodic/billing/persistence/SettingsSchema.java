@@ -1,93 +1,161 @@
 package io.periodic.billing.persistence;
 
-import static io.periodic.billing.persistence.BillingTable.PK;
-import static io.periodic.billing.persistence.BillingTable.SK;
-import static io.periodic.billing.persistence.BillingTable.TYPE;
+import static io.periodic.billing.persistence.Column.document;
+import static io.periodic.billing.persistence.Column.instant;
+import static io.periodic.billing.persistence.Column.integer;
+import static io.periodic.billing.persistence.Column.string;
 
 import io.periodic.billing.model.Address;
 import io.periodic.billing.model.Checkpoint;
 import io.periodic.billing.model.SellerProfile;
-import java.time.Instant;
-import software.amazon.awssdk.enhanced.dynamodb.EnhancedType;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 
 /**
- * The stored form of the seller's settings and of the scheduler's checkpoints.
- * Key formats: {@link BillingTable}; layout: docs/data-model.md.
+ * The stored form of the seller's settings ({@code SETTINGS / SELLER}) and of the scheduler's checkpoints
+ * ({@code CHECKPOINT#<name> / CHECKPOINT}). Layout: docs/data-model.md.
  */
 final class SettingsSchema {
     private SettingsSchema() {}
 
-    private static final TableSchema<SellerProfile.BankAccount> BANK_ACCOUNT =
-            SchemaBuilder.of(SellerProfile.BankAccount.class, (it, a) -> switch (a) {
-                case "bankName" -> it.bankName();
-                case "accountHolder" -> it.accountHolder();
-                case "iban" -> it.iban();
-                case "bic" -> it.bic();
-                case "accountNumber" -> it.accountNumber();
-                case "bankCode" -> it.bankCode();
-                default -> throw new IllegalArgumentException(a);
-            })
-                    .attr("bankName", String.class)
-                    .attr("accountHolder", String.class)
-                    .attr("iban", String.class)
-                    .attr("bic", String.class)
-                    .attr("accountNumber", String.class)
-                    .attr("bankCode", String.class)
-                    .build(r -> new SellerProfile.BankAccount(r.get("bankName"), r.get("accountHolder"),
-                            r.get("iban"), r.get("bic"), r.get("accountNumber"), r.get("bankCode")));
+    /** The seller's bank account, a nested document. */
+    enum BankAccountAttribute implements StoredAttribute<SellerProfile.BankAccount> {
+        BANK_NAME(string("bankName")),
+        ACCOUNT_HOLDER(string("accountHolder")),
+        IBAN(string("iban")),
+        BIC(string("bic")),
+        ACCOUNT_NUMBER(string("accountNumber")),
+        BANK_CODE(string("bankCode"));
+
+        private final Column column;
+
+        BankAccountAttribute(Column column) {
+            this.column = column;
+        }
+
+        @Override
+        public Column column() {
+            return column;
+        }
+
+        @Override
+        public Object valueOf(SellerProfile.BankAccount it) {
+            return switch (this) {
+                case BANK_NAME -> it.bankName();
+                case ACCOUNT_HOLDER -> it.accountHolder();
+                case IBAN -> it.iban();
+                case BIC -> it.bic();
+                case ACCOUNT_NUMBER -> it.accountNumber();
+                case BANK_CODE -> it.bankCode();
+            };
+        }
+
+        @Override
+        public SellerProfile.BankAccount recordOf(Row r) {
+            return new SellerProfile.BankAccount(r.get(BANK_NAME), r.get(ACCOUNT_HOLDER), r.get(IBAN), r.get(BIC),
+                    r.get(ACCOUNT_NUMBER), r.get(BANK_CODE));
+        }
+
+        static final TableSchema<SellerProfile.BankAccount> SCHEMA = SchemaBuilder.of(SellerProfile.BankAccount.class,
+                values());
+    }
 
     /** The seller's details, one item: {@code SETTINGS / SELLER}. */
-    public static final TableSchema<SellerProfile> SELLER = SchemaBuilder.of(SellerProfile.class,
-            (it, a) -> switch (a) {
+    enum SellerAttribute implements StoredAttribute<SellerProfile> {
+        PK(Column.PK),
+        SK(Column.SK),
+        TYPE(Column.TYPE),
+        NAME(string("name")),
+        ADDRESS(document("address", Address.class, CommonSchemas.AddressAttribute.SCHEMA)),
+        EMAIL(string("email")),
+        PHONE(string("phone")),
+        WEBSITE(string("website")),
+        TAX_ID(string("taxId")),
+        BANK_ACCOUNT(document("bankAccount", SellerProfile.BankAccount.class, BankAccountAttribute.SCHEMA)),
+        PAYMENT_LINK_TEMPLATE(string("paymentLinkTemplate")),
+        INVOICE_PREFIX(string("invoicePrefix")),
+        CREDIT_NOTE_PREFIX(string("creditNotePrefix")),
+        NUMBER_SERIES(integer("numberSeries"));
+
+        private final Column column;
+
+        SellerAttribute(Column column) {
+            this.column = column;
+        }
+
+        @Override
+        public Column column() {
+            return column;
+        }
+
+        @Override
+        public Object valueOf(SellerProfile it) {
+            return switch (this) {
                 case PK -> "SETTINGS";
                 case SK -> "SELLER";
                 case TYPE -> "SellerProfile";
-                case "name" -> it.name();
-                case "address" -> it.address();
-                case "email" -> it.email();
-                case "phone" -> it.phone();
-                case "website" -> it.website();
-                case "taxId" -> it.taxId();
-                case "bankAccount" -> it.bankAccount();
-                case "paymentLinkTemplate" -> it.paymentLinkTemplate();
-                case "invoicePrefix" -> it.invoicePrefix();
-                case "creditNotePrefix" -> it.creditNotePrefix();
-                case "numberSeries" -> it.numberSeries();
-                default -> throw new IllegalArgumentException(a);
-            })
-            .keys()
-            .derived(TYPE)
-            .attr("name", String.class)
-            .attr("address", EnhancedType.documentOf(Address.class, CommonSchemas.ADDRESS))
-            .attr("email", String.class)
-            .attr("phone", String.class)
-            .attr("website", String.class)
-            .attr("taxId", String.class)
-            .attr("bankAccount", EnhancedType.documentOf(SellerProfile.BankAccount.class, BANK_ACCOUNT))
-            .attr("paymentLinkTemplate", String.class)
-            .attr("invoicePrefix", String.class)
-            .attr("creditNotePrefix", String.class)
-            .attr("numberSeries", Integer.class)
-            .build(r -> new SellerProfile(r.get("name"), r.get("address"), r.get("email"), r.get("phone"),
-                    r.get("website"), r.get("taxId"), r.get("bankAccount"), r.get("paymentLinkTemplate"),
-                    r.get("invoicePrefix"), r.get("creditNotePrefix"), r.get("numberSeries", 1)));
+                case NAME -> it.name();
+                case ADDRESS -> it.address();
+                case EMAIL -> it.email();
+                case PHONE -> it.phone();
+                case WEBSITE -> it.website();
+                case TAX_ID -> it.taxId();
+                case BANK_ACCOUNT -> it.bankAccount();
+                case PAYMENT_LINK_TEMPLATE -> it.paymentLinkTemplate();
+                case INVOICE_PREFIX -> it.invoicePrefix();
+                case CREDIT_NOTE_PREFIX -> it.creditNotePrefix();
+                case NUMBER_SERIES -> it.numberSeries();
+            };
+        }
 
-    public static final TableSchema<Checkpoint> CHECKPOINT = SchemaBuilder.of(Checkpoint.class, (it, a) -> switch (a) {
+        @Override
+        public SellerProfile recordOf(Row r) {
+            return new SellerProfile(r.get(NAME), r.get(ADDRESS), r.get(EMAIL), r.get(PHONE), r.get(WEBSITE),
+                    r.get(TAX_ID), r.get(BANK_ACCOUNT), r.get(PAYMENT_LINK_TEMPLATE), r.get(INVOICE_PREFIX),
+                    r.get(CREDIT_NOTE_PREFIX), r.get(NUMBER_SERIES, 1));
+        }
+    }
+
+    static final TableSchema<SellerProfile> SELLER = SchemaBuilder.of(SellerProfile.class, SellerAttribute.values());
+
+    enum CheckpointAttribute implements StoredAttribute<Checkpoint> {
+        PK(Column.PK),
+        SK(Column.SK),
+        TYPE(Column.TYPE),
+        NAME(string("name")),
+        SHARD(integer("shard")),
+        CURSOR(string("cursor")),
+        SAVED_AT(instant("savedAt"));
+
+        private final Column column;
+
+        CheckpointAttribute(Column column) {
+            this.column = column;
+        }
+
+        @Override
+        public Column column() {
+            return column;
+        }
+
+        @Override
+        public Object valueOf(Checkpoint it) {
+            return switch (this) {
                 case PK -> "CHECKPOINT#" + it.name();
                 case SK -> "CHECKPOINT";
                 case TYPE -> "Checkpoint";
-                case "name" -> it.name();
-                case "shard" -> it.shard();
-                case "cursor" -> it.cursor();
-                case "savedAt" -> it.savedAt();
-                default -> throw new IllegalArgumentException(a);
-            })
-            .keys()
-            .derived(TYPE)
-            .attr("name", String.class)
-            .attr("shard", Integer.class)
-            .attr("cursor", String.class)
-            .attr("savedAt", Instant.class)
-            .build(r -> new Checkpoint(r.get("name"), r.get("shard"), r.get("cursor"), r.get("savedAt")));
+                case NAME -> it.name();
+                case SHARD -> it.shard();
+                case CURSOR -> it.cursor();
+                case SAVED_AT -> it.savedAt();
+            };
+        }
+
+        @Override
+        public Checkpoint recordOf(Row r) {
+            return new Checkpoint(r.get(NAME), r.get(SHARD), r.get(CURSOR), r.get(SAVED_AT));
+        }
+    }
+
+    static final TableSchema<Checkpoint> CHECKPOINT = SchemaBuilder.of(Checkpoint.class,
+            CheckpointAttribute.values());
 }

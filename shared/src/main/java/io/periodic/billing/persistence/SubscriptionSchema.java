@@ -1,18 +1,12 @@
 package io.periodic.billing.persistence;
 
-import static io.periodic.billing.persistence.BillingTable.GSI1;
-import static io.periodic.billing.persistence.BillingTable.GSI1_PK;
-import static io.periodic.billing.persistence.BillingTable.GSI1_SK;
-import static io.periodic.billing.persistence.BillingTable.GSI3;
-import static io.periodic.billing.persistence.BillingTable.GSI3_PK;
-import static io.periodic.billing.persistence.BillingTable.GSI3_SK;
-import static io.periodic.billing.persistence.BillingTable.PK;
-import static io.periodic.billing.persistence.BillingTable.SK;
-import static io.periodic.billing.persistence.BillingTable.TYPE;
-import static io.periodic.billing.persistence.BillingTable.VERSION;
-import static software.amazon.awssdk.enhanced.dynamodb.extensions.VersionedRecordExtension.AttributeTags.versionAttribute;
-import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondaryPartitionKey;
-import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondarySortKey;
+import static io.periodic.billing.persistence.Column.bool;
+import static io.periodic.billing.persistence.Column.date;
+import static io.periodic.billing.persistence.Column.documents;
+import static io.periodic.billing.persistence.Column.instant;
+import static io.periodic.billing.persistence.Column.money;
+import static io.periodic.billing.persistence.Column.number;
+import static io.periodic.billing.persistence.Column.string;
 
 import io.periodic.billing.calendar.BillingInterval;
 import io.periodic.billing.model.LineKind;
@@ -21,59 +15,137 @@ import io.periodic.billing.model.Subscription;
 import io.periodic.billing.model.SubscriptionItem;
 import io.periodic.billing.model.SubscriptionStatus;
 import io.periodic.billing.money.TaxBehavior;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
-import software.amazon.awssdk.enhanced.dynamodb.EnhancedType;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 
 /**
- * The stored form of subscriptions, with their items and pending charges as nested documents.
+ * The stored form of subscriptions ({@code SUB#<id> / SUBSCRIPTION}), with their items and pending charges as nested
+ * documents. An item's and a charge's plan is stored as {@code priceId}, the name kept from earlier versions.
  * Key formats: {@link BillingTable}; layout: docs/data-model.md.
  */
 final class SubscriptionSchema {
     private SubscriptionSchema() {}
 
-    private static final TableSchema<SubscriptionItem> SUBSCRIPTION_ITEM = SchemaBuilder.of(SubscriptionItem.class,
-            (it, a) -> switch (a) {
-                case "priceId" -> it.planId();
-                case "quantity" -> it.quantity();
-                default -> throw new IllegalArgumentException(a);
-            })
-            .attr("priceId", String.class)
-            .attr("quantity", Long.class)
-            .build(r -> new SubscriptionItem(r.get("priceId"), r.get("quantity")));
+    /** A subscription's item, a nested document. */
+    enum ItemAttribute implements StoredAttribute<SubscriptionItem> {
+        PLAN_ID(string("priceId")),
+        QUANTITY(number("quantity"));
 
-    private static final TableSchema<PendingCharge> PENDING_CHARGE = SchemaBuilder.of(PendingCharge.class,
-            (it, a) -> switch (a) {
-                case "id" -> it.id();
-                case "description" -> it.description();
-                case "kind" -> it.kind().name();
-                case "priceId" -> it.planId();
-                case "periodStart" -> it.periodStart();
-                case "periodEnd" -> it.periodEnd();
-                case "quantity" -> it.quantity();
-                case "unitAmount" -> it.unitAmount();
-                case "amount" -> it.amount();
-                case "taxBehavior" -> it.taxBehavior().name();
-                default -> throw new IllegalArgumentException(a);
-            })
-            .attr("id", String.class)
-            .attr("description", String.class)
-            .attr("kind", String.class)
-            .attr("priceId", String.class)
-            .attr("periodStart", LocalDate.class)
-            .attr("periodEnd", LocalDate.class)
-            .attr("quantity", Long.class)
-            .attr("unitAmount", MoneyConverter.INSTANCE)
-            .attr("amount", MoneyConverter.INSTANCE)
-            .attr("taxBehavior", String.class)
-            .build(r -> new PendingCharge(r.get("id"), r.get("description"), LineKind.valueOf(r.get("kind")),
-                    r.get("priceId"), r.get("periodStart"), r.get("periodEnd"), r.get("quantity"),
-                    r.get("unitAmount"), r.get("amount"), TaxBehavior.valueOf(r.get("taxBehavior"))));
+        private final Column column;
 
-    public static final TableSchema<Subscription> SUBSCRIPTION = SchemaBuilder.of(Subscription.class,
-            (it, a) -> switch (a) {
+        ItemAttribute(Column column) {
+            this.column = column;
+        }
+
+        @Override
+        public Column column() {
+            return column;
+        }
+
+        @Override
+        public Object valueOf(SubscriptionItem it) {
+            return switch (this) {
+                case PLAN_ID -> it.planId();
+                case QUANTITY -> it.quantity();
+            };
+        }
+
+        @Override
+        public SubscriptionItem recordOf(Row r) {
+            return new SubscriptionItem(r.get(PLAN_ID), r.get(QUANTITY));
+        }
+
+        static final TableSchema<SubscriptionItem> SCHEMA = SchemaBuilder.of(SubscriptionItem.class, values());
+    }
+
+    /** A proration or adjustment waiting for the next invoice, a nested document. */
+    enum ChargeAttribute implements StoredAttribute<PendingCharge> {
+        ID(string("id")),
+        DESCRIPTION(string("description")),
+        KIND(string("kind")),
+        PLAN_ID(string("priceId")),
+        PERIOD_START(date("periodStart")),
+        PERIOD_END(date("periodEnd")),
+        QUANTITY(number("quantity")),
+        UNIT_AMOUNT(money("unitAmount")),
+        AMOUNT(money("amount")),
+        TAX_BEHAVIOR(string("taxBehavior"));
+
+        private final Column column;
+
+        ChargeAttribute(Column column) {
+            this.column = column;
+        }
+
+        @Override
+        public Column column() {
+            return column;
+        }
+
+        @Override
+        public Object valueOf(PendingCharge it) {
+            return switch (this) {
+                case ID -> it.id();
+                case DESCRIPTION -> it.description();
+                case KIND -> it.kind().name();
+                case PLAN_ID -> it.planId();
+                case PERIOD_START -> it.periodStart();
+                case PERIOD_END -> it.periodEnd();
+                case QUANTITY -> it.quantity();
+                case UNIT_AMOUNT -> it.unitAmount();
+                case AMOUNT -> it.amount();
+                case TAX_BEHAVIOR -> it.taxBehavior().name();
+            };
+        }
+
+        @Override
+        public PendingCharge recordOf(Row r) {
+            return new PendingCharge(r.get(ID), r.get(DESCRIPTION), LineKind.valueOf(r.get(KIND)), r.get(PLAN_ID),
+                    r.get(PERIOD_START), r.get(PERIOD_END), r.get(QUANTITY), r.get(UNIT_AMOUNT), r.get(AMOUNT),
+                    TaxBehavior.valueOf(r.get(TAX_BEHAVIOR)));
+        }
+
+        static final TableSchema<PendingCharge> SCHEMA = SchemaBuilder.of(PendingCharge.class, values());
+    }
+
+    enum SubscriptionAttribute implements StoredAttribute<Subscription> {
+        PK(Column.PK),
+        SK(Column.SK),
+        GSI1_PK(Column.GSI1_PK),
+        GSI1_SK(Column.GSI1_SK),
+        /** Sparse: only subscriptions the scheduler should bill are in the work index. */
+        GSI3_PK(Column.GSI3_PK),
+        GSI3_SK(Column.GSI3_SK),
+        TYPE(Column.TYPE),
+        ID(string("id")),
+        CUSTOMER_ID(string("customerId")),
+        ITEMS(documents("items", SubscriptionItem.class, ItemAttribute.SCHEMA)),
+        ANCHOR(date("anchor")),
+        INTERVAL(string("interval")),
+        STATUS(string("status")),
+        CANCEL_AT_PERIOD_END(bool("cancelAtPeriodEnd")),
+        TRIAL_END(date("trialEnd")),
+        NEXT_PERIOD_INDEX(number("nextPeriodIndex")),
+        NEXT_BILLING_AT(instant("nextBillingAt")),
+        PARKED_REASON(string("parkedReason")),
+        PENDING_CHARGES(documents("pendingCharges", PendingCharge.class, ChargeAttribute.SCHEMA)),
+        CREATED_AT(instant("createdAt")),
+        VERSION(Column.VERSION);
+
+        private final Column column;
+
+        SubscriptionAttribute(Column column) {
+            this.column = column;
+        }
+
+        @Override
+        public Column column() {
+            return column;
+        }
+
+        @Override
+        public Object valueOf(Subscription it) {
+            return switch (this) {
                 case PK -> BillingTable.subscription(it.id());
                 case SK -> "SUBSCRIPTION";
                 case GSI1_PK -> BillingTable.customer(it.customerId());
@@ -81,46 +153,49 @@ final class SubscriptionSchema {
                 case GSI3_PK -> it.isSchedulable() ? BillingTable.Work.SUBSCRIPTION_DUE.partitionFor(it.id()) : null;
                 case GSI3_SK -> it.isSchedulable() ? BillingTable.sortable(it.nextBillingAt()) + "#" + it.id() : null;
                 case TYPE -> "Subscription";
-                case "id" -> it.id();
-                case "customerId" -> it.customerId();
-                case "items" -> it.items();
-                case "anchor" -> it.anchor();
-                case "interval" -> it.interval().toString();
-                case "status" -> it.status().name();
-                case "cancelAtPeriodEnd" -> it.cancelAtPeriodEnd();
-                case "trialEnd" -> it.trialEnd();
-                case "nextPeriodIndex" -> it.nextPeriodIndex();
-                case "nextBillingAt" -> it.nextBillingAt();
-                case "parkedReason" -> it.parkedReason();
-                case "pendingCharges" -> it.pendingCharges();
-                case "createdAt" -> it.createdAt();
+                case ID -> it.id();
+                case CUSTOMER_ID -> it.customerId();
+                case ITEMS -> it.items();
+                case ANCHOR -> it.anchor();
+                case INTERVAL -> it.interval().toString();
+                case STATUS -> it.status().name();
+                case CANCEL_AT_PERIOD_END -> it.cancelAtPeriodEnd();
+                case TRIAL_END -> it.trialEnd();
+                case NEXT_PERIOD_INDEX -> it.nextPeriodIndex();
+                case NEXT_BILLING_AT -> it.nextBillingAt();
+                case PARKED_REASON -> it.parkedReason();
+                case PENDING_CHARGES -> it.pendingCharges();
+                case CREATED_AT -> it.createdAt();
                 case VERSION -> it.version();
-                default -> throw new IllegalArgumentException(a);
-            })
-            .keys()
-            .derived(GSI1_PK, secondaryPartitionKey(GSI1))
-            .derived(GSI1_SK, secondarySortKey(GSI1))
-            // Sparse: only subscriptions the scheduler should bill are in the work index.
-            .derived(GSI3_PK, secondaryPartitionKey(GSI3))
-            .derived(GSI3_SK, secondarySortKey(GSI3))
-            .derived(TYPE)
-            .attr("id", String.class)
-            .attr("customerId", String.class)
-            .attr("items", EnhancedType.listOf(EnhancedType.documentOf(SubscriptionItem.class, SUBSCRIPTION_ITEM)))
-            .attr("anchor", LocalDate.class)
-            .attr("interval", String.class)
-            .attr("status", String.class)
-            .attr("cancelAtPeriodEnd", Boolean.class)
-            .attr("trialEnd", LocalDate.class)
-            .attr("nextPeriodIndex", Long.class)
-            .attr("nextBillingAt", Instant.class)
-            .attr("parkedReason", String.class)
-            .attr("pendingCharges", EnhancedType.listOf(EnhancedType.documentOf(PendingCharge.class, PENDING_CHARGE)))
-            .attr("createdAt", Instant.class)
-            .attr(VERSION, Long.class, versionAttribute())
-            .build(r -> new Subscription(r.get("id"), r.get("customerId"), r.get("items"), r.get("anchor"),
-                    BillingInterval.parse(r.get("interval")), SubscriptionStatus.valueOf(r.get("status")),
-                    r.get("cancelAtPeriodEnd", false), r.get("trialEnd"), r.get("nextPeriodIndex", 0L),
-                    r.get("nextBillingAt"), r.get("parkedReason"), r.get("pendingCharges", List.of()), r.get("createdAt"),
-                    r.get(VERSION)));
+            };
+        }
+
+        @Override
+        public Subscription recordOf(Row r) {
+            Subscription.Builder subscription = Subscription.builder();
+            for (SubscriptionAttribute a : values()) {
+                subscription = switch (a) {
+                    case PK, SK, GSI1_PK, GSI1_SK, GSI3_PK, GSI3_SK, TYPE -> subscription;
+                    case ID -> subscription.id(r.get(a));
+                    case CUSTOMER_ID -> subscription.customerId(r.get(a));
+                    case ITEMS -> subscription.items(r.get(a));
+                    case ANCHOR -> subscription.anchor(r.get(a));
+                    case INTERVAL -> subscription.interval(BillingInterval.parse(r.get(a)));
+                    case STATUS -> subscription.status(SubscriptionStatus.valueOf(r.get(a)));
+                    case CANCEL_AT_PERIOD_END -> subscription.cancelAtPeriodEnd(r.get(a, false));
+                    case TRIAL_END -> subscription.trialEnd(r.get(a));
+                    case NEXT_PERIOD_INDEX -> subscription.nextPeriodIndex(r.get(a, 0L));
+                    case NEXT_BILLING_AT -> subscription.nextBillingAt(r.get(a));
+                    case PARKED_REASON -> subscription.parkedReason(r.get(a));
+                    case PENDING_CHARGES -> subscription.pendingCharges(r.get(a, List.of()));
+                    case CREATED_AT -> subscription.createdAt(r.get(a));
+                    case VERSION -> subscription.version(r.get(a));
+                };
+            }
+            return subscription.build();
+        }
+    }
+
+    static final TableSchema<Subscription> SUBSCRIPTION = SchemaBuilder.of(Subscription.class,
+            SubscriptionAttribute.values());
 }

@@ -59,7 +59,7 @@ final class StoredItems {
 
     /** Every top-level schema of the billing table (nested documents are covered inside their parents). */
     static final List<TableSchema<?>> SCHEMAS = List.of(CustomerSchema.CUSTOMER, CustomerSchema.CUSTOMER_NAME,
-            IdempotencySchema.IDEMPOTENT_REQUEST, IdempotencySchema.COMMIT_MARKER, PaymentSchema.PAYMENT_DAY, PaymentSchema.REFUND,
+            IdempotencySchema.IDEMPOTENT_REQUEST, IdempotencySchema.COMMIT_MARKER, PaymentSchema.PAYMENT_DAY, RefundSchema.REFUND,
             InboundEventSchema.INBOUND_EVENT, DunningSchema.DUNNING_ENTRY, DunningSchema.DUNNING_POLICY, PlanSchema.PLAN, SubscriptionSchema.SUBSCRIPTION,
             InvoiceSchema.INVOICE, InvoiceSchema.INVOICE_NUMBER, InvoiceSchema.SEQUENCE, SettingsSchema.SELLER, SettingsSchema.CHECKPOINT,
             PaymentSchema.PAYMENT, PaymentSchema.ALLOCATION, CreditSchema.CREDIT_NOTE, CreditSchema.CREDIT_BALANCE, CreditSchema.CREDIT_ENTRY);
@@ -104,11 +104,11 @@ final class StoredItems {
                         new IdempotencySchema.CommitMarker("scope-sha", 1_795_000_000L)),
                 new Case<>("payment-day", PaymentSchema.PAYMENT_DAY,
                         new PaymentSchema.PaymentDay("2026-11-22", "2026-11-22T15:04:05Z#" + paymentId, paymentId)),
-                new Case<>("refund.full", PaymentSchema.REFUND, new Refund(paymentId, "re_2", Refund.Kind.REFUND,
+                new Case<>("refund.full", RefundSchema.REFUND, new Refund(paymentId, "re_2", Refund.Kind.REFUND,
                         Money.of(900, "EUR"), Refund.Status.APPLIED, T0, true, Money.of(400, "EUR"), "500 was counted",
                         4L)),
-                new Case<>("refund.rejected", PaymentSchema.REFUND, waiting.rejected("in USD, the payment is in EUR")),
-                new Case<>("refund.sparse", PaymentSchema.REFUND, waiting),
+                new Case<>("refund.rejected", RefundSchema.REFUND, waiting.rejected("in USD, the payment is in EUR")),
+                new Case<>("refund.sparse", RefundSchema.REFUND, waiting),
                 new Case<>("inbound-event.full", InboundEventSchema.INBOUND_EVENT, new InboundEvent("stripe", "evt_1",
                         "payment_intent.succeeded", InboundEvent.Status.ENQUEUED,
                         new byte[] {'{', '}', (byte) 0xff, 0, (byte) 0xe3}, 2, T0, 1_795_000_000L, 3L)),
