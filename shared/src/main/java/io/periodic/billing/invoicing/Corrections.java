@@ -86,10 +86,11 @@ public final class Corrections {
             }
         }
         Money zero = Money.zero(voided.currency());
-        return new Invoice(reissueId(voided.id()), null, voided.customerId(), voided.subscriptionId(),
-                voided.currency(), InvoiceStatus.DRAFT, lines, zero, zero, zero, today,
-                today.plusDays(customer.paymentTermsDays()), voided.periodStart(), voided.periodEnd(), voided.id(),
-                now, null, null);
+        return Invoice.builder().id(reissueId(voided.id())).customerId(voided.customerId())
+                .subscriptionId(voided.subscriptionId()).currency(voided.currency()).status(InvoiceStatus.DRAFT)
+                .lines(lines).creditApplied(zero).amountPaid(zero).credited(zero).issueDate(today)
+                .dueDate(today.plusDays(customer.paymentTermsDays())).periodStart(voided.periodStart())
+                .periodEnd(voided.periodEnd()).correctionOf(voided.id()).createdAt(now).build();
     }
 
     public record CreditNotePlan(CreditNote note, Sequence sequenceAfter, Invoice invoiceAfter, CreditEntry entry,

@@ -84,10 +84,12 @@ public final class InvoiceComposer {
 
         List<InvoiceLine> lines = taxed(customer, drafts);
         LocalDate issueDate = period.start().isBefore(today) ? today : period.start();
-        return new Invoice(InvoiceIds.forPeriod(subscription.id(), period.start()), null, customer.id(),
-                subscription.id(), customer.currency(), InvoiceStatus.DRAFT, lines, Money.zero(customer.currency()),
-                Money.zero(customer.currency()), issueDate, issueDate.plusDays(customer.paymentTermsDays()),
-                period.start(), period.end(), null, now, null, null);
+        return Invoice.builder().id(InvoiceIds.forPeriod(subscription.id(), period.start())).customerId(customer.id())
+                .subscriptionId(subscription.id()).currency(customer.currency()).status(InvoiceStatus.DRAFT)
+                .lines(lines).creditApplied(Money.zero(customer.currency()))
+                .amountPaid(Money.zero(customer.currency())).issueDate(issueDate)
+                .dueDate(issueDate.plusDays(customer.paymentTermsDays())).periodStart(period.start())
+                .periodEnd(period.end()).createdAt(now).build();
     }
 
     /** The part of the period that is charged: all of it, none of it in a trial, or the days after the trial. */
