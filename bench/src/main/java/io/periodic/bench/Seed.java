@@ -9,7 +9,7 @@ import io.periodic.billing.model.Invoice;
 import io.periodic.billing.model.InvoiceLine;
 import io.periodic.billing.model.InvoiceStatus;
 import io.periodic.billing.model.LineKind;
-import io.periodic.billing.model.Price;
+import io.periodic.billing.model.Plan;
 import io.periodic.billing.model.SellerProfile;
 import io.periodic.billing.model.Subscription;
 import io.periodic.billing.model.SubscriptionItem;
@@ -53,9 +53,9 @@ final class Seed {
                 "ap@aloha.example", Currencies.of("USD"), ZoneId.of("Pacific/Honolulu"), Locale.US, 14,
                 TaxRate.of("4.712"), null, new Address("1 Kalakaua Ave", null, "96815", "Honolulu", "HI", "US"), now,
                 null));
-        Price yen = store.prices().create(new Price("price_sample_jpy", "Team plan", Money.of(12_000, "JPY"),
+        Plan yen = store.plans().create(new Plan("price_sample_jpy", "Team plan", Money.of(12_000, "JPY"),
                 BillingInterval.monthly(), 0, TaxBehavior.EXCLUSIVE, true, null));
-        Price dollars = store.prices().create(new Price("price_sample_usd", "Team plan", Money.of(9_900, "USD"),
+        Plan dollars = store.plans().create(new Plan("price_sample_usd", "Team plan", Money.of(9_900, "USD"),
                 BillingInterval.monthly(), 0, TaxBehavior.EXCLUSIVE, true, null));
         LocalDate anchor = LocalDate.ofInstant(now, ZoneOffset.UTC).minusDays(1);
         subscribe(store, "sub_sample_tokyo", tokyo, yen, anchor, now);
@@ -75,10 +75,10 @@ final class Seed {
         stub.putObject(BUCKET, "invoices/" + OVERDUE_INVOICE + ".html", html.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static void subscribe(BillingStore store, String id, Customer customer, Price price, LocalDate anchor,
+    private static void subscribe(BillingStore store, String id, Customer customer, Plan plan, LocalDate anchor,
             Instant now) {
-        Subscription draft = new Subscription(id, customer.id(), List.of(new SubscriptionItem(price.id(), 1)), anchor,
-                price.interval(), SubscriptionStatus.ACTIVE, false, null, 0, null, null, List.of(), now, null);
+        Subscription draft = new Subscription(id, customer.id(), List.of(new SubscriptionItem(plan.id(), 1)), anchor,
+                plan.interval(), SubscriptionStatus.ACTIVE, false, null, 0, null, null, List.of(), now, null);
         store.subscriptions().create(draft.advancedTo(0, BillingCycle.dueInstant(draft, customer, 0)));
     }
 }

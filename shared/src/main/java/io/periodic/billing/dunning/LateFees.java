@@ -42,8 +42,9 @@ public final class LateFees {
         // customer's language around it.
         InvoiceLine line = new InvoiceLine(overdue.number(), LineKind.LATE_FEE, null, null,
                 null, 1, fee, fee, TaxRate.ZERO, zero);
-        return new Invoice(feeInvoiceId(overdue.id()), null, overdue.customerId(), overdue.subscriptionId(),
-                overdue.currency(), InvoiceStatus.DRAFT, List.of(line), zero, zero, today,
-                today.plusDays(customer.paymentTermsDays()), null, null, null, now, null, null);
+        return Invoice.builder().id(feeInvoiceId(overdue.id())).customerId(overdue.customerId())
+                .subscriptionId(overdue.subscriptionId()).currency(overdue.currency()).status(InvoiceStatus.DRAFT)
+                .lines(List.of(line)).creditApplied(zero).amountPaid(zero).issueDate(today)
+                .dueDate(today.plusDays(customer.paymentTermsDays())).createdAt(now).build();
     }
 }

@@ -1,7 +1,7 @@
 package io.periodic.billing.invoicing;
 
 /**
- * The data needed to bill a subscription is wrong or missing (its customer or price is gone, the price's currency
+ * The data needed to bill a subscription is wrong or missing (its customer or plan is gone, the plan's currency
  * differs from the customer's, intervals disagree). Retrying cannot help: the subscription is parked with this
  * message until a person fixes the data and releases it.
  */

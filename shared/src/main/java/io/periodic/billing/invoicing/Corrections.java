@@ -52,7 +52,7 @@ public final class Corrections {
     }
 
     /** A replacement line: the reissue re-computes amount (unit × quantity) and tax. */
-    public record Line(String description, String priceId, LocalDate periodStart, LocalDate periodEnd, long quantity,
+    public record Line(String description, String planId, LocalDate periodStart, LocalDate periodEnd, long quantity,
             Money unitAmount, TaxBehavior taxBehavior) {}
 
     /** The id of the invoice that replaces {@code voidedId}: deterministic, so a retried reissue creates it once. */
@@ -80,16 +80,17 @@ public final class Corrections {
             lines = new ArrayList<>();
             for (int i = 0; i < replacement.size(); i++) {
                 Line l = replacement.get(i);
-                lines.add(new InvoiceLine(l.description(), io.periodic.billing.model.LineKind.ADJUSTMENT, l.priceId(),
+                lines.add(new InvoiceLine(l.description(), io.periodic.billing.model.LineKind.ADJUSTMENT, l.planId(),
                         l.periodStart(), l.periodEnd(), l.quantity(), l.unitAmount(), taxed.lines().get(i).net(),
                         customer.taxRate(), taxed.lines().get(i).tax()));
             }
         }
         Money zero = Money.zero(voided.currency());
-        return new Invoice(reissueId(voided.id()), null, voided.customerId(), voided.subscriptionId(),
-                voided.currency(), InvoiceStatus.DRAFT, lines, zero, zero, zero, today,
-                today.plusDays(customer.paymentTermsDays()), voided.periodStart(), voided.periodEnd(), voided.id(),
-                now, null, null);
+        return Invoice.builder().id(reissueId(voided.id())).customerId(voided.customerId())
+                .subscriptionId(voided.subscriptionId()).currency(voided.currency()).status(InvoiceStatus.DRAFT)
+                .lines(lines).creditApplied(zero).amountPaid(zero).credited(zero).issueDate(today)
+                .dueDate(today.plusDays(customer.paymentTermsDays())).periodStart(voided.periodStart())
+                .periodEnd(voided.periodEnd()).correctionOf(voided.id()).createdAt(now).build();
     }
 
     public record CreditNotePlan(CreditNote note, Sequence sequenceAfter, Invoice invoiceAfter, CreditEntry entry,

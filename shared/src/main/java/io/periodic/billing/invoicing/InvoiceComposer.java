@@ -9,7 +9,7 @@ import io.periodic.billing.model.InvoiceLine;
 import io.periodic.billing.model.InvoiceStatus;
 import io.periodic.billing.model.LineKind;
 import io.periodic.billing.model.PendingCharge;
-import io.periodic.billing.model.Price;
+import io.periodic.billing.model.Plan;
 import io.periodic.billing.model.Subscription;
 import io.periodic.billing.model.SubscriptionItem;
 import io.periodic.billing.money.Money;
@@ -38,11 +38,11 @@ public final class InvoiceComposer {
     private InvoiceComposer() {}
 
     /**
-     * @param prices every price the subscription's items refer to, by id
+     * @param plans every plan the subscription's items refer to, by id
      * @param includeRecurring false for a final invoice that bills only pending charges (cancellation)
-     * @throws BillingDataException when a price is missing or disagrees with the customer or subscription
+     * @throws BillingDataException when a plan is missing or disagrees with the customer or subscription
      */
-    public static Invoice compose(Customer customer, Subscription subscription, Map<String, Price> prices,
+    public static Invoice compose(Customer customer, Subscription subscription, Map<String, Plan> plans,
             long periodIndex, boolean includeRecurring, LocalDate today, Instant now) {
         if (!customer.id().equals(subscription.customerId())) {
             throw new IllegalArgumentException("subscription " + subscription.id() + " is not the customer's");
@@ -51,25 +51,25 @@ public final class InvoiceComposer {
         List<Draft> drafts = new ArrayList<>();
         if (includeRecurring) {
             for (SubscriptionItem item : subscription.items()) {
-                Price price = prices.get(item.priceId());
-                if (price == null) {
-                    throw new BillingDataException("price " + item.priceId() + " of subscription "
+                Plan plan = plans.get(item.planId());
+                if (plan == null) {
+                    throw new BillingDataException("plan " + item.planId() + " of subscription "
                             + subscription.id() + " no longer exists");
                 }
-                if (!price.unitAmount().currency().equals(customer.currency())) {
-                    throw new BillingDataException("price " + price.id() + " is in "
-                            + price.unitAmount().currency() + " but customer " + customer.id() + " is billed in "
+                if (!plan.unitAmount().currency().equals(customer.currency())) {
+                    throw new BillingDataException("plan " + plan.id() + " is in "
+                            + plan.unitAmount().currency() + " but customer " + customer.id() + " is billed in "
                             + customer.currency());
                 }
-                if (!price.interval().equals(subscription.interval())) {
-                    throw new BillingDataException("price " + price.id() + " bills every " + price.interval()
+                if (!plan.interval().equals(subscription.interval())) {
+                    throw new BillingDataException("plan " + plan.id() + " bills every " + plan.interval()
                             + " but subscription " + subscription.id() + " every " + subscription.interval());
                 }
-                Money full = price.unitAmount().times(item.quantity());
+                Money full = plan.unitAmount().times(item.quantity());
                 Money amount = chargeable(subscription, period).applyTo(full);
-                drafts.add(new Draft(new InvoiceLine(price.productName(), LineKind.SUBSCRIPTION, price.id(),
-                        period.start(), period.end(), item.quantity(), price.unitAmount(), amount,
-                        customer.taxRate(), Money.zero(customer.currency())), price.taxBehavior()));
+                drafts.add(new Draft(new InvoiceLine(plan.productName(), LineKind.SUBSCRIPTION, plan.id(),
+                        period.start(), period.end(), item.quantity(), plan.unitAmount(), amount,
+                        customer.taxRate(), Money.zero(customer.currency())), plan.taxBehavior()));
             }
         }
         for (PendingCharge charge : subscription.pendingCharges()) {
@@ -77,17 +77,19 @@ public final class InvoiceComposer {
                 throw new BillingDataException("pending charge " + charge.id() + " is in "
                         + charge.amount().currency() + ", customer " + customer.id() + " in " + customer.currency());
             }
-            drafts.add(new Draft(new InvoiceLine(charge.description(), charge.kind(), charge.priceId(),
+            drafts.add(new Draft(new InvoiceLine(charge.description(), charge.kind(), charge.planId(),
                     charge.periodStart(), charge.periodEnd(), charge.quantity(), charge.unitAmount(), charge.amount(),
                     customer.taxRate(), Money.zero(customer.currency()), charge.id()), charge.taxBehavior()));
         }
 
         List<InvoiceLine> lines = taxed(customer, drafts);
         LocalDate issueDate = period.start().isBefore(today) ? today : period.start();
-        return new Invoice(InvoiceIds.forPeriod(subscription.id(), period.start()), null, customer.id(),
-                subscription.id(), customer.currency(), InvoiceStatus.DRAFT, lines, Money.zero(customer.currency()),
-                Money.zero(customer.currency()), issueDate, issueDate.plusDays(customer.paymentTermsDays()),
-                period.start(), period.end(), null, now, null, null);
+        return Invoice.builder().id(InvoiceIds.forPeriod(subscription.id(), period.start())).customerId(customer.id())
+                .subscriptionId(subscription.id()).currency(customer.currency()).status(InvoiceStatus.DRAFT)
+                .lines(lines).creditApplied(Money.zero(customer.currency()))
+                .amountPaid(Money.zero(customer.currency())).issueDate(issueDate)
+                .dueDate(issueDate.plusDays(customer.paymentTermsDays())).periodStart(period.start())
+                .periodEnd(period.end()).createdAt(now).build();
     }
 
     /** The part of the period that is charged: all of it, none of it in a trial, or the days after the trial. */
@@ -112,7 +114,7 @@ public final class InvoiceComposer {
         for (int i = 0; i < drafts.size(); i++) {
             InvoiceLine l = drafts.get(i).line();
             TaxCalculator.LineTax tax = result.lines().get(i);
-            lines.add(new InvoiceLine(l.description(), l.kind(), l.priceId(), l.periodStart(), l.periodEnd(),
+            lines.add(new InvoiceLine(l.description(), l.kind(), l.planId(), l.periodStart(), l.periodEnd(),
                     l.quantity(), l.unitAmount(), tax.net(), l.taxRate(), tax.tax(), l.chargeId()));
         }
         return lines;

@@ -5,7 +5,7 @@ import io.periodic.billing.calendar.Period;
 import io.periodic.billing.calendar.Proration;
 import io.periodic.billing.model.LineKind;
 import io.periodic.billing.model.PendingCharge;
-import io.periodic.billing.model.Price;
+import io.periodic.billing.model.Plan;
 import io.periodic.billing.model.Subscription;
 import io.periodic.billing.model.SubscriptionItem;
 import io.periodic.billing.money.Money;
@@ -34,10 +34,10 @@ public final class SubscriptionChanges {
     /**
      * @param changeId a caller-chosen id of this change (e.g. from the API's idempotency key), making the charge
      *     ids deterministic so a retried change is recognised
-     * @param prices the old and new items' prices, by id
+     * @param plans the old and new items' plans, by id
      */
     public static Subscription change(Subscription subscription, List<SubscriptionItem> newItems,
-            Map<String, Price> prices, LocalDate effective, String changeId) {
+            Map<String, Plan> plans, LocalDate effective, String changeId) {
         if (subscription.nextPeriodIndex() == 0) {
             // Nothing billed yet: the first invoice will simply use the new items.
             return subscription.withItems(newItems, subscription.pendingCharges());
@@ -48,53 +48,53 @@ public final class SubscriptionChanges {
                     + ", not on " + effective);
         }
         Fraction remaining = Proration.remaining(current, effective);
-        Map<String, SubscriptionItem> before = byPrice(subscription.items());
-        Map<String, SubscriptionItem> after = byPrice(newItems);
+        Map<String, SubscriptionItem> before = byPlan(subscription.items());
+        Map<String, SubscriptionItem> after = byPlan(newItems);
         List<PendingCharge> pending = new ArrayList<>(subscription.pendingCharges());
         if (pending.stream().anyMatch(c -> c.id().startsWith(changeId + ":"))) {
             return subscription; // this change was already applied
         }
         for (SubscriptionItem old : before.values()) {
-            SubscriptionItem replacement = after.get(old.priceId());
+            SubscriptionItem replacement = after.get(old.planId());
             if (replacement != null && replacement.quantity() == old.quantity()) {
                 continue;
             }
-            Price price = price(prices, old.priceId());
-            Money credit = remaining.applyTo(price.unitAmount().times(old.quantity())).negate();
-            pending.add(charge(changeId + ":unused:" + old.priceId(), price.productName(),
-                    price, current, effective, old.quantity(), credit));
+            Plan plan = plan(plans, old.planId());
+            Money credit = remaining.applyTo(plan.unitAmount().times(old.quantity())).negate();
+            pending.add(charge(changeId + ":unused:" + old.planId(), plan.productName(),
+                    plan, current, effective, old.quantity(), credit));
         }
         for (SubscriptionItem item : after.values()) {
-            SubscriptionItem old = before.get(item.priceId());
+            SubscriptionItem old = before.get(item.planId());
             if (old != null && old.quantity() == item.quantity()) {
                 continue;
             }
-            Price price = price(prices, item.priceId());
-            Money charge = remaining.applyTo(price.unitAmount().times(item.quantity()));
-            pending.add(charge(changeId + ":remaining:" + item.priceId(), price.productName(),
-                    price, current, effective, item.quantity(), charge));
+            Plan plan = plan(plans, item.planId());
+            Money charge = remaining.applyTo(plan.unitAmount().times(item.quantity()));
+            pending.add(charge(changeId + ":remaining:" + item.planId(), plan.productName(),
+                    plan, current, effective, item.quantity(), charge));
         }
         pending.removeIf(c -> c.amount().isZero());
         return subscription.withItems(newItems, pending);
     }
 
-    private static PendingCharge charge(String id, String description, Price price, Period current,
+    private static PendingCharge charge(String id, String description, Plan plan, Period current,
             LocalDate effective, long quantity, Money amount) {
-        return new PendingCharge(id, description, LineKind.PRORATION, price.id(), effective, current.end(), quantity,
-                price.unitAmount(), amount, price.taxBehavior());
+        return new PendingCharge(id, description, LineKind.PRORATION, plan.id(), effective, current.end(), quantity,
+                plan.unitAmount(), amount, plan.taxBehavior());
     }
 
-    private static Price price(Map<String, Price> prices, String id) {
-        Price price = prices.get(id);
-        if (price == null) {
-            throw new BillingDataException("price " + id + " does not exist");
+    private static Plan plan(Map<String, Plan> plans, String id) {
+        Plan plan = plans.get(id);
+        if (plan == null) {
+            throw new BillingDataException("plan " + id + " does not exist");
         }
-        return price;
+        return plan;
     }
 
-    private static Map<String, SubscriptionItem> byPrice(List<SubscriptionItem> items) {
+    private static Map<String, SubscriptionItem> byPlan(List<SubscriptionItem> items) {
         Map<String, SubscriptionItem> map = new LinkedHashMap<>();
-        items.forEach(i -> map.put(i.priceId(), i));
+        items.forEach(i -> map.put(i.planId(), i));
         return map;
     }
 }

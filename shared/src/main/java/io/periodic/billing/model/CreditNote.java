@@ -57,7 +57,110 @@ public record CreditNote(
     }
 
     public CreditNote withVersion(Long newVersion) {
-        return new CreditNote(id, number, invoiceId, customerId, subtotal, tax, disposition, reason, issueDate,
-                createdAt, newVersion);
+        return toBuilder().version(newVersion).build();
+    }
+
+    /** A builder with every field unset (nulls, zeros, false). */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding this credit note's fields: change some, then {@link Builder#build} checks the result. */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /**
+     * Builds {@link CreditNote}s field by field; {@link #build} runs the record's checks, so a built credit note is as
+     * valid as a constructed one.
+     */
+    public static final class Builder {
+        private String id;
+        private String number;
+        private String invoiceId;
+        private String customerId;
+        private Money subtotal;
+        private Money tax;
+        private Disposition disposition;
+        private String reason;
+        private LocalDate issueDate;
+        private Instant createdAt;
+        private Long version;
+
+        private Builder() {}
+
+        private Builder(CreditNote from) {
+            id = from.id;
+            number = from.number;
+            invoiceId = from.invoiceId;
+            customerId = from.customerId;
+            subtotal = from.subtotal;
+            tax = from.tax;
+            disposition = from.disposition;
+            reason = from.reason;
+            issueDate = from.issueDate;
+            createdAt = from.createdAt;
+            version = from.version;
+        }
+
+        public Builder id(String value) {
+            id = value;
+            return this;
+        }
+
+        public Builder number(String value) {
+            number = value;
+            return this;
+        }
+
+        public Builder invoiceId(String value) {
+            invoiceId = value;
+            return this;
+        }
+
+        public Builder customerId(String value) {
+            customerId = value;
+            return this;
+        }
+
+        public Builder subtotal(Money value) {
+            subtotal = value;
+            return this;
+        }
+
+        public Builder tax(Money value) {
+            tax = value;
+            return this;
+        }
+
+        public Builder disposition(Disposition value) {
+            disposition = value;
+            return this;
+        }
+
+        public Builder reason(String value) {
+            reason = value;
+            return this;
+        }
+
+        public Builder issueDate(LocalDate value) {
+            issueDate = value;
+            return this;
+        }
+
+        public Builder createdAt(Instant value) {
+            createdAt = value;
+            return this;
+        }
+
+        public Builder version(Long value) {
+            version = value;
+            return this;
+        }
+
+        public CreditNote build() {
+            return new CreditNote(id, number, invoiceId, customerId, subtotal, tax, disposition, reason, issueDate,
+                    createdAt, version);
+        }
     }
 }

@@ -66,7 +66,124 @@ public record Customer(
     }
 
     public Customer withVersion(Long newVersion) {
-        return new Customer(id, name, email, currency, timeZone, locale, paymentTermsDays, taxRate, taxId,
-                billingAddress, externalRef, createdAt, newVersion);
+        return toBuilder().version(newVersion).build();
+    }
+
+    /** A builder with every field unset (nulls, zeros, false). */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding this customer's fields: change some, then {@link Builder#build} checks the result. */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /**
+     * Builds {@link Customer}s field by field; {@link #build} runs the record's checks, so a built customer is as
+     * valid as a constructed one.
+     */
+    public static final class Builder {
+        private String id;
+        private String name;
+        private String email;
+        private Currency currency;
+        private ZoneId timeZone;
+        private Locale locale;
+        private int paymentTermsDays;
+        private TaxRate taxRate;
+        private String taxId;
+        private Address billingAddress;
+        private String externalRef;
+        private Instant createdAt;
+        private Long version;
+
+        private Builder() {}
+
+        private Builder(Customer from) {
+            id = from.id;
+            name = from.name;
+            email = from.email;
+            currency = from.currency;
+            timeZone = from.timeZone;
+            locale = from.locale;
+            paymentTermsDays = from.paymentTermsDays;
+            taxRate = from.taxRate;
+            taxId = from.taxId;
+            billingAddress = from.billingAddress;
+            externalRef = from.externalRef;
+            createdAt = from.createdAt;
+            version = from.version;
+        }
+
+        public Builder id(String value) {
+            id = value;
+            return this;
+        }
+
+        public Builder name(String value) {
+            name = value;
+            return this;
+        }
+
+        public Builder email(String value) {
+            email = value;
+            return this;
+        }
+
+        public Builder currency(Currency value) {
+            currency = value;
+            return this;
+        }
+
+        public Builder timeZone(ZoneId value) {
+            timeZone = value;
+            return this;
+        }
+
+        public Builder locale(Locale value) {
+            locale = value;
+            return this;
+        }
+
+        public Builder paymentTermsDays(int value) {
+            paymentTermsDays = value;
+            return this;
+        }
+
+        public Builder taxRate(TaxRate value) {
+            taxRate = value;
+            return this;
+        }
+
+        public Builder taxId(String value) {
+            taxId = value;
+            return this;
+        }
+
+        public Builder billingAddress(Address value) {
+            billingAddress = value;
+            return this;
+        }
+
+        public Builder externalRef(String value) {
+            externalRef = value;
+            return this;
+        }
+
+        public Builder createdAt(Instant value) {
+            createdAt = value;
+            return this;
+        }
+
+        public Builder version(Long value) {
+            version = value;
+            return this;
+        }
+
+        public Customer build() {
+            return new Customer(id, name, email, currency, timeZone, locale, paymentTermsDays, taxRate, taxId,
+                    billingAddress, externalRef, createdAt, version);
+        }
     }
 }

@@ -58,8 +58,8 @@ public record IdempotentRequest(String scope, String fingerprint, int statusCode
      * (then it may have committed its work: interrupted).
      */
     public IdempotentRequest takenOver(Instant now) {
-        return new IdempotentRequest(scope, fingerprint, 0, null, null, createdAt, now.plus(LEASE),
-                interrupted || leaseUntil != null, expiresAt, version);
+        return toBuilder().statusCode(0).responseBody(null).location(null).leaseUntil(now.plus(LEASE))
+                .interrupted(interrupted || leaseUntil != null).build();
     }
 
     /**
@@ -67,12 +67,108 @@ public record IdempotentRequest(String scope, String fingerprint, int statusCode
      * conflict), or - {@code mayHaveCommitted} - after a failure that may have come after its work was committed.
      */
     public IdempotentRequest released(boolean mayHaveCommitted) {
-        return new IdempotentRequest(scope, fingerprint, 0, null, null, createdAt, null,
-                interrupted || mayHaveCommitted, expiresAt, version);
+        return toBuilder().statusCode(0).responseBody(null).location(null).leaseUntil(null)
+                .interrupted(interrupted || mayHaveCommitted).build();
     }
 
     public IdempotentRequest completedWith(int status, String body, String newLocation) {
-        return new IdempotentRequest(scope, fingerprint, status, body, newLocation, createdAt, null, interrupted,
-                expiresAt, version);
+        return toBuilder().statusCode(status).responseBody(body).location(newLocation).leaseUntil(null).build();
+    }
+
+    /** A builder with every field unset (nulls, zeros, false). */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding this request's fields: change some, then {@link Builder#build} checks the result. */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /**
+     * Builds {@link IdempotentRequest}s field by field; {@link #build} runs the record's checks, so a built request is as
+     * valid as a constructed one.
+     */
+    public static final class Builder {
+        private String scope;
+        private String fingerprint;
+        private int statusCode;
+        private String responseBody;
+        private String location;
+        private Instant createdAt;
+        private Instant leaseUntil;
+        private boolean interrupted;
+        private long expiresAt;
+        private Long version;
+
+        private Builder() {}
+
+        private Builder(IdempotentRequest from) {
+            scope = from.scope;
+            fingerprint = from.fingerprint;
+            statusCode = from.statusCode;
+            responseBody = from.responseBody;
+            location = from.location;
+            createdAt = from.createdAt;
+            leaseUntil = from.leaseUntil;
+            interrupted = from.interrupted;
+            expiresAt = from.expiresAt;
+            version = from.version;
+        }
+
+        public Builder scope(String value) {
+            scope = value;
+            return this;
+        }
+
+        public Builder fingerprint(String value) {
+            fingerprint = value;
+            return this;
+        }
+
+        public Builder statusCode(int value) {
+            statusCode = value;
+            return this;
+        }
+
+        public Builder responseBody(String value) {
+            responseBody = value;
+            return this;
+        }
+
+        public Builder location(String value) {
+            location = value;
+            return this;
+        }
+
+        public Builder createdAt(Instant value) {
+            createdAt = value;
+            return this;
+        }
+
+        public Builder leaseUntil(Instant value) {
+            leaseUntil = value;
+            return this;
+        }
+
+        public Builder interrupted(boolean value) {
+            interrupted = value;
+            return this;
+        }
+
+        public Builder expiresAt(long value) {
+            expiresAt = value;
+            return this;
+        }
+
+        public Builder version(Long value) {
+            version = value;
+            return this;
+        }
+
+        public IdempotentRequest build() {
+            return new IdempotentRequest(scope, fingerprint, statusCode, responseBody, location, createdAt, leaseUntil,
+                    interrupted, expiresAt, version);
+        }
     }
 }

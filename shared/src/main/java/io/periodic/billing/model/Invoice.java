@@ -118,22 +118,18 @@ public record Invoice(
     }
 
     public Invoice withVersion(Long newVersion) {
-        return new Invoice(id, number, customerId, subscriptionId, currency, status, lines, creditApplied, amountPaid,
-                credited, issueDate, dueDate, periodStart, periodEnd, correctionOf, createdAt, finalizedAt, newVersion);
+        return toBuilder().version(newVersion).build();
     }
 
     public Invoice finalized(String assignedNumber, Instant at) {
         if (status != InvoiceStatus.DRAFT) {
             throw new IllegalStateException("only a draft can be finalised; invoice " + id + " is " + status);
         }
-        return new Invoice(id, assignedNumber, customerId, subscriptionId, currency, InvoiceStatus.OPEN, lines,
-                creditApplied, amountPaid, credited, issueDate, dueDate, periodStart, periodEnd, correctionOf, createdAt,
-                at, version);
+        return toBuilder().number(assignedNumber).status(InvoiceStatus.OPEN).finalizedAt(at).build();
     }
 
     public Invoice withStatus(InvoiceStatus newStatus) {
-        return new Invoice(id, number, customerId, subscriptionId, currency, newStatus, lines, creditApplied, amountPaid,
-                credited, issueDate, dueDate, periodStart, periodEnd, correctionOf, createdAt, finalizedAt, version);
+        return toBuilder().status(newStatus).build();
     }
 
     /**
@@ -141,19 +137,169 @@ public record Invoice(
      * paid now is {@code InvoiceTransitions.settled}'s decision).
      */
     public Invoice withCredited(Money amount) {
-        return new Invoice(id, number, customerId, subscriptionId, currency, status, lines, creditApplied,
-                amountPaid, credited.plus(amount), issueDate, dueDate, periodStart, periodEnd, correctionOf, createdAt,
-                finalizedAt, version);
+        return toBuilder().credited(credited.plus(amount)).build();
     }
 
     /** After the credit balance it used was given back (voiding). */
     public Invoice withCreditApplied(Money amount) {
-        return new Invoice(id, number, customerId, subscriptionId, currency, status, lines, amount, amountPaid,
-                credited, issueDate, dueDate, periodStart, periodEnd, correctionOf, createdAt, finalizedAt, version);
+        return toBuilder().creditApplied(amount).build();
     }
 
     public Invoice withPayment(Money paid, InvoiceStatus newStatus) {
-        return new Invoice(id, number, customerId, subscriptionId, currency, newStatus, lines, creditApplied, paid,
-                credited, issueDate, dueDate, periodStart, periodEnd, correctionOf, createdAt, finalizedAt, version);
+        return toBuilder().amountPaid(paid).status(newStatus).build();
+    }
+
+    /** A builder with every field unset (nulls, zeros, false). */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding this invoice's fields: change some, then {@link Builder#build} checks the result. */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /**
+     * Builds {@link Invoice}s field by field; {@link #build} runs the record's checks, so a built invoice is as
+     * valid as a constructed one.
+     */
+    public static final class Builder {
+        private String id;
+        private String number;
+        private String customerId;
+        private String subscriptionId;
+        private Currency currency;
+        private InvoiceStatus status;
+        private List<InvoiceLine> lines;
+        private Money creditApplied;
+        private Money amountPaid;
+        private Money credited;
+        private LocalDate issueDate;
+        private LocalDate dueDate;
+        private LocalDate periodStart;
+        private LocalDate periodEnd;
+        private String correctionOf;
+        private Instant createdAt;
+        private Instant finalizedAt;
+        private Long version;
+
+        private Builder() {}
+
+        private Builder(Invoice from) {
+            id = from.id;
+            number = from.number;
+            customerId = from.customerId;
+            subscriptionId = from.subscriptionId;
+            currency = from.currency;
+            status = from.status;
+            lines = from.lines;
+            creditApplied = from.creditApplied;
+            amountPaid = from.amountPaid;
+            credited = from.credited;
+            issueDate = from.issueDate;
+            dueDate = from.dueDate;
+            periodStart = from.periodStart;
+            periodEnd = from.periodEnd;
+            correctionOf = from.correctionOf;
+            createdAt = from.createdAt;
+            finalizedAt = from.finalizedAt;
+            version = from.version;
+        }
+
+        public Builder id(String value) {
+            id = value;
+            return this;
+        }
+
+        public Builder number(String value) {
+            number = value;
+            return this;
+        }
+
+        public Builder customerId(String value) {
+            customerId = value;
+            return this;
+        }
+
+        public Builder subscriptionId(String value) {
+            subscriptionId = value;
+            return this;
+        }
+
+        public Builder currency(Currency value) {
+            currency = value;
+            return this;
+        }
+
+        public Builder status(InvoiceStatus value) {
+            status = value;
+            return this;
+        }
+
+        public Builder lines(List<InvoiceLine> value) {
+            lines = value;
+            return this;
+        }
+
+        public Builder creditApplied(Money value) {
+            creditApplied = value;
+            return this;
+        }
+
+        public Builder amountPaid(Money value) {
+            amountPaid = value;
+            return this;
+        }
+
+        public Builder credited(Money value) {
+            credited = value;
+            return this;
+        }
+
+        public Builder issueDate(LocalDate value) {
+            issueDate = value;
+            return this;
+        }
+
+        public Builder dueDate(LocalDate value) {
+            dueDate = value;
+            return this;
+        }
+
+        public Builder periodStart(LocalDate value) {
+            periodStart = value;
+            return this;
+        }
+
+        public Builder periodEnd(LocalDate value) {
+            periodEnd = value;
+            return this;
+        }
+
+        public Builder correctionOf(String value) {
+            correctionOf = value;
+            return this;
+        }
+
+        public Builder createdAt(Instant value) {
+            createdAt = value;
+            return this;
+        }
+
+        public Builder finalizedAt(Instant value) {
+            finalizedAt = value;
+            return this;
+        }
+
+        public Builder version(Long value) {
+            version = value;
+            return this;
+        }
+
+        public Invoice build() {
+            return new Invoice(id, number, customerId, subscriptionId, currency, status, lines, creditApplied,
+                    amountPaid, credited, issueDate, dueDate, periodStart, periodEnd, correctionOf, createdAt,
+                    finalizedAt, version);
+        }
     }
 }

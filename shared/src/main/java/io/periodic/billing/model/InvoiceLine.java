@@ -20,7 +20,7 @@ import java.time.LocalDate;
 public record InvoiceLine(
         String description,
         LineKind kind,
-        String priceId,
+        String planId,
         LocalDate periodStart,
         LocalDate periodEnd,
         long quantity,
@@ -33,7 +33,7 @@ public record InvoiceLine(
     public InvoiceLine {
         description = required(description, "line description", 500);
         notNull(kind, "line kind");
-        priceId = optional(priceId, "price id", 128);
+        planId = optional(planId, "plan id", 128);
         if ((periodStart == null) != (periodEnd == null)) {
             throw new IllegalArgumentException("a service period needs both start and end");
         }
@@ -53,9 +53,9 @@ public record InvoiceLine(
     }
 
     /** A line that bills no pending charge. */
-    public InvoiceLine(String description, LineKind kind, String priceId, LocalDate periodStart, LocalDate periodEnd,
+    public InvoiceLine(String description, LineKind kind, String planId, LocalDate periodStart, LocalDate periodEnd,
             long quantity, Money unitAmount, Money amount, TaxRate taxRate, Money tax) {
-        this(description, kind, priceId, periodStart, periodEnd, quantity, unitAmount, amount, taxRate, tax, null);
+        this(description, kind, planId, periodStart, periodEnd, quantity, unitAmount, amount, taxRate, tax, null);
     }
 
     /** Net amount plus tax. */

@@ -111,19 +111,142 @@ public record Payment(
     }
 
     public Payment withVersion(Long newVersion) {
-        return new Payment(id, provider, providerPaymentId, amount, payer, remittanceText, receivedAt, status, applied,
-                refunded, customerId, unappliedReason, announced, newVersion);
+        return toBuilder().version(newVersion).build();
     }
 
     /** The payment after an application: how much is applied and refunded now, why the rest is not. */
     public Payment settled(PaymentStatus newStatus, Money newApplied, Money newRefunded, String newCustomerId,
             String reason) {
-        return new Payment(id, provider, providerPaymentId, amount, payer, remittanceText, receivedAt, newStatus,
-                newApplied, newRefunded, newCustomerId, reason, false, version);
+        return toBuilder().status(newStatus).applied(newApplied).refunded(newRefunded).customerId(newCustomerId)
+                .unappliedReason(reason).announced(false).build();
     }
 
     public Payment announcedNow() {
-        return new Payment(id, provider, providerPaymentId, amount, payer, remittanceText, receivedAt, status, applied,
-                refunded, customerId, unappliedReason, true, version);
+        return toBuilder().announced(true).build();
+    }
+
+    /** A builder with every field unset (nulls, zeros, false). */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding this payment's fields: change some, then {@link Builder#build} checks the result. */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /**
+     * Builds {@link Payment}s field by field; {@link #build} runs the record's checks, so a built payment is as
+     * valid as a constructed one.
+     */
+    public static final class Builder {
+        private String id;
+        private String provider;
+        private String providerPaymentId;
+        private Money amount;
+        private Payer payer;
+        private String remittanceText;
+        private Instant receivedAt;
+        private PaymentStatus status;
+        private Money applied;
+        private Money refunded;
+        private String customerId;
+        private String unappliedReason;
+        private boolean announced;
+        private Long version;
+
+        private Builder() {}
+
+        private Builder(Payment from) {
+            id = from.id;
+            provider = from.provider;
+            providerPaymentId = from.providerPaymentId;
+            amount = from.amount;
+            payer = from.payer;
+            remittanceText = from.remittanceText;
+            receivedAt = from.receivedAt;
+            status = from.status;
+            applied = from.applied;
+            refunded = from.refunded;
+            customerId = from.customerId;
+            unappliedReason = from.unappliedReason;
+            announced = from.announced;
+            version = from.version;
+        }
+
+        public Builder id(String value) {
+            id = value;
+            return this;
+        }
+
+        public Builder provider(String value) {
+            provider = value;
+            return this;
+        }
+
+        public Builder providerPaymentId(String value) {
+            providerPaymentId = value;
+            return this;
+        }
+
+        public Builder amount(Money value) {
+            amount = value;
+            return this;
+        }
+
+        public Builder payer(Payer value) {
+            payer = value;
+            return this;
+        }
+
+        public Builder remittanceText(String value) {
+            remittanceText = value;
+            return this;
+        }
+
+        public Builder receivedAt(Instant value) {
+            receivedAt = value;
+            return this;
+        }
+
+        public Builder status(PaymentStatus value) {
+            status = value;
+            return this;
+        }
+
+        public Builder applied(Money value) {
+            applied = value;
+            return this;
+        }
+
+        public Builder refunded(Money value) {
+            refunded = value;
+            return this;
+        }
+
+        public Builder customerId(String value) {
+            customerId = value;
+            return this;
+        }
+
+        public Builder unappliedReason(String value) {
+            unappliedReason = value;
+            return this;
+        }
+
+        public Builder announced(boolean value) {
+            announced = value;
+            return this;
+        }
+
+        public Builder version(Long value) {
+            version = value;
+            return this;
+        }
+
+        public Payment build() {
+            return new Payment(id, provider, providerPaymentId, amount, payer, remittanceText, receivedAt, status,
+                    applied, refunded, customerId, unappliedReason, announced, version);
+        }
     }
 }

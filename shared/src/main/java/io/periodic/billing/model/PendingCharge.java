@@ -10,7 +10,7 @@ import java.time.LocalDate;
 
 /**
  * A charge or credit waiting on a subscription for its next invoice: the proration of a mid-period change (credit
- * for unused time on the old price, charge for the remaining time on the new one) or a one-off adjustment. Its id
+ * for unused time on the old plan, charge for the remaining time on the new one) or a one-off adjustment. Its id
  * is unique on the subscription; the invoice that bills it removes it from the subscription.
  *
  * @param amount net amount (negative for a credit), already prorated and rounded once
@@ -19,7 +19,7 @@ public record PendingCharge(
         String id,
         String description,
         LineKind kind,
-        String priceId,
+        String planId,
         LocalDate periodStart,
         LocalDate periodEnd,
         long quantity,
@@ -31,7 +31,7 @@ public record PendingCharge(
         id = required(id, "pending charge id", 128);
         description = required(description, "description", 500);
         notNull(kind, "kind");
-        priceId = optional(priceId, "price id", 128);
+        planId = optional(planId, "plan id", 128);
         if ((periodStart == null) != (periodEnd == null)
                 || (periodStart != null && !periodStart.isBefore(periodEnd))) {
             throw new IllegalArgumentException("a pending charge's period needs a start before its end");

@@ -72,28 +72,121 @@ public record Refund(String paymentId, String refundId, Kind kind, Money amount,
 
     /** Applied: {@code takenBack} taken back from the payment; {@code why} it is less than reported, if it is. */
     public Refund applied(Money takenBack, String why) {
-        return new Refund(paymentId, refundId, kind, amount, Status.APPLIED, receivedAt, runningTotal, takenBack,
-                fit(why), version);
+        return toBuilder().status(Status.APPLIED).taken(takenBack).reason(fit(why)).build();
     }
 
     /** Counted, taking back nothing, because {@code why}. */
     public Refund ignored(String why) {
-        return new Refund(paymentId, refundId, kind, amount, Status.IGNORED, receivedAt, runningTotal,
-                Money.zero(amount.currency()), fit(why), version);
+        return toBuilder().status(Status.IGNORED).taken(Money.zero(amount.currency())).reason(fit(why)).build();
     }
 
     /** Never to be applied, because {@code why}. */
     public Refund rejected(String why) {
-        return new Refund(paymentId, refundId, kind, amount, Status.REJECTED, receivedAt, runningTotal,
-                Money.zero(amount.currency()), fit(why), version);
+        return toBuilder().status(Status.REJECTED).taken(Money.zero(amount.currency())).reason(fit(why)).build();
     }
 
     public Refund withVersion(Long newVersion) {
-        return new Refund(paymentId, refundId, kind, amount, status, receivedAt, runningTotal, taken, reason,
-                newVersion);
+        return toBuilder().version(newVersion).build();
     }
 
     private static String fit(String text) {
         return text == null || text.length() <= 1000 ? text : text.substring(0, 999) + "…";
+    }
+
+    /** A builder with every field unset (nulls, zeros, false). */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding this refund's fields: change some, then {@link Builder#build} checks the result. */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /**
+     * Builds {@link Refund}s field by field; {@link #build} runs the record's checks, so a built refund is as
+     * valid as a constructed one.
+     */
+    public static final class Builder {
+        private String paymentId;
+        private String refundId;
+        private Kind kind;
+        private Money amount;
+        private Status status;
+        private Instant receivedAt;
+        private boolean runningTotal;
+        private Money taken;
+        private String reason;
+        private Long version;
+
+        private Builder() {}
+
+        private Builder(Refund from) {
+            paymentId = from.paymentId;
+            refundId = from.refundId;
+            kind = from.kind;
+            amount = from.amount;
+            status = from.status;
+            receivedAt = from.receivedAt;
+            runningTotal = from.runningTotal;
+            taken = from.taken;
+            reason = from.reason;
+            version = from.version;
+        }
+
+        public Builder paymentId(String value) {
+            paymentId = value;
+            return this;
+        }
+
+        public Builder refundId(String value) {
+            refundId = value;
+            return this;
+        }
+
+        public Builder kind(Kind value) {
+            kind = value;
+            return this;
+        }
+
+        public Builder amount(Money value) {
+            amount = value;
+            return this;
+        }
+
+        public Builder status(Status value) {
+            status = value;
+            return this;
+        }
+
+        public Builder receivedAt(Instant value) {
+            receivedAt = value;
+            return this;
+        }
+
+        public Builder runningTotal(boolean value) {
+            runningTotal = value;
+            return this;
+        }
+
+        public Builder taken(Money value) {
+            taken = value;
+            return this;
+        }
+
+        public Builder reason(String value) {
+            reason = value;
+            return this;
+        }
+
+        public Builder version(Long value) {
+            version = value;
+            return this;
+        }
+
+        public Refund build() {
+            return new Refund(paymentId, refundId, kind, amount, status, receivedAt, runningTotal, taken, reason,
+                    version);
+        }
     }
 }

@@ -10,7 +10,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * A customer's subscription to one or more prices that share one billing interval.
+ * A customer's subscription to one or more plans that share one billing interval.
  *
  * <p>Periods are computed from {@code anchor} ({@link BillingSchedule}): period n starts at anchor + n intervals,
  * never stepped from the previous period. {@code nextPeriodIndex} is the next period to invoice and {@code
@@ -46,8 +46,8 @@ public record Subscription(
             throw new IllegalArgumentException("a subscription needs at least one item");
         }
         items = List.copyOf(items);
-        if (items.stream().map(SubscriptionItem::priceId).distinct().count() != items.size()) {
-            throw new IllegalArgumentException("a price may appear only once on a subscription; raise its quantity");
+        if (items.stream().map(SubscriptionItem::planId).distinct().count() != items.size()) {
+            throw new IllegalArgumentException("a plan may appear only once on a subscription; raise its quantity");
         }
         notNull(anchor, "anchor");
         notNull(interval, "interval");
@@ -76,28 +76,23 @@ public record Subscription(
     }
 
     public Subscription withVersion(Long newVersion) {
-        return new Subscription(id, customerId, items, anchor, interval, status, cancelAtPeriodEnd, trialEnd,
-                nextPeriodIndex, nextBillingAt, parkedReason, pendingCharges, createdAt, newVersion);
+        return toBuilder().version(newVersion).build();
     }
 
     public Subscription withStatus(SubscriptionStatus newStatus) {
-        return new Subscription(id, customerId, items, anchor, interval, newStatus, cancelAtPeriodEnd, trialEnd,
-                nextPeriodIndex, nextBillingAt, parkedReason, pendingCharges, createdAt, version);
+        return toBuilder().status(newStatus).build();
     }
 
     public Subscription parked(String reason) {
-        return new Subscription(id, customerId, items, anchor, interval, status, cancelAtPeriodEnd, trialEnd,
-                nextPeriodIndex, nextBillingAt, reason, pendingCharges, createdAt, version);
+        return toBuilder().parkedReason(reason).build();
     }
 
     public Subscription withItems(List<SubscriptionItem> newItems, List<PendingCharge> newPending) {
-        return new Subscription(id, customerId, newItems, anchor, interval, status, cancelAtPeriodEnd, trialEnd,
-                nextPeriodIndex, nextBillingAt, parkedReason, newPending, createdAt, version);
+        return toBuilder().items(newItems).pendingCharges(newPending).build();
     }
 
     public Subscription withCancelAtPeriodEnd(boolean cancel) {
-        return new Subscription(id, customerId, items, anchor, interval, status, cancel, trialEnd,
-                nextPeriodIndex, nextBillingAt, parkedReason, pendingCharges, createdAt, version);
+        return toBuilder().cancelAtPeriodEnd(cancel).build();
     }
 
     /**
@@ -107,8 +102,8 @@ public record Subscription(
     public Subscription advancedPast(long billedIndex, Instant nextDue, SubscriptionStatus newStatus,
             java.util.Set<String> billedChargeIds) {
         List<PendingCharge> left = pendingCharges.stream().filter(c -> !billedChargeIds.contains(c.id())).toList();
-        return new Subscription(id, customerId, items, anchor, interval, newStatus, cancelAtPeriodEnd, trialEnd,
-                billedIndex + 1, nextDue, parkedReason, left, createdAt, version);
+        return toBuilder().status(newStatus).nextPeriodIndex(billedIndex + 1).nextBillingAt(nextDue)
+                .pendingCharges(left).build();
     }
 
     /** Released by a person after fixing what parked it: the scheduler picks it up again at its next due instant. */
@@ -118,12 +113,135 @@ public record Subscription(
 
     /** Ended: never billed again, out of the scheduler's index. */
     public Subscription canceled() {
-        return new Subscription(id, customerId, items, anchor, interval, SubscriptionStatus.CANCELED, cancelAtPeriodEnd,
-                trialEnd, nextPeriodIndex, null, parkedReason, pendingCharges, createdAt, version);
+        return toBuilder().status(SubscriptionStatus.CANCELED).nextBillingAt(null).build();
     }
 
     public Subscription advancedTo(long periodIndex, Instant billingAt) {
-        return new Subscription(id, customerId, items, anchor, interval, status, cancelAtPeriodEnd, trialEnd,
-                periodIndex, billingAt, parkedReason, pendingCharges, createdAt, version);
+        return toBuilder().nextPeriodIndex(periodIndex).nextBillingAt(billingAt).build();
+    }
+
+    /** A builder with every field unset (nulls, zeros, false). */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding this subscription's fields: change some, then {@link Builder#build} checks the result. */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /**
+     * Builds {@link Subscription}s field by field; {@link #build} runs the record's checks, so a built subscription is as
+     * valid as a constructed one.
+     */
+    public static final class Builder {
+        private String id;
+        private String customerId;
+        private List<SubscriptionItem> items;
+        private LocalDate anchor;
+        private BillingInterval interval;
+        private SubscriptionStatus status;
+        private boolean cancelAtPeriodEnd;
+        private LocalDate trialEnd;
+        private long nextPeriodIndex;
+        private Instant nextBillingAt;
+        private String parkedReason;
+        private List<PendingCharge> pendingCharges;
+        private Instant createdAt;
+        private Long version;
+
+        private Builder() {}
+
+        private Builder(Subscription from) {
+            id = from.id;
+            customerId = from.customerId;
+            items = from.items;
+            anchor = from.anchor;
+            interval = from.interval;
+            status = from.status;
+            cancelAtPeriodEnd = from.cancelAtPeriodEnd;
+            trialEnd = from.trialEnd;
+            nextPeriodIndex = from.nextPeriodIndex;
+            nextBillingAt = from.nextBillingAt;
+            parkedReason = from.parkedReason;
+            pendingCharges = from.pendingCharges;
+            createdAt = from.createdAt;
+            version = from.version;
+        }
+
+        public Builder id(String value) {
+            id = value;
+            return this;
+        }
+
+        public Builder customerId(String value) {
+            customerId = value;
+            return this;
+        }
+
+        public Builder items(List<SubscriptionItem> value) {
+            items = value;
+            return this;
+        }
+
+        public Builder anchor(LocalDate value) {
+            anchor = value;
+            return this;
+        }
+
+        public Builder interval(BillingInterval value) {
+            interval = value;
+            return this;
+        }
+
+        public Builder status(SubscriptionStatus value) {
+            status = value;
+            return this;
+        }
+
+        public Builder cancelAtPeriodEnd(boolean value) {
+            cancelAtPeriodEnd = value;
+            return this;
+        }
+
+        public Builder trialEnd(LocalDate value) {
+            trialEnd = value;
+            return this;
+        }
+
+        public Builder nextPeriodIndex(long value) {
+            nextPeriodIndex = value;
+            return this;
+        }
+
+        public Builder nextBillingAt(Instant value) {
+            nextBillingAt = value;
+            return this;
+        }
+
+        public Builder parkedReason(String value) {
+            parkedReason = value;
+            return this;
+        }
+
+        public Builder pendingCharges(List<PendingCharge> value) {
+            pendingCharges = value;
+            return this;
+        }
+
+        public Builder createdAt(Instant value) {
+            createdAt = value;
+            return this;
+        }
+
+        public Builder version(Long value) {
+            version = value;
+            return this;
+        }
+
+        public Subscription build() {
+            return new Subscription(id, customerId, items, anchor, interval, status, cancelAtPeriodEnd, trialEnd,
+                    nextPeriodIndex, nextBillingAt, parkedReason, pendingCharges, createdAt, version);
+        }
     }
 }

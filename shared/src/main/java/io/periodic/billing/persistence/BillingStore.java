@@ -7,7 +7,7 @@ import io.periodic.billing.model.CreditNote;
 import io.periodic.billing.model.Customer;
 import io.periodic.billing.model.Invoice;
 import io.periodic.billing.model.Payment;
-import io.periodic.billing.model.Price;
+import io.periodic.billing.model.Plan;
 import io.periodic.billing.model.Subscription;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.extensions.VersionedRecordExtension;
@@ -20,7 +20,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 public final class BillingStore {
     private final CustomerRepository customers;
     private final IdempotencyRepository idempotency;
-    private final PriceRepository prices;
+    private final PlanRepository plans;
     private final SubscriptionRepository subscriptions;
     private final InvoiceRepository invoices;
     private final PaymentRepository payments;
@@ -37,35 +37,35 @@ public final class BillingStore {
                 .build();
         WorkIndex work = new WorkIndex(dynamo, tableName);
         this.settings = new SettingsRepository(client, tableName);
-        this.dunning = new DunningRepository(new EntityTable<>(client, tableName, Schemas.DUNNING_ENTRY,
+        this.dunning = new DunningRepository(new EntityTable<>(client, tableName, DunningSchema.DUNNING_ENTRY,
                 d -> "dunning step " + d.step() + " of " + d.invoiceId()),
-                client.table(tableName, Schemas.DUNNING_POLICY));
-        this.inbound = new InboundEventRepository(new EntityTable<>(client, tableName, Schemas.INBOUND_EVENT,
+                client.table(tableName, DunningSchema.DUNNING_POLICY));
+        this.inbound = new InboundEventRepository(new EntityTable<>(client, tableName, InboundEventSchema.INBOUND_EVENT,
                 e -> "event " + e.provider() + "/" + e.eventId()));
         this.customers = new CustomerRepository(client,
-                new EntityTable<>(client, tableName, Schemas.CUSTOMER, c -> "customer " + c.id()),
-                new EntityTable<>(client, tableName, Schemas.CUSTOMER_NAME, n -> "customer name " + n.nameKey()));
-        this.idempotency = new IdempotencyRepository(new EntityTable<>(client, tableName, Schemas.IDEMPOTENT_REQUEST,
+                new EntityTable<>(client, tableName, CustomerSchema.CUSTOMER, c -> "customer " + c.id()),
+                new EntityTable<>(client, tableName, CustomerSchema.CUSTOMER_NAME, n -> "customer name " + n.nameKey()));
+        this.idempotency = new IdempotencyRepository(new EntityTable<>(client, tableName, IdempotencySchema.IDEMPOTENT_REQUEST,
                 r -> "idempotent request " + r.scope()));
-        this.prices = new PriceRepository(new EntityTable<>(client, tableName, Schemas.PRICE, p -> "price " + p.id()));
+        this.plans = new PlanRepository(new EntityTable<>(client, tableName, PlanSchema.PLAN, p -> "plan " + p.id()));
         this.subscriptions = new SubscriptionRepository(
-                new EntityTable<>(client, tableName, Schemas.SUBSCRIPTION, s -> "subscription " + s.id()), work);
+                new EntityTable<>(client, tableName, SubscriptionSchema.SUBSCRIPTION, s -> "subscription " + s.id()), work);
         this.credit = new CreditRepository(client,
-                new EntityTable<CreditBalance>(client, tableName, Schemas.CREDIT_BALANCE,
+                new EntityTable<CreditBalance>(client, tableName, CreditSchema.CREDIT_BALANCE,
                         b -> "credit balance of " + b.customerId()),
-                new EntityTable<CreditEntry>(client, tableName, Schemas.CREDIT_ENTRY, e -> "credit entry " + e.id()),
-                new EntityTable<CreditNote>(client, tableName, Schemas.CREDIT_NOTE, n -> "credit note " + n.id()));
+                new EntityTable<CreditEntry>(client, tableName, CreditSchema.CREDIT_ENTRY, e -> "credit entry " + e.id()),
+                new EntityTable<CreditNote>(client, tableName, CreditSchema.CREDIT_NOTE, n -> "credit note " + n.id()));
         this.invoices = new InvoiceRepository(client,
-                new EntityTable<>(client, tableName, Schemas.INVOICE, i -> "invoice " + i.id()),
-                new EntityTable<>(client, tableName, Schemas.INVOICE_NUMBER, n -> "invoice number " + n.number()),
-                new EntityTable<>(client, tableName, Schemas.SEQUENCE, q -> "number series " + q.series()),
+                new EntityTable<>(client, tableName, InvoiceSchema.INVOICE, i -> "invoice " + i.id()),
+                new EntityTable<>(client, tableName, InvoiceSchema.INVOICE_NUMBER, n -> "invoice number " + n.number()),
+                new EntityTable<>(client, tableName, InvoiceSchema.SEQUENCE, q -> "number series " + q.series()),
                 credit, work);
         this.payments = new PaymentRepository(client,
-                new EntityTable<Payment>(client, tableName, Schemas.PAYMENT, p -> "payment " + p.id()),
-                new EntityTable<Allocation>(client, tableName, Schemas.ALLOCATION,
+                new EntityTable<Payment>(client, tableName, PaymentSchema.PAYMENT, p -> "payment " + p.id()),
+                new EntityTable<Allocation>(client, tableName, PaymentSchema.ALLOCATION,
                         a -> "allocation of " + a.paymentId() + " to " + a.invoiceId()),
-                new EntityTable<>(client, tableName, Schemas.REFUND, f -> "refund " + f.refundId()),
-                new EntityTable<>(client, tableName, Schemas.PAYMENT_DAY, d -> "payment day entry " + d.paymentId()),
+                new EntityTable<>(client, tableName, RefundSchema.REFUND, f -> "refund " + f.refundId()),
+                new EntityTable<>(client, tableName, PaymentSchema.PAYMENT_DAY, d -> "payment day entry " + d.paymentId()),
                 invoices, credit, work);
     }
 
@@ -77,8 +77,8 @@ public final class BillingStore {
         return idempotency;
     }
 
-    public PriceRepository prices() {
-        return prices;
+    public PlanRepository plans() {
+        return plans;
     }
 
     public SubscriptionRepository subscriptions() {

@@ -95,7 +95,8 @@ public final class BillingTable {
         return "CUST#" + id;
     }
 
-    static String price(String id) {
+    /** A plan's key: {@code PRICE#} is the stored prefix, kept from when the code called a plan a price. */
+    static String plan(String id) {
         return "PRICE#" + id;
     }
 

@@ -25,10 +25,10 @@ public final class CustomerRepository {
 
     private final DynamoDbEnhancedClient client;
     private final EntityTable<Customer> customers;
-    private final EntityTable<Schemas.CustomerName> names;
+    private final EntityTable<CustomerSchema.CustomerName> names;
 
     CustomerRepository(DynamoDbEnhancedClient client, EntityTable<Customer> customers,
-            EntityTable<Schemas.CustomerName> names) {
+            EntityTable<CustomerSchema.CustomerName> names) {
         this.client = client;
         this.customers = customers;
         this.names = names;
@@ -43,7 +43,7 @@ public final class CustomerRepository {
             client.transactWriteItems(TransactWriteItemsEnhancedRequest.builder()
                     .addPutItem(customers.table(), TransactPutItemEnhancedRequest.builder(Customer.class)
                             .item(customer).conditionExpression(NOT_EXISTS).build())
-                    .addPutItem(names.table(), new Schemas.CustomerName(nameKey, customer.id()))
+                    .addPutItem(names.table(), new CustomerSchema.CustomerName(nameKey, customer.id()))
                     .build());
         } catch (TransactionCanceledException e) {
             if (Transactions.conditionFailedAt(e, 0)) {
@@ -88,7 +88,7 @@ public final class CustomerRepository {
                     BillingTable.customer(customer.id())));
         }
         if (newKey != null) {
-            tx.addPutItem(names.table(), new Schemas.CustomerName(newKey, customer.id()));
+            tx.addPutItem(names.table(), new CustomerSchema.CustomerName(newKey, customer.id()));
         }
         try {
             client.transactWriteItems(tx.build());

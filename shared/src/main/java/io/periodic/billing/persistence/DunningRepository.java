@@ -10,22 +10,22 @@ import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 /** An invoice's dunning history, in its item collection ({@code INV#<id> / DUN#<step>}). */
 public final class DunningRepository {
     private final EntityTable<DunningEntry> entries;
-    private final software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable<Schemas.StoredPolicy> policies;
+    private final software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable<DunningSchema.StoredPolicy> policies;
 
     DunningRepository(EntityTable<DunningEntry> entries,
-            software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable<Schemas.StoredPolicy> policies) {
+            software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable<DunningSchema.StoredPolicy> policies) {
         this.entries = entries;
         this.policies = policies;
     }
 
     /** The policy for a customer: their override, else the stored default, else {@link DunningPolicy#DEFAULT}. */
     public DunningPolicy policyFor(String customerId) {
-        Schemas.StoredPolicy override = policies.getItem(r -> r.key(EntityTable.key(BillingTable.customer(customerId),
+        DunningSchema.StoredPolicy override = policies.getItem(r -> r.key(EntityTable.key(BillingTable.customer(customerId),
                 "DUNNING")).consistentRead(true));
         if (override != null) {
             return override.policy();
         }
-        Schemas.StoredPolicy stored = policies.getItem(r -> r.key(EntityTable.key("SETTINGS", "DUNNING"))
+        DunningSchema.StoredPolicy stored = policies.getItem(r -> r.key(EntityTable.key("SETTINGS", "DUNNING"))
                 .consistentRead(true));
         return stored != null ? stored.policy() : DunningPolicy.DEFAULT;
     }
@@ -33,18 +33,18 @@ public final class DunningRepository {
     /** Stores the default policy (used by every customer without an override). */
     /** The stored default policy, else the built-in default. */
     public DunningPolicy defaultPolicy() {
-        Schemas.StoredPolicy stored = policies.getItem(r -> r.key(EntityTable.key("SETTINGS", "DUNNING"))
+        DunningSchema.StoredPolicy stored = policies.getItem(r -> r.key(EntityTable.key("SETTINGS", "DUNNING"))
                 .consistentRead(true));
         return stored != null ? stored.policy() : DunningPolicy.DEFAULT;
     }
 
     public void putDefaultPolicy(DunningPolicy policy) {
-        policies.putItem(new Schemas.StoredPolicy("DEFAULT", policy));
+        policies.putItem(new DunningSchema.StoredPolicy("DEFAULT", policy));
     }
 
     /** Stores (replaces) a customer's override. */
     public void putCustomerPolicy(String customerId, DunningPolicy policy) {
-        policies.putItem(new Schemas.StoredPolicy(customerId, policy));
+        policies.putItem(new DunningSchema.StoredPolicy(customerId, policy));
     }
 
     /** Removes a customer's override: the default applies again. */

@@ -32,13 +32,13 @@ public final class InvoiceRepository {
 
     private final DynamoDbEnhancedClient client;
     private final EntityTable<Invoice> invoices;
-    private final EntityTable<Schemas.InvoiceNumber> numbers;
+    private final EntityTable<InvoiceSchema.InvoiceNumber> numbers;
     private final EntityTable<Sequence> sequences;
     private final CreditRepository credit;
     private final WorkIndex work;
 
     InvoiceRepository(DynamoDbEnhancedClient client, EntityTable<Invoice> invoices,
-            EntityTable<Schemas.InvoiceNumber> numbers, EntityTable<Sequence> sequences, CreditRepository credit,
+            EntityTable<InvoiceSchema.InvoiceNumber> numbers, EntityTable<Sequence> sequences, CreditRepository credit,
             WorkIndex work) {
         this.client = client;
         this.invoices = invoices;
@@ -86,8 +86,8 @@ public final class InvoiceRepository {
         TransactWriteItemsEnhancedRequest.Builder tx = TransactWriteItemsEnhancedRequest.builder()
                 .addUpdateItem(sequences.table(), TransactUpdateItemEnhancedRequest.builder(Sequence.class)
                         .item(sequenceAfter).ignoreNulls(false).build())
-                .addPutItem(numbers.table(), TransactPutItemEnhancedRequest.builder(Schemas.InvoiceNumber.class)
-                        .item(new Schemas.InvoiceNumber(finalized.number(), finalized.id()))
+                .addPutItem(numbers.table(), TransactPutItemEnhancedRequest.builder(InvoiceSchema.InvoiceNumber.class)
+                        .item(new InvoiceSchema.InvoiceNumber(finalized.number(), finalized.id()))
                         .conditionExpression(NOT_EXISTS)
                         .build())
                 .addUpdateItem(invoices.table(), TransactUpdateItemEnhancedRequest.builder(Invoice.class)
@@ -148,8 +148,8 @@ public final class InvoiceRepository {
                         .item(note).conditionExpression(NOT_EXISTS).build())
                 .addUpdateItem(sequences.table(), TransactUpdateItemEnhancedRequest.builder(Sequence.class)
                         .item(sequenceAfter).ignoreNulls(false).build())
-                .addPutItem(numbers.table(), TransactPutItemEnhancedRequest.builder(Schemas.InvoiceNumber.class)
-                        .item(new Schemas.InvoiceNumber(note.number(), note.id()))
+                .addPutItem(numbers.table(), TransactPutItemEnhancedRequest.builder(InvoiceSchema.InvoiceNumber.class)
+                        .item(new InvoiceSchema.InvoiceNumber(note.number(), note.id()))
                         .conditionExpression(NOT_EXISTS)
                         .build());
         if (invoiceAfter != null) {

@@ -31,14 +31,14 @@ public final class PaymentRepository {
     private final EntityTable<Payment> payments;
     private final EntityTable<Allocation> allocations;
     private final EntityTable<Refund> refunds;
-    private final EntityTable<Schemas.PaymentDay> days;
+    private final EntityTable<PaymentSchema.PaymentDay> days;
     private final InvoiceRepository invoices;
     private final CreditRepository credit;
     private final WorkIndex work;
-    private final software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable<Schemas.CommitMarker> markers;
+    private final software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable<IdempotencySchema.CommitMarker> markers;
 
     PaymentRepository(DynamoDbEnhancedClient client, EntityTable<Payment> payments,
-            EntityTable<Allocation> allocations, EntityTable<Refund> refunds, EntityTable<Schemas.PaymentDay> days,
+            EntityTable<Allocation> allocations, EntityTable<Refund> refunds, EntityTable<PaymentSchema.PaymentDay> days,
             InvoiceRepository invoices, CreditRepository credit, WorkIndex work) {
         this.days = days;
         this.client = client;
@@ -48,7 +48,7 @@ public final class PaymentRepository {
         this.invoices = invoices;
         this.credit = credit;
         this.work = work;
-        this.markers = client.table(payments.table().tableName(), Schemas.COMMIT_MARKER);
+        this.markers = client.table(payments.table().tableName(), IdempotencySchema.COMMIT_MARKER);
     }
 
     /** The most items DynamoDB accepts in one transaction (TransactWriteItems). */
@@ -142,8 +142,8 @@ public final class PaymentRepository {
         }
         TransactWriteItemsEnhancedRequest.Builder tx = TransactWriteItemsEnhancedRequest.builder();
         if (markerScope != null) { // first, so that its cancellation reason is at index 0
-            tx.addPutItem(markers, TransactPutItemEnhancedRequest.builder(Schemas.CommitMarker.class)
-                    .item(new Schemas.CommitMarker(markerScope, markerExpiresAt)).conditionExpression(NOT_EXISTS)
+            tx.addPutItem(markers, TransactPutItemEnhancedRequest.builder(IdempotencySchema.CommitMarker.class)
+                    .item(new IdempotencySchema.CommitMarker(markerScope, markerExpiresAt)).conditionExpression(NOT_EXISTS)
                     .build());
         }
         tx.addUpdateItem(payments.table(), TransactUpdateItemEnhancedRequest.builder(Payment.class)
@@ -244,7 +244,7 @@ public final class PaymentRepository {
      * (a redelivery after a crash) changes nothing, so every stored payment ends listed.
      */
     public void listReceived(Payment payment) {
-        days.table().putItem(new Schemas.PaymentDay(
+        days.table().putItem(new PaymentSchema.PaymentDay(
                 java.time.LocalDate.ofInstant(payment.receivedAt(), java.time.ZoneOffset.UTC).toString(),
                 BillingTable.sortable(payment.receivedAt()) + "#" + payment.id(), payment.id()));
     }
@@ -257,9 +257,9 @@ public final class PaymentRepository {
                 !day.isAfter(last); day = day.plusDays(1)) {
             String cursor = null;
             do {
-                Page<Schemas.PaymentDay> page = days.query(null, QueryConditional.keyEqualTo(
+                Page<PaymentSchema.PaymentDay> page = days.query(null, QueryConditional.keyEqualTo(
                         Key.builder().partitionValue("PAYDAY#" + day).build()), 500, cursor, true);
-                for (Schemas.PaymentDay entry : page.items()) {
+                for (PaymentSchema.PaymentDay entry : page.items()) {
                     get(entry.paymentId()).filter(p -> !p.receivedAt().isBefore(from) && p.receivedAt().isBefore(to))
                             .ifPresent(found::add);
                 }

@@ -12,8 +12,8 @@ public final class SettingsRepository {
     private final DynamoDbTable<Checkpoint> checkpoints;
 
     SettingsRepository(DynamoDbEnhancedClient client, String tableName) {
-        this.seller = client.table(tableName, Schemas.SELLER);
-        this.checkpoints = client.table(tableName, Schemas.CHECKPOINT);
+        this.seller = client.table(tableName, SettingsSchema.SELLER);
+        this.checkpoints = client.table(tableName, SettingsSchema.CHECKPOINT);
     }
 
     public Optional<Checkpoint> checkpoint(String name) {

@@ -8,7 +8,7 @@ import io.periodic.billing.invoicing.SubscriptionTransitions;
 import io.periodic.billing.invoicing.SubscriptionTransitions.Transition;
 import io.periodic.billing.model.Customer;
 import io.periodic.billing.model.Ids;
-import io.periodic.billing.model.Price;
+import io.periodic.billing.model.Plan;
 import io.periodic.billing.model.Subscription;
 import io.periodic.billing.model.SubscriptionItem;
 import io.periodic.billing.model.SubscriptionStatus;
@@ -78,14 +78,14 @@ public final class AccountService {
 
     // ---------------------------------------------------------------- plans
 
-    public Price plan(String id) {
-        return store.prices().get(id).orElseThrow(() -> new NotFoundException("plan", id));
+    public Plan plan(String id) {
+        return store.plans().get(id).orElseThrow(() -> new NotFoundException("plan", id));
     }
 
     /** Creates a plan under its id; {@link DuplicateException} when that id exists already. */
-    public Price createPlan(Price plan) {
+    public Plan createPlan(Plan plan) {
         try {
-            return store.prices().create(plan);
+            return store.plans().create(plan);
         } catch (AlreadyExistsException exists) {
             throw new DuplicateException(exists.getMessage(), exists);
         }
@@ -112,7 +112,7 @@ public final class AccountService {
      */
     public Subscription subscribe(String id, String customerId, String planId, long quantity, LocalDate startDate) {
         Customer customer = customer(customerId);
-        Price plan = plan(planId);
+        Plan plan = plan(planId);
         if (!plan.active()) {
             throw new ConflictException("plan " + planId + " is no longer offered");
         }
@@ -152,10 +152,10 @@ public final class AccountService {
             }
             Customer customer = customer(subscription.customerId());
             SubscriptionItem current = subscription.items().get(0);
-            String planId = newPlanId == null ? current.priceId() : newPlanId;
+            String planId = newPlanId == null ? current.planId() : newPlanId;
             long quantity = newQuantity == null ? current.quantity() : newQuantity;
-            Price oldPlan = plan(current.priceId());
-            Price plan = plan(planId);
+            Plan oldPlan = plan(current.planId());
+            Plan plan = plan(planId);
             if (!plan.unitAmount().currency().equals(customer.currency())) {
                 throw new ConflictException("plan " + planId + " is priced in " + plan.unitAmount().currency()
                         + " but the customer is billed in " + customer.currency());
@@ -166,16 +166,16 @@ public final class AccountService {
                         + "; cancel it and subscribe to the new plan instead");
             }
             requireLineFits(plan, quantity);
-            if (planId.equals(current.priceId()) && quantity == current.quantity()) {
+            if (planId.equals(current.planId()) && quantity == current.quantity()) {
                 return subscription; // nothing changes
             }
             LocalDate on = effective != null ? effective : LocalDue.localDate(clock.now(), customer.timeZone());
-            Map<String, Price> prices = new LinkedHashMap<>();
-            prices.put(oldPlan.id(), oldPlan);
-            prices.put(plan.id(), plan);
+            Map<String, Plan> plans = new LinkedHashMap<>();
+            plans.put(oldPlan.id(), oldPlan);
+            plans.put(plan.id(), plan);
             try {
                 return SubscriptionChanges.change(subscription, List.of(new SubscriptionItem(planId, quantity)),
-                        prices, on, changeId);
+                        plans, on, changeId);
             } catch (IllegalArgumentException outsidePeriod) {
                 throw new ConflictException(outsidePeriod.getMessage());
             }
@@ -237,7 +237,7 @@ public final class AccountService {
     }
 
     /** Refuses a unit amount × quantity beyond {@link #MAX_LINE_MINOR} (IllegalArgumentException: bad input). */
-    static void requireLineFits(Price plan, long quantity) {
+    static void requireLineFits(Plan plan, long quantity) {
         long unit = plan.unitAmount().minor();
         if (unit != 0 && quantity > MAX_LINE_MINOR / unit) {
             throw new IllegalArgumentException("quantity " + quantity + " × unit amount " + unit

@@ -12,7 +12,7 @@ import io.periodic.billing.model.Customer;
 import io.periodic.billing.model.Invoice;
 import io.periodic.billing.model.InvoiceLine;
 import io.periodic.billing.model.InvoiceStatus;
-import io.periodic.billing.model.Price;
+import io.periodic.billing.model.Plan;
 import io.periodic.billing.model.SellerProfile;
 import io.periodic.billing.model.Subscription;
 import io.periodic.billing.model.SubscriptionItem;
@@ -42,7 +42,7 @@ import java.util.stream.Collectors;
  *   <li>the subscription advances to the next period, version-checked and only from the period just billed.
  * </ol>
  * A crash between steps leaves the subscription due, so the next delivery resumes at the first step not done.
- * Missed periods are caught up one by one up to a bound. Bad data (a customer or price gone, currencies that
+ * Missed periods are caught up one by one up to a bound. Bad data (a customer or plan gone, currencies that
  * disagree) and unexpected errors park the subscription with the reason instead of failing forever; transient
  * AWS errors propagate so that SQS redelivers the job (and, after maxReceiveCount, dead-letters it). Write conflicts
  * are retried by {@link ConflictRetry}.
@@ -164,12 +164,12 @@ public final class InvoiceIssuing {
     }
 
     private Invoice compose(Subscription subscription, Customer customer, long n, boolean recurring) {
-        Map<String, Price> prices = new HashMap<>();
+        Map<String, Plan> plans = new HashMap<>();
         for (SubscriptionItem item : subscription.items()) {
-            store.prices().get(item.priceId()).ifPresent(p -> prices.put(p.id(), p));
+            store.plans().get(item.planId()).ifPresent(p -> plans.put(p.id(), p));
         }
         Instant now = clock.now();
-        return InvoiceComposer.compose(customer, subscription, prices, n, recurring,
+        return InvoiceComposer.compose(customer, subscription, plans, n, recurring,
                 LocalDue.localDate(now, customer.timeZone()), now);
     }
 

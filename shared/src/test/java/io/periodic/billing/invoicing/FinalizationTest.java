@@ -1,8 +1,8 @@
 package io.periodic.billing.invoicing;
 
 import static io.periodic.billing.invoicing.Samples.customer;
-import static io.periodic.billing.invoicing.Samples.price;
-import static io.periodic.billing.invoicing.Samples.prices;
+import static io.periodic.billing.invoicing.Samples.plan;
+import static io.periodic.billing.invoicing.Samples.plans;
 import static io.periodic.billing.invoicing.Samples.subscription;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -29,7 +29,7 @@ class FinalizationTest {
     private Invoice draft(long unitMinor) {
         return InvoiceComposer.compose(customer, subscription(LocalDate.of(2026, 11, 1), SubscriptionStatus.ACTIVE,
                         null, new SubscriptionItem("p", 1)),
-                prices(price("p", "EUR", unitMinor, TaxBehavior.EXCLUSIVE)), 0, true, LocalDate.of(2026, 11, 1), NOW);
+                plans(plan("p", "EUR", unitMinor, TaxBehavior.EXCLUSIVE)), 0, true, LocalDate.of(2026, 11, 1), NOW);
     }
 
     @Test

@@ -1,8 +1,8 @@
 package io.periodic.billing.invoicing;
 
 import static io.periodic.billing.invoicing.Samples.customer;
-import static io.periodic.billing.invoicing.Samples.price;
-import static io.periodic.billing.invoicing.Samples.prices;
+import static io.periodic.billing.invoicing.Samples.plan;
+import static io.periodic.billing.invoicing.Samples.plans;
 import static io.periodic.billing.invoicing.Samples.subscription;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -15,7 +15,7 @@ import io.periodic.billing.model.InvoiceLine;
 import io.periodic.billing.model.InvoiceStatus;
 import io.periodic.billing.model.LineKind;
 import io.periodic.billing.model.PendingCharge;
-import io.periodic.billing.model.Price;
+import io.periodic.billing.model.Plan;
 import io.periodic.billing.model.Subscription;
 import io.periodic.billing.model.SubscriptionItem;
 import io.periodic.billing.model.SubscriptionStatus;
@@ -32,12 +32,12 @@ class InvoiceComposerTest {
 
     @Test
     void oneLinePerItemTimesQuantityWithTaxPerInvoiceAndDueAfterTerms() {
-        Price seats = price("seats", "JPY", 1_200, TaxBehavior.EXCLUSIVE);
-        Price storage = price("storage", "JPY", 500, TaxBehavior.EXCLUSIVE);
+        Plan seats = plan("seats", "JPY", 1_200, TaxBehavior.EXCLUSIVE);
+        Plan storage = plan("storage", "JPY", 500, TaxBehavior.EXCLUSIVE);
         Subscription sub = subscription(LocalDate.of(2026, 1, 31), SubscriptionStatus.ACTIVE, null,
                 new SubscriptionItem("seats", 3), new SubscriptionItem("storage", 1));
 
-        Invoice invoice = InvoiceComposer.compose(tokyo, sub, prices(seats, storage), 1, true,
+        Invoice invoice = InvoiceComposer.compose(tokyo, sub, plans(seats, storage), 1, true,
                 LocalDate.of(2026, 2, 28), NOW);
 
         assertEquals("in_sub_1_2026-02-28", invoice.id());
@@ -59,10 +59,10 @@ class InvoiceComposerTest {
 
     @Test
     void inclusivePricesKeepTheGrossAndShowTheTaxInside() {
-        Price price = price("p", "JPY", 1_100, TaxBehavior.INCLUSIVE);
+        Plan plan = plan("p", "JPY", 1_100, TaxBehavior.INCLUSIVE);
         Subscription sub = subscription(LocalDate.of(2026, 1, 1), SubscriptionStatus.ACTIVE, null,
                 new SubscriptionItem("p", 1));
-        Invoice invoice = InvoiceComposer.compose(tokyo, sub, prices(price), 0, true, LocalDate.of(2026, 1, 1), NOW);
+        Invoice invoice = InvoiceComposer.compose(tokyo, sub, plans(plan), 0, true, LocalDate.of(2026, 1, 1), NOW);
         assertEquals(Money.of(1_000, "JPY"), invoice.subtotal());
         assertEquals(Money.of(100, "JPY"), invoice.tax());
         assertEquals(Money.of(1_100, "JPY"), invoice.total());
@@ -70,28 +70,28 @@ class InvoiceComposerTest {
 
     @Test
     void noChargeDuringTrialAndTheDaysAfterATrialThatEndsMidPeriod() {
-        Price price = price("p", "JPY", 3_100, TaxBehavior.EXCLUSIVE);
+        Plan plan = plan("p", "JPY", 3_100, TaxBehavior.EXCLUSIVE);
         Subscription sub = subscription(LocalDate.of(2026, 1, 1), SubscriptionStatus.TRIALING,
                 LocalDate.of(2026, 2, 15), new SubscriptionItem("p", 1));
 
-        Invoice january = InvoiceComposer.compose(tokyo, sub, prices(price), 0, true, LocalDate.of(2026, 1, 1), NOW);
+        Invoice january = InvoiceComposer.compose(tokyo, sub, plans(plan), 0, true, LocalDate.of(2026, 1, 1), NOW);
         assertTrue(january.total().isZero(), "trial covers all of January");
 
-        Invoice february = InvoiceComposer.compose(tokyo, sub, prices(price), 1, true, LocalDate.of(2026, 2, 1), NOW);
+        Invoice february = InvoiceComposer.compose(tokyo, sub, plans(plan), 1, true, LocalDate.of(2026, 2, 1), NOW);
         // Trial ends Feb 15: Feb 15..28 = 14 of 28 days are charged.
         assertEquals(Money.of(1_550, "JPY"), february.subtotal());
     }
 
     @Test
     void pendingChargesBecomeLinesThatRememberTheirCharge() {
-        Price price = price("p", "USD", 1_000, TaxBehavior.EXCLUSIVE);
+        Plan plan = plan("p", "USD", 1_000, TaxBehavior.EXCLUSIVE);
         Customer ny = customer("America/New_York", "USD", "0", 0);
         PendingCharge credit = new PendingCharge("chg:unused:p", "Unused time on Plan p", LineKind.PRORATION, "p",
                 LocalDate.of(2026, 1, 16), LocalDate.of(2026, 2, 1), 1, Money.of(1_000, "USD"), Money.of(-516, "USD"),
                 TaxBehavior.EXCLUSIVE);
         Subscription sub = subscription(LocalDate.of(2026, 1, 1), SubscriptionStatus.ACTIVE, null,
                 new SubscriptionItem("p", 1)).withItems(List.of(new SubscriptionItem("p", 1)), List.of(credit));
-        Invoice invoice = InvoiceComposer.compose(ny, sub, prices(price), 1, true, LocalDate.of(2026, 2, 1), NOW);
+        Invoice invoice = InvoiceComposer.compose(ny, sub, plans(plan), 1, true, LocalDate.of(2026, 2, 1), NOW);
         assertEquals(2, invoice.lines().size());
         assertEquals("chg:unused:p", invoice.lines().get(1).chargeId());
         assertEquals(Money.of(484, "USD"), invoice.total());
@@ -99,10 +99,10 @@ class InvoiceComposerTest {
 
     @Test
     void aLateRunIssuesTodayNotInThePast() {
-        Price price = price("p", "JPY", 100, TaxBehavior.EXCLUSIVE);
+        Plan plan = plan("p", "JPY", 100, TaxBehavior.EXCLUSIVE);
         Subscription sub = subscription(LocalDate.of(2026, 1, 10), SubscriptionStatus.ACTIVE, null,
                 new SubscriptionItem("p", 1));
-        Invoice invoice = InvoiceComposer.compose(tokyo, sub, prices(price), 0, true, LocalDate.of(2026, 1, 20), NOW);
+        Invoice invoice = InvoiceComposer.compose(tokyo, sub, plans(plan), 0, true, LocalDate.of(2026, 1, 20), NOW);
         assertEquals(LocalDate.of(2026, 1, 10), invoice.periodStart());
         assertEquals(LocalDate.of(2026, 1, 20), invoice.issueDate());
         assertEquals(LocalDate.of(2026, 2, 19), invoice.dueDate());
@@ -114,14 +114,14 @@ class InvoiceComposerTest {
                 new SubscriptionItem("p", 1));
         LocalDate day = LocalDate.of(2026, 1, 1);
         var gone = assertThrows(BillingDataException.class,
-                () -> InvoiceComposer.compose(tokyo, sub, prices(), 0, true, day, NOW));
-        assertTrue(gone.getMessage().contains("price p"));
+                () -> InvoiceComposer.compose(tokyo, sub, plans(), 0, true, day, NOW));
+        assertTrue(gone.getMessage().contains("plan p"));
         var currency = assertThrows(BillingDataException.class, () -> InvoiceComposer.compose(tokyo, sub,
-                prices(price("p", "USD", 100, TaxBehavior.EXCLUSIVE)), 0, true, day, NOW));
+                plans(plan("p", "USD", 100, TaxBehavior.EXCLUSIVE)), 0, true, day, NOW));
         assertTrue(currency.getMessage().contains("USD"));
-        Price yearly = new Price("p", "Yearly", Money.of(100, "JPY"),
+        Plan yearly = new Plan("p", "Yearly", Money.of(100, "JPY"),
                 io.periodic.billing.calendar.BillingInterval.yearly(), 0, TaxBehavior.EXCLUSIVE, true, 1L);
         assertThrows(BillingDataException.class,
-                () -> InvoiceComposer.compose(tokyo, sub, prices(yearly), 0, true, day, NOW));
+                () -> InvoiceComposer.compose(tokyo, sub, plans(yearly), 0, true, day, NOW));
     }
 }

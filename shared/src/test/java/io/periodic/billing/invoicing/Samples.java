@@ -3,7 +3,7 @@ package io.periodic.billing.invoicing;
 import io.periodic.billing.calendar.BillingInterval;
 import io.periodic.billing.model.Address;
 import io.periodic.billing.model.Customer;
-import io.periodic.billing.model.Price;
+import io.periodic.billing.model.Plan;
 import io.periodic.billing.model.Subscription;
 import io.periodic.billing.model.SubscriptionItem;
 import io.periodic.billing.model.SubscriptionStatus;
@@ -30,8 +30,8 @@ final class Samples {
                 new Address("1 Main St", null, "10001", "New York", "NY", "US"), CREATED, 1L);
     }
 
-    static Price price(String id, String currency, long minor, TaxBehavior behavior) {
-        return new Price(id, "Plan " + id, Money.of(minor, currency), BillingInterval.monthly(), 0, behavior, true, 1L);
+    static Plan plan(String id, String currency, long minor, TaxBehavior behavior) {
+        return new Plan(id, "Plan " + id, Money.of(minor, currency), BillingInterval.monthly(), 0, behavior, true, 1L);
     }
 
     static Subscription subscription(LocalDate anchor, SubscriptionStatus status, LocalDate trialEnd,
@@ -40,7 +40,7 @@ final class Samples {
                 trialEnd, 0, null, null, List.of(), CREATED, 1L);
     }
 
-    static Map<String, Price> prices(Price... prices) {
-        return java.util.Arrays.stream(prices).collect(java.util.stream.Collectors.toMap(Price::id, p -> p));
+    static Map<String, Plan> plans(Plan... plans) {
+        return java.util.Arrays.stream(plans).collect(java.util.stream.Collectors.toMap(Plan::id, p -> p));
     }
 }

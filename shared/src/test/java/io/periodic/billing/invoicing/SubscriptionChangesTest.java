@@ -1,8 +1,8 @@
 package io.periodic.billing.invoicing;
 
 import static io.periodic.billing.invoicing.Samples.customer;
-import static io.periodic.billing.invoicing.Samples.price;
-import static io.periodic.billing.invoicing.Samples.prices;
+import static io.periodic.billing.invoicing.Samples.plan;
+import static io.periodic.billing.invoicing.Samples.plans;
 import static io.periodic.billing.invoicing.Samples.subscription;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -13,7 +13,7 @@ import io.periodic.billing.model.Customer;
 import io.periodic.billing.model.Invoice;
 import io.periodic.billing.model.InvoiceStatus;
 import io.periodic.billing.model.PendingCharge;
-import io.periodic.billing.model.Price;
+import io.periodic.billing.model.Plan;
 import io.periodic.billing.model.Sequence;
 import io.periodic.billing.model.Subscription;
 import io.periodic.billing.model.SubscriptionItem;
@@ -31,9 +31,9 @@ import org.junit.jupiter.api.Test;
 class SubscriptionChangesTest {
     private static final LocalDate APRIL_21 = LocalDate.of(2026, 4, 21);
     private final Customer customer = customer("America/New_York", "USD", "0", 0);
-    private final Price basic = price("basic", "USD", 3_000, TaxBehavior.EXCLUSIVE);
-    private final Price pro = price("pro", "USD", 9_000, TaxBehavior.EXCLUSIVE);
-    private final Map<String, Price> prices = prices(basic, pro);
+    private final Plan basic = plan("basic", "USD", 3_000, TaxBehavior.EXCLUSIVE);
+    private final Plan pro = plan("pro", "USD", 9_000, TaxBehavior.EXCLUSIVE);
+    private final Map<String, Plan> plans = plans(basic, pro);
 
     /** A subscription on {@code item} whose April period was already invoiced. */
     private Subscription billedThroughApril(SubscriptionItem item) {
@@ -47,13 +47,13 @@ class SubscriptionChangesTest {
     @Test
     void upgradeCreditsUnusedTimeAndChargesRemainingTime() {
         Subscription s = SubscriptionChanges.change(billedThroughApril(new SubscriptionItem("basic", 1)),
-                List.of(new SubscriptionItem("pro", 1)), prices, APRIL_21, "chg1");
+                List.of(new SubscriptionItem("pro", 1)), plans, APRIL_21, "chg1");
         // April 21..30 = 10 of 30 days remain.
         assertEquals(List.of(Money.of(-1_000, "USD"), Money.of(3_000, "USD")),
                 s.pendingCharges().stream().map(PendingCharge::amount).toList());
         assertEquals(List.of(new SubscriptionItem("pro", 1)), s.items());
 
-        Invoice may = InvoiceComposer.compose(customer, s, prices, 4, true, LocalDate.of(2026, 5, 1),
+        Invoice may = InvoiceComposer.compose(customer, s, plans, 4, true, LocalDate.of(2026, 5, 1),
                 Instant.parse("2026-05-01T04:00:00Z"));
         assertEquals(Money.of(9_000 - 1_000 + 3_000, "USD"), may.total());
     }
@@ -61,7 +61,7 @@ class SubscriptionChangesTest {
     @Test
     void quantityChangeChargesOnlyTheDifference() {
         Subscription s = SubscriptionChanges.change(billedThroughApril(new SubscriptionItem("basic", 2)),
-                List.of(new SubscriptionItem("basic", 5)), prices, APRIL_21, "chg2");
+                List.of(new SubscriptionItem("basic", 5)), plans, APRIL_21, "chg2");
         Money net = s.pendingCharges().stream().map(PendingCharge::amount).reduce(Money::plus).orElseThrow();
         assertEquals(Money.of(3 * 3_000 / 3, "USD"), net, "3 more seats for 10 of 30 days");
     }
@@ -69,9 +69,9 @@ class SubscriptionChangesTest {
     @Test
     void downgradeCreatesCreditThatReachesTheCreditBalance() {
         Subscription s = SubscriptionChanges.change(billedThroughApril(new SubscriptionItem("pro", 1)),
-                List.of(new SubscriptionItem("basic", 1)), prices, LocalDate.of(2026, 4, 2), "chg3");
+                List.of(new SubscriptionItem("basic", 1)), plans, LocalDate.of(2026, 4, 2), "chg3");
         // April 2..30 = 29 of 30 days: credit 8,700, charge 2,900 → net −5,800; May costs 3,000.
-        Invoice may = InvoiceComposer.compose(customer, s, prices, 4, true, LocalDate.of(2026, 5, 1),
+        Invoice may = InvoiceComposer.compose(customer, s, plans, 4, true, LocalDate.of(2026, 5, 1),
                 Instant.parse("2026-05-01T04:00:00Z"));
         assertEquals(Money.of(-2_800, "USD"), may.total());
         Finalization.Plan plan = Finalization.plan(may, Sequence.start("INV-2026"),
@@ -83,11 +83,11 @@ class SubscriptionChangesTest {
     @Test
     void aRepeatedChangeIsAppliedOnceAndOutOfPeriodChangesAreRefused() {
         Subscription once = SubscriptionChanges.change(billedThroughApril(new SubscriptionItem("basic", 1)),
-                List.of(new SubscriptionItem("pro", 1)), prices, APRIL_21, "chg4");
-        assertSame(once, SubscriptionChanges.change(once, List.of(new SubscriptionItem("pro", 1)), prices, APRIL_21,
+                List.of(new SubscriptionItem("pro", 1)), plans, APRIL_21, "chg4");
+        assertSame(once, SubscriptionChanges.change(once, List.of(new SubscriptionItem("pro", 1)), plans, APRIL_21,
                 "chg4"));
         assertThrows(IllegalArgumentException.class, () -> SubscriptionChanges.change(
-                billedThroughApril(new SubscriptionItem("basic", 1)), List.of(new SubscriptionItem("pro", 1)), prices,
+                billedThroughApril(new SubscriptionItem("basic", 1)), List.of(new SubscriptionItem("pro", 1)), plans,
                 LocalDate.of(2026, 5, 1), "chg5"));
     }
 }

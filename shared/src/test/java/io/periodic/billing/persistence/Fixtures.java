@@ -14,7 +14,7 @@ import io.periodic.billing.model.LineKind;
 import io.periodic.billing.model.Payer;
 import io.periodic.billing.model.Payment;
 import io.periodic.billing.model.PaymentStatus;
-import io.periodic.billing.model.Price;
+import io.periodic.billing.model.Plan;
 import io.periodic.billing.model.Subscription;
 import io.periodic.billing.model.SubscriptionItem;
 import io.periodic.billing.model.SubscriptionStatus;
@@ -46,13 +46,13 @@ final class Fixtures {
                 new Address("Knez Mihailova 1", null, "11000", "Beograd", null, "RS"), NOW, null);
     }
 
-    static Price price(String currency, long minor) {
-        return new Price(Ids.newId("price"), "Team plan", Money.of(minor, currency), BillingInterval.monthly(), 14,
+    static Plan plan(String currency, long minor) {
+        return new Plan(Ids.newId("plan"), "Team plan", Money.of(minor, currency), BillingInterval.monthly(), 14,
                 TaxBehavior.EXCLUSIVE, true, null);
     }
 
-    static Subscription subscription(Customer customer, Price price, LocalDate anchor) {
-        return new Subscription(Ids.newId("sub"), customer.id(), List.of(new SubscriptionItem(price.id(), 3)), anchor,
+    static Subscription subscription(Customer customer, Plan plan, LocalDate anchor) {
+        return new Subscription(Ids.newId("sub"), customer.id(), List.of(new SubscriptionItem(plan.id(), 3)), anchor,
                 BillingInterval.monthly(), SubscriptionStatus.ACTIVE, false, null, 0,
                 LocalDue.startOfLocalDay(anchor, customer.timeZone()), null, List.of(), NOW, null);
     }

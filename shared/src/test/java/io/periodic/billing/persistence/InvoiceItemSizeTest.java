@@ -42,11 +42,11 @@ class InvoiceItemSizeTest {
                 Money.of(-5_000, "EUR"), Money.of(100_000, "EUR"), Money.of(0, "EUR"), start, start.plusDays(30),
                 start, start.plusMonths(1), null, NOW, NOW, 7L);
 
-        Map<String, AttributeValue> item = Schemas.INVOICE.itemToMap(invoice, true);
+        Map<String, AttributeValue> item = InvoiceSchema.INVOICE.itemToMap(invoice, true);
         int size = ItemSize.of(item);
         assertTrue(size < 1024, "a single-line invoice is " + size + " bytes: over 1 KB it costs two write units "
                 + "per copy (table, gsi1, gsi2) instead of one");
-        assertEquals(invoice, Schemas.INVOICE.mapToItem(item), "and nothing is lost in the compact form");
+        assertEquals(invoice, InvoiceSchema.INVOICE.mapToItem(item), "and nothing is lost in the compact form");
     }
 
     @Test

@@ -13,7 +13,7 @@ import io.periodic.billing.model.Invoice;
 import io.periodic.billing.model.InvoiceStatus;
 import io.periodic.billing.model.Payment;
 import io.periodic.billing.model.PaymentStatus;
-import io.periodic.billing.model.Price;
+import io.periodic.billing.model.Plan;
 import io.periodic.billing.model.Sequence;
 import io.periodic.billing.model.Subscription;
 import io.periodic.billing.model.SubscriptionStatus;
@@ -48,11 +48,11 @@ abstract class RepositoryContract {
     @Test
     void priceAndSubscriptionRoundTrip() {
         Customer customer = store().customers().create(Fixtures.tokyoCustomer());
-        Price price = Fixtures.price("JPY", 12_000);
-        assertEquals(price.withVersion(1L), store().prices().create(price));
-        assertEquals(price.withVersion(1L), store().prices().get(price.id()).orElseThrow());
+        Plan plan = Fixtures.plan("JPY", 12_000);
+        assertEquals(plan.withVersion(1L), store().plans().create(plan));
+        assertEquals(plan.withVersion(1L), store().plans().get(plan.id()).orElseThrow());
 
-        Subscription subscription = Fixtures.subscription(customer, price, LocalDate.of(2026, 1, 31)).parked("boom");
+        Subscription subscription = Fixtures.subscription(customer, plan, LocalDate.of(2026, 1, 31)).parked("boom");
         assertEquals(subscription.withVersion(1L), store().subscriptions().create(subscription));
         assertEquals(subscription.withVersion(1L), store().subscriptions().get(subscription.id()).orElseThrow());
         assertTrue(store().subscriptions().byCustomer(customer.id(), 10, null).items()
@@ -111,7 +111,7 @@ abstract class RepositoryContract {
     void staleUpdateIsRefusedAndFreshUpdateBumpsTheVersion() {
         Customer customer = store().customers().create(Fixtures.tokyoCustomer());
         Subscription v1 = store().subscriptions().create(
-                Fixtures.subscription(customer, Fixtures.price("JPY", 100), LocalDate.of(2026, 3, 31)));
+                Fixtures.subscription(customer, Fixtures.plan("JPY", 100), LocalDate.of(2026, 3, 31)));
 
         Subscription v2 = store().subscriptions().update(v1.withStatus(SubscriptionStatus.PAUSED));
         assertEquals(2L, v2.version());

@@ -9,7 +9,7 @@ import io.periodic.billing.model.Invoice;
 import io.periodic.billing.model.InvoiceStatus;
 import io.periodic.billing.model.Payment;
 import io.periodic.billing.model.PaymentStatus;
-import io.periodic.billing.model.Price;
+import io.periodic.billing.model.Plan;
 import io.periodic.billing.model.Subscription;
 import io.periodic.billing.model.SubscriptionStatus;
 import io.periodic.billing.money.Money;
@@ -54,15 +54,15 @@ class WorkIndexTest {
     @Test
     void dueSubscriptionsAreFoundAcrossShardsAndOnlyWhileBillable() {
         Customer customer = store.customers().create(Fixtures.tokyoCustomer());
-        Price price = store.prices().create(Fixtures.price("JPY", 5_000));
+        Plan plan = store.plans().create(Fixtures.plan("JPY", 5_000));
         // Anchors in 1990: far before any other test's data. Tokyo midnight of 1990-03-01 is 1990-02-28T15:00Z.
         List<Subscription> due = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
-            due.add(store.subscriptions().create(Fixtures.subscription(customer, price, LocalDate.of(1990, 3, 1))));
+            due.add(store.subscriptions().create(Fixtures.subscription(customer, plan, LocalDate.of(1990, 3, 1))));
         }
-        Subscription later = store.subscriptions().create(Fixtures.subscription(customer, price, LocalDate.of(1990, 3, 2)));
+        Subscription later = store.subscriptions().create(Fixtures.subscription(customer, plan, LocalDate.of(1990, 3, 2)));
         Subscription paused = store.subscriptions().create(
-                Fixtures.subscription(customer, price, LocalDate.of(1990, 3, 1)).withStatus(SubscriptionStatus.PAUSED));
+                Fixtures.subscription(customer, plan, LocalDate.of(1990, 3, 1)).withStatus(SubscriptionStatus.PAUSED));
 
         Instant cutoff = Instant.parse("1990-02-28T15:00:00Z"); // exactly the due instant: included
         Set<String> found = allShards((shard, cursor) -> store.subscriptions().dueAtOrBefore(shard, cutoff, 2, cursor));

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.periodic.billing.calendar.BillingInterval;
 import io.periodic.billing.model.Customer;
 import io.periodic.billing.model.Invoice;
-import io.periodic.billing.model.Price;
+import io.periodic.billing.model.Plan;
 import io.periodic.billing.model.Subscription;
 import io.periodic.billing.service.InvoiceIssuing.Outcome;
 import io.periodic.billing.testing.BillingWorld;
@@ -43,8 +43,8 @@ class CalendarScenariosTest {
     void monthlyAnchoredOnThe31stForThirteenMonths() {
         BillingWorld world = new BillingWorld(engine, Instant.parse("2026-01-01T00:00:00Z"));
         Customer customer = world.customer("UTC", "EUR", "19");
-        Price price = world.price("EUR", 4_900, BillingInterval.monthly());
-        Subscription subscription = world.subscribe(customer, price, 1, LocalDate.of(2026, 1, 31), null);
+        Plan plan = world.plan("EUR", 4_900, BillingInterval.monthly());
+        Subscription subscription = world.subscribe(customer, plan, 1, LocalDate.of(2026, 1, 31), null);
 
         InvoiceIssuing issuing = world.issuing();
         for (int month = 0; month < 13; month++) {
@@ -71,8 +71,8 @@ class CalendarScenariosTest {
     void yearlyOnFebruary29() {
         BillingWorld world = new BillingWorld(engine, Instant.parse("2028-01-01T00:00:00Z"));
         Customer customer = world.customer("UTC", "USD", "0");
-        Price price = world.price("USD", 120_000, BillingInterval.yearly());
-        Subscription subscription = world.subscribe(customer, price, 1, LocalDate.of(2028, 2, 29), null);
+        Plan plan = world.plan("USD", 120_000, BillingInterval.yearly());
+        Subscription subscription = world.subscribe(customer, plan, 1, LocalDate.of(2028, 2, 29), null);
         List<String> periods = billAt(world, subscription, customer, List.of(
                 Instant.parse("2028-02-29T00:00:00Z"), Instant.parse("2029-02-28T00:00:00Z"),
                 Instant.parse("2030-02-28T00:00:00Z"), Instant.parse("2031-02-28T00:00:00Z"),
@@ -85,8 +85,8 @@ class CalendarScenariosTest {
     void weekly() {
         BillingWorld world = new BillingWorld(engine, Instant.parse("2026-11-01T00:00:00Z"));
         Customer customer = world.customer("Europe/Belgrade", "EUR", "20");
-        Price price = world.price("EUR", 1_000, BillingInterval.weekly());
-        Subscription subscription = world.subscribe(customer, price, 2, LocalDate.of(2026, 11, 2), null);
+        Plan plan = world.plan("EUR", 1_000, BillingInterval.weekly());
+        Subscription subscription = world.subscribe(customer, plan, 2, LocalDate.of(2026, 11, 2), null);
         // Belgrade is UTC+1 in November: local midnight of Nov 2 is Nov 1 23:00 UTC.
         List<String> periods = billAt(world, subscription, customer, List.of(
                 Instant.parse("2026-11-01T22:59:59Z"), Instant.parse("2026-11-01T23:00:00Z"),
@@ -99,9 +99,9 @@ class CalendarScenariosTest {
         BillingWorld world = new BillingWorld(engine, Instant.parse("2026-11-30T00:00:00Z"));
         Customer tokyo = world.customer("Asia/Tokyo", "JPY", "10");
         Customer honolulu = world.customer("Pacific/Honolulu", "USD", "4.712");
-        Subscription inTokyo = world.subscribe(tokyo, world.price("JPY", 12_000, BillingInterval.monthly()), 1,
+        Subscription inTokyo = world.subscribe(tokyo, world.plan("JPY", 12_000, BillingInterval.monthly()), 1,
                 LocalDate.of(2026, 12, 1), null);
-        Subscription inHonolulu = world.subscribe(honolulu, world.price("USD", 9_900, BillingInterval.monthly()), 1,
+        Subscription inHonolulu = world.subscribe(honolulu, world.plan("USD", 9_900, BillingInterval.monthly()), 1,
                 LocalDate.of(2026, 12, 1), null);
         InvoiceIssuing issuing = world.issuing();
 
@@ -125,10 +125,10 @@ class CalendarScenariosTest {
     void anOutageIsCaughtUpOnePeriodEachAndBeyondTheBoundTheSubscriptionIsParked() {
         BillingWorld world = new BillingWorld(engine, Instant.parse("2026-01-01T00:00:00Z"));
         Customer customer = world.customer("UTC", "EUR", "0");
-        Price price = world.price("EUR", 1_000, BillingInterval.monthly());
-        Subscription shortOutage = world.subscribe(customer, price, 1, LocalDate.of(2026, 1, 15), null);
+        Plan plan = world.plan("EUR", 1_000, BillingInterval.monthly());
+        Subscription shortOutage = world.subscribe(customer, plan, 1, LocalDate.of(2026, 1, 15), null);
         Customer other = world.customer("UTC", "EUR", "0");
-        Subscription longOutage = world.subscribe(other, price, 1, LocalDate.of(2024, 1, 15), null);
+        Subscription longOutage = world.subscribe(other, plan, 1, LocalDate.of(2024, 1, 15), null);
 
         // The scheduler was down until April 20: January, February, March and April 15 are all due.
         world.clock.set(Instant.parse("2026-04-20T00:00:00Z"));
@@ -152,7 +152,7 @@ class CalendarScenariosTest {
     void cancelAtPeriodEndEndsTheSubscriptionInsteadOfRenewingIt() {
         BillingWorld world = new BillingWorld(engine, Instant.parse("2026-03-01T00:00:00Z"));
         Customer customer = world.customer("UTC", "USD", "0");
-        Subscription subscription = world.subscribe(customer, world.price("USD", 2_000, BillingInterval.monthly()), 1,
+        Subscription subscription = world.subscribe(customer, world.plan("USD", 2_000, BillingInterval.monthly()), 1,
                 LocalDate.of(2026, 3, 1), null);
         world.issuing().process(subscription.id());
         world.store.subscriptions().update(world.reload(subscription).withCancelAtPeriodEnd(true));

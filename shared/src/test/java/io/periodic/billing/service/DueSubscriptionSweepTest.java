@@ -11,7 +11,7 @@ import io.periodic.billing.invoicing.BillingJob;
 import io.periodic.billing.model.Address;
 import io.periodic.billing.model.Customer;
 import io.periodic.billing.model.Ids;
-import io.periodic.billing.model.Price;
+import io.periodic.billing.model.Plan;
 import io.periodic.billing.model.Subscription;
 import io.periodic.billing.model.SubscriptionItem;
 import io.periodic.billing.model.SubscriptionStatus;
@@ -74,11 +74,11 @@ class DueSubscriptionSweepTest {
         Customer customer = store.customers().create(new Customer(Ids.newId("cus"), "C", "c@example.com",
                 Currencies.of("EUR"), ZoneId.of("UTC"), Locale.ENGLISH, 0, TaxRate.ZERO, null,
                 new Address("x", null, null, "y", null, "DE"), Instant.EPOCH, null));
-        Price price = store.prices().create(new Price(Ids.newId("price"), "P", Money.of(100, "EUR"),
+        Plan plan = store.plans().create(new Plan(Ids.newId("plan"), "P", Money.of(100, "EUR"),
                 BillingInterval.monthly(), 0, TaxBehavior.EXCLUSIVE, true, null));
         List<Subscription> created = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            Subscription s = new Subscription(Ids.newId("sub"), customer.id(), List.of(new SubscriptionItem(price.id(), 1)),
+            Subscription s = new Subscription(Ids.newId("sub"), customer.id(), List.of(new SubscriptionItem(plan.id(), 1)),
                     anchor, BillingInterval.monthly(), status, false, null, 0,
                     LocalDue.startOfLocalDay(anchor, ZoneId.of("UTC")), null, List.of(), Instant.EPOCH, null);
             created.add(store.subscriptions().create(s));

@@ -49,7 +49,7 @@ class IdempotencyAndFaultsTest {
         Customer customer = world.customer("UTC", "EUR", "20");
         world.store.credit().post(new CreditEntry(customer.id(), "seed", Money.of(500, "EUR"), "test", DUE),
                 world.store.credit().balance(customer.id(), customer.currency()));
-        Subscription subscription = world.subscribe(customer, world.price("EUR", 10_000, BillingInterval.monthly()), 1,
+        Subscription subscription = world.subscribe(customer, world.plan("EUR", 10_000, BillingInterval.monthly()), 1,
                 LocalDate.of(2026, 11, 1), null);
         return new Case(world, customer, subscription);
     }
@@ -108,10 +108,10 @@ class IdempotencyAndFaultsTest {
         // (same id, one number), never billed a second time beside it.
         Case c = dueCase();
         Subscription subscription = c.world().reload(c.subscription());
-        java.util.Map<String, io.periodic.billing.model.Price> prices = new java.util.HashMap<>();
-        subscription.items().forEach(i -> c.world().store.prices().get(i.priceId()).ifPresent(p -> prices.put(p.id(), p)));
+        java.util.Map<String, io.periodic.billing.model.Plan> plans = new java.util.HashMap<>();
+        subscription.items().forEach(i -> c.world().store.plans().get(i.planId()).ifPresent(p -> plans.put(p.id(), p)));
         Invoice draft = c.world().store.invoices().create(io.periodic.billing.invoicing.InvoiceComposer.compose(
-                c.customer(), subscription, prices, 0, true, LocalDate.of(2026, 11, 1), DUE));
+                c.customer(), subscription, plans, 0, true, LocalDate.of(2026, 11, 1), DUE));
         assertEquals(InvoiceStatus.DRAFT, draft.status());
 
         assertEquals(Outcome.Kind.BILLED, c.world().issuing().process(c.subscription().id()).kind());

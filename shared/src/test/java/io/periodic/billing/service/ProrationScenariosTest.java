@@ -9,7 +9,7 @@ import io.periodic.billing.model.Customer;
 import io.periodic.billing.model.Invoice;
 import io.periodic.billing.model.InvoiceStatus;
 import io.periodic.billing.model.LineKind;
-import io.periodic.billing.model.Price;
+import io.periodic.billing.model.Plan;
 import io.periodic.billing.model.Subscription;
 import io.periodic.billing.model.SubscriptionItem;
 import io.periodic.billing.money.Money;
@@ -33,13 +33,13 @@ class ProrationScenariosTest {
         this.engine = engine;
     }
 
-    private record Setup(BillingWorld world, Customer customer, Price basic, Price pro, Subscription subscription) {}
+    private record Setup(BillingWorld world, Customer customer, Plan basic, Plan pro, Subscription subscription) {}
 
     private Setup billedJune(long quantity, boolean onPro) {
         BillingWorld world = new BillingWorld(engine, Instant.parse("2026-06-01T00:00:00Z"));
         Customer customer = world.customer("UTC", "USD", "0");
-        Price basic = world.price("USD", 3_000, BillingInterval.monthly());
-        Price pro = world.price("USD", 9_000, BillingInterval.monthly());
+        Plan basic = world.plan("USD", 3_000, BillingInterval.monthly());
+        Plan pro = world.plan("USD", 9_000, BillingInterval.monthly());
         Subscription subscription = world.subscribe(customer, onPro ? pro : basic, quantity, LocalDate.of(2026, 6, 1),
                 null);
         world.issuing().process(subscription.id());

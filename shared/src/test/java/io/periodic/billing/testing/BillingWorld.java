@@ -6,7 +6,7 @@ import io.periodic.billing.model.Address;
 import io.periodic.billing.model.Customer;
 import io.periodic.billing.model.Ids;
 import io.periodic.billing.model.Invoice;
-import io.periodic.billing.model.Price;
+import io.periodic.billing.model.Plan;
 import io.periodic.billing.model.SellerProfile;
 import io.periodic.billing.model.Subscription;
 import io.periodic.billing.model.SubscriptionItem;
@@ -32,7 +32,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A billing world on the shared DynamoDB Local: a store whose client can crash after any write, a clock the test
- * moves, the seller's settings, and helpers to create customers, prices and subscriptions with fresh ids. Shared
+ * moves, the seller's settings, and helpers to create customers, plans and subscriptions with fresh ids. Shared
  * with the function modules' tests (shared's test jar).
  */
 public final class BillingWorld {
@@ -78,20 +78,20 @@ public final class BillingWorld {
                 new Address("1 Road", null, "00000", "City", null, "US"), clock.now(), null));
     }
 
-    public Price price(String currency, long minor, BillingInterval interval) {
-        return store.prices().create(new Price(Ids.newId("price"), "Plan " + minor, Money.of(minor, currency),
+    public Plan plan(String currency, long minor, BillingInterval interval) {
+        return store.plans().create(new Plan(Ids.newId("plan"), "Plan " + minor, Money.of(minor, currency),
                 interval, 0, TaxBehavior.EXCLUSIVE, true, null));
     }
 
-    public Subscription subscribe(Customer customer, Price price, long quantity, LocalDate anchor,
+    public Subscription subscribe(Customer customer, Plan plan, long quantity, LocalDate anchor,
             LocalDate trialEnd) {
-        return subscribe(Ids.newId("sub"), customer, price, quantity, anchor, trialEnd);
+        return subscribe(Ids.newId("sub"), customer, plan, quantity, anchor, trialEnd);
     }
 
-    public Subscription subscribe(String id, Customer customer, Price price, long quantity, LocalDate anchor,
+    public Subscription subscribe(String id, Customer customer, Plan plan, long quantity, LocalDate anchor,
             LocalDate trialEnd) {
         Subscription draft = new Subscription(id, customer.id(),
-                List.of(new SubscriptionItem(price.id(), quantity)), anchor, price.interval(),
+                List.of(new SubscriptionItem(plan.id(), quantity)), anchor, plan.interval(),
                 trialEnd == null ? SubscriptionStatus.ACTIVE : SubscriptionStatus.TRIALING, false, trialEnd, 0, null,
                 null, List.of(), clock.now(), null);
         return store.subscriptions().create(draft.advancedTo(0, BillingCycle.dueInstant(draft, customer, 0)));

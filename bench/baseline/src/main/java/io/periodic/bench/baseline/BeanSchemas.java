@@ -22,7 +22,7 @@ public final class BeanSchemas {
     public static void build() {
         schemas = java.util.List.of(
                 TableSchema.fromBean(CustomerBean.class),
-                TableSchema.fromBean(PriceBean.class),
+                TableSchema.fromBean(PlanBean.class),
                 TableSchema.fromBean(SubscriptionBean.class),
                 TableSchema.fromBean(InvoiceBean.class),
                 TableSchema.fromBean(InvoiceNumberBean.class),
@@ -145,7 +145,7 @@ public final class BeanSchemas {
     }
 
     @DynamoDbBean
-    public static class PriceBean {
+    public static class PlanBean {
         private String pk;
         private String sk;
         private String type;

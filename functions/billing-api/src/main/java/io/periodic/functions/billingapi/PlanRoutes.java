@@ -2,7 +2,7 @@ package io.periodic.functions.billingapi;
 
 import io.periodic.billing.calendar.BillingInterval;
 import io.periodic.billing.calendar.IntervalUnit;
-import io.periodic.billing.model.Price;
+import io.periodic.billing.model.Plan;
 import io.periodic.billing.money.Money;
 import io.periodic.billing.money.TaxBehavior;
 import io.periodic.billing.service.AccountService;
@@ -13,7 +13,7 @@ import io.periodic.functions.billingapi.Http.Route;
 import java.util.Currency;
 import java.util.List;
 
-/** {@code /plans}: create and read the prices subscriptions are billed at (through {@link AccountService}). */
+/** {@code /plans}: create and read the plans subscriptions are billed at (through {@link AccountService}). */
 final class PlanRoutes implements Http.Resource {
     private final AccountService accounts;
 
@@ -50,10 +50,10 @@ final class PlanRoutes implements Http.Resource {
             default -> throw new IllegalArgumentException("must be exclusive or inclusive, got " + text);
         });
         String id = r.derivedId("plan");
-        Price plan = in.build(() -> new Price(id, in.string("name"), Money.of(unit, currency),
+        Plan plan = in.build(() -> new Plan(id, in.string("name"), Money.of(unit, currency),
                 BillingInterval.of(interval, count), in.intIn("trialDays", 0, 730, 0),
                 tax == null ? TaxBehavior.EXCLUSIVE : tax, true, null));
-        Price created = Idempotency.createOnce(r, () -> accounts.createPlan(plan), () -> accounts.plan(id));
+        Plan created = Idempotency.createOnce(r, () -> accounts.createPlan(plan), () -> accounts.plan(id));
         return Response.created(Views.plan(created), "/plans/" + created.id());
     }
 

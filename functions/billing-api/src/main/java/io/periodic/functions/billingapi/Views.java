@@ -13,7 +13,7 @@ import io.periodic.billing.model.Invoice;
 import io.periodic.billing.model.InvoiceLine;
 import io.periodic.billing.model.Payment;
 import io.periodic.billing.model.PendingCharge;
-import io.periodic.billing.model.Price;
+import io.periodic.billing.model.Plan;
 import io.periodic.billing.model.SellerProfile;
 import io.periodic.billing.model.Subscription;
 import io.periodic.billing.model.SubscriptionItem;
@@ -61,7 +61,7 @@ final class Views {
         return o;
     }
 
-    static ObjectNode plan(Price p) {
+    static ObjectNode plan(Plan p) {
         ObjectNode o = F.objectNode();
         o.put("id", p.id());
         o.put("name", p.productName());
@@ -80,11 +80,11 @@ final class Views {
         o.put("id", s.id());
         o.put("customerId", s.customerId());
         SubscriptionItem first = s.items().get(0);
-        o.put("planId", first.priceId());
+        o.put("planId", first.planId());
         o.put("quantity", first.quantity());
         ArrayNode items = o.putArray("items");
         for (SubscriptionItem item : s.items()) {
-            items.addObject().put("planId", item.priceId()).put("quantity", item.quantity());
+            items.addObject().put("planId", item.planId()).put("quantity", item.quantity());
         }
         o.put("status", lower(s.status().name()));
         o.put("startDate", s.anchor().toString());
@@ -144,7 +144,7 @@ final class Views {
             ObjectNode line = lines.addObject();
             line.put("description", l.description());
             line.put("kind", lower(l.kind().name()));
-            line.put("planId", l.priceId());
+            line.put("planId", l.planId());
             line.put("periodStart", date(l.periodStart()));
             line.put("periodEnd", date(l.periodEnd()));
             line.put("quantity", l.quantity());

@@ -51,19 +51,19 @@ class BadDataTest {
         BillingWorld world = new BillingWorld(engine, DUE);
         LocalDate anchor = LocalDate.of(2026, 11, 1);
         Customer good = world.customer("UTC", "JPY", "10");
-        Subscription billed = world.subscribe(good, world.price("JPY", 1_000, BillingInterval.monthly()), 1, anchor, null);
+        Subscription billed = world.subscribe(good, world.plan("JPY", 1_000, BillingInterval.monthly()), 1, anchor, null);
 
         Customer leaving = world.customer("UTC", "JPY", "10");
-        Subscription customerGone = world.subscribe(leaving, world.price("JPY", 1_000, BillingInterval.monthly()), 1,
+        Subscription customerGone = world.subscribe(leaving, world.plan("JPY", 1_000, BillingInterval.monthly()), 1,
                 anchor, null);
         delete("CUST#" + leaving.id(), "PROFILE");
 
-        var retired = world.price("JPY", 1_000, BillingInterval.monthly());
+        var retired = world.plan("JPY", 1_000, BillingInterval.monthly());
         Subscription planGone = world.subscribe(world.customer("UTC", "JPY", "10"), retired, 1, anchor, null);
         delete("PRICE#" + retired.id(), "PRICE");
 
         Subscription mismatch = world.subscribe(world.customer("UTC", "JPY", "10"),
-                world.price("USD", 1_000, BillingInterval.monthly()), 1, anchor, null);
+                world.plan("USD", 1_000, BillingInterval.monthly()), 1, anchor, null);
 
         SQSEvent event = new SQSEvent();
         event.setRecords(List.of(
@@ -78,7 +78,7 @@ class BadDataTest {
                 .map(SQSBatchResponse.BatchItemFailure::getItemIdentifier).toList(),
                 "only the unreadable message is retried (and dead-lettered); bad data is parked, not retried");
         assertTrue(world.reload(customerGone).parkedReason().contains("customer"), world.reload(customerGone).parkedReason());
-        assertTrue(world.reload(planGone).parkedReason().contains("price " + retired.id()));
+        assertTrue(world.reload(planGone).parkedReason().contains("plan " + retired.id()));
         assertTrue(world.reload(mismatch).parkedReason().contains("USD"));
         assertTrue(world.reload(planGone).parkedReason() != null);
         assertEquals(1, world.invoicesOf(good).size());
@@ -106,7 +106,7 @@ class BadDataTest {
     void anUnexpectedFailureParksTheSubscriptionInsteadOfFailingForever() {
         BillingWorld world = new BillingWorld(engine, DUE);
         Customer customer = world.customer("UTC", "JPY", "10");
-        Subscription subscription = world.subscribe(customer, world.price("JPY", 1_000, BillingInterval.monthly()), 1,
+        Subscription subscription = world.subscribe(customer, world.plan("JPY", 1_000, BillingInterval.monthly()), 1,
                 LocalDate.of(2026, 11, 1), null);
         InvoiceIssuing failing = new InvoiceIssuing(world.store, (invoice, c, seller) -> {
             throw new IllegalStateException("template bug");

@@ -75,9 +75,9 @@ class FullFlowTest {
 
         Customer tokyo = world.customer("Asia/Tokyo", "JPY", "10", Locale.JAPAN);
         Customer belgrade = world.customer("Europe/Belgrade", "EUR", "20", Locale.forLanguageTag("sr-Latn-RS"));
-        Subscription jp = world.subscribe(tokyo, world.price("JPY", 12_000, BillingInterval.monthly()), 2,
+        Subscription jp = world.subscribe(tokyo, world.plan("JPY", 12_000, BillingInterval.monthly()), 2,
                 LocalDate.of(1995, 3, 31), null);
-        Subscription rs = world.subscribe(belgrade, world.price("EUR", 4_900, BillingInterval.monthly()), 1,
+        Subscription rs = world.subscribe(belgrade, world.plan("EUR", 4_900, BillingInterval.monthly()), 1,
                 LocalDate.of(1995, 3, 31), null);
 
         JsonLinesEventLog events = new JsonLinesEventLog(out.resolve("events.jsonl"));

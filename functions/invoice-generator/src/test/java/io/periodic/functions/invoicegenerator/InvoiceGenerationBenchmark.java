@@ -6,7 +6,7 @@ import io.periodic.billing.files.DirectoryDocumentStore;
 import io.periodic.billing.files.FileOutboxMailer;
 import io.periodic.billing.files.JsonLinesEventLog;
 import io.periodic.billing.model.Customer;
-import io.periodic.billing.model.Price;
+import io.periodic.billing.model.Plan;
 import io.periodic.billing.model.Subscription;
 import io.periodic.billing.persistence.BillingStore;
 import io.periodic.billing.persistence.BillingTable;
@@ -139,13 +139,13 @@ public final class InvoiceGenerationBenchmark {
         BillingStore store = new BillingStore(client, BillingTable.LOGICAL_ID);
 
         Customer customer = world.customer("UTC", "EUR", "20");
-        Price price = world.price("EUR", 4_900, BillingInterval.monthly());
+        Plan plan = world.plan("EUR", 4_900, BillingInterval.monthly());
         List<Subscription> due = new ArrayList<>();
         int threads = 8;
         for (int i = 0; i < n * 4 + 50; i++) {
             // The concurrent runs bill many customers (numbering series are chosen per customer).
             Customer owner = i < 50 + 2 * n ? customer : world.customer("UTC", "EUR", "20");
-            due.add(world.subscribe(owner, price, 1, LocalDate.of(2001, 1, 1), null));
+            due.add(world.subscribe(owner, plan, 1, LocalDate.of(2001, 1, 1), null));
         }
 
         Path out = Files.createTempDirectory("bench");

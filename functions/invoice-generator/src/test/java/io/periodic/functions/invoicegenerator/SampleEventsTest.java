@@ -31,9 +31,9 @@ class SampleEventsTest {
         BillingWorld world = new BillingWorld(engine, Instant.parse("2026-12-01T10:00:00Z"));
         Customer tokyo = world.customer("Asia/Tokyo", "JPY", "10");
         Customer honolulu = world.customer("Pacific/Honolulu", "USD", "4.712");
-        world.subscribe("sub_sample_tokyo", tokyo, world.price("JPY", 12_000, BillingInterval.monthly()), 1,
+        world.subscribe("sub_sample_tokyo", tokyo, world.plan("JPY", 12_000, BillingInterval.monthly()), 1,
                 LocalDate.of(2026, 12, 1), null);
-        world.subscribe("sub_sample_honolulu", honolulu, world.price("USD", 9_900, BillingInterval.monthly()), 1,
+        world.subscribe("sub_sample_honolulu", honolulu, world.plan("USD", 9_900, BillingInterval.monthly()), 1,
                 LocalDate.of(2026, 12, 1), null);
 
         SQSEvent event = EventLoader.loadSQSEvent(

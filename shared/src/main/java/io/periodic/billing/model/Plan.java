@@ -10,10 +10,10 @@ import io.periodic.billing.money.TaxBehavior;
 /**
  * What a plan costs per interval: a recurring unit amount in one currency.
  *
- * @param trialDays days of free trial for new subscriptions to this price (0 = none)
+ * @param trialDays days of free trial for new subscriptions to this plan (0 = none)
  * @param taxBehavior whether {@code unitAmount} excludes tax (added on top) or includes it
  */
-public record Price(
+public record Plan(
         String id,
         String productName,
         Money unitAmount,
@@ -23,8 +23,8 @@ public record Price(
         boolean active,
         Long version) {
 
-    public Price {
-        id = Ids.check(id, "price id");
+    public Plan {
+        id = Ids.check(id, "plan id");
         productName = required(productName, "product name", 200);
         notNull(unitAmount, "unit amount");
         if (unitAmount.isNegative()) {
@@ -37,7 +37,7 @@ public record Price(
         notNull(taxBehavior, "tax behavior");
     }
 
-    public Price withVersion(Long newVersion) {
-        return new Price(id, productName, unitAmount, interval, trialDays, taxBehavior, active, newVersion);
+    public Plan withVersion(Long newVersion) {
+        return new Plan(id, productName, unitAmount, interval, trialDays, taxBehavior, active, newVersion);
     }
 }

@@ -1,0 +1,151 @@
+package io.periodic.billing.persistence;
+
+import static io.periodic.billing.persistence.Column.document;
+import static io.periodic.billing.persistence.Column.instant;
+import static io.periodic.billing.persistence.Column.integer;
+import static io.periodic.billing.persistence.Column.string;
+
+import io.periodic.billing.model.Address;
+import io.periodic.billing.model.Customer;
+import io.periodic.billing.money.Currencies;
+import io.periodic.billing.money.TaxRate;
+import java.time.ZoneId;
+import java.util.Locale;
+import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
+
+/**
+ * The stored form of customers, and of the payer-name lookup that points to them. Key formats:
+ * {@link BillingTable}; layout: docs/data-model.md.
+ */
+final class CustomerSchema {
+    private CustomerSchema() {}
+
+    enum CustomerAttribute implements StoredAttribute<Customer> {
+        PK(Column.PK),
+        SK(Column.SK),
+        /** Customers by e-mail (payment matching). */
+        GSI1_PK(Column.GSI1_PK),
+        GSI1_SK(Column.GSI1_SK),
+        /** Every customer, sharded, oldest first (reports over all customers). */
+        GSI2_PK(Column.GSI2_PK),
+        GSI2_SK(Column.GSI2_SK),
+        TYPE(Column.TYPE),
+        ID(string("id")),
+        NAME(string("name")),
+        EMAIL(string("email")),
+        CURRENCY(string("currency")),
+        TIME_ZONE(string("timeZone")),
+        LOCALE(string("locale")),
+        PAYMENT_TERMS_DAYS(integer("paymentTermsDays")),
+        TAX_RATE(string("taxRate")),
+        TAX_ID(string("taxId")),
+        BILLING_ADDRESS(document("billingAddress", Address.class, CommonSchemas.AddressAttribute.SCHEMA)),
+        EXTERNAL_REF(string("externalRef")),
+        CREATED_AT(instant("createdAt")),
+        VERSION(Column.VERSION);
+
+        private final Column column;
+
+        CustomerAttribute(Column column) {
+            this.column = column;
+        }
+
+        @Override
+        public Column column() {
+            return column;
+        }
+
+        @Override
+        public Object valueOf(Customer it) {
+            return switch (this) {
+                case PK -> BillingTable.customer(it.id());
+                case SK -> "PROFILE";
+                case GSI1_PK -> "EMAIL#" + it.email().toLowerCase(Locale.ROOT);
+                case GSI1_SK -> BillingTable.customer(it.id());
+                case GSI2_PK -> BillingTable.customersPartition(BillingTable.shardOf(it.id()));
+                case GSI2_SK -> BillingTable.sortable(it.createdAt()) + "#" + it.id();
+                case TYPE -> "Customer";
+                case ID -> it.id();
+                case NAME -> it.name();
+                case EMAIL -> it.email();
+                case CURRENCY -> it.currency().getCurrencyCode();
+                case TIME_ZONE -> it.timeZone().getId();
+                case LOCALE -> it.locale().toLanguageTag();
+                case PAYMENT_TERMS_DAYS -> it.paymentTermsDays();
+                case TAX_RATE -> it.taxRate().toString();
+                case TAX_ID -> it.taxId();
+                case BILLING_ADDRESS -> it.billingAddress();
+                case EXTERNAL_REF -> it.externalRef();
+                case CREATED_AT -> it.createdAt();
+                case VERSION -> it.version();
+            };
+        }
+
+        @Override
+        public Customer recordOf(Row r) {
+            Customer.Builder customer = Customer.builder();
+            for (CustomerAttribute a : values()) {
+                customer = switch (a) {
+                    case PK, SK, GSI1_PK, GSI1_SK, GSI2_PK, GSI2_SK, TYPE -> customer;
+                    case ID -> customer.id(r.get(a));
+                    case NAME -> customer.name(r.get(a));
+                    case EMAIL -> customer.email(r.get(a));
+                    case CURRENCY -> customer.currency(Currencies.of(r.get(a)));
+                    case TIME_ZONE -> customer.timeZone(ZoneId.of(r.get(a)));
+                    case LOCALE -> customer.locale(Locale.forLanguageTag(r.get(a)));
+                    case PAYMENT_TERMS_DAYS -> customer.paymentTermsDays(r.get(a));
+                    case TAX_RATE -> customer.taxRate(TaxRate.of(r.get(a)));
+                    case TAX_ID -> customer.taxId(r.get(a));
+                    case BILLING_ADDRESS -> customer.billingAddress(r.get(a));
+                    case EXTERNAL_REF -> customer.externalRef(r.get(a));
+                    case CREATED_AT -> customer.createdAt(r.get(a));
+                    case VERSION -> customer.version(r.get(a));
+                };
+            }
+            return customer.build();
+        }
+    }
+
+    static final TableSchema<Customer> CUSTOMER = SchemaBuilder.of(Customer.class, CustomerAttribute.values());
+
+    /** Lets payment matching find customers by a payer's name: {@code NAME#<name key> / CUST#<id>}. */
+    record CustomerName(String nameKey, String customerId) {}
+
+    enum CustomerNameAttribute implements StoredAttribute<CustomerName> {
+        PK(Column.PK),
+        SK(Column.SK),
+        TYPE(Column.TYPE),
+        NAME_KEY(string("nameKey")),
+        CUSTOMER_ID(string("customerId"));
+
+        private final Column column;
+
+        CustomerNameAttribute(Column column) {
+            this.column = column;
+        }
+
+        @Override
+        public Column column() {
+            return column;
+        }
+
+        @Override
+        public Object valueOf(CustomerName it) {
+            return switch (this) {
+                case PK -> BillingTable.customerName(it.nameKey());
+                case SK -> BillingTable.customer(it.customerId());
+                case TYPE -> "CustomerName";
+                case NAME_KEY -> it.nameKey();
+                case CUSTOMER_ID -> it.customerId();
+            };
+        }
+
+        @Override
+        public CustomerName recordOf(Row r) {
+            return new CustomerName(r.get(NAME_KEY), r.get(CUSTOMER_ID));
+        }
+    }
+
+    static final TableSchema<CustomerName> CUSTOMER_NAME = SchemaBuilder.of(CustomerName.class,
+            CustomerNameAttribute.values());
+}
