@@ -136,9 +136,7 @@ public final class PaymentLedger {
     /** Applies a matching decision to a received payment. */
     public static Result apply(Payment payment, PaymentMatching.Decision decision, Map<String, Invoice> invoices,
             CreditBalance balance, Instant now) {
-        if (payment.status() != PaymentStatus.RECEIVED) {
-            throw new IllegalStateException("payment " + payment.id() + " was already applied");
-        }
+        PaymentTransitions.require(payment, PaymentTransitions.Event.MATCHED);
         List<Invoice> changed = new ArrayList<>();
         List<Allocation> allocations = new ArrayList<>();
         List<String> paid = new ArrayList<>();
@@ -185,8 +183,8 @@ public final class PaymentLedger {
                     balance.version());
         }
         Money applied = decision.applied().minus(decision.toCredit()).plus(toCredit);
-        PaymentStatus status = applied.equals(payment.amount()) ? PaymentStatus.APPLIED
-                : applied.isZero() ? PaymentStatus.UNAPPLIED : PaymentStatus.PARTIALLY_APPLIED;
+        PaymentStatus status = PaymentTransitions.after(payment, PaymentTransitions.Event.MATCHED, applied,
+                payment.refunded());
         Payment after = payment.settled(status, applied, payment.refunded(), decision.customerId(),
                 unapplied.isPositive() ? unappliedReason : null);
         return new Result(after, changed, allocations, List.of(), entries, balanceAfter, List.of(), paid, List.of());
@@ -204,6 +202,7 @@ public final class PaymentLedger {
      */
     public static Result applyManually(Payment payment, List<PaymentMatching.Application> applications,
             List<Allocation> allocations, Map<String, Invoice> invoices, String by, Instant now) {
+        PaymentTransitions.require(payment, PaymentTransitions.Event.APPLIED_BY_HAND);
         if (applications.isEmpty()) {
             throw new IllegalArgumentException("name at least one invoice to apply the payment to");
         }
@@ -278,7 +277,8 @@ public final class PaymentLedger {
         }
         Money applied = payment.applied().plus(total);
         Money left = payment.amount().minus(applied).minus(payment.refunded());
-        PaymentStatus status = left.isZero() ? PaymentStatus.APPLIED : PaymentStatus.PARTIALLY_APPLIED;
+        PaymentStatus status = PaymentTransitions.after(payment, PaymentTransitions.Event.APPLIED_BY_HAND, applied,
+                payment.refunded());
         Payment after = payment.settled(status, applied, payment.refunded(), customerId,
                 left.isZero() ? null : payment.unappliedReason());
         return new Result(after, changed, created, raised, List.of(), null, List.of(), paid, List.of());
@@ -313,6 +313,8 @@ public final class PaymentLedger {
      */
     public static Result refund(Payment payment, Refund refund, Money newlyRefunded, List<Allocation> allocations,
             Map<String, Invoice> invoices, CreditBalance balance, Instant now) {
+        PaymentTransitions.Event event = PaymentTransitions.Event.takingBack(refund.kind());
+        PaymentTransitions.require(payment, event);
         Money remaining = payment.amount().minus(payment.refunded());
         Money take = newlyRefunded.min(remaining);
         String capped = take.equals(newlyRefunded) ? null : newlyRefunded.minus(take) + " of " + newlyRefunded
@@ -385,11 +387,7 @@ public final class PaymentLedger {
         }
         Money refunded = payment.refunded().plus(take);
         Money applied = payment.applied().minus(take.minus(fromCash));
-        PaymentStatus status = refunded.equals(payment.amount())
-                ? (refund.kind() == Refund.Kind.DISPUTE ? PaymentStatus.DISPUTED : PaymentStatus.REFUNDED)
-                : applied.isZero() ? PaymentStatus.UNAPPLIED
-                : applied.plus(refunded).equals(payment.amount()) ? PaymentStatus.APPLIED
-                : PaymentStatus.PARTIALLY_APPLIED;
+        PaymentStatus status = PaymentTransitions.after(payment, event, applied, refunded);
         String reason = left.isPositive()
                 ? fit(left + " of " + refund.refundId() + " could not be taken back: the credit was already used", 1000)
                 : payment.unappliedReason();

@@ -12,6 +12,7 @@ import io.periodic.billing.payments.PaymentEvents;
 import io.periodic.billing.payments.PaymentLedger;
 import io.periodic.billing.payments.PaymentMatching;
 import io.periodic.billing.payments.PaymentNotification;
+import io.periodic.billing.payments.PaymentTransitions;
 import io.periodic.billing.payments.References;
 import io.periodic.billing.payments.RefundTotals;
 import io.periodic.billing.persistence.AlreadyExistsException;
@@ -96,7 +97,7 @@ public final class PaymentService {
             payment = store.payments().get(id).orElseThrow();
         }
         store.payments().listReceived(payment); // idempotent: a redelivery after a crash lists it too
-        if (payment.status() != PaymentStatus.RECEIVED) {
+        if (!PaymentTransitions.awaitsMatching(payment)) {
             // Applied before; a crash may have come before its waiting refunds were: they are decided now.
             announce(applyWaitingRefunds(payment));
             return Outcome.DUPLICATE;
@@ -107,7 +108,7 @@ public final class PaymentService {
                 return applyReceived(latest[0]);
             } catch (ConcurrentUpdateException conflict) {
                 latest[0] = store.payments().get(id).orElseThrow();
-                if (latest[0].status() != PaymentStatus.RECEIVED) {
+                if (!PaymentTransitions.awaitsMatching(latest[0])) {
                     return latest[0]; // a racing delivery applied it
                 }
                 throw conflict;
@@ -180,7 +181,7 @@ public final class PaymentService {
             refund = store.payments().getRefund(paymentId, n.refundId()).orElseThrow();
         }
         Optional<Payment> payment = store.payments().get(paymentId);
-        if (payment.isEmpty() || payment.get().status() == PaymentStatus.RECEIVED) {
+        if (payment.isEmpty() || PaymentTransitions.awaitsMatching(payment.get())) {
             return Outcome.WAITING_FOR_PAYMENT; // decided right after its payment
         }
         if (refund.status() != Refund.Status.WAITING) {
@@ -240,14 +241,14 @@ public final class PaymentService {
             }
             List<Refund> refunds = store.payments().refundsOf(payment.id());
             io.periodic.billing.money.Money newly = RefundTotals.newlyRefunded(refund, refunds);
-            io.periodic.billing.money.Money remaining = payment.amount().minus(payment.refunded());
-            if (!newly.isPositive() || !remaining.isPositive()) {
+            String refused = PaymentTransitions.refusal(payment, PaymentTransitions.Event.takingBack(refund.kind()));
+            if (!newly.isPositive() || refused != null) {
                 Refund ignored = refund.ignored(!newly.isPositive()
                         ? (refund.runningTotal() ? "a running total of " + refund.amount()
                                 : "refund of " + refund.amount())
                                 + " adds nothing to the refunds already counted for this payment ("
                                 + countedRefunds(refunds) + ")"
-                        : "payment " + payment.id() + " is refunded in full already");
+                        : refused);
                 return new Decided(commitDecision(payment, ignored), ignored);
             }
             List<Allocation> allocations = store.payments().allocationsOfPayment(payment.id());
@@ -338,12 +339,9 @@ public final class PaymentService {
                     .map(a -> new PaymentMatching.Application(a.invoiceId(),
                             io.periodic.billing.money.Money.of(a.minor(), payment.amount().currency())))
                     .toList();
-            if (!payment.unapplied().isPositive()) {
-                throw new ConflictException("payment " + paymentId + " holds no unapplied cash (it is "
-                        + payment.status().name().toLowerCase(java.util.Locale.ROOT) + ")");
-            }
-            if (payment.status() == PaymentStatus.RECEIVED) {
-                throw new ConflictException("payment " + paymentId + " is still being matched; try again shortly");
+            String refusal = PaymentTransitions.refusal(payment, PaymentTransitions.Event.APPLIED_BY_HAND);
+            if (refusal != null) {
+                throw new ConflictException(refusal);
             }
             Map<String, Invoice> invoices = new LinkedHashMap<>();
             for (PaymentMatching.Application a : applications) {
