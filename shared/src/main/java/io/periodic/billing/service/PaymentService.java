@@ -14,6 +14,7 @@ import io.periodic.billing.payments.PaymentMatching;
 import io.periodic.billing.payments.PaymentNotification;
 import io.periodic.billing.payments.PaymentTransitions;
 import io.periodic.billing.payments.References;
+import io.periodic.billing.payments.RefundLedger;
 import io.periodic.billing.payments.RefundTotals;
 import io.periodic.billing.persistence.AlreadyExistsException;
 import io.periodic.billing.persistence.BillingStore;
@@ -259,7 +260,7 @@ public final class PaymentService {
             CreditBalance balance = payment.customerId() == null
                     ? CreditBalance.empty("unknown", payment.amount().currency())
                     : store.credit().balance(payment.customerId(), payment.amount().currency());
-            PaymentLedger.Result result = PaymentLedger.refund(payment, refund, newly, allocations, invoices,
+            PaymentLedger.Result result = RefundLedger.refund(payment, refund, newly, allocations, invoices,
                     balance, clock.now());
             Payment after = commit(result);
             for (String reopened : result.reopenedInvoiceIds()) {
