@@ -25,14 +25,14 @@ import java.util.Set;
 
 /**
  * The ledger arithmetic of payments (plain domain logic): what a matching decision or a manual application does
- * to the payment, its invoices, its allocations and the customer's credit balance (a refund: {@link RefundLedger}). The store commits each result in one
- * transaction. Invariants, for every payment: received = applied + unapplied + refunded; for every invoice:
- * total − credit applied − credited − paid = amount due ≥ 0.
+ * to the payment, its invoices, its allocations and the customer's credit balance (a refund: {@link RefundLedger}).
+ * The store commits each result in one transaction. Invariants, for every payment: received = applied + unapplied
+ * + refunded; for every invoice: total − credit applied − credited − paid = amount due ≥ 0.
  *
  * <p>Credit is never left beside an amount due that it could pay: a refund that reopens an invoice pays it from
- * the customer's credit balance in the same result ({@link RefundLedger#refund}), and the dunning workflow does the same before
- * every step ({@link #useCredit}), so a customer whose credit covers what they owe is never reminded, charged a late
- * fee or suspended.
+ * the customer's credit balance in the same result ({@link RefundLedger#refund}), and the dunning workflow does the
+ * same before every step ({@link #useCredit}), so a customer whose credit covers what they owe is never reminded,
+ * charged a late fee or suspended.
  */
 public final class PaymentLedger {
     /**
