@@ -1,6 +1,8 @@
 package io.periodic.local.runner;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.periodic.local.runner.report.ReportFormat;
+import io.periodic.local.runner.report.ReportPage;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -287,7 +289,7 @@ final class Demo {
                     documents += save(out, "/invoices/" + invoice.get("id").textValue() + "/document?format=pdf",
                             number + ".pdf");
                     invoiceRows.add(ReportPage.Row.linked("invoices/" + number + ".html", number,
-                            c.getValue().name(), currency, ReportPage.formatMoney(currency,
+                            c.getValue().name(), currency, ReportFormat.formatMoney(currency,
                                     invoice.get("total").longValue(), digits(currency)), status));
                     if (status.equals("paid")) {
                         paidCount++;
@@ -329,7 +331,7 @@ final class Demo {
         });
         int mails = system.outbox().size();
         String collectedText = String.join(" · ", collected.entrySet().stream()
-                .map(e -> ReportPage.formatMoney(e.getKey(), e.getValue(), digits(e.getKey()))).toList());
+                .map(e -> ReportFormat.formatMoney(e.getKey(), e.getValue(), digits(e.getKey()))).toList());
         List<ReportPage.Kpi> kpis = List.of(
                 new ReportPage.Kpi("Invoices issued", Integer.toString(invoiceRows.size())),
                 new ReportPage.Kpi("Paid", Long.toString(paidCount)),
