@@ -1,7 +1,6 @@
 package io.periodic.billing.payments;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.periodic.billing.model.Address;
