@@ -9,11 +9,8 @@ import static io.periodic.local.runner.report.ReportMarkup.ORANGE;
 import static io.periodic.local.runner.report.ReportMarkup.VERMILLION;
 import static io.periodic.local.runner.report.ReportMarkup.YELLOW;
 import static io.periodic.local.runner.report.ReportMarkup.closeFigure;
-import static io.periodic.local.runner.report.ReportMarkup.groupByCurrency;
-import static io.periodic.local.runner.report.ReportMarkup.legend;
-import static io.periodic.local.runner.report.ReportMarkup.noData;
+import static io.periodic.local.runner.report.ReportMarkup.multiplesSection;
 import static io.periodic.local.runner.report.ReportMarkup.openFigure;
-import static io.periodic.local.runner.report.ReportMarkup.openSection;
 import static io.periodic.local.runner.report.ReportMarkup.openSvg;
 import static io.periodic.local.runner.report.ReportMarkup.percent;
 import static io.periodic.local.runner.report.ReportMarkup.rect;
@@ -26,7 +23,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /** The receivables aging section: open receivables at each month end by days past due, one chart per currency. */
 final class AgingChart {
@@ -40,23 +36,14 @@ final class AgingChart {
     }
 
     static void agingSection(StringBuilder out, List<AgingSnapshot> aging, List<String> currencies) {
-        openSection(out, "aging", "Receivables aging over time",
-                "Open receivables at each month end, by days past due. One chart per currency, each on its own scale.");
-        if (aging.isEmpty()) {
-            noData(out);
-        } else {
-            List<LegendItem> legend = new ArrayList<>();
-            for (int i = 0; i < AGING_LABELS.size(); i++) {
-                legend.add(new LegendItem(AGING_LABELS.get(i), "background:" + AGING_COLOURS.get(i)));
-            }
-            legend(out, legend);
-            out.append("<div class=\"multiples\">\n");
-            Map<String, List<AgingSnapshot>> byCurrency =
-                    groupByCurrency(aging, currencies, AgingSnapshot::currency, Comparator.comparing(AgingSnapshot::asOf));
-            byCurrency.forEach((currency, snapshots) -> agingChart(out, currency, snapshots));
-            out.append("</div>\n");
+        List<LegendItem> legend = new ArrayList<>();
+        for (int i = 0; i < AGING_LABELS.size(); i++) {
+            legend.add(new LegendItem(AGING_LABELS.get(i), "background:" + AGING_COLOURS.get(i)));
         }
-        out.append("</section>\n");
+        multiplesSection(out, "aging", "Receivables aging over time",
+                "Open receivables at each month end, by days past due. One chart per currency, each on its own scale.",
+                legend, aging, currencies, AgingSnapshot::currency, Comparator.comparing(AgingSnapshot::asOf),
+                AgingChart::agingChart);
     }
 
     private static void agingChart(StringBuilder out, String currency, List<AgingSnapshot> snapshots) {

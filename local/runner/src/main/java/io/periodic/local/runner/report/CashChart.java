@@ -7,11 +7,8 @@ import static io.periodic.local.runner.report.ReportMarkup.BLUE;
 import static io.periodic.local.runner.report.ReportMarkup.ORANGE;
 import static io.periodic.local.runner.report.ReportMarkup.SKY_BLUE;
 import static io.periodic.local.runner.report.ReportMarkup.closeFigure;
-import static io.periodic.local.runner.report.ReportMarkup.groupByCurrency;
-import static io.periodic.local.runner.report.ReportMarkup.legend;
-import static io.periodic.local.runner.report.ReportMarkup.noData;
+import static io.periodic.local.runner.report.ReportMarkup.multiplesSection;
 import static io.periodic.local.runner.report.ReportMarkup.openFigure;
-import static io.periodic.local.runner.report.ReportMarkup.openSection;
 import static io.periodic.local.runner.report.ReportMarkup.openSvg;
 import static io.periodic.local.runner.report.ReportMarkup.rect;
 
@@ -23,7 +20,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * The cash section: per month and currency, cash received beside how it was applied, the unapplied remainder hatched
@@ -40,22 +36,12 @@ final class CashChart {
     }
 
     static void cashSection(StringBuilder out, List<CashPoint> cash, List<String> currencies) {
-        openSection(out, "cash", "Cash collected per month",
-                "Left bar: cash received. Right bar: how it was applied to invoices, with the unapplied remainder hatched on top.");
-        if (cash.isEmpty()) {
-            noData(out);
-        } else {
-            legend(out, List.of(
-                    new LegendItem("Received", "background:" + BLUE),
-                    new LegendItem("Applied to invoices", "background:" + SKY_BLUE),
-                    new LegendItem("Unapplied", HATCH_SWATCH)));
-            out.append("<div class=\"multiples\">\n");
-            Map<String, List<CashPoint>> byCurrency =
-                    groupByCurrency(cash, currencies, CashPoint::currency, Comparator.comparing(CashPoint::month));
-            byCurrency.forEach((currency, points) -> cashChart(out, currency, points));
-            out.append("</div>\n");
-        }
-        out.append("</section>\n");
+        multiplesSection(out, "cash", "Cash collected per month",
+                "Left bar: cash received. Right bar: how it was applied to invoices, with the unapplied remainder hatched on top.",
+                List.of(new LegendItem("Received", "background:" + BLUE),
+                        new LegendItem("Applied to invoices", "background:" + SKY_BLUE),
+                        new LegendItem("Unapplied", HATCH_SWATCH)),
+                cash, currencies, CashPoint::currency, Comparator.comparing(CashPoint::month), CashChart::cashChart);
     }
 
     private static void cashChart(StringBuilder out, String currency, List<CashPoint> points) {

@@ -100,7 +100,31 @@ final class ReportMarkup {
         return Math.round(100.0 * part / whole) + "%";
     }
 
-    static <T> Map<String, List<T>> groupByCurrency(List<T> items, List<String> currencies,
+    /** Draws one currency's chart of a small-multiples section. */
+    interface CurrencyChart<T> {
+        void draw(StringBuilder out, String currency, List<T> items);
+    }
+
+    /**
+     * A section of small multiples: heading and note, then either "No data" or the legend and one chart per currency,
+     * in the page's currency order, each currency's items sorted by {@code order}.
+     */
+    static <T> void multiplesSection(StringBuilder out, String id, String heading, String note, List<LegendItem> legend,
+                                     List<T> items, List<String> currencies, Function<T, String> currency,
+                                     Comparator<T> order, CurrencyChart<T> chart) {
+        openSection(out, id, heading, note);
+        if (items.isEmpty()) {
+            noData(out);
+        } else {
+            legend(out, legend);
+            out.append("<div class=\"multiples\">\n");
+            groupByCurrency(items, currencies, currency, order).forEach((code, group) -> chart.draw(out, code, group));
+            out.append("</div>\n");
+        }
+        out.append("</section>\n");
+    }
+
+    private static <T> Map<String, List<T>> groupByCurrency(List<T> items, List<String> currencies,
                                                             Function<T, String> currency, Comparator<T> order) {
         Map<String, List<T>> groups = new LinkedHashMap<>();
         for (String code : currencies) {
