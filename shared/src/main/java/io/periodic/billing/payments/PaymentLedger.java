@@ -10,23 +10,29 @@ import io.periodic.billing.model.Payment;
 import io.periodic.billing.model.PaymentStatus;
 import io.periodic.billing.model.Refund;
 import io.periodic.billing.money.Money;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * The ledger arithmetic of payments (plain domain logic): what a matching decision or a refund does to the
- * payment, its invoices, its allocations and the customer's credit balance. The store commits each result in one
- * transaction. Invariants, for every payment: received = applied + unapplied + refunded; for every invoice:
- * total − credit applied − credited − paid = amount due ≥ 0.
+ * The ledger arithmetic of payments (plain domain logic): what a matching decision or a manual application does
+ * to the payment, its invoices, its allocations and the customer's credit balance (a refund: {@link RefundLedger}).
+ * The store commits each result in one transaction. Invariants, for every payment: received = applied + unapplied
+ * + refunded; for every invoice: total − credit applied − credited − paid = amount due ≥ 0.
  *
  * <p>Credit is never left beside an amount due that it could pay: a refund that reopens an invoice pays it from
- * the customer's credit balance in the same result ({@link #refund}), and the dunning workflow does the same before
- * every step ({@link #useCredit}), so a customer whose credit covers what they owe is never reminded, charged a late
- * fee or suspended.
+ * the customer's credit balance in the same result ({@link RefundLedger#refund}), and the dunning workflow does the
+ * same before every step ({@link #useCredit}), so a customer whose credit covers what they owe is never reminded,
+ * charged a late fee or suspended.
  */
 public final class PaymentLedger {
     /**
@@ -86,7 +92,7 @@ public final class PaymentLedger {
     }
 
     /** Pays the invoices, in the order given, from the balance; null when nothing is used. */
-    private static CreditUse useCredit(List<Invoice> invoices, CreditBalance balance, String entryId, String source,
+    static CreditUse useCredit(List<Invoice> invoices, CreditBalance balance, String entryId, String source,
             Instant now) {
         if (balance == null || !balance.balance().isPositive()) {
             return null;
@@ -125,10 +131,10 @@ public final class PaymentLedger {
             return id;
         }
         try {
-            byte[] hash = java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(String.join("\n", parts).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            return kind + ":#" + java.util.HexFormat.of().formatHex(hash);
-        } catch (java.security.NoSuchAlgorithmException e) {
+            byte[] hash = MessageDigest.getInstance("SHA-256")
+                    .digest(String.join("\n", parts).getBytes(StandardCharsets.UTF_8));
+            return kind + ":#" + HexFormat.of().formatHex(hash);
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is always available", e);
         }
     }
@@ -136,9 +142,7 @@ public final class PaymentLedger {
     /** Applies a matching decision to a received payment. */
     public static Result apply(Payment payment, PaymentMatching.Decision decision, Map<String, Invoice> invoices,
             CreditBalance balance, Instant now) {
-        if (payment.status() != PaymentStatus.RECEIVED) {
-            throw new IllegalStateException("payment " + payment.id() + " was already applied");
-        }
+        PaymentTransitions.require(payment, PaymentTransitions.Event.MATCHED);
         List<Invoice> changed = new ArrayList<>();
         List<Allocation> allocations = new ArrayList<>();
         List<String> paid = new ArrayList<>();
@@ -185,8 +189,8 @@ public final class PaymentLedger {
                     balance.version());
         }
         Money applied = decision.applied().minus(decision.toCredit()).plus(toCredit);
-        PaymentStatus status = applied.equals(payment.amount()) ? PaymentStatus.APPLIED
-                : applied.isZero() ? PaymentStatus.UNAPPLIED : PaymentStatus.PARTIALLY_APPLIED;
+        PaymentStatus status = PaymentTransitions.after(payment, PaymentTransitions.Event.MATCHED, applied,
+                payment.refunded());
         Payment after = payment.settled(status, applied, payment.refunded(), decision.customerId(),
                 unapplied.isPositive() ? unappliedReason : null);
         return new Result(after, changed, allocations, List.of(), entries, balanceAfter, List.of(), paid, List.of());
@@ -204,6 +208,7 @@ public final class PaymentLedger {
      */
     public static Result applyManually(Payment payment, List<PaymentMatching.Application> applications,
             List<Allocation> allocations, Map<String, Invoice> invoices, String by, Instant now) {
+        PaymentTransitions.require(payment, PaymentTransitions.Event.APPLIED_BY_HAND);
         if (applications.isEmpty()) {
             throw new IllegalArgumentException("name at least one invoice to apply the payment to");
         }
@@ -211,7 +216,7 @@ public final class PaymentLedger {
                 != applications.size()) {
             throw new IllegalArgumentException("each invoice may be named once");
         }
-        java.util.Set<String> allocated = new java.util.HashSet<>();
+        Set<String> allocated = new HashSet<>();
         allocations.forEach(a -> allocated.add(a.invoiceId()));
         applications.forEach(a -> allocated.add(a.invoiceId()));
         if (allocated.size() > MAX_ALLOCATIONS_PER_PAYMENT) {
@@ -225,7 +230,7 @@ public final class PaymentLedger {
         List<Allocation> created = new ArrayList<>();
         List<Allocation> raised = new ArrayList<>();
         List<String> paid = new ArrayList<>();
-        Map<String, Allocation> existing = new java.util.HashMap<>();
+        Map<String, Allocation> existing = new HashMap<>();
         allocations.forEach(a -> existing.put(a.invoiceId(), a));
         for (PaymentMatching.Application a : applications) {
             Invoice invoice = invoices.get(a.invoiceId());
@@ -241,7 +246,7 @@ public final class PaymentLedger {
             }
             if (!invoice.status().acceptsPayment()) {
                 throw new IllegalStateException("invoice " + label(invoice) + " is " + invoice.status().name()
-                        .toLowerCase(java.util.Locale.ROOT) + " and accepts no payment");
+                        .toLowerCase(Locale.ROOT) + " and accepts no payment");
             }
             if (a.amount().isGreaterThan(invoice.amountDue())) {
                 throw new IllegalStateException("cannot apply " + a.amount() + " to invoice " + label(invoice)
@@ -278,128 +283,19 @@ public final class PaymentLedger {
         }
         Money applied = payment.applied().plus(total);
         Money left = payment.amount().minus(applied).minus(payment.refunded());
-        PaymentStatus status = left.isZero() ? PaymentStatus.APPLIED : PaymentStatus.PARTIALLY_APPLIED;
+        PaymentStatus status = PaymentTransitions.after(payment, PaymentTransitions.Event.APPLIED_BY_HAND, applied,
+                payment.refunded());
         Payment after = payment.settled(status, applied, payment.refunded(), customerId,
                 left.isZero() ? null : payment.unappliedReason());
         return new Result(after, changed, created, raised, List.of(), null, List.of(), paid, List.of());
     }
 
-    private static String label(Invoice invoice) {
+    static String label(Invoice invoice) {
         return invoice.number() != null ? invoice.number() : invoice.id();
     }
 
-    /**
-     * Takes a refund or dispute back from a payment: first from its unapplied cash, then from its allocations
-     * newest first (those invoices reopen, so dunning can resume), then from the credit it added to the customer's
-     * balance. The payment's refunded amount grows by the whole refund; a part that could not be taken back (the
-     * credit was already used) is named in the payment's reason.
-     *
-     * <p>Then, in the same result (one transaction), the invoices it reopened are paid from what is left of the
-     * customer's credit balance, oldest due first: credit is never left beside an amount due it could pay. An
-     * invoice paid again in full this way is not reported as reopened.
-     *
-     * @param allocations the payment's allocations
-     * @param invoices the invoices of those allocations, by id
-     */
-    public static Result refund(Payment payment, Refund refund, List<Allocation> allocations,
-            Map<String, Invoice> invoices, CreditBalance balance, Instant now) {
-        return refund(payment, refund, refund.amount(), allocations, invoices, balance, now);
-    }
-
-    /**
-     * Takes back {@code newlyRefunded} (what the refund adds to the payment's earlier refunds, see
-     * {@link RefundTotals}), at most what the payment still holds; the refund is recorded as applied with what it
-     * took and, when that is less, why.
-     */
-    public static Result refund(Payment payment, Refund refund, Money newlyRefunded, List<Allocation> allocations,
-            Map<String, Invoice> invoices, CreditBalance balance, Instant now) {
-        Money remaining = payment.amount().minus(payment.refunded());
-        Money take = newlyRefunded.min(remaining);
-        String capped = take.equals(newlyRefunded) ? null : newlyRefunded.minus(take) + " of " + newlyRefunded
-                + " not taken back: the payment of " + payment.amount() + " had only " + remaining + " left to refund";
-        Money left = take;
-        Money fromCash = left.min(payment.unapplied());
-        left = left.minus(fromCash);
-
-        List<Allocation> changedAllocations = new ArrayList<>();
-        Map<String, Invoice> changedInvoices = new LinkedHashMap<>();
-        List<String> reopened = new ArrayList<>();
-        List<Allocation> newestFirst = new ArrayList<>(allocations);
-        // Newest first: the latest application; within one application, the invoice due last gives back first.
-        newestFirst.sort(Comparator.comparing(Allocation::appliedAt)
-                .thenComparing((Allocation a) -> invoices.get(a.invoiceId()).dueDate())
-                .thenComparing(Allocation::invoiceId)
-                .reversed());
-        for (Allocation allocation : newestFirst) {
-            if (!left.isPositive()) {
-                break;
-            }
-            Money back = left.min(allocation.amount());
-            if (!back.isPositive()) {
-                continue;
-            }
-            left = left.minus(back);
-            changedAllocations.add(new Allocation(allocation.paymentId(), allocation.invoiceId(),
-                    allocation.amount().minus(back), allocation.rule(), fit(allocation.reason() + "; "
-                    + back + " taken back by " + refund.kind().name().toLowerCase() + " " + refund.refundId(), 1000),
-                    allocation.appliedAt(), allocation.version()));
-            Invoice invoice = invoices.get(allocation.invoiceId());
-            // A paid invoice the refund took money back from is open again.
-            Invoice after = InvoiceTransitions.settled(invoice.withPayment(invoice.amountPaid().minus(back),
-                    invoice.status()));
-            if (invoice.status() == InvoiceStatus.PAID) {
-                reopened.add(invoice.id());
-            }
-            changedInvoices.put(after.id(), after);
-        }
-        List<CreditEntry> entries = new ArrayList<>();
-        CreditBalance balanceAfter = null;
-        Money fromCredit = left.min(balance.balance());
-        if (fromCredit.isPositive() && payment.customerId() != null) {
-            entries.add(new CreditEntry(payment.customerId(), entryId("refund", payment.id(), refund.refundId()),
-                    fromCredit.negate(), fit(refund.kind().name().toLowerCase() + " " + refund.refundId()
-                    + " of payment " + payment.id(), 1300), now));
-            balanceAfter = new CreditBalance(balance.customerId(), balance.balance().minus(fromCredit),
-                    balance.version());
-            left = left.minus(fromCredit);
-        }
-        if (payment.customerId() != null && !reopened.isEmpty()) {
-            List<Invoice> reopenedOldestFirst = changedInvoices.values().stream()
-                    .filter(i -> reopened.contains(i.id()))
-                    .sorted(Comparator.comparing(Invoice::dueDate).thenComparing(Invoice::id))
-                    .toList();
-            CreditUse use = useCredit(reopenedOldestFirst, balanceAfter != null ? balanceAfter : balance,
-                    entryId("credit-used", payment.id(), refund.refundId()), "used on invoices reopened by "
-                    + refund.kind().name().toLowerCase() + " " + refund.refundId() + " of payment " + payment.id()
-                    + ": " + String.join(", ", reopenedOldestFirst.stream().map(PaymentLedger::label).toList()), now);
-            if (use != null) {
-                entries.add(use.entry());
-                balanceAfter = use.balanceAfter();
-                for (Invoice paidAgain : use.invoices()) {
-                    changedInvoices.put(paidAgain.id(), paidAgain);
-                    if (paidAgain.status() == InvoiceStatus.PAID) {
-                        reopened.remove(paidAgain.id());
-                    }
-                }
-            }
-        }
-        Money refunded = payment.refunded().plus(take);
-        Money applied = payment.applied().minus(take.minus(fromCash));
-        PaymentStatus status = refunded.equals(payment.amount())
-                ? (refund.kind() == Refund.Kind.DISPUTE ? PaymentStatus.DISPUTED : PaymentStatus.REFUNDED)
-                : applied.isZero() ? PaymentStatus.UNAPPLIED
-                : applied.plus(refunded).equals(payment.amount()) ? PaymentStatus.APPLIED
-                : PaymentStatus.PARTIALLY_APPLIED;
-        String reason = left.isPositive()
-                ? fit(left + " of " + refund.refundId() + " could not be taken back: the credit was already used", 1000)
-                : payment.unappliedReason();
-        Payment after = payment.settled(status, applied, refunded, payment.customerId(), reason);
-        return new Result(after, List.copyOf(changedInvoices.values()), List.of(), changedAllocations, entries,
-                balanceAfter, List.of(refund.applied(take, capped)), List.of(), reopened);
-    }
-
     /** Text kept within a stored field's limit (reasons grow with each refund; ids may be long). */
-    private static String fit(String text, int max) {
+    static String fit(String text, int max) {
         return text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }
 }

@@ -1,33 +1,23 @@
 package io.periodic.billing.service;
 
-import io.periodic.billing.model.Allocation;
-import io.periodic.billing.model.CreditBalance;
-import io.periodic.billing.model.Customer;
-import io.periodic.billing.model.Invoice;
-import io.periodic.billing.model.InvoiceStatus;
 import io.periodic.billing.model.Payment;
-import io.periodic.billing.model.PaymentStatus;
-import io.periodic.billing.model.Refund;
-import io.periodic.billing.payments.PaymentEvents;
 import io.periodic.billing.payments.PaymentLedger;
 import io.periodic.billing.payments.PaymentMatching;
 import io.periodic.billing.payments.PaymentNotification;
-import io.periodic.billing.payments.References;
+import io.periodic.billing.payments.PaymentTransitions;
 import io.periodic.billing.payments.RefundTotals;
-import io.periodic.billing.persistence.AlreadyExistsException;
 import io.periodic.billing.persistence.BillingStore;
-import io.periodic.billing.persistence.ConcurrentUpdateException;
 import io.periodic.billing.persistence.PaymentRepository;
 import io.periodic.billing.ports.Clock;
 import io.periodic.billing.ports.EventPublisher;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 
 /**
- * Applies payment notifications, idempotently and in any order:
+ * The payments' door: applies payment notifications (the payment matcher's use case) and a person's manual
+ * applications, idempotently and in any order. The work is done by {@link PaymentReceipt} (a received payment,
+ * matched), {@link RefundApplication} (refunds and disputes), {@link ManualPaymentApplication} (cash applied by
+ * hand), each committing and announcing through {@link PaymentPosting}; every status change of a payment is
+ * decided by {@link PaymentTransitions}:
  * <ul>
  *   <li>a payment is stored once per (provider, provider payment id) - never per queue message - and applied once:
  *       matched by {@link PaymentMatching}, then written by {@link PaymentRepository#commit} in one version-checked
@@ -56,14 +46,17 @@ public final class PaymentService {
     }
 
     private final BillingStore store;
-    private final EventPublisher events;
-    private final Clock clock;
-    private final ConflictRetry retry = ConflictRetry.standard();
+    private final PaymentPosting posting;
+    private final PaymentReceipt receipt;
+    private final RefundApplication refunds;
+    private final ManualPaymentApplication manual;
 
     public PaymentService(BillingStore store, EventPublisher events, Clock clock) {
         this.store = store;
-        this.events = events;
-        this.clock = clock;
+        this.posting = new PaymentPosting(store, events, clock);
+        this.refunds = new RefundApplication(store, events, clock, posting);
+        this.receipt = new PaymentReceipt(store, clock, posting, refunds);
+        this.manual = new ManualPaymentApplication(store, clock, posting);
     }
 
     /**
@@ -71,218 +64,11 @@ public final class PaymentService {
      * payer name, a customer's open invoices — and the decision, with nothing written or published.
      */
     public void prime() {
-        Payment probe = new Payment(Payment.idFor("priming", "probe"), "priming", "probe",
-                io.periodic.billing.money.Money.of(1, "USD"), new io.periodic.billing.model.Payer("Priming Probe",
-                "priming@priming.invalid", null, null), "INV-2000-000000", java.time.Instant.EPOCH,
-                PaymentStatus.RECEIVED, io.periodic.billing.money.Money.zero(java.util.Currency.getInstance("USD")),
-                io.periodic.billing.money.Money.zero(java.util.Currency.getInstance("USD")), null, null, null);
-        PaymentMatching.decide(context(probe));
-        store.invoices().openByCustomer("cus_priming_probe", 1);
-        store.payments().allocationsOfPayment(probe.id());
+        receipt.prime();
     }
 
     public Outcome handle(PaymentNotification n) {
-        return n.kind() == PaymentNotification.Kind.RECEIVED ? receive(n) : takeBack(n);
-    }
-
-    private Outcome receive(PaymentNotification n) {
-        String id = Payment.idFor(n.provider(), n.providerPaymentId());
-        Payment fresh = new Payment(id, n.provider(), n.providerPaymentId(), n.amount(), n.payer(), remittance(n),
-                n.occurredAt(), PaymentStatus.RECEIVED, zero(n), zero(n), null, null, true, null);
-        Payment payment;
-        try {
-            payment = store.payments().create(fresh);
-        } catch (AlreadyExistsException duplicate) {
-            payment = store.payments().get(id).orElseThrow();
-        }
-        store.payments().listReceived(payment); // idempotent: a redelivery after a crash lists it too
-        if (payment.status() != PaymentStatus.RECEIVED) {
-            // Applied before; a crash may have come before its waiting refunds were: they are decided now.
-            announce(applyWaitingRefunds(payment));
-            return Outcome.DUPLICATE;
-        }
-        Payment[] latest = {payment};
-        payment = retry.run(() -> {
-            try {
-                return applyReceived(latest[0]);
-            } catch (ConcurrentUpdateException conflict) {
-                latest[0] = store.payments().get(id).orElseThrow();
-                if (latest[0].status() != PaymentStatus.RECEIVED) {
-                    return latest[0]; // a racing delivery applied it
-                }
-                throw conflict;
-            }
-        });
-        payment = applyWaitingRefunds(payment);
-        announce(payment);
-        return switch (payment.status()) {
-            case APPLIED -> Outcome.APPLIED;
-            case PARTIALLY_APPLIED -> Outcome.PARTIALLY_APPLIED;
-            case REFUNDED, DISPUTED -> Outcome.REFUNDED;
-            default -> Outcome.UNAPPLIED;
-        };
-    }
-
-    private Payment applyReceived(Payment payment) {
-        PaymentMatching.Context context = context(payment);
-        PaymentMatching.Decision decision = PaymentMatching.decide(context);
-        Map<String, Invoice> invoices = new LinkedHashMap<>();
-        context.referenced().forEach(i -> invoices.put(i.id(), i));
-        context.openInvoices().forEach(i -> invoices.put(i.id(), i));
-        CreditBalance balance = decision.customerId() == null ? null
-                : store.credit().balance(decision.customerId(), payment.amount().currency());
-        PaymentLedger.Result result = PaymentLedger.apply(payment, decision, invoices, balance, clock.now());
-        return commit(result);
-    }
-
-    /** Finds what the payment names and who paid: the inputs of the matching cascade. */
-    private PaymentMatching.Context context(Payment payment) {
-        Map<String, Invoice> referenced = new LinkedHashMap<>();
-        for (String number : References.findAll(payment.remittanceText())) {
-            store.invoices().findByNumber(number).ifPresent(i -> referenced.put(i.id(), i));
-        }
-        Customer customer = null;
-        String how = null;
-        String reference = payment.payer().customerReference();
-        if (reference != null) {
-            customer = store.customers().get(reference).orElse(null);
-            how = "customer reference";
-        }
-        if (customer == null && payment.payer().email() != null) {
-            customer = only(store.customers().findByEmail(payment.payer().email()));
-            how = "e-mail";
-        }
-        if (customer == null && payment.payer().name() != null) {
-            customer = only(store.customers().findByName(payment.payer().name()));
-            how = "payer name";
-        }
-        if (customer == null && !referenced.isEmpty()) {
-            customer = store.customers().get(referenced.values().iterator().next().customerId()).orElse(null);
-            how = "the invoice it names";
-        }
-        // The customer's open invoices are only needed when the named invoices cannot take the money (rules 2-4):
-        // a payment that names a payable invoice in its currency skips that query (it is the expensive read).
-        boolean referencePays = referenced.values().stream().anyMatch(i -> i.status().acceptsPayment()
-                && i.amountDue().isPositive() && i.currency().equals(payment.amount().currency()));
-        List<Invoice> open = customer == null || referencePays ? List.of()
-                : store.invoices().openByCustomer(customer.id(), 1000);
-        return new PaymentMatching.Context(payment, new ArrayList<>(referenced.values()), customer, how, open);
-    }
-
-    private Outcome takeBack(PaymentNotification n) {
-        String paymentId = Payment.idFor(n.provider(), n.providerPaymentId());
-        Refund refund = new Refund(paymentId, n.refundId(),
-                n.kind() == PaymentNotification.Kind.DISPUTED ? Refund.Kind.DISPUTE : Refund.Kind.REFUND, n.amount(),
-                Refund.Status.WAITING, n.occurredAt(), n.runningTotal(), null, null, null);
-        try {
-            refund = store.payments().createRefund(refund);
-        } catch (AlreadyExistsException duplicate) {
-            refund = store.payments().getRefund(paymentId, n.refundId()).orElseThrow();
-        }
-        Optional<Payment> payment = store.payments().get(paymentId);
-        if (payment.isEmpty() || payment.get().status() == PaymentStatus.RECEIVED) {
-            return Outcome.WAITING_FOR_PAYMENT; // decided right after its payment
-        }
-        if (refund.status() != Refund.Status.WAITING) {
-            announce(payment.get());
-            if (refund.status() == Refund.Status.REJECTED) {
-                // Again, in case a crash came between the decision and its announcement (the event id is the same).
-                events.publish(PaymentEvents.refundRejected(payment.get(), refund, clock.now()));
-                return Outcome.REJECTED;
-            }
-            return Outcome.DUPLICATE;
-        }
-        Decided decided = applyRefund(payment.get(), refund);
-        announce(decided.payment());
-        return switch (decided.refund().status()) {
-            case IGNORED -> Outcome.IGNORED;
-            case REJECTED -> Outcome.REJECTED;
-            default -> Outcome.REFUNDED;
-        };
-    }
-
-    /** Decides the payment's waiting refunds and disputes, in id order; returns the payment after them. */
-    private Payment applyWaitingRefunds(Payment payment) {
-        for (Refund waiting : store.payments().refundsOf(payment.id())) {
-            if (waiting.status() == Refund.Status.WAITING) {
-                payment = applyRefund(payment, waiting).payment();
-            }
-        }
-        return payment;
-    }
-
-    /** A refund as decided, and its payment after the decision. */
-    private record Decided(Payment payment, Refund refund) {}
-
-    /**
-     * Decides one waiting refund or dispute, in one version-checked transaction with its payment: rejected (another
-     * currency than the payment: it can never be applied), ignored (it adds nothing to the refunds already counted,
-     * or the payment is refunded in full), or applied for what it adds. Every decision writes the payment, so two
-     * refunds of one payment are decided one after the other, each against the other's outcome: the payment is
-     * read first, then its refunds (consistently), and a commit after either changed is refused and decided again.
-     */
-    private Decided applyRefund(Payment read, Refund waiting) {
-        return retry.run(() -> {
-            Payment payment = store.payments().get(read.id()).orElseThrow();
-            Refund refund = store.payments().getRefund(payment.id(), waiting.refundId()).orElseThrow();
-            if (refund.status() != Refund.Status.WAITING) {
-                return new Decided(payment, refund);
-            }
-            if (!refund.amount().currency().equals(payment.amount().currency())) {
-                Refund rejected = refund.rejected(refund.kind().name().toLowerCase(java.util.Locale.ROOT) + " "
-                        + refund.refundId() + " of " + refund.amount() + " is in "
-                        + refund.amount().currency().getCurrencyCode() + " but payment " + payment.id()
-                        + " is in " + payment.amount().currency().getCurrencyCode()
-                        + "; it cannot be applied and waits for a person");
-                Payment after = commitDecision(payment, rejected);
-                events.publish(PaymentEvents.refundRejected(after, rejected, clock.now()));
-                return new Decided(after, rejected);
-            }
-            List<Refund> refunds = store.payments().refundsOf(payment.id());
-            io.periodic.billing.money.Money newly = RefundTotals.newlyRefunded(refund, refunds);
-            io.periodic.billing.money.Money remaining = payment.amount().minus(payment.refunded());
-            if (!newly.isPositive() || !remaining.isPositive()) {
-                Refund ignored = refund.ignored(!newly.isPositive()
-                        ? (refund.runningTotal() ? "a running total of " + refund.amount()
-                                : "refund of " + refund.amount())
-                                + " adds nothing to the refunds already counted for this payment ("
-                                + countedRefunds(refunds) + ")"
-                        : "payment " + payment.id() + " is refunded in full already");
-                return new Decided(commitDecision(payment, ignored), ignored);
-            }
-            List<Allocation> allocations = store.payments().allocationsOfPayment(payment.id());
-            Map<String, Invoice> invoices = new LinkedHashMap<>();
-            for (Allocation a : allocations) {
-                store.invoices().get(a.invoiceId()).ifPresent(i -> invoices.put(i.id(), i));
-            }
-            CreditBalance balance = payment.customerId() == null
-                    ? CreditBalance.empty("unknown", payment.amount().currency())
-                    : store.credit().balance(payment.customerId(), payment.amount().currency());
-            PaymentLedger.Result result = PaymentLedger.refund(payment, refund, newly, allocations, invoices,
-                    balance, clock.now());
-            Payment after = commit(result);
-            for (String reopened : result.reopenedInvoiceIds()) {
-                Invoice invoice = store.invoices().get(reopened).orElseThrow();
-                events.publish(PaymentEvents.invoiceReopened(invoice, payment.id(), refund.refundId(), clock.now()));
-            }
-            events.publish(PaymentEvents.paymentRefunded(after, refund.refundId(), clock.now()));
-            return new Decided(after, result.refunds().get(0));
-        });
-    }
-
-    /** Records a decision that takes nothing back: the refund, with the payment version-checked (and bumped). */
-    private Payment commitDecision(Payment payment, Refund decided) {
-        return store.payments().commit(new PaymentRepository.Application(payment, List.of(), List.of(), List.of(),
-                List.of(), null, List.of(decided)));
-    }
-
-    /** The payment's counted refunds, for a reason: "<id> <amount>, …". */
-    private static String countedRefunds(List<Refund> refunds) {
-        String listed = refunds.stream()
-                .filter(r -> r.status() == Refund.Status.APPLIED || r.status() == Refund.Status.IGNORED)
-                .map(r -> r.refundId() + " " + r.amount() + (r.runningTotal() ? " in total" : ""))
-                .collect(java.util.stream.Collectors.joining(", "));
-        return listed.isEmpty() ? "none" : listed;
+        return n.kind() == PaymentNotification.Kind.RECEIVED ? receipt.receive(n) : refunds.takeBack(n);
     }
 
     /** An amount (minor units of the payment's currency) a person applies to one invoice. */
@@ -313,7 +99,7 @@ public final class PaymentService {
      * {@link #MAX_MANUAL_APPLICATIONS} invoices.
      */
     public Payment applyManually(String paymentId, List<ManualApplication> requested, String by) {
-        return applyManually(paymentId, requested, by, null, 0);
+        return manual.apply(paymentId, requested, by, null, 0);
     }
 
     /**
@@ -326,48 +112,7 @@ public final class PaymentService {
      */
     public Payment applyManually(String paymentId, List<ManualApplication> requested, String by, String commitMarker,
             long markerExpiresAt) {
-        if (requested.size() > MAX_MANUAL_APPLICATIONS) {
-            throw new IllegalArgumentException("one application names at most " + MAX_MANUAL_APPLICATIONS
-                    + " invoices (it is one transaction of at most " + PaymentRepository.MAX_TRANSACTION_ITEMS
-                    + " items); got " + requested.size() + ": split it into several requests");
-        }
-        return retry.run(() -> {
-            Payment payment = store.payments().get(paymentId)
-                    .orElseThrow(() -> new NotFoundException("payment", paymentId));
-            List<PaymentMatching.Application> applications = requested.stream()
-                    .map(a -> new PaymentMatching.Application(a.invoiceId(),
-                            io.periodic.billing.money.Money.of(a.minor(), payment.amount().currency())))
-                    .toList();
-            if (!payment.unapplied().isPositive()) {
-                throw new ConflictException("payment " + paymentId + " holds no unapplied cash (it is "
-                        + payment.status().name().toLowerCase(java.util.Locale.ROOT) + ")");
-            }
-            if (payment.status() == PaymentStatus.RECEIVED) {
-                throw new ConflictException("payment " + paymentId + " is still being matched; try again shortly");
-            }
-            Map<String, Invoice> invoices = new LinkedHashMap<>();
-            for (PaymentMatching.Application a : applications) {
-                invoices.put(a.invoiceId(), store.invoices().get(a.invoiceId())
-                        .orElseThrow(() -> new NotFoundException("invoice", a.invoiceId())));
-            }
-            PaymentLedger.Result result;
-            try {
-                result = PaymentLedger.applyManually(payment, applications,
-                        store.payments().allocationsOfPayment(paymentId), invoices, by, clock.now());
-            } catch (IllegalStateException refused) {
-                throw new ConflictException(refused.getMessage());
-            }
-            try {
-                Payment after = store.payments().commit(new PaymentRepository.Application(result.payment(),
-                        result.invoices(), result.newAllocations(), result.changedAllocations(),
-                        result.creditEntries(), result.balanceAfter(), result.refunds()), commitMarker,
-                        markerExpiresAt);
-                announce(after);
-                return store.payments().get(paymentId).orElseThrow();
-            } catch (AlreadyExistsException committedBefore) {
-                throw new DuplicateException(committedBefore.getMessage(), committedBefore);
-            }
-        });
+        return manual.apply(paymentId, requested, by, commitMarker, markerExpiresAt);
     }
 
     /**
@@ -375,52 +120,8 @@ public final class PaymentService {
      * commit and publishing them): for a retried request whose work was committed before. The payment as stored.
      */
     public Payment announcePending(String paymentId) {
-        announce(store.payments().get(paymentId).orElseThrow(() -> new NotFoundException("payment", paymentId)));
+        posting.announce(store.payments().get(paymentId)
+                .orElseThrow(() -> new NotFoundException("payment", paymentId)));
         return store.payments().get(paymentId).orElseThrow();
-    }
-
-    private Payment commit(PaymentLedger.Result r) {
-        return store.payments().commit(new PaymentRepository.Application(r.payment(), r.invoices(),
-                r.newAllocations(), r.changedAllocations(), r.creditEntries(), r.balanceAfter(), r.refunds()));
-    }
-
-    /**
-     * Publishes what the payment's last application means for other systems, once it is committed: invoices it
-     * paid, and unapplied cash. Ids are deterministic, so publishing again after a crash is harmless.
-     */
-    private void announce(Payment payment) {
-        if (payment.announced()) {
-            return;
-        }
-        for (Allocation a : store.payments().allocationsOfPayment(payment.id())) {
-            store.invoices().get(a.invoiceId())
-                    .filter(i -> i.status() == InvoiceStatus.PAID && a.amount().isPositive())
-                    .ifPresent(i -> events.publish(PaymentEvents.invoicePaid(i, payment.id(), clock.now())));
-        }
-        if (payment.unapplied().isPositive()) {
-            events.publish(PaymentEvents.paymentUnapplied(payment, clock.now()));
-        }
-        retry.run(() -> {
-            Payment current = store.payments().get(payment.id()).orElseThrow();
-            return current.announced() ? current : store.payments().update(current.announcedNow());
-        });
-    }
-
-    private static Customer only(List<Customer> customers) {
-        return customers.size() == 1 ? customers.get(0) : null;
-    }
-
-    /** The payment's remittance text: the invoice reference and the free text, within the stored 2,000 characters. */
-    private static String remittance(PaymentNotification n) {
-        String text = ((n.invoiceReference() == null ? "" : n.invoiceReference() + " ")
-                + (n.remittanceText() == null ? "" : n.remittanceText())).strip();
-        if (text.length() > 2000) {
-            text = text.substring(0, 1999) + "…";
-        }
-        return text.isEmpty() ? null : text;
-    }
-
-    private static io.periodic.billing.money.Money zero(PaymentNotification n) {
-        return io.periodic.billing.money.Money.zero(n.amount().currency());
     }
 }

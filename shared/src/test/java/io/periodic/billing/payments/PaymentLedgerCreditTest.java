@@ -12,7 +12,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.periodic.billing.model.Allocation;
 import io.periodic.billing.model.CreditBalance;
-import io.periodic.billing.model.CreditEntry;
 import io.periodic.billing.model.Invoice;
 import io.periodic.billing.model.InvoiceStatus;
 import io.periodic.billing.model.Payment;
@@ -27,16 +26,16 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
- * The ledger's use of credit (issue 12, defects 4 and 5), as plain domain logic: a refund that reopens an invoice
- * pays it from the customer's credit balance in the same result; dunning's {@link PaymentLedger#useCredit}; the
- * credit balance and over-limit payments never overflow.
+ * The ledger's use of credit (issue 12, defects 4 and 5), as plain domain logic: dunning's
+ * {@link PaymentLedger#useCredit}; the credit balance and over-limit payments never overflow (a refund that reopens
+ * an invoice and the credit that pays it: {@link RefundLedgerTest}).
  */
 class PaymentLedgerCreditTest {
 
-    private record Paid(PaymentLedger.Result result, Payment payment, List<Allocation> allocations,
+    record Paid(PaymentLedger.Result result, Payment payment, List<Allocation> allocations,
             Map<String, Invoice> invoices) {}
 
-    private static Paid pay(Payment p, List<Invoice> open, CreditBalance balance) {
+    static Paid pay(Payment p, List<Invoice> open, CreditBalance balance) {
         PaymentMatching.Decision d = decide(p, List.of(), CUSTOMER, open);
         Map<String, Invoice> byId = open.stream().collect(Collectors.toMap(Invoice::id, Function.identity()));
         PaymentLedger.Result r = PaymentLedger.apply(p, d, byId, balance, NOW);
@@ -44,60 +43,9 @@ class PaymentLedgerCreditTest {
                 .toList(), r.invoices().stream().collect(Collectors.toMap(Invoice::id, i -> i.withVersion(2L))));
     }
 
-    private static Refund refund(Payment p, String id, long minor) {
+    static Refund refund(Payment p, String id, long minor) {
         return new Refund(p.id(), id, Refund.Kind.REFUND, Money.of(minor, p.amount().currency()),
                 Refund.Status.WAITING, NOW, 1L);
-    }
-
-    @Test
-    void aRefundThatReopensAnInvoiceWhileCreditCoversItLeavesItPaidFromCreditInTheSameResult() {
-        Invoice a = invoice(1, 1_000, "JPY");
-        Paid paid = pay(payment(1_000, "JPY"), List.of(a), CreditBalance.empty("cus_1", Currencies.of("JPY")));
-        assertEquals(PaymentStatus.APPLIED, paid.payment().status());
-        CreditBalance credit = new CreditBalance("cus_1", Money.of(1_000, "JPY"), 3L); // from another payment
-
-        PaymentLedger.Result r = PaymentLedger.refund(paid.payment(), refund(paid.payment(), "re_1", 1_000),
-                paid.allocations(), paid.invoices(), credit, NOW.plusSeconds(60));
-
-        ledgerHolds(r.payment());
-        assertEquals(Money.of(1_000, "JPY"), r.payment().refunded());
-        Invoice after = r.invoices().get(0);
-        assertEquals(InvoiceStatus.PAID, after.status(), "paid again, from the credit");
-        assertTrue(after.amountPaid().isZero());
-        assertEquals(Money.of(1_000, "JPY"), after.creditApplied());
-        assertEquals(List.of(), r.reopenedInvoiceIds(), "not announced as reopened: nothing is due");
-        assertEquals(1, r.creditEntries().size());
-        CreditEntry used = r.creditEntries().get(0);
-        assertEquals(Money.of(-1_000, "JPY"), used.amount());
-        assertEquals("credit-used:" + paid.payment().id() + ":re_1", used.id());
-        assertEquals(new CreditBalance("cus_1", Money.zero(Currencies.of("JPY")), 3L), r.balanceAfter(),
-                "version-checked against the balance that was read");
-    }
-
-    @Test
-    void creditTheRefundTakesBackIsNotUsedAgainAndTheRestPaysTheReopenedInvoices() {
-        Invoice a = invoice(1, 1_000, "JPY");
-        Invoice b = invoice(2, 2_000, "JPY");
-        // 4,000 pays both (3,000) and leaves 1,000 of credit; the customer also holds 500 from elsewhere.
-        Paid paid = pay(payment(4_000, "JPY"), List.of(a, b), new CreditBalance("cus_1", Money.of(500, "JPY"), 1L));
-        CreditBalance balance = paid.result().balanceAfter().withVersion(2L);
-        assertEquals(Money.of(1_500, "JPY"), balance.balance());
-
-        // The whole payment back: both allocations, then the 1,000 of credit it added. 500 of credit is left, and
-        // goes to the reopened invoice due first.
-        PaymentLedger.Result r = PaymentLedger.refund(paid.payment(), refund(paid.payment(), "re_1", 4_000),
-                paid.allocations(), paid.invoices(), balance, NOW.plusSeconds(60));
-
-        ledgerHolds(r.payment());
-        assertEquals(PaymentStatus.REFUNDED, r.payment().status());
-        assertEquals(List.of(Money.of(-1_000, "JPY"), Money.of(-500, "JPY")),
-                r.creditEntries().stream().map(CreditEntry::amount).toList());
-        assertEquals("refund:" + paid.payment().id() + ":re_1", r.creditEntries().get(0).id());
-        assertTrue(r.balanceAfter().balance().isZero());
-        Map<String, Invoice> after = r.invoices().stream().collect(Collectors.toMap(Invoice::id, Function.identity()));
-        assertEquals(Money.of(500, "JPY"), after.get("inv_1").amountDue(), "oldest due first");
-        assertEquals(Money.of(2_000, "JPY"), after.get("inv_2").amountDue());
-        assertEquals(List.of("inv_2", "inv_1"), r.reopenedInvoiceIds(), "both still have something due");
     }
 
     @Test

@@ -1,7 +1,6 @@
 package io.periodic.billing.payments;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.periodic.billing.model.Address;
@@ -135,7 +134,7 @@ class PaymentMatchingTest {
                 .map(x -> x.withVersion(1L)).toList();
         Refund refund = new Refund(p.id(), "re_1", Refund.Kind.REFUND, Money.of(4_000, "JPY"), Refund.Status.WAITING,
                 NOW, 1L);
-        PaymentLedger.Result refunded = PaymentLedger.refund(applied.payment().withVersion(2L), refund, allocations,
+        PaymentLedger.Result refunded = RefundLedger.refund(applied.payment().withVersion(2L), refund, allocations,
                 after, applied.balanceAfter(), NOW.plusSeconds(60));
         assertEquals(List.of("inv_2"), refunded.reopenedInvoiceIds(), "the newest allocation gives back first");
         Invoice reopened = refunded.invoices().get(0);

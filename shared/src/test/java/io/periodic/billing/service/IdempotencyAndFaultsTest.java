@@ -123,21 +123,21 @@ class IdempotencyAndFaultsTest {
     void aCrashAfterEachWriteInTurnThenARerun() {
         // Count the writes of one clean run, then crash after write 1, 2, ... of a fresh case each time.
         Case probe = dueCase();
-        probe.world().crash.arm(-1);
+        probe.world().faults.heal();
         probe.world().issuing().process(probe.subscription().id());
-        int writes = probe.world().crash.writesSinceArmed();
+        int writes = probe.world().faults.writesSinceArmed();
         assertTrue(writes >= 2, "create-and-finalise, advance at least; saw " + writes);
 
         List<String> crashedAt = new ArrayList<>();
         for (int k = 1; k <= writes; k++) {
             Case c = dueCase();
-            c.world().crash.arm(k);
+            c.world().faults.crashAfterWrite(k, false);
             try {
                 c.world().issuing().process(c.subscription().id());
             } catch (RuntimeException crash) {
                 crashedAt.add(crash.getMessage());
             }
-            c.world().crash.arm(-1);
+            c.world().faults.heal();
             c.world().issuing().process(c.subscription().id()); // the redelivered job
             assertBilledExactlyOnce(c);
         }

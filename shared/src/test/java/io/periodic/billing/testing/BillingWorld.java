@@ -36,7 +36,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * with the function modules' tests (shared's test jar).
  */
 public final class BillingWorld {
-    public final CrashAfterWrite crash = new CrashAfterWrite();
+    public final Faults faults = new Faults();
     public final BillingStore store;
     public final TestClock clock;
     /** How often what follows finalisation (document, event, mail) ran, by invoice id. */
@@ -45,7 +45,7 @@ public final class BillingWorld {
 
     public BillingWorld(DynamoDbLocalEngine engine, Instant start) {
         this.store = new BillingStore(engine.clientBuilder()
-                .overrideConfiguration(o -> o.addExecutionInterceptor(crash)).build(), BillingTable.LOGICAL_ID);
+                .overrideConfiguration(o -> o.addExecutionInterceptor(faults)).build(), BillingTable.LOGICAL_ID);
         this.clock = new TestClock(start);
         // Each world numbers in its own series, so tests can count the numbers they consume.
         String prefix = "T" + io.periodic.billing.model.Ids.randomLetters(7);

@@ -26,6 +26,7 @@ import io.periodic.billing.ports.Clock;
 import io.periodic.billing.rendering.DocumentRenderer;
 import io.periodic.billing.service.InvoiceNotifications;
 import io.periodic.billing.service.PaymentService;
+import io.periodic.billing.testing.Faults;
 import io.periodic.local.engines.DynamoDbLocalEngine;
 import java.io.IOException;
 import java.io.UncheckedIOException;

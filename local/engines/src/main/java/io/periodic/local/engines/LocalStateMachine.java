@@ -7,29 +7,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.periodic.local.engines.AslDefinition.And;
-import io.periodic.local.engines.AslDefinition.Branch;
-import io.periodic.local.engines.AslDefinition.Catcher;
-import io.periodic.local.engines.AslDefinition.Choice;
-import io.periodic.local.engines.AslDefinition.Comparison;
-import io.periodic.local.engines.AslDefinition.Fail;
-import io.periodic.local.engines.AslDefinition.Not;
-import io.periodic.local.engines.AslDefinition.Or;
-import io.periodic.local.engines.AslDefinition.Pass;
-import io.periodic.local.engines.AslDefinition.Retrier;
-import io.periodic.local.engines.AslDefinition.Rule;
-import io.periodic.local.engines.AslDefinition.State;
-import io.periodic.local.engines.AslDefinition.StatesError;
-import io.periodic.local.engines.AslDefinition.Succeed;
-import io.periodic.local.engines.AslDefinition.Task;
-import io.periodic.local.engines.AslDefinition.Wait;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -105,6 +87,11 @@ import java.util.stream.Stream;
  * Every public method is synchronized; the invoker is called while the lock is held, so it may call
  * {@link #start} (same thread) but must not wait for another thread that uses this machine. Calling
  * {@link #runDue} from inside the invoker is refused.
+ *
+ * <h2>Inside</h2>
+ * {@code AslDefinition} (the parsed, validated definition), {@code AslInterpreter} (runs the steps),
+ * {@code AslSemantics} (the ASL rules as pure functions), {@code AslExecution} (one execution's record and its form
+ * in a snapshot).
  */
 public final class LocalStateMachine {
     /** The most transitions one execution may make within one {@link #runDue} before it is failed. */
@@ -117,9 +104,6 @@ public final class LocalStateMachine {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}]+)}");
     /** Step Functions execution names: 1-80 characters, none of these (nor whitespace or control characters). */
     private static final Pattern INVALID_NAME_CHARS = Pattern.compile("[\\s<>{}\\[\\]?*\"#%\\\\^|~`$&,;:/\\p{Cntrl}]");
-    /** An upper bound on one retry delay, so BackoffRate^n cannot overflow: a Standard execution lives ≤ 1 year. */
-    private static final double MAX_RETRY_DELAY_SECONDS = Duration.ofDays(366).toSeconds();
-
     /** A Task's resource, called with the effective parameters; returns the task result. */
     @FunctionalInterface
     public interface TaskInvoker {
@@ -161,58 +145,16 @@ public final class LocalStateMachine {
     public record ExecutionView(String name, Status status, String currentState, Instant wakeUpAt, JsonNode output,
                                 String error, String cause, int transitions) {}
 
-    /** What an execution does when it next runs. */
-    private enum Phase {
-        /** Enter {@code state}: counts a transition and starts the state afresh. */
-        ENTER,
-        /** Run {@code state} (a Task) again after a retry delay: counts a transition, keeps the retry counts. */
-        RETRY,
-        /** {@code state} (a Wait) has waited: move on to its Next. */
-        AFTER_WAIT
-    }
-
-    /** The mutable record of one execution; only touched under the machine's lock. */
-    private static final class Execution {
-        final String name;
-        final long sequence;
-        Status status = Status.RUNNING;
-        String state;
-        Phase phase = Phase.ENTER;
-        /** The raw input of {@code state}; never mutated (ResultPath writes into copies). */
-        JsonNode input;
-        /** While RUNNING, when the next step is due. */
-        Instant dueAt;
-        /** Attempts made per retrier of the current Task. */
-        int[] retriesMade = new int[0];
-        JsonNode output;
-        String error;
-        String cause;
-        int transitions;
-
-        Execution(String name, long sequence, String startAt, JsonNode input, Instant dueAt) {
-            this.name = name;
-            this.sequence = sequence;
-            this.state = startAt;
-            this.input = input;
-            this.dueAt = dueAt;
-        }
-
-        ExecutionView view() {
-            return new ExecutionView(name, status, state, status == Status.RUNNING ? dueAt : null,
-                    output == null ? null : output.deepCopy(), error, cause, transitions);
-        }
-    }
-
     private final AslDefinition definition;
-    private final TaskInvoker invoker;
+    private final AslInterpreter interpreter;
     /** By name, in start order. */
-    private final Map<String, Execution> executions = new LinkedHashMap<>();
+    private final Map<String, AslExecution> executions = new LinkedHashMap<>();
     private long startedCount;
     private boolean inRunDue;
 
     private LocalStateMachine(AslDefinition definition, TaskInvoker invoker) {
         this.definition = definition;
-        this.invoker = invoker;
+        this.interpreter = new AslInterpreter(definition, invoker);
     }
 
     /**
@@ -285,7 +227,7 @@ public final class LocalStateMachine {
         if (input == null || input.isMissingNode()) {
             throw new IllegalArgumentException("execution '" + name + "': input is empty");
         }
-        executions.put(name, new Execution(name, startedCount++, definition.startAt, input, now));
+        executions.put(name, new AslExecution(name, startedCount++, definition.startAt, input, now));
         return true;
     }
 
@@ -302,8 +244,8 @@ public final class LocalStateMachine {
         try {
             int transitions = 0;
             // Re-select after each execution: the invoker may start new executions that are already due.
-            for (Optional<Execution> due = nextDue(now); due.isPresent(); due = nextDue(now)) {
-                transitions += advance(due.get(), now);
+            for (Optional<AslExecution> due = nextDue(now); due.isPresent(); due = nextDue(now)) {
+                transitions += interpreter.advance(due.get(), now);
             }
             return transitions;
         } finally {
@@ -318,11 +260,11 @@ public final class LocalStateMachine {
 
     /** Every execution started, in start order. */
     public synchronized List<ExecutionView> executions() {
-        return executions.values().stream().map(Execution::view).toList();
+        return executions.values().stream().map(AslExecution::view).toList();
     }
 
     public synchronized Optional<ExecutionView> execution(String name) {
-        return Optional.ofNullable(executions.get(name)).map(Execution::view);
+        return Optional.ofNullable(executions.get(name)).map(AslExecution::view);
     }
 
     // ---------------------------------------------------------------- durability
@@ -336,23 +278,8 @@ public final class LocalStateMachine {
         ObjectNode root = JsonNodeFactory.instance.objectNode();
         root.put("startedCount", startedCount);
         var list = root.putArray("executions");
-        for (Execution e : executions.values()) {
-            ObjectNode o = list.addObject();
-            o.put("name", e.name);
-            o.put("sequence", e.sequence);
-            o.put("status", e.status.name());
-            o.put("state", e.state);
-            o.put("phase", e.phase.name());
-            o.set("input", e.input);
-            o.put("dueAt", e.dueAt == null ? null : e.dueAt.toString());
-            var retries = o.putArray("retriesMade");
-            for (int r : e.retriesMade) {
-                retries.add(r);
-            }
-            o.set("output", e.output);
-            o.put("error", e.error);
-            o.put("cause", e.cause);
-            o.put("transitions", e.transitions);
+        for (AslExecution e : executions.values()) {
+            e.writeTo(list.addObject());
         }
         return root;
     }
@@ -369,26 +296,14 @@ public final class LocalStateMachine {
         if (snapshot == null || !snapshot.path("executions").isArray() || !snapshot.path("startedCount").isNumber()) {
             throw new IllegalArgumentException("not a state machine snapshot");
         }
-        Map<String, Execution> restored = new LinkedHashMap<>();
+        Map<String, AslExecution> restored = new LinkedHashMap<>();
         for (JsonNode o : snapshot.get("executions")) {
             String state = o.path("state").asText();
             if (!definition.states.containsKey(state)) {
                 throw new IllegalArgumentException("snapshot execution '" + o.path("name").asText()
                         + "' is in state '" + state + "', which the definition does not have");
             }
-            Execution e = new Execution(o.path("name").asText(), o.path("sequence").asLong(), state,
-                    o.get("input"), o.path("dueAt").isTextual() ? Instant.parse(o.get("dueAt").asText()) : null);
-            e.status = Status.valueOf(o.path("status").asText());
-            e.phase = Phase.valueOf(o.path("phase").asText());
-            JsonNode retries = o.path("retriesMade");
-            e.retriesMade = new int[retries.size()];
-            for (int i = 0; i < retries.size(); i++) {
-                e.retriesMade[i] = retries.get(i).asInt();
-            }
-            e.output = o.path("output").isNull() || o.path("output").isMissingNode() ? null : o.get("output");
-            e.error = o.path("error").isTextual() ? o.get("error").asText() : null;
-            e.cause = o.path("cause").isTextual() ? o.get("cause").asText() : null;
-            e.transitions = o.path("transitions").asInt();
+            AslExecution e = AslExecution.readFrom(o, state);
             restored.put(e.name, e);
         }
         executions.clear();
@@ -396,249 +311,14 @@ public final class LocalStateMachine {
         startedCount = snapshot.get("startedCount").asLong();
     }
 
-    // ---------------------------------------------------------------- the interpreter
+    // ---------------------------------------------------------------- scheduling (the interpreter: AslInterpreter)
 
-    private Stream<Execution> running() {
+    private Stream<AslExecution> running() {
         return executions.values().stream().filter(e -> e.status == Status.RUNNING);
     }
 
-    private Optional<Execution> nextDue(Instant now) {
+    private Optional<AslExecution> nextDue(Instant now) {
         return running().filter(e -> !e.dueAt.isAfter(now))
-                .min(Comparator.comparing((Execution e) -> e.dueAt).thenComparingLong(e -> e.sequence));
-    }
-
-    /** Runs one execution until it sleeps past {@code now} or ends; returns the transitions made. */
-    private int advance(Execution execution, Instant now) {
-        int made = 0;
-        while (execution.status == Status.RUNNING && !execution.dueAt.isAfter(now)) {
-            if (execution.phase != Phase.AFTER_WAIT) {
-                if (made == MAX_TRANSITIONS_PER_RUN) {
-                    end(execution, Status.FAILED, null, "States.Runtime", "More than " + MAX_TRANSITIONS_PER_RUN
-                            + " state transitions in one runDue at state '" + execution.state
-                            + "': the definition loops without waiting");
-                    break;
-                }
-                made++;
-                execution.transitions++;
-            }
-            try {
-                step(execution, now);
-            } catch (StatesError e) {
-                end(execution, Status.FAILED, null, e.error, e.getMessage());
-            }
-        }
-        return made;
-    }
-
-    /** Performs the step the execution is due for: enters its state, retries its Task, or leaves its Wait. */
-    private void step(Execution execution, Instant now) {
-        State state = definition.states.get(execution.state);
-        Phase phase = execution.phase;
-        execution.phase = Phase.ENTER;
-        switch (state) {
-            case Task task -> runTask(execution, task, phase == Phase.RETRY, now);
-            case Pass pass -> runPass(execution, pass);
-            case Choice choice -> moveTo(execution, choose(choice, execution.input), execution.input);
-            case Wait wait -> {
-                if (phase == Phase.AFTER_WAIT) {
-                    moveTo(execution, wait.next(), execution.input);
-                } else {
-                    Instant until = waitUntil(wait, execution.input, now);
-                    if (until.isAfter(now)) {
-                        sleep(execution, until, Phase.AFTER_WAIT);
-                    } else {
-                        moveTo(execution, wait.next(), execution.input);
-                    }
-                }
-            }
-            case Fail fail -> end(execution, Status.FAILED, null, fail.error(), fail.cause());
-            case Succeed succeed -> end(execution, Status.SUCCEEDED, execution.input, null, null);
-        }
-    }
-
-    private void runTask(Execution execution, Task task, boolean retrying, Instant now) {
-        if (!retrying) {
-            execution.retriesMade = new int[task.retry().size()];
-        }
-        JsonNode raw = execution.input;
-        JsonNode effective = inputPath(task.inputPath(), raw);
-        JsonNode parameters = task.parameters() == null ? effective.deepCopy() : task.parameters().render(effective);
-        String error;
-        String cause;
-        try {
-            JsonNode result = invoker.invoke(task.resource(), parameters);
-            JsonNode output = resultPath(task.resultPath(), raw, result == null ? NullNode.instance : result.deepCopy());
-            moveTo(execution, task.next(), outputPath(task.outputPath(), output));
-            return;
-        } catch (TaskFailure failure) {
-            error = failure.error();
-            cause = failure.cause();
-        } catch (StatesError e) {
-            throw e; // our own ResultPath/OutputPath processing failed: not a task error, never retried or caught
-        } catch (RuntimeException e) {
-            error = "States.TaskFailed";
-            cause = e.toString();
-        }
-
-        for (int i = 0; i < task.retry().size(); i++) {
-            Retrier retrier = task.retry().get(i);
-            if (matches(retrier.errorEquals(), error)) {
-                if (execution.retriesMade[i] < retrier.maxAttempts()) {
-                    execution.retriesMade[i]++;
-                    sleep(execution, now.plus(retryDelay(retrier, execution.retriesMade[i])), Phase.RETRY);
-                    return;
-                }
-                break; // the first matching retrier decides, even when it is spent
-            }
-        }
-        for (Catcher catcher : task.catchers()) {
-            if (matches(catcher.errorEquals(), error)) {
-                ObjectNode errorOutput = JsonNodeFactory.instance.objectNode().put("Error", error);
-                if (cause != null) {
-                    errorOutput.put("Cause", cause);
-                }
-                moveTo(execution, catcher.next(), resultPath(catcher.resultPath(), raw, errorOutput));
-                return;
-            }
-        }
-        end(execution, Status.FAILED, null, error, cause);
-    }
-
-    /** ASL error matching for errors raised by a Task (the only states here that retry or catch). */
-    private static boolean matches(List<String> errorEquals, String error) {
-        for (String name : errorEquals) {
-            if (name.equals(error) || name.equals("States.ALL")
-                    || (name.equals("States.TaskFailed") && !error.equals("States.Timeout"))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** IntervalSeconds × BackoffRate^(attempt-1), capped by MaxDelaySeconds; jitter deliberately ignored. */
-    static Duration retryDelay(Retrier retrier, int attempt) {
-        double seconds = retrier.intervalSeconds() * Math.pow(retrier.backoffRate(), attempt - 1);
-        if (retrier.maxDelaySeconds() != null) {
-            seconds = Math.min(seconds, retrier.maxDelaySeconds());
-        }
-        seconds = Math.min(seconds, MAX_RETRY_DELAY_SECONDS);
-        return Duration.ofMillis(Math.round(seconds * 1000));
-    }
-
-    private void runPass(Execution execution, Pass pass) {
-        JsonNode raw = execution.input;
-        JsonNode effective = inputPath(pass.inputPath(), raw);
-        JsonNode result = pass.result() != null ? pass.result().deepCopy()
-                : pass.parameters() != null ? pass.parameters().render(effective)
-                : effective;
-        moveTo(execution, pass.next(), outputPath(pass.outputPath(), resultPath(pass.resultPath(), raw, result)));
-    }
-
-    private static String choose(Choice choice, JsonNode input) {
-        for (Branch branch : choice.branches()) {
-            if (holds(branch.rule(), input)) {
-                return branch.next();
-            }
-        }
-        if (choice.defaultNext() == null) {
-            throw new StatesError("States.NoChoiceMatched",
-                    "No Choice rule of state '" + choice.name() + "' matched and it has no Default");
-        }
-        return choice.defaultNext();
-    }
-
-    private static boolean holds(Rule rule, JsonNode input) {
-        return switch (rule) {
-            case And and -> and.rules().stream().allMatch(r -> holds(r, input));
-            case Or or -> or.rules().stream().anyMatch(r -> holds(r, input));
-            case Not not -> !holds(not.rule(), input);
-            case Comparison c -> compare(c, input);
-        };
-    }
-
-    private static boolean compare(Comparison c, JsonNode input) {
-        Optional<JsonNode> value = c.variable().read(input);
-        JsonNode expected = c.expected();
-        if (c.operator() == AslDefinition.Operator.IS_PRESENT) {
-            return value.isPresent() == expected.booleanValue();
-        }
-        JsonNode v = value.orElseThrow(() -> new StatesError("States.Runtime",
-                "Invalid path '" + c.variable() + "': the Choice rule's Variable is not in the input"));
-        return switch (c.operator()) {
-            case STRING_EQUALS -> v.isTextual() && v.textValue().equals(expected.textValue());
-            case NUMERIC_EQUALS -> v.isNumber() && v.decimalValue().compareTo(expected.decimalValue()) == 0;
-            case BOOLEAN_EQUALS -> v.isBoolean() && v.booleanValue() == expected.booleanValue();
-            case IS_PRESENT -> throw new AssertionError("handled above");
-        };
-    }
-
-    private static Instant waitUntil(Wait wait, JsonNode input, Instant now) {
-        if (wait.seconds() != null) {
-            return now.plusSeconds(wait.seconds());
-        }
-        if (wait.timestamp() != null) {
-            return wait.timestamp();
-        }
-        if (wait.secondsPath() != null) {
-            JsonNode seconds = wait.secondsPath().read(input).orElseThrow(() -> new StatesError("States.Runtime",
-                    "Wait '" + wait.name() + "': SecondsPath '" + wait.secondsPath() + "' is not in the input"));
-            if (!seconds.isIntegralNumber() || !seconds.canConvertToLong() || seconds.longValue() < 0) {
-                throw new StatesError("States.Runtime", "Wait '" + wait.name() + "': SecondsPath '"
-                        + wait.secondsPath() + "' is not a non-negative integer: " + seconds);
-            }
-            return now.plusSeconds(seconds.longValue());
-        }
-        JsonNode timestamp = wait.timestampPath().read(input).orElseThrow(() -> new StatesError("States.Runtime",
-                "Wait '" + wait.name() + "': TimestampPath '" + wait.timestampPath() + "' is not in the input"));
-        return (timestamp.isTextual() ? AslDefinition.parseTimestamp(timestamp.textValue()) : Optional.<Instant>empty())
-                .orElseThrow(() -> new StatesError("States.Runtime", "Wait '" + wait.name() + "': TimestampPath '"
-                        + wait.timestampPath() + "' is not an ISO-8601 timestamp: " + timestamp));
-    }
-
-    private static JsonNode inputPath(AslPath path, JsonNode raw) {
-        if (path == null) {
-            return JsonNodeFactory.instance.objectNode();
-        }
-        return path.read(raw).orElseThrow(() -> new StatesError("States.Runtime",
-                "InputPath '" + path + "' could not be found in the input"));
-    }
-
-    private static JsonNode outputPath(AslPath path, JsonNode output) {
-        if (path == null) {
-            return JsonNodeFactory.instance.objectNode();
-        }
-        return path.read(output).orElseThrow(() -> new StatesError("States.Runtime",
-                "OutputPath '" + path + "' could not be found in the output"));
-    }
-
-    private static JsonNode resultPath(AslPath path, JsonNode raw, JsonNode result) {
-        if (path == null) {
-            return raw;
-        }
-        return path.write(raw, result).orElseThrow(() -> new StatesError("States.ResultPathMatchFailure",
-                "ResultPath '" + path + "' cannot be applied to the input: a node on the way is not an object"));
-    }
-
-    /** Goes to {@code next} with {@code output} as its input, or ends SUCCEEDED when next is null (End). */
-    private static void moveTo(Execution execution, String next, JsonNode output) {
-        if (next == null) {
-            end(execution, Status.SUCCEEDED, output, null, null);
-        } else {
-            execution.state = next;
-            execution.input = output;
-            execution.phase = Phase.ENTER;
-        }
-    }
-
-    private static void sleep(Execution execution, Instant until, Phase phase) {
-        execution.dueAt = until;
-        execution.phase = phase;
-    }
-
-    private static void end(Execution execution, Status status, JsonNode output, String error, String cause) {
-        execution.status = status;
-        execution.output = output;
-        execution.error = error;
-        execution.cause = cause;
+                .min(Comparator.comparing((AslExecution e) -> e.dueAt).thenComparingLong(e -> e.sequence));
     }
 }

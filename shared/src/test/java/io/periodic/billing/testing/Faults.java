@@ -1,4 +1,4 @@
-package io.periodic.functions.billingapi;
+package io.periodic.billing.testing;
 
 import java.util.List;
 import java.util.Set;
@@ -11,7 +11,8 @@ import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
- * Fault injection on the real DynamoDB client (the engine stays real):
+ * Fault injection on the real DynamoDB client (the engine stays real), for the billing world's tests and the
+ * function modules' (shared's test jar):
  * <ul>
  *   <li>{@link #crashAfterWrite}: after the k-th write has completed on the engine the caller gets an exception
  *       instead of the response, as if the process had died right after that write; with {@code dead}, every
@@ -20,8 +21,8 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  *       (throttling, a conflicting transaction in flight) before they reach the engine.
  * </ul>
  */
-final class Faults implements ExecutionInterceptor {
-    static final class InjectedCrash extends RuntimeException {
+public final class Faults implements ExecutionInterceptor {
+    public static final class InjectedCrash extends RuntimeException {
         InjectedCrash(String operation, int n) {
             super("injected crash after write #" + n + " (" + operation + ")");
         }
@@ -36,8 +37,11 @@ final class Faults implements ExecutionInterceptor {
     private volatile String cancellationCode;
     private final AtomicInteger cancellations = new AtomicInteger();
 
-    /** Crash after the k-th write from now (1-based); with {@code dead}, every write after it fails as well. */
-    void crashAfterWrite(int k, boolean dead) {
+    /**
+     * Crash after the k-th write from now (1-based; a negative k never crashes, the writes are only counted); with
+     * {@code dead}, every write after it fails as well.
+     */
+    public void crashAfterWrite(int k, boolean dead) {
         writes.set(0);
         crashAt = k;
         this.dead = dead;
@@ -45,17 +49,23 @@ final class Faults implements ExecutionInterceptor {
     }
 
     /** Refuse every transaction with this cancellation reason code (e.g. ThrottlingError) until {@link #heal}. */
-    void cancelTransactions(String code) {
+    public void cancelTransactions(String code) {
         cancellationCode = code;
         cancellations.set(0);
     }
 
-    int cancellations() {
+    public int cancellations() {
         return cancellations.get();
     }
 
-    /** The process is back (a new one): no more injected failures. */
-    void heal() {
+    /** Writes since the last {@link #crashAfterWrite} or {@link #heal}. */
+    public int writesSinceArmed() {
+        return writes.get();
+    }
+
+    /** The process is back (a new one): no more injected failures; writes are counted from now. */
+    public void heal() {
+        writes.set(0);
         crashAt = -1;
         dead = false;
         crashed = false;

@@ -1,4 +1,4 @@
-package io.periodic.local.runner;
+package io.periodic.local.runner.report;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -6,12 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.periodic.local.runner.ReportPage.AgingSnapshot;
-import io.periodic.local.runner.ReportPage.Axis;
-import io.periodic.local.runner.ReportPage.CashPoint;
-import io.periodic.local.runner.ReportPage.Data;
-import io.periodic.local.runner.ReportPage.Kpi;
-import io.periodic.local.runner.ReportPage.Row;
+import io.periodic.local.runner.report.ReportAxis.Axis;
+import io.periodic.local.runner.report.ReportPage.AgingSnapshot;
+import io.periodic.local.runner.report.ReportPage.CashPoint;
+import io.periodic.local.runner.report.ReportPage.Data;
+import io.periodic.local.runner.report.ReportPage.Kpi;
+import io.periodic.local.runner.report.ReportPage.Row;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -30,7 +30,6 @@ import javax.xml.xpath.XPathExpressionException;
 import javax.xml.xpath.XPathFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -40,6 +39,7 @@ import org.xml.sax.ErrorHandler;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXParseException;
 
+/** The whole page ({@link ReportPage#render}) and its input records; amounts and escaping: {@link ReportFormatTest}. */
 class ReportPageTest {
 
     private static final String DOCTYPE = "<!DOCTYPE html>\n";
@@ -50,42 +50,11 @@ class ReportPageTest {
 
     // ============================================================================================ amounts
 
-    @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "0             | 2 | 0.00",
-            "5             | 2 | 0.05",
-            "99            | 2 | 0.99",
-            "100           | 2 | 1.00",
-            "123456        | 2 | 1,234.56",
-            "0             | 0 | 0",
-            "999           | 0 | 999",
-            "1000          | 0 | 1,000",
-            "123456        | 0 | 123,456",
-            "1200000       | 0 | 1,200,000",
-            "5             | 3 | 0.005",
-            "1234567       | 3 | 1,234.567",
-            "12345         | 4 | 1.2345",
-            "100000000000  | 2 | 1,000,000,000.00",
-            "9223372036854775807 | 2 | 92,233,720,368,547,758.07",
-            "9223372036854775807 | 0 | 9,223,372,036,854,775,807",
-    })
-    void formatsAmountsExactlyFromMinorUnits(long minor, int digits, String expected) {
-        assertEquals(expected, ReportPage.formatAmount(minor, digits));
-    }
-
-    @Test
-    void formatsMoneyWithIsoCodePrefix() {
-        assertEquals("USD 1,234.56", ReportPage.formatMoney("USD", 123_456, 2));
-        assertEquals("JPY 123,456", ReportPage.formatMoney("JPY", 123_456, 0));
-        assertEquals("KWD 1,234.567", ReportPage.formatMoney("KWD", 1_234_567, 3));
-        assertThrows(IllegalArgumentException.class, () -> ReportPage.formatMoney("usd", 1, 2));
-    }
-
     @Test
     void rejectsNegativeAmountsEverywhere() {
         assertAll(
-                () -> assertThrows(IllegalArgumentException.class, () -> ReportPage.formatAmount(-1, 2)),
-                () -> assertThrows(IllegalArgumentException.class, () -> ReportPage.formatAmount(Long.MIN_VALUE, 0)),
+                () -> assertThrows(IllegalArgumentException.class, () -> ReportFormat.formatAmount(-1, 2)),
+                () -> assertThrows(IllegalArgumentException.class, () -> ReportFormat.formatAmount(Long.MIN_VALUE, 0)),
                 () -> assertThrows(IllegalArgumentException.class, () -> aging(JAN_31, "USD", -1, 0, 0, 0, 0, 2)),
                 () -> assertThrows(IllegalArgumentException.class, () -> aging(JAN_31, "USD", 0, 0, 0, 0, -5, 2)),
                 () -> assertThrows(IllegalArgumentException.class, () -> new CashPoint(JAN, "EUR", -1, 0, 0, 2)),
@@ -148,14 +117,6 @@ class ReportPageTest {
     // ============================================================================================ escaping
 
     @Test
-    void escapesTheFiveSpecialCharacters() {
-        assertEquals("&lt;script&gt;&amp;&quot;&#39;", ReportPage.escape("<script>&\"'"));
-        assertEquals("a\uFFFDb\tc", ReportPage.escape("a\u0001b\tc"));
-        assertEquals("\uFFFD", ReportPage.escape("\uD800"));
-        assertEquals("日本 😀", ReportPage.escape("日本 😀"));
-    }
-
-    @Test
     void escapesHostileTextEverywhereItAppears() throws Exception {
         String hostile = "<script>&\"'";
         Data data = new Data(hostile, hostile, List.of(new Kpi(hostile, hostile)), List.of(), List.of(),
@@ -214,7 +175,7 @@ class ReportPageTest {
         assertEquals("31 Jan 2027 · Current: USD 1,000.00", text(bars.get(0), "title"));
         assertEquals("28 Feb 2027 · Current: USD 500.00", text(bars.get(1), "title"));
         double full = number(bars.get(0), "height");
-        assertEquals(ReportPage.PLOT_HEIGHT, full, 1e-9, "the tallest bar spans the whole plot");
+        assertEquals(VerticalChart.PLOT_HEIGHT, full, 1e-9, "the tallest bar spans the whole plot");
         assertEquals(full / 2, number(bars.get(1), "height"), 1e-9, "a half-value bar is half as tall");
         assertEquals(number(bars.get(0), "y") + full, number(bars.get(1), "y") + number(bars.get(1), "height"), 1e-9,
                 "bars share the baseline");
@@ -229,7 +190,7 @@ class ReportPageTest {
         assertEquals(List.of("#009E73", "#F0E442", "#E69F00", "#D55E00", "#8C2D04"),
                 segments.stream().map(s -> s.getAttribute("fill")).toList());
         for (int i = 0; i < segments.size(); i++) {
-            assertEquals(ReportPage.PLOT_HEIGHT / 5.0, number(segments.get(i), "height"), 1e-9);
+            assertEquals(VerticalChart.PLOT_HEIGHT / 5.0, number(segments.get(i), "height"), 1e-9);
             if (i > 0) {
                 assertEquals(number(segments.get(i - 1), "y"),
                         number(segments.get(i), "y") + number(segments.get(i), "height"), 1e-9, "segment " + i + " sits on the previous one");
@@ -250,9 +211,9 @@ class ReportPageTest {
         Element received = bars.get(0);
         Element applied = bars.get(1);
         Element unapplied = bars.get(2);
-        assertEquals(ReportPage.PLOT_HEIGHT, number(received, "height"), 1e-9);
-        assertEquals(ReportPage.PLOT_HEIGHT * 0.6, number(applied, "height"), 1e-9);
-        assertEquals(ReportPage.PLOT_HEIGHT * 0.4, number(unapplied, "height"), 1e-9);
+        assertEquals(VerticalChart.PLOT_HEIGHT, number(received, "height"), 1e-9);
+        assertEquals(VerticalChart.PLOT_HEIGHT * 0.6, number(applied, "height"), 1e-9);
+        assertEquals(VerticalChart.PLOT_HEIGHT * 0.4, number(unapplied, "height"), 1e-9);
         assertEquals(number(received, "y"), number(unapplied, "y"), 1e-9, "applied + unapplied reaches received");
         assertEquals(number(applied, "y"), number(unapplied, "y") + number(unapplied, "height"), 1e-9);
         assertEquals("url(#cash-hatch-JPY)", unapplied.getAttribute("fill"), "unapplied is hatched");
@@ -280,19 +241,19 @@ class ReportPageTest {
     @Test
     void axisTicksAreNicelyRoundedValues() throws Exception {
         assertAll(
-                () -> assertEquals(new Axis(100, 100), ReportPage.niceAxis(0, 2), "all-zero: one major unit"),
-                () -> assertEquals(new Axis(1, 1), ReportPage.niceAxis(0, 0)),
-                () -> assertEquals(new Axis(2, 8), ReportPage.niceAxis(7, 2)),
-                () -> assertEquals(new Axis(20_000, 100_000), ReportPage.niceAxis(100_000, 2)),
-                () -> assertEquals(new Axis(25_000, 125_000), ReportPage.niceAxis(101_000, 2)),
-                () -> assertEquals(new Axis(250_000, 1_250_000), ReportPage.niceAxis(1_234_567, 0)),
-                () -> assertTrue(ReportPage.niceAxis(Long.MAX_VALUE, 0).max() >= Long.MAX_VALUE / 2),
-                () -> assertEquals("1.25M", ReportPage.tickLabel(1_250_000, 0, new Axis(250_000, 1_250_000))),
-                () -> assertEquals("0.25M", ReportPage.tickLabel(250_000, 0, new Axis(250_000, 1_250_000))),
-                () -> assertEquals("2.5k", ReportPage.tickLabel(250_000, 2, new Axis(250_000, 1_000_000))),
-                () -> assertEquals("1,000", ReportPage.tickLabel(100_000, 2, new Axis(20_000, 100_000))),
-                () -> assertEquals("0.05", ReportPage.tickLabel(5, 2, new Axis(5, 10))),
-                () -> assertEquals("30bn", ReportPage.tickLabel(30_000_000_000L, 0, new Axis(10_000_000_000L, 30_000_000_000L))));
+                () -> assertEquals(new Axis(100, 100), ReportAxis.niceAxis(0, 2), "all-zero: one major unit"),
+                () -> assertEquals(new Axis(1, 1), ReportAxis.niceAxis(0, 0)),
+                () -> assertEquals(new Axis(2, 8), ReportAxis.niceAxis(7, 2)),
+                () -> assertEquals(new Axis(20_000, 100_000), ReportAxis.niceAxis(100_000, 2)),
+                () -> assertEquals(new Axis(25_000, 125_000), ReportAxis.niceAxis(101_000, 2)),
+                () -> assertEquals(new Axis(250_000, 1_250_000), ReportAxis.niceAxis(1_234_567, 0)),
+                () -> assertTrue(ReportAxis.niceAxis(Long.MAX_VALUE, 0).max() >= Long.MAX_VALUE / 2),
+                () -> assertEquals("1.25M", ReportAxis.tickLabel(1_250_000, 0, new Axis(250_000, 1_250_000))),
+                () -> assertEquals("0.25M", ReportAxis.tickLabel(250_000, 0, new Axis(250_000, 1_250_000))),
+                () -> assertEquals("2.5k", ReportAxis.tickLabel(250_000, 2, new Axis(250_000, 1_000_000))),
+                () -> assertEquals("1,000", ReportAxis.tickLabel(100_000, 2, new Axis(20_000, 100_000))),
+                () -> assertEquals("0.05", ReportAxis.tickLabel(5, 2, new Axis(5, 10))),
+                () -> assertEquals("30bn", ReportAxis.tickLabel(30_000_000_000L, 0, new Axis(10_000_000_000L, 30_000_000_000L))));
 
         Document doc = parse(ReportPage.render(data(List.of(aging(JAN_31, "USD", 100_000, 0, 0, 0, 0, 2)),
                 List.of(), Map.of())));
@@ -473,7 +434,7 @@ class ReportPageTest {
             String number = "INV-2027-%06d".formatted(i + 1);
             long total = customer.price() * (1 + i / customers.size());
             invoices.add(Row.linked("invoices/" + number + ".html", number, customer.name(), customer.currency(),
-                    ReportPage.formatMoney(customer.currency(), total, customer.digits()), statuses.get(i % statuses.size())));
+                    ReportFormat.formatMoney(customer.currency(), total, customer.digits()), statuses.get(i % statuses.size())));
         }
         String[][] behaviour = {
                 {"6", "100%", "0"}, {"5", "83%", "3"}, {"6", "67%", "9"}, {"4", "100%", "0"},

@@ -1,0 +1,186 @@
+package io.periodic.local.runner;
+
+import static io.periodic.local.runner.Demo.check;
+import static io.periodic.local.runner.Demo.digits;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.periodic.local.runner.Demo.Profile;
+import io.periodic.local.runner.report.ReportFormat;
+import io.periodic.local.runner.report.ReportPage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The end of the demo: every invoice's documents (HTML and PDF) downloaded next to the report, the report page
+ * ({@link ReportPage}: headline numbers, aging, cash, dunning outcomes, invoices, customers) from the API's reports,
+ * and the summary the runner prints.
+ */
+final class DemoReport {
+    private final LocalClient api;
+    private final LocalSystem system;
+
+    DemoReport(LocalClient api, LocalSystem system) {
+        this.api = api;
+        this.system = system;
+    }
+
+    /**
+     * Downloads every invoice document, writes the report page and returns the summary.
+     *
+     * @param customers the demo's customers by id
+     * @param aging the month-end aging snapshots taken during the run
+     */
+    Demo.Summary write(LocalDate first, LocalDate end, Map<String, Profile> customers,
+            List<ReportPage.AgingSnapshot> aging) {
+        Path out = system.outputDir();
+        List<ReportPage.Row> invoiceRows = new ArrayList<>();
+        Map<String, Integer> outcomes = new LinkedHashMap<>();
+        for (String o : List.of("Paid before any reminder", "Paid after reminders", "Late fee charged",
+                "Suspended", "Still in dunning", "Open, not yet due")) {
+            outcomes.put(o, 0);
+        }
+        int documents = 0;
+        long paidCount = 0;
+        for (Map.Entry<String, Profile> c : customers.entrySet()) {
+            String cursor = null;
+            do {
+                JsonNode page = check(api.get("/invoices?customerId=" + c.getKey() + "&limit=100"
+                        + (cursor == null ? "" : "&cursor=" + cursor)), 200, "list invoices");
+                for (JsonNode summary : page.get("data")) {
+                    JsonNode invoice = check(api.get("/invoices/" + summary.get("id").textValue()), 200, "invoice");
+                    String number = invoice.get("number").textValue();
+                    String status = invoice.get("status").textValue();
+                    String currency = invoice.get("currency").textValue();
+                    documents += save(out, "/invoices/" + invoice.get("id").textValue() + "/document?format=html",
+                            number + ".html");
+                    documents += save(out, "/invoices/" + invoice.get("id").textValue() + "/document?format=pdf",
+                            number + ".pdf");
+                    invoiceRows.add(ReportPage.Row.linked("invoices/" + number + ".html", number,
+                            c.getValue().name(), currency, ReportFormat.formatMoney(currency,
+                                    invoice.get("total").longValue(), digits(currency)), status));
+                    if (status.equals("paid")) {
+                        paidCount++;
+                    }
+                    if (!invoice.get("id").textValue().startsWith("fee_")) {
+                        outcomes.merge(outcome(invoice, end), 1, Integer::sum);
+                    }
+                }
+                cursor = page.get("nextCursor").isNull() ? null : page.get("nextCursor").textValue();
+            } while (cursor != null);
+        }
+        List<ReportPage.Row> customerRows = new ArrayList<>();
+        JsonNode behaviour = check(api.get("/reports/payment-behaviour?limit=100"), 200, "payment behaviour");
+        for (JsonNode line : behaviour.get("data")) {
+            Profile p = customers.get(line.get("customerId").textValue());
+            customerRows.add(ReportPage.Row.of(line.get("customerName").textValue(), p.locale(), p.currency(),
+                    Integer.toString(line.get("invoicesPaid").intValue()),
+                    line.get("invoicesPaid").intValue() == 0 ? "–" : line.get("onTimeRatePercent").intValue() + " %",
+                    line.get("invoicesPaid").intValue() == 0 ? "–" : Long.toString(
+                            line.get("medianDaysFromDueDate").longValue())));
+        }
+        List<ReportPage.CashPoint> cash = new ArrayList<>();
+        Map<String, long[]> byMonth = new TreeMap<>();
+        JsonNode collections = check(api.get("/reports/collections?from=" + first + "&to=" + end.minusDays(1)), 200,
+                "collections report");
+        Map<String, Long> collected = new TreeMap<>();
+        for (JsonNode d : collections.get("days")) {
+            String key = YearMonth.from(LocalDate.parse(d.get("date").textValue())) + "|" + d.get("currency").textValue();
+            long[] sums = byMonth.computeIfAbsent(key, k -> new long[3]);
+            sums[0] += d.get("received").longValue();
+            sums[1] += d.get("applied").longValue();
+            sums[2] += d.get("unapplied").longValue();
+            collected.merge(d.get("currency").textValue(), d.get("received").longValue(), Long::sum);
+        }
+        byMonth.forEach((key, s) -> {
+            String[] parts = key.split("\\|");
+            cash.add(new ReportPage.CashPoint(YearMonth.parse(parts[0]), parts[1], s[0], s[1], s[2],
+                    digits(parts[1])));
+        });
+        int mails = system.outbox().size();
+        String collectedText = String.join(" · ", collected.entrySet().stream()
+                .map(e -> ReportFormat.formatMoney(e.getKey(), e.getValue(), digits(e.getKey()))).toList());
+        List<ReportPage.Kpi> kpis = List.of(
+                new ReportPage.Kpi("Invoices issued", Integer.toString(invoiceRows.size())),
+                new ReportPage.Kpi("Paid", Long.toString(paidCount)),
+                new ReportPage.Kpi("Payments received", Integer.toString(collections.get("days").size() == 0 ? 0
+                        : sum(collections, "payments"))),
+                new ReportPage.Kpi("Collected", collectedText.isEmpty() ? "–" : collectedText),
+                new ReportPage.Kpi("E-mails sent", Integer.toString(mails)),
+                new ReportPage.Kpi("Dunning workflows", Integer.toString(system.workflows().size())));
+        String html = ReportPage.render(new ReportPage.Data("Periodic demo: " + customers.size()
+                + " customers, " + first + " to " + end.minusDays(1),
+                "Simulated " + first + " to " + end.minusDays(1) + " on embedded engines", kpis, aging, cash, outcomes,
+                invoiceRows, customerRows));
+        try {
+            Files.writeString(out.resolve("report.html"), html, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        StringBuilder text = new StringBuilder();
+        text.append("Demo finished: ").append(first).append(" to ").append(end.minusDays(1)).append('\n');
+        text.append("  customers        ").append(customers.size()).append(" (en, ja, ko, sr-Latn)\n");
+        text.append("  invoices         ").append(invoiceRows.size()).append(" issued, ").append(paidCount)
+                .append(" paid; ").append(documents).append(" documents (HTML + PDF) in ")
+                .append(out.resolve("invoices")).append('\n');
+        text.append("  payments         ").append(sum(collections, "payments")).append(" received: ")
+                .append(collectedText).append('\n');
+        text.append("  e-mails          ").append(mails).append(" in ").append(out.resolve("outbox")).append('\n');
+        text.append("  dunning          ");
+        text.append(String.join("; ", outcomes.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue())
+                .toList())).append('\n');
+        text.append("  report           ").append(out.resolve("report.html"));
+        return new Demo.Summary(text.toString());
+    }
+
+    private static String outcome(JsonNode invoice, LocalDate end) {
+        String status = invoice.get("status").textValue();
+        List<String> steps = new ArrayList<>();
+        invoice.get("dunningHistory").forEach(h -> steps.add(h.get("step").textValue()));
+        boolean reminded = steps.stream().anyMatch(s -> !s.equals("courtesy"));
+        if (steps.contains("suspend")) {
+            return "Suspended";
+        }
+        if (steps.contains("late_fee")) {
+            return "Late fee charged";
+        }
+        if (status.equals("paid")) {
+            return reminded ? "Paid after reminders" : "Paid before any reminder";
+        }
+        if (LocalDate.parse(invoice.get("dueDate").textValue()).isBefore(end)) {
+            return "Still in dunning";
+        }
+        return "Open, not yet due";
+    }
+
+    private int save(Path out, String path, String name) {
+        byte[] content = api.bytes(path);
+        if (content == null) {
+            return 0;
+        }
+        try {
+            Files.createDirectories(out.resolve("invoices"));
+            Files.write(out.resolve("invoices").resolve(name), content);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return 1;
+    }
+
+    private static int sum(JsonNode collections, String field) {
+        int total = 0;
+        for (JsonNode d : collections.get("days")) {
+            total += d.get(field).intValue();
+        }
+        return total;
+    }
+}
