@@ -84,13 +84,4 @@ public final class AwsClients {
         java.util.Objects.requireNonNull(client, "client");
         return () -> client;
     }
-
-    /** A required environment variable, or a clear error naming it. */
-    public static String env(String name) {
-        String value = System.getenv(name);
-        if (value == null || value.isBlank()) {
-            throw new IllegalStateException("environment variable " + name + " is not set");
-        }
-        return value;
-    }
 }

@@ -161,11 +161,15 @@ public final class DunningService {
                 .allMatch(l -> l.kind() == io.periodic.billing.model.LineKind.LATE_FEE);
     }
 
-    /** Records a failure the workflow could not recover from, on the invoice's history (an alarm fires too). */
-    public DunningEntry recordFailure(String invoiceId, String error) {
+    /**
+     * Records a failure the workflow could not recover from, on the invoice's history (an alarm fires too); the
+     * workflow is done.
+     */
+    public State recordFailure(String invoiceId, String error) {
         String step = "FAILED-" + clock.now().toEpochMilli();
-        return store.dunning().create(new DunningEntry(invoiceId, step, DunningEntry.Status.FAILED, clock.now(), null,
+        store.dunning().create(new DunningEntry(invoiceId, step, DunningEntry.Status.FAILED, clock.now(), null,
                 null, "the dunning workflow failed", error, null));
+        return new State(invoiceId, true, "FAILED", null, null, "failure recorded");
     }
 
     private DunningEntry.Status chargeLateFee(Invoice invoice, Customer customer, SellerProfile seller,

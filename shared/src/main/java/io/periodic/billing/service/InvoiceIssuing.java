@@ -18,7 +18,9 @@ import io.periodic.billing.model.Subscription;
 import io.periodic.billing.model.SubscriptionItem;
 import io.periodic.billing.persistence.BillingStore;
 import io.periodic.billing.persistence.ConcurrentUpdateException;
+import io.periodic.billing.persistence.MissingSettingsException;
 import io.periodic.billing.ports.Clock;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -29,6 +31,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
+import software.amazon.awssdk.core.exception.SdkException;
 
 /**
  * Issues a subscription's due invoices exactly once per period (the use case behind the invoice-generator
@@ -138,8 +141,24 @@ public final class InvoiceIssuing {
     }
 
     /**
+     * One billing job: {@link #process}, and a fault of the subscription's own (bad data, a bug its data triggers)
+     * parks it with the reason ({@link #parkAfterFailure}) instead of failing the job forever. Throws only what a
+     * retry may cure, so the job is redelivered (then dead-lettered): an AWS failure, a conflict that outlasted the
+     * retries, an I/O failure, settings the deployment lacks.
+     */
+    public Outcome processOrPark(String subscriptionId) {
+        try {
+            return process(subscriptionId);
+        } catch (SdkException | ConcurrentUpdateException | UncheckedIOException | MissingSettingsException retry) {
+            throw retry;
+        } catch (RuntimeException failure) {
+            return parkAfterFailure(subscriptionId, failure);
+        }
+    }
+
+    /**
      * Parks a subscription after an unexpected failure, so that later runs skip it until a person releases it.
-     * Called by the function's handler for errors that retrying cannot fix.
+     * Called by {@link #processOrPark} for errors that retrying cannot fix.
      */
     public Outcome parkAfterFailure(String subscriptionId, Exception failure) {
         String reason = "unexpected " + failure.getClass().getSimpleName() + ": "

@@ -5,25 +5,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.periodic.billing.invoicing.InvoiceStateException;
 import io.periodic.billing.lambda.Log;
 import io.periodic.billing.model.Ids;
-import io.periodic.billing.persistence.AlreadyExistsException;
-import io.periodic.billing.persistence.BillingStore;
-import io.periodic.billing.persistence.ConcurrentUpdateException;
-import io.periodic.billing.persistence.InvalidCursorException;
-import io.periodic.billing.persistence.ThrottledException;
 import io.periodic.billing.ports.Clock;
-import io.periodic.billing.ports.DocumentStore;
-import io.periodic.billing.ports.EventPublisher;
-import io.periodic.billing.service.AccountService;
+import io.periodic.billing.service.BadCursorException;
+import io.periodic.billing.service.ConcurrentChangeException;
 import io.periodic.billing.service.ConflictException;
-import io.periodic.billing.service.CorrectionService;
 import io.periodic.billing.service.DuplicateException;
-import io.periodic.billing.service.InvoiceNotifications;
-import io.periodic.billing.service.InvoiceQueries;
 import io.periodic.billing.service.NotFoundException;
-import io.periodic.billing.service.PaymentQueries;
-import io.periodic.billing.service.PaymentService;
-import io.periodic.billing.service.ReportService;
-import io.periodic.billing.service.SettingsService;
+import io.periodic.billing.service.StoreRefusals;
+import io.periodic.billing.service.UnavailableException;
+import io.periodic.billing.wiring.Periodic;
 import io.periodic.functions.billingapi.Http.ApiProblem;
 import io.periodic.functions.billingapi.Http.Request;
 import io.periodic.functions.billingapi.Http.Response;
@@ -62,19 +52,17 @@ public final class BillingApi {
         this.routes = List.copyOf(all);
     }
 
-    /** Wires the API over a store with the usual services (one resource per openapi.yaml tag, in its order). */
-    public static BillingApi over(BillingStore store, InvoiceNotifications notifications, EventPublisher events,
-            DocumentStore documents, Clock clock) {
-        AccountService accounts = new AccountService(store, clock);
-        return new BillingApi(new Idempotency(store.idempotency(), clock), List.of(
-                new CustomerRoutes(accounts, clock),
-                new PlanRoutes(accounts),
-                new SubscriptionRoutes(accounts),
-                new InvoiceRoutes(new InvoiceQueries(store, documents),
-                        new CorrectionService(store, notifications, clock)),
-                new PaymentRoutes(new PaymentQueries(store), new PaymentService(store, events, clock), clock),
-                new ReportRoutes(new ReportService(store), clock),
-                new SettingsRoutes(new SettingsService(store))));
+    /** The API over the root's services (one resource per openapi.yaml tag, in its order). */
+    public static BillingApi over(Periodic root) {
+        Clock clock = root.clock();
+        return new BillingApi(new Idempotency(root.idempotentRequests(), clock), List.of(
+                new CustomerRoutes(root.accounts(), clock),
+                new PlanRoutes(root.accounts()),
+                new SubscriptionRoutes(root.accounts()),
+                new InvoiceRoutes(root.invoiceQueries(), root.corrections()),
+                new PaymentRoutes(root.paymentQueries(), root.paymentService(), clock),
+                new ReportRoutes(root.reports(), clock),
+                new SettingsRoutes(root.settings())));
     }
 
     public List<Route> routes() {
@@ -136,33 +124,37 @@ public final class BillingApi {
         return handleBytes(method, path, query, headers, bytes, caller);
     }
 
-    /** Runs the operation and maps what the use cases and the store refuse to problems. */
+    /**
+     * Runs the operation and maps what the use cases refuse to problems; what the store refused reaches here in the
+     * service layer's words ({@link StoreRefusals}).
+     */
     private static Response run(Route route, Request request) {
         try {
             return route.operation().handle(request);
-        } catch (NotFoundException | NoSuchElementException e) {
-            throw ApiProblem.notFound(e.getMessage());
-        } catch (ConflictException | InvoiceStateException e) {
-            throw ApiProblem.conflict(e.getMessage());
-        } catch (DuplicateException | AlreadyExistsException e) {
-            throw new ApiProblem(409, "already-exists", e.getMessage());
-        } catch (InvalidCursorException e) {
-            throw new ApiProblem(400, "invalid-cursor", e.getMessage(), null, "cursor");
-        } catch (IllegalArgumentException e) {
-            // The domain's own validation (records check their invariants): the request cannot work as sent.
-            throw new ApiProblem(422, "invalid-request", e.getMessage());
-        } catch (ConcurrentUpdateException e) {
-            if (e.contention()) {
-                // Another transaction kept being in flight on the same items: busy, not in conflict.
-                throw ApiProblem.unavailable("the records this request changes are busy with other writes right "
-                        + "now; nothing was changed, please retry");
-            }
-            throw new ApiProblem(409, "concurrent-update", "the record was changed by someone else meanwhile; "
-                    + "read it again and retry");
-        } catch (ThrottledException e) {
-            throw ApiProblem.unavailable("the billing table is throttled right now; nothing was changed, please "
-                    + "retry after a pause");
+        } catch (RuntimeException failure) {
+            throw problem(StoreRefusals.translate(failure));
         }
+    }
+
+    /** The problem a refusal is answered with; anything else is rethrown as it is (503 in {@link #handle}). */
+    private static RuntimeException problem(RuntimeException e) {
+        if (e instanceof NotFoundException || e instanceof NoSuchElementException) {
+            return ApiProblem.notFound(e.getMessage());
+        } else if (e instanceof ConflictException || e instanceof InvoiceStateException) {
+            return ApiProblem.conflict(e.getMessage());
+        } else if (e instanceof DuplicateException) {
+            return new ApiProblem(409, "already-exists", e.getMessage());
+        } else if (e instanceof BadCursorException) {
+            return new ApiProblem(400, "invalid-cursor", e.getMessage(), null, "cursor");
+        } else if (e instanceof IllegalArgumentException) {
+            // The domain's own validation (records check their invariants): the request cannot work as sent.
+            return new ApiProblem(422, "invalid-request", e.getMessage());
+        } else if (e instanceof ConcurrentChangeException) {
+            return new ApiProblem(409, "concurrent-update", e.getMessage());
+        } else if (e instanceof UnavailableException) {
+            return ApiProblem.unavailable(e.getMessage());
+        }
+        return e;
     }
 
     // ---------------------------------------------------------------- routing

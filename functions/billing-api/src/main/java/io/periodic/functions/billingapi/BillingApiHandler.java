@@ -4,17 +4,11 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import io.periodic.billing.aws.AwsAdapters;
-import io.periodic.billing.aws.AwsClients;
 import io.periodic.billing.lambda.Priming;
-import io.periodic.billing.persistence.BillingStore;
-import io.periodic.billing.ports.Clock;
-import io.periodic.billing.rendering.DocumentRenderer;
-import io.periodic.billing.service.InvoiceNotifications;
+import io.periodic.billing.wiring.Periodic;
 import io.periodic.functions.billingapi.Http.Response;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * The management API behind API Gateway (HTTP API, payload format 2.0, IAM-authorised): turns the event into a
@@ -25,21 +19,13 @@ public final class BillingApiHandler implements RequestHandler<APIGatewayV2HTTPE
     private final BillingApi api;
 
     public BillingApiHandler() {
-        this(wire());
+        // Documents, events and mail serve corrections and reissues only; their clients are built on first use.
+        this(BillingApi.over(Periodic.fromEnvironment()));
         Priming.register("billing-api", this::prime);
     }
 
     public BillingApiHandler(BillingApi api) {
         this.api = api;
-    }
-
-    private static BillingApi wire() {
-        BillingStore store = new BillingStore(AwsClients.build(DynamoDbClient.builder()), AwsClients.env("TABLE_NAME"));
-        // Documents, events and mail serve corrections and reissues only; their clients are built on first use.
-        AwsAdapters out = AwsAdapters.fromEnvironment();
-        InvoiceNotifications notifications = new InvoiceNotifications(new DocumentRenderer(), out.documents(),
-                out.events(), out.mailer());
-        return BillingApi.over(store, notifications, out.events(), out.documents(), Clock.system());
     }
 
     public BillingApi api() {

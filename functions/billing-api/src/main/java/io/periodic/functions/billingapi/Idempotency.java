@@ -2,10 +2,9 @@ package io.periodic.functions.billingapi;
 
 import io.periodic.billing.lambda.Problem;
 import io.periodic.billing.model.IdempotentRequest;
-import io.periodic.billing.persistence.ConcurrentUpdateException;
-import io.periodic.billing.persistence.IdempotencyRepository;
 import io.periodic.billing.ports.Clock;
 import io.periodic.billing.service.DuplicateException;
+import io.periodic.billing.service.IdempotentRequests;
 import io.periodic.functions.billingapi.Http.ApiProblem;
 import io.periodic.functions.billingapi.Http.Request;
 import io.periodic.functions.billingapi.Http.Response;
@@ -15,6 +14,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -42,10 +42,10 @@ final class Idempotency {
     /** After this long an attempt still holding a key is taken to be dead, and a retry takes the key over. */
     static final Duration ABANDONED_AFTER = IdempotentRequest.LEASE;
 
-    private final IdempotencyRepository requests;
+    private final IdempotentRequests requests;
     private final Clock clock;
 
-    Idempotency(IdempotencyRepository requests, Clock clock) {
+    Idempotency(IdempotentRequests requests, Clock clock) {
         this.requests = requests;
         this.clock = clock;
     }
@@ -73,7 +73,7 @@ final class Idempotency {
         String scope = scope(request.caller(), key);
         IdempotentRequest claim = IdempotentRequest.claim(scope, fingerprint(request), now,
                 now.plus(KEEP).getEpochSecond());
-        IdempotencyRepository.Claim claimed = requests.claim(claim);
+        IdempotentRequests.Claim claimed = requests.claim(claim);
         if (claimed.won()) {
             return execute(request.attempt(scope, false), claimed.request(), operation);
         }
@@ -91,13 +91,11 @@ final class Idempotency {
         if (stored.heldAt(now)) {
             throw inProgress(key, Duration.between(now, stored.leaseUntil()));
         }
-        IdempotentRequest takenOver;
-        try {
-            takenOver = requests.update(stored.takenOver(now)); // version-checked: one retry takes it
-        } catch (ConcurrentUpdateException raced) {
+        Optional<IdempotentRequest> takenOver = requests.takeOver(stored, now); // version-checked: one retry takes it
+        if (takenOver.isEmpty()) {
             throw inProgress(key, IdempotentRequest.LEASE);
         }
-        return execute(request.attempt(scope, takenOver.interrupted()), takenOver, operation);
+        return execute(request.attempt(scope, takenOver.get().interrupted()), takenOver.get(), operation);
     }
 
     /**
@@ -166,7 +164,7 @@ final class Idempotency {
      */
     private void store(IdempotentRequest completed) {
         try {
-            requests.update(completed);
+            requests.save(completed);
         } catch (RuntimeException failure) {
             io.periodic.billing.lambda.Log.event("idempotency_store_failed", "scope", completed.scope(),
                     "error", failure.toString());
@@ -179,7 +177,7 @@ final class Idempotency {
      */
     private void release(IdempotentRequest held, boolean mayHaveCommitted) {
         try {
-            requests.update(held.released(mayHaveCommitted));
+            requests.save(held.released(mayHaveCommitted));
         } catch (RuntimeException failure) {
             io.periodic.billing.lambda.Log.event("idempotency_release_failed", "scope", held.scope(),
                     "error", failure.toString());

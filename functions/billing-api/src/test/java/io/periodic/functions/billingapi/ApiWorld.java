@@ -3,10 +3,10 @@ package io.periodic.functions.billingapi;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.periodic.billing.invoicing.Finalization;
 import io.periodic.billing.files.DirectoryDocumentStore;
 import io.periodic.billing.files.FileOutboxMailer;
 import io.periodic.billing.files.JsonLinesEventLog;
+import io.periodic.billing.invoicing.Finalization;
 import io.periodic.billing.model.Address;
 import io.periodic.billing.model.Ids;
 import io.periodic.billing.model.Invoice;
@@ -23,10 +23,9 @@ import io.periodic.billing.payments.PaymentNotification;
 import io.periodic.billing.persistence.BillingStore;
 import io.periodic.billing.persistence.BillingTable;
 import io.periodic.billing.ports.Clock;
-import io.periodic.billing.rendering.DocumentRenderer;
-import io.periodic.billing.service.InvoiceNotifications;
 import io.periodic.billing.service.PaymentService;
 import io.periodic.billing.testing.Faults;
+import io.periodic.billing.testing.TestAdapters;
 import io.periodic.local.engines.DynamoDbLocalEngine;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -41,6 +40,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * The management API as API Gateway calls it, on the shared DynamoDB Local: the real handler over a store whose
@@ -61,15 +61,15 @@ final class ApiWorld {
     final String prefix = "A" + Ids.randomLetters(7);
 
     ApiWorld(DynamoDbLocalEngine engine) {
-        this.store = new BillingStore(engine.clientBuilder()
-                .overrideConfiguration(o -> o.addExecutionInterceptor(faults)).build(), BillingTable.LOGICAL_ID);
+        DynamoDbClient client = engine.clientBuilder()
+                .overrideConfiguration(o -> o.addExecutionInterceptor(faults)).build();
+        this.store = new BillingStore(client, BillingTable.LOGICAL_ID);
         try {
             Path dir = Files.createTempDirectory("api-world");
             this.events = new JsonLinesEventLog(dir.resolve("events.jsonl"));
             this.documents = new DirectoryDocumentStore(dir.resolve("documents"));
-            InvoiceNotifications notifications = new InvoiceNotifications(new DocumentRenderer(), documents, events,
-                    new FileOutboxMailer(dir.resolve("outbox")));
-            this.handler = new BillingApiHandler(BillingApi.over(store, notifications, events, documents, clock));
+            this.handler = new BillingApiHandler(BillingApi.over(new TestAdapters(client).documents(documents)
+                    .events(events).mailer(new FileOutboxMailer(dir.resolve("outbox"))).clock(clock).root()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.periodic.billing.model.IdempotentRequest;
 import io.periodic.billing.persistence.BillingStore;
 import io.periodic.billing.persistence.BillingTable;
+import io.periodic.billing.service.IdempotentRequests;
 import io.periodic.functions.billingapi.Http.ApiProblem;
 import io.periodic.functions.billingapi.Http.Request;
 import io.periodic.functions.billingapi.Http.Response;
@@ -33,7 +34,7 @@ class IdempotencyTest {
     @BeforeEach
     void setUp(DynamoDbLocalEngine dynamo) {
         store = new BillingStore(dynamo.client(), BillingTable.LOGICAL_ID);
-        idempotency = new Idempotency(store.idempotency(), () -> NOW);
+        idempotency = new Idempotency(new IdempotentRequests(store), () -> NOW);
     }
 
     private static Request post(String path, String body, String key) {

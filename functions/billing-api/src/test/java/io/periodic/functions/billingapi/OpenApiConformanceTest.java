@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import io.periodic.billing.persistence.BillingStore;
 import io.periodic.billing.ports.Clock;
+import io.periodic.billing.testing.TestAdapters;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -77,13 +77,13 @@ class OpenApiConformanceTest {
         String templateText = Files.readString(root.resolve("template.yaml"));
         template = yaml.readTree(CFN_TAG.matcher(templateText).replaceAll(""));
 
-        BillingStore store = new BillingStore(DynamoDbClient.builder()
+        DynamoDbClient nowhere = DynamoDbClient.builder()
                 .endpointOverride(URI.create("http://localhost:1"))
                 .region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("x", "x")))
                 .httpClient(UrlConnectionHttpClient.create())
-                .build(), "unused");
-        BillingApi api = BillingApi.over(store, null, null, null, Clock.system());
+                .build();
+        BillingApi api = BillingApi.over(new TestAdapters(nowhere).tableName("unused").clock(Clock.system()).root());
         routes = new TreeMap<>();
         for (Http.Route route : api.routes()) {
             Http.Route earlier = routes.put(route.method() + " " + route.path(), route);

@@ -15,6 +15,7 @@ import io.periodic.billing.payments.PaymentNotification;
 import io.periodic.billing.persistence.BillingStore;
 import io.periodic.billing.persistence.BillingTable;
 import io.periodic.billing.service.PaymentService;
+import io.periodic.billing.testing.TestAdapters;
 import io.periodic.local.engines.DynamoDbLocalEngine;
 import io.periodic.local.engines.DynamoDbLocalExtension;
 import java.nio.file.Path;
@@ -41,8 +42,8 @@ class RejectedRefundsTest {
                 Money.of(5_000, "JPY"), Payer.UNKNOWN, null, null, NOW));
         payments.handle(new PaymentNotification(PaymentNotification.Kind.REFUNDED, "acme-pay", "e2", pid, refundId,
                 Money.of(1_000, "EUR"), Payer.UNKNOWN, null, null, NOW));
-        BillingApiHandler handler = new BillingApiHandler(BillingApi.over(store, null, null,
-                new DirectoryDocumentStore(out), () -> NOW));
+        BillingApiHandler handler = new BillingApiHandler(BillingApi.over(new TestAdapters(dynamo.client())
+                .documents(new DirectoryDocumentStore(out)).clock(() -> NOW).root()));
 
         JsonNode listed = null;
         String cursor = null;

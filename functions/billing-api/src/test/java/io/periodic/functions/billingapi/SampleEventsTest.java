@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.periodic.billing.files.DirectoryDocumentStore;
 import io.periodic.billing.persistence.BillingStore;
 import io.periodic.billing.persistence.BillingTable;
+import io.periodic.billing.testing.TestAdapters;
 import io.periodic.local.engines.DynamoDbLocalEngine;
 import io.periodic.local.engines.DynamoDbLocalExtension;
 import io.periodic.local.engines.Engines;
@@ -26,8 +27,8 @@ class SampleEventsTest {
     void theSampleCreateCustomerRequestCreatesOneCustomerAndIsReplayedOnRetry(DynamoDbLocalEngine dynamo,
             @TempDir Path out) throws Exception {
         BillingStore store = new BillingStore(dynamo.client(), BillingTable.LOGICAL_ID);
-        BillingApiHandler handler = new BillingApiHandler(BillingApi.over(store, null, null,
-                new DirectoryDocumentStore(out), () -> Instant.parse("2026-12-01T00:00:00Z")));
+        BillingApiHandler handler = new BillingApiHandler(BillingApi.over(new TestAdapters(dynamo.client())
+                .documents(new DirectoryDocumentStore(out)).clock(() -> Instant.parse("2026-12-01T00:00:00Z")).root()));
         APIGatewayV2HTTPEvent event = load("billing-api-create-customer.json");
         // The sample's Idempotency-Key is fixed; other runs on the same engine must not replay into this one.
         event.getHeaders().put("idempotency-key", "sample-" + System.nanoTime());
@@ -51,8 +52,8 @@ class SampleEventsTest {
     @Test
     void theSampleAgingReportRequestAnswersPerCurrencyBuckets(DynamoDbLocalEngine dynamo, @TempDir Path out) {
         BillingStore store = new BillingStore(dynamo.client(), BillingTable.LOGICAL_ID);
-        BillingApiHandler handler = new BillingApiHandler(BillingApi.over(store, null, null,
-                new DirectoryDocumentStore(out), () -> Instant.parse("2026-12-01T00:00:00Z")));
+        BillingApiHandler handler = new BillingApiHandler(BillingApi.over(new TestAdapters(dynamo.client())
+                .documents(new DirectoryDocumentStore(out)).clock(() -> Instant.parse("2026-12-01T00:00:00Z")).root()));
 
         APIGatewayV2HTTPResponse response = handler.handleRequest(load("billing-api-aging-report.json"), null);
 

@@ -2,18 +2,14 @@ package io.periodic.functions.invoicescheduler;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import io.periodic.billing.aws.AwsClients;
-import io.periodic.billing.aws.SqsMessageQueue;
 import io.periodic.billing.lambda.Log;
-import io.periodic.billing.persistence.BillingStore;
-import io.periodic.billing.ports.Clock;
+import io.periodic.billing.lambda.Priming;
 import io.periodic.billing.service.DueSubscriptionSweep;
+import io.periodic.billing.wiring.Periodic;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * Lambda entry point for the EventBridge Scheduler schedule: one run of {@link DueSubscriptionSweep}. The schedule's input is ignored (the run works from
@@ -24,12 +20,9 @@ public final class InvoiceSchedulerHandler implements RequestStreamHandler {
     private final DueSubscriptionSweep scheduler;
 
     public InvoiceSchedulerHandler() {
-        this(new DueSubscriptionSweep(
-                new BillingStore(AwsClients.build(DynamoDbClient.builder()), AwsClients.env("TABLE_NAME")),
-                new SqsMessageQueue(AwsClients.build(SqsClient.builder()), AwsClients.env("BILLING_JOB_QUEUE_URL")),
-                Clock.system()));
+        this(Periodic.fromEnvironment().dueSubscriptionSweep());
         // SnapStart: sweep as of the epoch (nothing is due then): reads the index, sends nothing.
-        io.periodic.billing.lambda.Priming.register("invoice-scheduler", this::prime);
+        Priming.register("invoice-scheduler", this::prime);
     }
 
     public InvoiceSchedulerHandler(DueSubscriptionSweep scheduler) {

@@ -4,17 +4,14 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import io.periodic.billing.aws.AwsClients;
-import io.periodic.billing.aws.EventBridgePublisher;
 import io.periodic.billing.lambda.Log;
+import io.periodic.billing.lambda.Priming;
 import io.periodic.billing.lambda.SqsBatch;
 import io.periodic.billing.payments.PaymentNotification;
 import io.periodic.billing.payments.PaymentNotificationJson;
-import io.periodic.billing.persistence.BillingStore;
-import io.periodic.billing.ports.Clock;
 import io.periodic.billing.service.PaymentService;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import io.periodic.billing.wiring.Periodic;
+import java.util.List;
 
 /**
  * Lambda entry point of the payment queue (partial batch responses). Thin: parse the notification, let the
@@ -29,12 +26,9 @@ public final class PaymentMatcherHandler implements RequestHandler<SQSEvent, SQS
     private final PaymentService service;
 
     public PaymentMatcherHandler() {
-        this(new PaymentService(
-                new BillingStore(AwsClients.build(DynamoDbClient.builder()), AwsClients.env("TABLE_NAME")),
-                new EventBridgePublisher(AwsClients.build(EventBridgeClient.builder()), AwsClients.env("EVENT_BUS_NAME")),
-                Clock.system()));
+        this(Periodic.fromEnvironment().paymentService());
         // SnapStart: a batch whose one message is not a payment notification: parsed, refused, nothing written.
-        io.periodic.billing.lambda.Priming.register("payment-matcher", this::prime);
+        Priming.register("payment-matcher", this::prime);
     }
 
     public PaymentMatcherHandler(PaymentService service) {
@@ -51,7 +45,7 @@ public final class PaymentMatcherHandler implements RequestHandler<SQSEvent, SQS
         message.setMessageId("priming");
         message.setBody("{\"kind\":\"RECEIVED\",\"provider\":\"priming\"}");
         SQSEvent event = new SQSEvent();
-        event.setRecords(java.util.List.of(message));
+        event.setRecords(List.of(message));
         handleRequest(event, null);
     }
 

@@ -5,21 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.PrintStream;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * One clock advance moves at most two years (a far target would block the runner for hours), refused up front with
@@ -27,33 +21,18 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LocalClockLimitTest {
-    private static final Instant START = Instant.parse("2027-01-01T00:00:00Z");
-
-    @TempDir
-    static Path out;
-
-    private static PrintStream originalOut;
-    private static LocalSystem system;
-    private static LocalServer server;
-    private static LocalClient api;
+    private static final Instant START = LocalRunnerExtension.START;
     private static final List<String> progress = new CopyOnWriteArrayList<>();
 
-    @BeforeAll
-    static void start() throws Exception {
-        originalOut = System.out;
-        System.setOut(new PrintStream(Files.newOutputStream(out.resolve("functions.log")), true, StandardCharsets.UTF_8));
-        system = new LocalSystem(new LocalSystem.Options(out, START, LocalRunner.DEFAULT_STRIPE_SECRET,
-                LocalRunner.DEFAULT_STANDARD_SECRET, false).withProgress(progress::add));
-        server = new LocalServer(system, 0);
-        api = new LocalClient(URI.create("http://127.0.0.1:" + server.port() + "/"));
-        LocalTestData.settings(api);
-    }
+    @RegisterExtension
+    static final LocalRunnerExtension runner = new LocalRunnerExtension()
+            .options(options -> options.withProgress(progress::add));
 
-    @AfterAll
-    static void stop() {
-        server.close();
-        system.close();
-        System.setOut(originalOut);
+    private static LocalClient api;
+
+    @BeforeAll
+    static void client() {
+        api = runner.api();
     }
 
     @Test

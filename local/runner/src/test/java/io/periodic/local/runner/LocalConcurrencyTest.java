@@ -5,11 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintStream;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -21,7 +16,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
@@ -33,15 +28,13 @@ import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
  * show the overlap; their timeouts only turn a deadlock into a failure instead of a hang.
  */
 class LocalConcurrencyTest {
-    private static final Instant START = Instant.parse("2027-01-01T00:00:00Z");
+    private static final Instant START = LocalRunnerExtension.START;
     private static final long PATIENCE_SECONDS = 60;
 
-    @TempDir
-    static Path out;
+    @RegisterExtension
+    static final LocalRunnerExtension runner = new LocalRunnerExtension()
+            .options(options -> options.withHooks(hooks()));
 
-    private static PrintStream originalOut;
-    private static LocalSystem system;
-    private static LocalServer server;
     private static LocalClient api;
 
     /** The advance waits at the first instant at or after this, until {@link #resume} opens. */
@@ -54,10 +47,13 @@ class LocalConcurrencyTest {
     private static final CyclicBarrier bothInside = new CyclicBarrier(2);
 
     @BeforeAll
-    static void start() throws Exception {
-        originalOut = System.out;
-        System.setOut(new PrintStream(Files.newOutputStream(out.resolve("functions.log")), true, StandardCharsets.UTF_8));
-        LocalSystem.Hooks hooks = new LocalSystem.Hooks() {
+    static void client() {
+        api = runner.api();
+    }
+
+    /** Pauses the advance at {@link #pauseAt}; holds the billing-api's reads at the barrier while it is armed. */
+    private static LocalSystem.Hooks hooks() {
+        return new LocalSystem.Hooks() {
             @Override
             public void betweenSteps(Instant reached) {
                 Instant at = pauseAt;
@@ -90,19 +86,11 @@ class LocalConcurrencyTest {
                 });
             }
         };
-        system = new LocalSystem(new LocalSystem.Options(out, START, LocalRunner.DEFAULT_STRIPE_SECRET,
-                LocalRunner.DEFAULT_STANDARD_SECRET, false).withHooks(hooks));
-        server = new LocalServer(system, 0);
-        api = new LocalClient(URI.create("http://127.0.0.1:" + server.port() + "/"));
-        LocalTestData.settings(api);
     }
 
     @AfterAll
-    static void stop() {
-        resume.countDown();
-        server.close();
-        system.close();
-        System.setOut(originalOut);
+    static void release() {
+        resume.countDown(); // before the extension stops the system: an advance may still wait on it
     }
 
     @Test

@@ -6,19 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.PrintStream;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
@@ -31,23 +25,24 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
  * the payment ends applied, once.
  */
 class LocalDeadLetterQueueTest {
-    private static final Instant START = Instant.parse("2027-01-01T00:00:00Z");
+    private static final Instant START = LocalRunnerExtension.START;
 
-    @TempDir
-    static Path out;
+    @RegisterExtension
+    static final LocalRunnerExtension runner = new LocalRunnerExtension()
+            .options(options -> options.withHooks(outage()));
 
-    private static PrintStream originalOut;
-    private static LocalSystem system;
-    private static LocalServer server;
     private static LocalClient api;
     /** While set, every DynamoDB call of the payment matcher fails as if the service were unreachable. */
     private static final AtomicBoolean matcherDatabaseDown = new AtomicBoolean();
 
     @BeforeAll
-    static void start() throws Exception {
-        originalOut = System.out;
-        System.setOut(new PrintStream(Files.newOutputStream(out.resolve("functions.log")), true, StandardCharsets.UTF_8));
-        LocalSystem.Hooks outage = new LocalSystem.Hooks() {
+    static void client() {
+        api = runner.api();
+    }
+
+    /** The payment matcher's DynamoDB client fails while {@link #matcherDatabaseDown} is set. */
+    private static LocalSystem.Hooks outage() {
+        return new LocalSystem.Hooks() {
             @Override
             public List<ExecutionInterceptor> dynamoInterceptors(String function) {
                 if (!function.equals("payment-matcher")) {
@@ -64,18 +59,6 @@ class LocalDeadLetterQueueTest {
                 });
             }
         };
-        system = new LocalSystem(new LocalSystem.Options(out, START, LocalRunner.DEFAULT_STRIPE_SECRET,
-                LocalRunner.DEFAULT_STANDARD_SECRET, false).withHooks(outage));
-        server = new LocalServer(system, 0);
-        api = new LocalClient(URI.create("http://127.0.0.1:" + server.port() + "/"));
-        LocalTestData.settings(api);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-        system.close();
-        System.setOut(originalOut);
     }
 
     @Test

@@ -10,22 +10,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The local server hands request bodies to the handlers byte for byte, as API Gateway does: a bank statement in
@@ -33,32 +27,14 @@ import org.junit.jupiter.api.io.TempDir;
  * turned into U+FFFD on the way.
  */
 class LocalRawBodyTest {
-    private static final Instant START = Instant.parse("2027-01-01T00:00:00Z");
+    @RegisterExtension
+    static final LocalRunnerExtension runner = new LocalRunnerExtension();
 
-    @TempDir
-    static Path out;
-
-    private static PrintStream originalOut;
-    private static LocalSystem system;
-    private static LocalServer server;
     private static LocalClient api;
 
     @BeforeAll
-    static void start() throws Exception {
-        originalOut = System.out;
-        System.setOut(new PrintStream(Files.newOutputStream(out.resolve("functions.log")), true, StandardCharsets.UTF_8));
-        system = new LocalSystem(new LocalSystem.Options(out, START, LocalRunner.DEFAULT_STRIPE_SECRET,
-                LocalRunner.DEFAULT_STANDARD_SECRET, false));
-        server = new LocalServer(system, 0);
-        api = new LocalClient(URI.create("http://127.0.0.1:" + server.port() + "/"));
-        LocalTestData.settings(api);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-        system.close();
-        System.setOut(originalOut);
+    static void client() {
+        api = runner.api();
     }
 
     @Test
@@ -110,8 +86,8 @@ class LocalRawBodyTest {
 
     private static HttpResponse<String> post(String path, String contentType, byte[] body)
             throws IOException, InterruptedException {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port()
-                        + path)).header("Content-Type", contentType)
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(runner.base().resolve(path))
+                .header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 

@@ -10,10 +10,6 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -27,7 +23,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.MethodOrderer;
@@ -35,12 +30,12 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The whole system in one JVM, driven over HTTP only, as a client of the management API and as the payment
- * gateways would drive it. One {@link LocalSystem} and one {@link LocalServer} serve the whole class; after
- * {@link #startSystem} every step is an HTTP request through {@link LocalClient}.
+ * gateways would drive it. One {@link LocalSystem} and one {@link LocalServer} serve the whole class
+ * ({@link LocalRunnerExtension}); after {@link #settings} every step is an HTTP request through {@link LocalClient}.
  *
  * <p>The simulated clock only moves forward and is shared, so the tests run in a fixed order and each one takes its
  * dates from {@code GET /_local/clock}; each creates its own customers (unique e-mail addresses). The timeline:
@@ -51,16 +46,13 @@ import org.junit.jupiter.api.io.TempDir;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LocalRunnerEndToEndTest {
     private static final String PROBLEMS = "https://periodic.dev/problems/";
-    private static final Instant START = Instant.parse("2027-01-01T00:00:00Z");
+    private static final Instant START = LocalRunnerExtension.START;
     private static final AtomicInteger SEQ = new AtomicInteger();
 
-    @TempDir
-    static Path output;
+    @RegisterExtension
+    static final LocalRunnerExtension runner = new LocalRunnerExtension().withoutSettings();
 
-    private static LocalSystem system;
-    private static LocalServer server;
     private static LocalClient api;
-    private static PrintStream originalOut;
 
     /** Customer A (test 1): one invoice, paid on time by webhook (test 2). */
     private static String payingCustomerId;
@@ -74,15 +66,8 @@ class LocalRunnerEndToEndTest {
     private static LocalDate dunningAsOf;
 
     @BeforeAll
-    static void startSystem() throws IOException {
-        // The functions log JSON lines to stdout; keep them in a file rather than in the build output.
-        originalOut = System.out;
-        System.setOut(new PrintStream(Files.newOutputStream(output.resolve("functions.log")), true,
-                java.nio.charset.StandardCharsets.UTF_8));
-        system = new LocalSystem(new LocalSystem.Options(output, START, LocalRunner.DEFAULT_STRIPE_SECRET,
-                LocalRunner.DEFAULT_STANDARD_SECRET, false));
-        server = new LocalServer(system, 0);
-        api = new LocalClient(URI.create("http://127.0.0.1:" + server.port() + "/"));
+    static void settings() {
+        api = runner.api();
         expect(api.send("PUT", "/settings", "application/json", """
                 {"seller": {"name": "Periodic Test SaaS Inc.",
                   "address": {"line1": "1 Market Street", "postalCode": "94105", "city": "San Francisco",
@@ -93,22 +78,6 @@ class LocalRunnerEndToEndTest {
                   "paymentLinkTemplate": "https://pay.periodic-test.example/invoices/{number}"},
                  "numbering": {"invoicePrefix": "INV", "creditNotePrefix": "CN"}}
                 """), 200);
-    }
-
-    @AfterAll
-    static void stopSystem() {
-        try {
-            if (server != null) {
-                server.close();
-            }
-            if (system != null) {
-                system.close();
-            }
-        } finally {
-            if (originalOut != null) {
-                System.setOut(originalOut);
-            }
-        }
     }
 
     // ============================================================================================ 1. lifecycle
@@ -693,8 +662,7 @@ class LocalRunnerEndToEndTest {
     private static LocalClient.Reply deliver(String webhookId, long timestamp, String signatureHeader, String body) {
         try {
             java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(
-                    java.net.http.HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port()
-                            + "/webhooks/standard"))
+                    java.net.http.HttpRequest.newBuilder(runner.base().resolve("/webhooks/standard"))
                             .header("Content-Type", "application/json")
                             .header("webhook-id", webhookId)
                             .header("webhook-timestamp", Long.toString(timestamp))

@@ -1,0 +1,99 @@
+package io.periodic.local.runner;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.periodic.billing.files.JsonLinesEventLog;
+import io.periodic.billing.files.LocalFiles;
+import io.periodic.billing.ports.DomainEvent;
+import io.periodic.billing.ports.EventPublisher;
+import io.periodic.functions.invoicepdf.InvoicePdfHandler;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Deque;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.stream.Stream;
+
+/**
+ * EventBridge locally: every event is appended to {@code events.jsonl}, and (with PDFs on) the documents' events go
+ * to the PDF function, as the template's rule of InvoicePdfFunction sends them. An event waiting for its PDF is kept
+ * in {@code state/pdf-pending} when the state is kept in a folder, so a restart renders it.
+ */
+final class LocalEvents implements EventPublisher {
+    private static final Set<String> DOCUMENT_EVENTS = Set.of("invoice.finalized", "invoice.voided",
+            "credit_note.issued");
+    private static final String PENDING = "pdf-pending";
+
+    private final JsonLinesEventLog log;
+    private final boolean pdf;
+    private final StateFiles state;
+    private final Deque<DomainEvent> pdfWork = new ConcurrentLinkedDeque<>();
+
+    LocalEvents(Path logFile, boolean pdf, StateFiles state) {
+        this.log = new JsonLinesEventLog(logFile);
+        this.pdf = pdf;
+        this.state = state;
+    }
+
+    @Override
+    public void publish(DomainEvent event) {
+        log.publish(event);
+        if (pdf && DOCUMENT_EVENTS.contains(event.type())) {
+            queuePdf(event);
+        }
+    }
+
+    private void queuePdf(DomainEvent event) {
+        if (state.kept()) {
+            ObjectNode o = LocalSystem.JSON.createObjectNode().put("type", event.type()).put("id", event.id())
+                    .put("occurredAt", event.occurredAt().toString()).put("detailJson", event.detailJson());
+            LocalFiles.write(pending(event), o.toString().getBytes(StandardCharsets.UTF_8));
+        }
+        pdfWork.add(event);
+    }
+
+    private Path pending(DomainEvent event) {
+        return state.resolve(PENDING).resolve(LocalFiles.safeName(event.id()) + ".json");
+    }
+
+    /** Queues again the documents a previous runner had not rendered yet (state kept in a folder only). */
+    void loadPending() {
+        Path folder = state.resolve(PENDING);
+        if (!state.kept() || !Files.isDirectory(folder)) {
+            return;
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".json")).sorted().toList()) {
+                JsonNode o = LocalSystem.JSON.readTree(file.toFile());
+                pdfWork.add(new DomainEvent(o.get("type").textValue(), o.get("id").textValue(),
+                        Instant.parse(o.get("occurredAt").textValue()), o.get("detailJson").textValue()));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Hands every queued document event to the PDF function, as EventBridge would; returns how many. */
+    int renderPdfs(InvoicePdfHandler pdfs) {
+        int rendered = 0;
+        for (DomainEvent event = pdfWork.poll(); event != null; event = pdfWork.poll()) {
+            try {
+                Map<String, Object> envelope = Map.of("detail-type", event.type(), "source", "periodic.billing",
+                        "detail", LocalSystem.JSON.readValue(event.detailJson(), Map.class));
+                pdfs.handleRequest(envelope, null);
+                if (state.kept()) {
+                    Files.deleteIfExists(pending(event));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            rendered++;
+        }
+        return rendered;
+    }
+}

@@ -1,0 +1,84 @@
+package io.periodic.billing.wiring;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.periodic.local.engines.Engines;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * One composition root, read from the sources: the store is built in {@link Periodic} and nowhere else in main code,
+ * and every Lambda handler's no-arg constructor takes its use case from {@link Periodic#fromEnvironment()} - a
+ * handler builds no client, no adapter and no store of its own - in at most 80 lines.
+ */
+class WiringRulesTest {
+    private static final Path ROOT = Engines.templatePath().getParent();
+    private static final Pattern NO_ARG_CONSTRUCTOR = Pattern.compile(
+            "public (\\w+Handler)\\(\\) \\{([^}]*)}", Pattern.DOTALL);
+    private static final List<String> FORBIDDEN_IN_HANDLERS = List.of("import io.periodic.billing.aws.",
+            "import io.periodic.billing.persistence.", "import software.amazon.awssdk.", "new BillingStore(",
+            "AwsClients.");
+
+    @Test
+    void theStoreIsBuiltOnlyByTheCompositionRoot() {
+        List<String> places = new ArrayList<>();
+        for (Path file : mainSources()) {
+            String text = read(file);
+            for (int at = text.indexOf("new BillingStore("); at >= 0; at = text.indexOf("new BillingStore(", at + 1)) {
+                places.add(ROOT.relativize(file).toString());
+            }
+        }
+        assertEquals(List.of("shared/src/main/java/io/periodic/billing/wiring/Periodic.java"), places);
+    }
+
+    @Test
+    void everyHandlerTakesItsUseCaseFromTheRootAndBuildsNothing() {
+        List<Path> handlers = mainSources().stream().filter(f -> ROOT.relativize(f).startsWith("functions")
+                && f.getFileName().toString().endsWith("Handler.java")).toList();
+        assertEquals(8, handlers.size(), "one handler per function: " + handlers);
+        for (Path handler : handlers) {
+            String text = read(handler);
+            var constructor = NO_ARG_CONSTRUCTOR.matcher(text);
+            assertTrue(constructor.find(), handler + " has no no-arg constructor (Lambda needs one)");
+            assertTrue(constructor.group(2).strip().matches("(?s)(//[^\\n]*\\n\\s*)*this\\([^;]*Periodic\\."
+                    + "fromEnvironment\\(\\).*"), handler + ": the no-arg constructor must begin with "
+                    + "this(...Periodic.fromEnvironment()...), not " + constructor.group(2).strip());
+            for (String forbidden : FORBIDDEN_IN_HANDLERS) {
+                assertFalse(text.contains(forbidden), handler + " contains " + forbidden);
+            }
+            long lines = text.lines().count();
+            assertTrue(lines <= 80, handler + " has " + lines + " lines (at most 80)");
+        }
+    }
+
+    /** Main sources of shared, the functions and the local runner (the benchmark seeds its own tables). */
+    private static List<Path> mainSources() {
+        List<Path> all = new ArrayList<>();
+        for (String module : List.of("shared", "functions", "local")) {
+            try (Stream<Path> walk = Files.walk(ROOT.resolve(module))) {
+                walk.filter(f -> f.toString().endsWith(".java") && f.toString().contains("/src/main/java/"))
+                        .sorted().forEach(all::add);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return all;
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
