@@ -1,11 +1,16 @@
 package io.periodic.bench;
 
+import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.periodic.billing.persistence.BillingStore;
 import io.periodic.local.engines.DynamoDbLocalEngine;
 import io.periodic.local.engines.ElasticMqEngine;
 import io.periodic.local.engines.StackResources;
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.InputStreamReader;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +20,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToLongFunction;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
@@ -35,7 +41,7 @@ final class ColdStarts {
     record Run(long wallMillis, long initMillis, long primeMillis, long invokeMillis, String result) {}
 
     record Result(Function function, List<Run> runs, long jarBytes) {
-        long median(java.util.function.ToLongFunction<Run> metric) {
+        long median(ToLongFunction<Run> metric) {
             long[] values = runs.stream().mapToLong(metric).sorted().toArray();
             return values[(values.length - 1) / 2];
         }
@@ -130,7 +136,7 @@ final class ColdStarts {
         if (extra != null && !extra.isBlank()) {
             command.addAll(List.of(extra.trim().split("\\s+")));
         }
-        command.addAll(List.of("-cp", String.join(java.io.File.pathSeparator, classpath(jar, variant)),
+        command.addAll(List.of("-cp", String.join(File.pathSeparator, classpath(jar, variant)),
                 LambdaEmulator.class.getName(), f.handler(), event.toString()));
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
         Map<String, String> env = pb.environment();
@@ -169,7 +175,7 @@ final class ColdStarts {
         List<String> cp = new ArrayList<>(variant.before());
         cp.add(jar.toString());
         cp.add(location(LambdaEmulator.class));
-        cp.add(location(com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers.class));
+        cp.add(location(LambdaEventSerializers.class));
         cp.addAll(variant.after());
         return cp;
     }
@@ -177,7 +183,7 @@ final class ColdStarts {
     static String location(Class<?> type) {
         try {
             return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
-        } catch (java.net.URISyntaxException e) {
+        } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -213,14 +219,14 @@ final class ColdStarts {
         if (!f.module().equals("payment-webhook")) {
             return text;
         }
-        var json = (com.fasterxml.jackson.databind.node.ObjectNode) new com.fasterxml.jackson.databind.ObjectMapper()
+        var json = (ObjectNode) new ObjectMapper()
                 .readTree(text);
         String body = json.get("body").textValue();
         long t = now.getEpochSecond();
         Mac mac = Mac.getInstance("HmacSHA256");
         mac.init(new SecretKeySpec(STRIPE_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
         String v1 = HexFormat.of().formatHex(mac.doFinal((t + "." + body).getBytes(StandardCharsets.UTF_8)));
-        ((com.fasterxml.jackson.databind.node.ObjectNode) json.get("headers")).put("stripe-signature",
+        ((ObjectNode) json.get("headers")).put("stripe-signature",
                 "t=" + t + ",v1=" + v1);
         return json.toString();
     }

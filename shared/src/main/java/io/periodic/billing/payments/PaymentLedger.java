@@ -10,12 +10,20 @@ import io.periodic.billing.model.Payment;
 import io.periodic.billing.model.PaymentStatus;
 import io.periodic.billing.model.Refund;
 import io.periodic.billing.money.Money;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The ledger arithmetic of payments (plain domain logic): what a matching decision or a refund does to the
@@ -125,10 +133,10 @@ public final class PaymentLedger {
             return id;
         }
         try {
-            byte[] hash = java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(String.join("\n", parts).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            return kind + ":#" + java.util.HexFormat.of().formatHex(hash);
-        } catch (java.security.NoSuchAlgorithmException e) {
+            byte[] hash = MessageDigest.getInstance("SHA-256")
+                    .digest(String.join("\n", parts).getBytes(StandardCharsets.UTF_8));
+            return kind + ":#" + HexFormat.of().formatHex(hash);
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is always available", e);
         }
     }
@@ -211,7 +219,7 @@ public final class PaymentLedger {
                 != applications.size()) {
             throw new IllegalArgumentException("each invoice may be named once");
         }
-        java.util.Set<String> allocated = new java.util.HashSet<>();
+        Set<String> allocated = new HashSet<>();
         allocations.forEach(a -> allocated.add(a.invoiceId()));
         applications.forEach(a -> allocated.add(a.invoiceId()));
         if (allocated.size() > MAX_ALLOCATIONS_PER_PAYMENT) {
@@ -225,7 +233,7 @@ public final class PaymentLedger {
         List<Allocation> created = new ArrayList<>();
         List<Allocation> raised = new ArrayList<>();
         List<String> paid = new ArrayList<>();
-        Map<String, Allocation> existing = new java.util.HashMap<>();
+        Map<String, Allocation> existing = new HashMap<>();
         allocations.forEach(a -> existing.put(a.invoiceId(), a));
         for (PaymentMatching.Application a : applications) {
             Invoice invoice = invoices.get(a.invoiceId());
@@ -241,7 +249,7 @@ public final class PaymentLedger {
             }
             if (!invoice.status().acceptsPayment()) {
                 throw new IllegalStateException("invoice " + label(invoice) + " is " + invoice.status().name()
-                        .toLowerCase(java.util.Locale.ROOT) + " and accepts no payment");
+                        .toLowerCase(Locale.ROOT) + " and accepts no payment");
             }
             if (a.amount().isGreaterThan(invoice.amountDue())) {
                 throw new IllegalStateException("cannot apply " + a.amount() + " to invoice " + label(invoice)

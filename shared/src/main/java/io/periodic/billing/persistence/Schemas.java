@@ -52,12 +52,15 @@ import io.periodic.billing.money.Currencies;
 import io.periodic.billing.money.Money;
 import io.periodic.billing.money.TaxBehavior;
 import io.periodic.billing.money.TaxRate;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.enhanced.dynamodb.EnhancedType;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
@@ -371,9 +374,9 @@ public final class Schemas {
             .attr("lateFeeCapMinor", EnhancedType.mapOf(String.class, Long.class))
             .attr("markUncollectibleOnSuspend", Boolean.class)
             .build(r -> new StoredPolicy(r.get("scope"), new DunningPolicy(r.get("steps", List.of()),
-                    new LateFee(r.get("lateFeePercent") == null ? null : new java.math.BigDecimal(
-                            r.<String>get("lateFeePercent")), r.get("lateFeeFixedMinor", java.util.Map.of()),
-                            r.get("lateFeeCapMinor", java.util.Map.of())),
+                    new LateFee(r.get("lateFeePercent") == null ? null : new BigDecimal(
+                            r.<String>get("lateFeePercent")), r.get("lateFeeFixedMinor", Map.of()),
+                            r.get("lateFeeCapMinor", Map.of())),
                     r.get("markUncollectibleOnSuspend", false))));
 
     public static final TableSchema<Price> PRICE = SchemaBuilder.of(Price.class, (it, a) -> switch (a) {
@@ -508,7 +511,7 @@ public final class Schemas {
                     l.chargeId());
         }
 
-        InvoiceLine toLine(java.util.Currency currency) {
+        InvoiceLine toLine(Currency currency) {
             return new InvoiceLine(description, LineKind.valueOf(kind), priceId, periodStart, periodEnd, quantity,
                     Money.of(unitAmount, currency), Money.of(amount, currency), TaxRate.of(taxRate),
                     Money.of(tax, currency), chargeId);
@@ -621,7 +624,7 @@ public final class Schemas {
             .derived("amountDue", Long.class)
             .attr(VERSION, Long.class, versionAttribute())
             .build(r -> {
-                java.util.Currency currency = Currencies.of(r.get("currency"));
+                Currency currency = Currencies.of(r.get("currency"));
                 List<StoredLine> lines = r.get("lines", List.of());
                 return new Invoice(r.get("id"), r.get("number"), r.get("customerId"), r.get("subscriptionId"),
                         currency, InvoiceStatus.valueOf(r.get("status")),

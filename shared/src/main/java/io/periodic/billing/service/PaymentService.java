@@ -5,9 +5,11 @@ import io.periodic.billing.model.CreditBalance;
 import io.periodic.billing.model.Customer;
 import io.periodic.billing.model.Invoice;
 import io.periodic.billing.model.InvoiceStatus;
+import io.periodic.billing.model.Payer;
 import io.periodic.billing.model.Payment;
 import io.periodic.billing.model.PaymentStatus;
 import io.periodic.billing.model.Refund;
+import io.periodic.billing.money.Money;
 import io.periodic.billing.payments.PaymentEvents;
 import io.periodic.billing.payments.PaymentLedger;
 import io.periodic.billing.payments.PaymentMatching;
@@ -20,11 +22,15 @@ import io.periodic.billing.persistence.ConcurrentUpdateException;
 import io.periodic.billing.persistence.PaymentRepository;
 import io.periodic.billing.ports.Clock;
 import io.periodic.billing.ports.EventPublisher;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Applies payment notifications, idempotently and in any order:
@@ -72,10 +78,10 @@ public final class PaymentService {
      */
     public void prime() {
         Payment probe = new Payment(Payment.idFor("priming", "probe"), "priming", "probe",
-                io.periodic.billing.money.Money.of(1, "USD"), new io.periodic.billing.model.Payer("Priming Probe",
-                "priming@priming.invalid", null, null), "INV-2000-000000", java.time.Instant.EPOCH,
-                PaymentStatus.RECEIVED, io.periodic.billing.money.Money.zero(java.util.Currency.getInstance("USD")),
-                io.periodic.billing.money.Money.zero(java.util.Currency.getInstance("USD")), null, null, null);
+                Money.of(1, "USD"), new Payer("Priming Probe",
+                "priming@priming.invalid", null, null), "INV-2000-000000", Instant.EPOCH,
+                PaymentStatus.RECEIVED, Money.zero(Currency.getInstance("USD")),
+                Money.zero(Currency.getInstance("USD")), null, null, null);
         PaymentMatching.decide(context(probe));
         store.invoices().openByCustomer("cus_priming_probe", 1);
         store.payments().allocationsOfPayment(probe.id());
@@ -229,7 +235,7 @@ public final class PaymentService {
                 return new Decided(payment, refund);
             }
             if (!refund.amount().currency().equals(payment.amount().currency())) {
-                Refund rejected = refund.rejected(refund.kind().name().toLowerCase(java.util.Locale.ROOT) + " "
+                Refund rejected = refund.rejected(refund.kind().name().toLowerCase(Locale.ROOT) + " "
                         + refund.refundId() + " of " + refund.amount() + " is in "
                         + refund.amount().currency().getCurrencyCode() + " but payment " + payment.id()
                         + " is in " + payment.amount().currency().getCurrencyCode()
@@ -239,8 +245,8 @@ public final class PaymentService {
                 return new Decided(after, rejected);
             }
             List<Refund> refunds = store.payments().refundsOf(payment.id());
-            io.periodic.billing.money.Money newly = RefundTotals.newlyRefunded(refund, refunds);
-            io.periodic.billing.money.Money remaining = payment.amount().minus(payment.refunded());
+            Money newly = RefundTotals.newlyRefunded(refund, refunds);
+            Money remaining = payment.amount().minus(payment.refunded());
             if (!newly.isPositive() || !remaining.isPositive()) {
                 Refund ignored = refund.ignored(!newly.isPositive()
                         ? (refund.runningTotal() ? "a running total of " + refund.amount()
@@ -281,7 +287,7 @@ public final class PaymentService {
         String listed = refunds.stream()
                 .filter(r -> r.status() == Refund.Status.APPLIED || r.status() == Refund.Status.IGNORED)
                 .map(r -> r.refundId() + " " + r.amount() + (r.runningTotal() ? " in total" : ""))
-                .collect(java.util.stream.Collectors.joining(", "));
+                .collect(Collectors.joining(", "));
         return listed.isEmpty() ? "none" : listed;
     }
 
@@ -336,11 +342,11 @@ public final class PaymentService {
                     .orElseThrow(() -> new NotFoundException("payment", paymentId));
             List<PaymentMatching.Application> applications = requested.stream()
                     .map(a -> new PaymentMatching.Application(a.invoiceId(),
-                            io.periodic.billing.money.Money.of(a.minor(), payment.amount().currency())))
+                            Money.of(a.minor(), payment.amount().currency())))
                     .toList();
             if (!payment.unapplied().isPositive()) {
                 throw new ConflictException("payment " + paymentId + " holds no unapplied cash (it is "
-                        + payment.status().name().toLowerCase(java.util.Locale.ROOT) + ")");
+                        + payment.status().name().toLowerCase(Locale.ROOT) + ")");
             }
             if (payment.status() == PaymentStatus.RECEIVED) {
                 throw new ConflictException("payment " + paymentId + " is still being matched; try again shortly");
@@ -420,7 +426,7 @@ public final class PaymentService {
         return text.isEmpty() ? null : text;
     }
 
-    private static io.periodic.billing.money.Money zero(PaymentNotification n) {
-        return io.periodic.billing.money.Money.zero(n.amount().currency());
+    private static Money zero(PaymentNotification n) {
+        return Money.zero(n.amount().currency());
     }
 }

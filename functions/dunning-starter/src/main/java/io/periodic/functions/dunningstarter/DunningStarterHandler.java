@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import io.periodic.billing.aws.AwsAdapters;
 import io.periodic.billing.aws.AwsClients;
 import io.periodic.billing.lambda.Log;
+import io.periodic.billing.lambda.Priming;
 import io.periodic.billing.persistence.BillingStore;
 import io.periodic.billing.ports.Clock;
 import io.periodic.billing.ports.WorkflowStarter;
@@ -27,7 +28,7 @@ public final class DunningStarterHandler implements RequestStreamHandler {
     public DunningStarterHandler() {
         this(wire());
         // SnapStart: read the work index (nothing is due at the epoch) without starting or sending anything.
-        io.periodic.billing.lambda.Priming.register("dunning-starter", this::prime);
+        Priming.register("dunning-starter", this::prime);
     }
 
     public DunningStarterHandler(DunningStarter starter) {

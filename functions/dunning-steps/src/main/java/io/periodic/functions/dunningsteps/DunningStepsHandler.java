@@ -6,11 +6,13 @@ import io.periodic.billing.aws.AwsAdapters;
 import io.periodic.billing.aws.AwsClients;
 import io.periodic.billing.dunning.StepKind;
 import io.periodic.billing.lambda.Log;
+import io.periodic.billing.lambda.Priming;
 import io.periodic.billing.persistence.BillingStore;
 import io.periodic.billing.ports.Clock;
 import io.periodic.billing.rendering.DocumentRenderer;
 import io.periodic.billing.service.DunningService;
 import io.periodic.billing.service.InvoiceNotifications;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -28,7 +30,7 @@ public final class DunningStepsHandler implements RequestHandler<Map<String, Obj
     public DunningStepsHandler() {
         this(wire());
         // SnapStart: plan an invoice that does not exist (reads only) through the handler's own path.
-        io.periodic.billing.lambda.Priming.register("dunning-steps", this::prime);
+        Priming.register("dunning-steps", this::prime);
     }
 
     public DunningStepsHandler(DunningService service) {
@@ -47,7 +49,7 @@ public final class DunningStepsHandler implements RequestHandler<Map<String, Obj
     /** SnapStart priming: plans an invoice that does not exist (reads only) through the handler's own path. */
     public void prime() {
         try {
-            handleRequest(new java.util.HashMap<>(Map.of("action", "plan", "invoiceId", "in_priming_probe")), null);
+            handleRequest(new HashMap<>(Map.of("action", "plan", "invoiceId", "in_priming_probe")), null);
         } catch (RuntimeException expected) {
             // the probe invoice does not exist
         }

@@ -5,7 +5,10 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import io.periodic.billing.aws.AwsClients;
 import io.periodic.billing.aws.S3DocumentStore;
 import io.periodic.billing.lambda.Log;
+import io.periodic.billing.lambda.Priming;
+import io.periodic.billing.lambda.PrimingSamples;
 import io.periodic.billing.ports.DocumentStore;
+import io.periodic.billing.rendering.DocumentRenderer;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -23,7 +26,7 @@ public final class InvoicePdfHandler implements RequestHandler<Map<String, Objec
         this(new S3DocumentStore(AwsClients.build(S3Client.builder()), AwsClients.env("DOCUMENT_BUCKET"),
                 AwsClients.env("DOCUMENT_LINK_BASE_URL")));
         // SnapStart: load the fonts and the PDF pipeline by rendering a Japanese invoice in memory; read a missing key.
-        io.periodic.billing.lambda.Priming.register("invoice-pdf", this::prime);
+        Priming.register("invoice-pdf", this::prime);
     }
 
     public InvoicePdfHandler(DocumentStore documents) {
@@ -32,8 +35,8 @@ public final class InvoicePdfHandler implements RequestHandler<Map<String, Objec
 
     /** SnapStart priming: fonts and the PDF pipeline loaded by rendering in memory; a missing key read. */
     public void prime() {
-        HtmlToPdf.render(io.periodic.billing.lambda.PrimingSamples.invoiceHtml(
-                new io.periodic.billing.rendering.DocumentRenderer()));
+        HtmlToPdf.render(PrimingSamples.invoiceHtml(
+                new DocumentRenderer()));
         documents.get("priming/none.html");
     }
 

@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import io.periodic.billing.aws.AwsClients;
 import io.periodic.billing.aws.SqsMessageQueue;
 import io.periodic.billing.lambda.Log;
+import io.periodic.billing.lambda.Priming;
 import io.periodic.billing.persistence.BillingStore;
 import io.periodic.billing.ports.Clock;
 import io.periodic.billing.service.DueSubscriptionSweep;
@@ -29,7 +30,7 @@ public final class InvoiceSchedulerHandler implements RequestStreamHandler {
                 new SqsMessageQueue(AwsClients.build(SqsClient.builder()), AwsClients.env("BILLING_JOB_QUEUE_URL")),
                 Clock.system()));
         // SnapStart: sweep as of the epoch (nothing is due then): reads the index, sends nothing.
-        io.periodic.billing.lambda.Priming.register("invoice-scheduler", this::prime);
+        Priming.register("invoice-scheduler", this::prime);
     }
 
     public InvoiceSchedulerHandler(DueSubscriptionSweep scheduler) {

@@ -7,12 +7,14 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import io.periodic.billing.aws.AwsClients;
 import io.periodic.billing.aws.EventBridgePublisher;
 import io.periodic.billing.lambda.Log;
+import io.periodic.billing.lambda.Priming;
 import io.periodic.billing.lambda.SqsBatch;
 import io.periodic.billing.payments.PaymentNotification;
 import io.periodic.billing.payments.PaymentNotificationJson;
 import io.periodic.billing.persistence.BillingStore;
 import io.periodic.billing.ports.Clock;
 import io.periodic.billing.service.PaymentService;
+import java.util.List;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 
@@ -34,7 +36,7 @@ public final class PaymentMatcherHandler implements RequestHandler<SQSEvent, SQS
                 new EventBridgePublisher(AwsClients.build(EventBridgeClient.builder()), AwsClients.env("EVENT_BUS_NAME")),
                 Clock.system()));
         // SnapStart: a batch whose one message is not a payment notification: parsed, refused, nothing written.
-        io.periodic.billing.lambda.Priming.register("payment-matcher", this::prime);
+        Priming.register("payment-matcher", this::prime);
     }
 
     public PaymentMatcherHandler(PaymentService service) {
@@ -51,7 +53,7 @@ public final class PaymentMatcherHandler implements RequestHandler<SQSEvent, SQS
         message.setMessageId("priming");
         message.setBody("{\"kind\":\"RECEIVED\",\"provider\":\"priming\"}");
         SQSEvent event = new SQSEvent();
-        event.setRecords(java.util.List.of(message));
+        event.setRecords(List.of(message));
         handleRequest(event, null);
     }
 

@@ -11,6 +11,7 @@ import io.periodic.billing.aws.SqsMessageQueue;
 import io.periodic.billing.aws.SsmSecrets;
 import io.periodic.billing.bankstatements.StatementParseResult;
 import io.periodic.billing.lambda.Log;
+import io.periodic.billing.lambda.Priming;
 import io.periodic.billing.lambda.Problem;
 import io.periodic.billing.payments.IntakeException;
 import io.periodic.billing.persistence.BillingStore;
@@ -46,7 +47,7 @@ public final class PaymentWebhookHandler implements RequestHandler<APIGatewayV2H
                         StandardConnectors::parse)::get,
                 Clock.systemUTC()));
         // SnapStart: the delivery path without any secret (see prime()).
-        io.periodic.billing.lambda.Priming.register("payment-webhook", this::prime);
+        Priming.register("payment-webhook", this::prime);
     }
 
     public PaymentWebhookHandler(PaymentIntake intake) {

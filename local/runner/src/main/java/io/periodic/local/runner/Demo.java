@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -412,7 +413,7 @@ final class Demo {
     static String decimal(long minor, String currency) {
         int digits = digits(currency);
         return digits == 0 ? Long.toString(minor)
-                : java.math.BigDecimal.valueOf(minor, digits).toPlainString();
+                : BigDecimal.valueOf(minor, digits).toPlainString();
     }
 
     private static JsonNode check(LocalClient.Reply reply, int expected, String what) {

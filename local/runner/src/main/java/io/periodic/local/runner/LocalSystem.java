@@ -1,5 +1,6 @@
 package io.periodic.local.runner;
 
+import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
@@ -12,10 +13,12 @@ import io.periodic.billing.files.DirectoryDocumentStore;
 import io.periodic.billing.files.FileOutboxMailer;
 import io.periodic.billing.files.JsonLinesEventLog;
 import io.periodic.billing.files.LocalFiles;
+import io.periodic.billing.invoicing.BillingCycle;
 import io.periodic.billing.model.Subscription;
 import io.periodic.billing.persistence.BillingStore;
 import io.periodic.billing.persistence.BillingTable;
 import io.periodic.billing.ports.Clock;
+import io.periodic.billing.ports.ConnectorSecrets;
 import io.periodic.billing.ports.DomainEvent;
 import io.periodic.billing.ports.EventPublisher;
 import io.periodic.billing.ports.Mailer;
@@ -28,6 +31,7 @@ import io.periodic.billing.service.InvoiceIssuing;
 import io.periodic.billing.service.InvoiceNotifications;
 import io.periodic.billing.service.PaymentIntake;
 import io.periodic.billing.service.PaymentService;
+import io.periodic.billing.webhooks.StandardConnectors;
 import io.periodic.functions.billingapi.BillingApi;
 import io.periodic.functions.billingapi.BillingApiHandler;
 import io.periodic.functions.dunningsteps.DunningStepsHandler;
@@ -47,6 +51,8 @@ import io.periodic.local.engines.StackResources;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -55,6 +61,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.Period;
 import java.time.YearMonth;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -72,6 +79,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -295,7 +303,7 @@ public final class LocalSystem implements AutoCloseable {
         this.scheduler = new InvoiceSchedulerHandler(new DueSubscriptionSweep(storeFor("invoice-scheduler"),
                 new SqsMessageQueue(sqs, billingJobQueue), clock));
         this.generator = new InvoiceGeneratorHandler(new InvoiceIssuing(storeFor("invoice-generator"), notifications,
-                clock, io.periodic.billing.invoicing.BillingCycle.DEFAULT_MAX_CATCH_UP));
+                clock, BillingCycle.DEFAULT_MAX_CATCH_UP));
         this.webhooks = new PaymentWebhookHandler(new PaymentIntake(storeFor("payment-webhook"),
                 new SqsMessageQueue(sqs, paymentQueue), Secrets.of(options.stripeSecret()),
                 standardConnectors(options.standardSecret()), new SimulatedClock(now)));
@@ -471,12 +479,12 @@ public final class LocalSystem implements AutoCloseable {
      * connector {@value LocalRunner#DEFAULT_STANDARD_CONNECTOR}; a JSON document is read as the deployed
      * configuration is ({@code {"connectors": [{"name": ..., "secrets": [...]}]}}, docs/payment-events.md).
      */
-    static io.periodic.billing.ports.ConnectorSecrets standardConnectors(String option) {
+    static ConnectorSecrets standardConnectors(String option) {
         String value = option.strip();
-        java.util.List<io.periodic.billing.ports.ConnectorSecrets.Connector> connectors = value.startsWith("{")
-                ? io.periodic.billing.webhooks.StandardConnectors.parse(value)
-                : java.util.List.of(new io.periodic.billing.ports.ConnectorSecrets.Connector(
-                        LocalRunner.DEFAULT_STANDARD_CONNECTOR, java.util.List.of(value)));
+        List<ConnectorSecrets.Connector> connectors = value.startsWith("{")
+                ? StandardConnectors.parse(value)
+                : List.of(new ConnectorSecrets.Connector(
+                        LocalRunner.DEFAULT_STANDARD_CONNECTOR, List.of(value)));
         return () -> connectors;
     }
 
@@ -650,7 +658,7 @@ public final class LocalSystem implements AutoCloseable {
                 + totals[1] + " dunning sweeps, " + totals[2] + " messages, " + totals[3] + " workflow transitions";
     }
 
-    private <T> T exclusively(java.util.function.Supplier<T> work) {
+    private <T> T exclusively(Supplier<T> work) {
         lock.writeLock().lock();
         try {
             return work.get();
@@ -679,7 +687,7 @@ public final class LocalSystem implements AutoCloseable {
     }
 
     private interface SqsFunction {
-        SQSBatchResponse handle(SQSEvent event, com.amazonaws.services.lambda.runtime.Context context);
+        SQSBatchResponse handle(SQSEvent event, Context context);
     }
 
     /**
@@ -771,8 +779,8 @@ public final class LocalSystem implements AutoCloseable {
     }
 
     private interface StreamFunction {
-        void handle(java.io.InputStream in, java.io.OutputStream out,
-                com.amazonaws.services.lambda.runtime.Context context) throws IOException;
+        void handle(InputStream in, OutputStream out,
+                Context context) throws IOException;
     }
 
     private static void invokeStream(StreamFunction function, String input) {
@@ -869,12 +877,12 @@ public final class LocalSystem implements AutoCloseable {
         }
 
         @Override
-        public java.time.ZoneId getZone() {
+        public ZoneId getZone() {
             return ZoneOffset.UTC;
         }
 
         @Override
-        public java.time.Clock withZone(java.time.ZoneId zone) {
+        public java.time.Clock withZone(ZoneId zone) {
             return this;
         }
 
