@@ -1,16 +1,22 @@
 package io.periodic.bench;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.openhtmltopdf.util.XRLog;
+import io.periodic.functions.invoicepdf.HtmlToPdf;
 import io.periodic.local.engines.DynamoDbLocalEngine;
 import io.periodic.local.engines.ElasticMqEngine;
 import io.periodic.local.engines.Engines;
 import io.periodic.local.engines.StackResources;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 
 /**
@@ -21,7 +27,7 @@ public final class Bench {
     private Bench() {}
 
     public static void main(String[] args) throws Exception {
-        com.openhtmltopdf.util.XRLog.setLoggingEnabled(false); // the PDF library logs every font it loads
+        XRLog.setLoggingEnabled(false); // the PDF library logs every font it loads
         int runs = Integer.getInteger("bench.runs", 7);
         Path root = Engines.templatePath().getParent();
         Path work = Files.createDirectories(root.resolve("target/bench"));
@@ -108,7 +114,7 @@ public final class Bench {
 
     /** Classes of the Apache or Netty HTTP clients in a jar (there should be none). */
     static long heavyHttpClasses(Path jar) throws IOException {
-        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(jar.toFile())) {
+        try (ZipFile zip = new ZipFile(jar.toFile())) {
             return zip.stream().map(ZipEntry::getName).filter(n -> n.startsWith("software/amazon/awssdk/http/apache")
                     || n.startsWith("software/amazon/awssdk/http/nio/netty") || n.startsWith("io/netty/")
                     || n.startsWith("org/apache/http/")).count();
@@ -118,18 +124,18 @@ public final class Bench {
     /** Warm render time of the seeded invoice's PDF (median of 10 after 5 warm-ups) and the documents' sizes. */
     static double[] warmPdf(AwsStub stub) {
         String html = new String(stub.object(Seed.BUCKET, "invoices/" + Seed.OVERDUE_INVOICE + ".html"),
-                java.nio.charset.StandardCharsets.UTF_8);
+                StandardCharsets.UTF_8);
         byte[] pdf = null;
         for (int i = 0; i < 5; i++) {
-            pdf = io.periodic.functions.invoicepdf.HtmlToPdf.render(html);
+            pdf = HtmlToPdf.render(html);
         }
         long[] times = new long[10];
         for (int i = 0; i < times.length; i++) {
             long t = System.nanoTime();
-            pdf = io.periodic.functions.invoicepdf.HtmlToPdf.render(html);
+            pdf = HtmlToPdf.render(html);
             times[i] = System.nanoTime() - t;
         }
-        java.util.Arrays.sort(times);
+        Arrays.sort(times);
         return new double[] {times[times.length / 2] / 1e6, html.length() / 1024.0, pdf.length / 1024.0};
     }
 
@@ -148,7 +154,7 @@ public final class Bench {
     /** Whether two first-event results say the same (ids, times and key order differ between runs). */
     static boolean sameOutcome(String a, String b) {
         try {
-            com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+            ObjectMapper json = new ObjectMapper();
             return json.readTree(normalise(a)).equals(json.readTree(normalise(b)));
         } catch (IOException notJson) {
             return normalise(a).equals(normalise(b));

@@ -1,5 +1,8 @@
 package io.periodic.bench;
 
+import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.periodic.billing.persistence.BillingStore;
 import io.periodic.local.engines.DynamoDbLocalEngine;
 import io.periodic.local.engines.ElasticMqEngine;
@@ -8,6 +11,7 @@ import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +21,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToLongFunction;
 import java.util.stream.Stream;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -38,7 +43,7 @@ final class ColdStarts {
     record Run(long wallMillis, long initMillis, long primeMillis, long invokeMillis, String result) {}
 
     record Result(Function function, List<Run> runs, long jarBytes) {
-        long median(java.util.function.ToLongFunction<Run> metric) {
+        long median(ToLongFunction<Run> metric) {
             long[] values = runs.stream().mapToLong(metric).sorted().toArray();
             return values[(values.length - 1) / 2];
         }
@@ -207,7 +212,7 @@ final class ColdStarts {
         List<String> cp = new ArrayList<>(variant.before());
         cp.add(jar.toString());
         cp.add(location(LambdaEmulator.class));
-        cp.add(location(com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers.class));
+        cp.add(location(LambdaEventSerializers.class));
         cp.addAll(variant.after());
         return cp;
     }
@@ -215,7 +220,7 @@ final class ColdStarts {
     static String location(Class<?> type) {
         try {
             return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
-        } catch (java.net.URISyntaxException e) {
+        } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -251,14 +256,14 @@ final class ColdStarts {
         if (!f.module().equals("payment-webhook")) {
             return text;
         }
-        var json = (com.fasterxml.jackson.databind.node.ObjectNode) new com.fasterxml.jackson.databind.ObjectMapper()
+        var json = (ObjectNode) new ObjectMapper()
                 .readTree(text);
         String body = json.get("body").textValue();
         long t = now.getEpochSecond();
         Mac mac = Mac.getInstance("HmacSHA256");
         mac.init(new SecretKeySpec(STRIPE_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
         String v1 = HexFormat.of().formatHex(mac.doFinal((t + "." + body).getBytes(StandardCharsets.UTF_8)));
-        ((com.fasterxml.jackson.databind.node.ObjectNode) json.get("headers")).put("stripe-signature",
+        ((ObjectNode) json.get("headers")).put("stripe-signature",
                 "t=" + t + ",v1=" + v1);
         return json.toString();
     }

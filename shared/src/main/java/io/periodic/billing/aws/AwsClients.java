@@ -1,5 +1,8 @@
 package io.periodic.billing.aws;
 
+import io.periodic.billing.lambda.Priming;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -7,6 +10,7 @@ import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -23,7 +27,7 @@ public final class AwsClients {
 
     private AwsClients() {}
 
-    public static <B extends AwsClientBuilder<B, C> & software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder<B, C>, C> C build(B builder) {
+    public static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C build(B builder) {
         return builder
                 .region(Region.of(Optional.ofNullable(System.getenv("AWS_REGION")).orElse("us-east-1")))
                 .credentialsProvider(credentials())
@@ -41,7 +45,7 @@ public final class AwsClients {
      * sets no access-key variables; without it, the execution role's keys are environment variables; elsewhere the
      * default chain (profiles, SSO, instance roles).
      */
-    static AwsCredentialsProvider credentials(java.util.Map<String, String> env) {
+    static AwsCredentialsProvider credentials(Map<String, String> env) {
         if (env.get("AWS_CONTAINER_CREDENTIALS_FULL_URI") != null) {
             return ContainerCredentialsProvider.builder().build();
         }
@@ -75,13 +79,13 @@ public final class AwsClients {
                 return c;
             }
         };
-        io.periodic.billing.lambda.Priming.register("sdk-client", lazy::get);
+        Priming.register("sdk-client", lazy::get);
         return lazy;
     }
 
     /** An already built client, where an adapter takes a supplier. */
     public static <C> Supplier<C> ready(C client) {
-        java.util.Objects.requireNonNull(client, "client");
+        Objects.requireNonNull(client, "client");
         return () -> client;
     }
 }

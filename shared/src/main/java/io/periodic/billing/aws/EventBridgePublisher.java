@@ -2,13 +2,14 @@ package io.periodic.billing.aws;
 
 import io.periodic.billing.ports.DomainEvent;
 import io.periodic.billing.ports.EventPublisher;
+import java.util.function.Supplier;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsResponse;
 
 /** Publishes to the stack's EventBridge bus; source {@code periodic.billing}, detail-type = the event type. */
 public final class EventBridgePublisher implements EventPublisher {
     public static final String SOURCE = "periodic.billing";
-    private final java.util.function.Supplier<EventBridgeClient> client;
+    private final Supplier<EventBridgeClient> client;
     private final String busName;
 
     public EventBridgePublisher(EventBridgeClient client, String busName) {
@@ -16,7 +17,7 @@ public final class EventBridgePublisher implements EventPublisher {
     }
 
     /** With a client built on first use ({@link AwsClients#lazy}). */
-    public EventBridgePublisher(java.util.function.Supplier<EventBridgeClient> client, String busName) {
+    public EventBridgePublisher(Supplier<EventBridgeClient> client, String busName) {
         this.client = client;
         this.busName = busName;
     }

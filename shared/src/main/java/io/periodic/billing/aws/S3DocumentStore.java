@@ -1,6 +1,7 @@
 package io.periodic.billing.aws;
 
 import io.periodic.billing.ports.DocumentStore;
+import java.util.function.Supplier;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
@@ -11,7 +12,7 @@ import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
  * role's temporary credentials expire within hours, too soon for an invoice e-mail).
  */
 public final class S3DocumentStore implements DocumentStore {
-    private final java.util.function.Supplier<S3Client> client;
+    private final Supplier<S3Client> client;
     private final String bucket;
     private final String linkBase;
 
@@ -20,7 +21,7 @@ public final class S3DocumentStore implements DocumentStore {
     }
 
     /** With a client built on first use ({@link AwsClients#lazy}). */
-    public S3DocumentStore(java.util.function.Supplier<S3Client> client, String bucket, String linkBase) {
+    public S3DocumentStore(Supplier<S3Client> client, String bucket, String linkBase) {
         this.client = client;
         this.bucket = bucket;
         this.linkBase = linkBase.endsWith("/") ? linkBase.substring(0, linkBase.length() - 1) : linkBase;

@@ -2,13 +2,14 @@ package io.periodic.billing.aws;
 
 import io.periodic.billing.ports.Email;
 import io.periodic.billing.ports.Mailer;
+import java.util.function.Supplier;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sesv2.model.Body;
 import software.amazon.awssdk.services.sesv2.model.Content;
 
 /** Sends through SESv2 from the configured sender; the mail's key is attached as a message tag. */
 public final class SesMailer implements Mailer {
-    private final java.util.function.Supplier<SesV2Client> client;
+    private final Supplier<SesV2Client> client;
     private final String from;
     private final String configurationSet;
 
@@ -17,7 +18,7 @@ public final class SesMailer implements Mailer {
     }
 
     /** With a client built on first use ({@link AwsClients#lazy}). */
-    public SesMailer(java.util.function.Supplier<SesV2Client> client, String from, String configurationSet) {
+    public SesMailer(Supplier<SesV2Client> client, String from, String configurationSet) {
         this.client = client;
         this.from = from;
         this.configurationSet = configurationSet;

@@ -3,6 +3,7 @@ package io.periodic.billing.dunning;
 import io.periodic.billing.money.Currencies;
 import io.periodic.billing.money.Money;
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -24,7 +25,7 @@ public record LateFee(BigDecimal percent, Map<String, Long> fixedMinor, Map<Stri
         }
         fixedMinor = Map.copyOf(Objects.requireNonNullElse(fixedMinor, Map.of()));
         capMinor = Map.copyOf(Objects.requireNonNullElse(capMinor, Map.of()));
-        for (Map<String, Long> amounts : java.util.List.of(fixedMinor, capMinor)) {
+        for (Map<String, Long> amounts : List.of(fixedMinor, capMinor)) {
             amounts.forEach((code, minor) -> {
                 Currencies.of(code);
                 if (minor < 0) {

@@ -2,6 +2,7 @@ package io.periodic.billing.dunning;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -22,8 +23,8 @@ public record PaymentBehaviour(int invoicesPaid, int paidOnTime, double averageD
                 .mapToLong(s -> Math.max(0, ChronoUnit.DAYS.between(s.dueDate(), s.paidOn())))
                 .sorted()
                 .toArray();
-        int onTime = (int) java.util.Arrays.stream(late).filter(d -> d == 0).count();
-        double average = java.util.Arrays.stream(late).average().orElse(0);
+        int onTime = (int) Arrays.stream(late).filter(d -> d == 0).count();
+        double average = Arrays.stream(late).average().orElse(0);
         long median = late[late.length / 2];
         int shortPaid = (int) history.stream().filter(Settled::shortPaid).count();
         return new PaymentBehaviour(history.size(), onTime, average, median, shortPaid);

@@ -7,6 +7,7 @@ import io.periodic.billing.model.Customer;
 import io.periodic.billing.model.Invoice;
 import io.periodic.billing.model.InvoiceLine;
 import io.periodic.billing.model.InvoiceStatus;
+import io.periodic.billing.model.LineKind;
 import io.periodic.billing.model.Sequence;
 import io.periodic.billing.money.Money;
 import io.periodic.billing.money.TaxBehavior;
@@ -15,8 +16,10 @@ import io.periodic.billing.money.TaxRate;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Correcting issued invoices (plain domain logic; the store commits each plan in one transaction). An issued
@@ -80,7 +83,7 @@ public final class Corrections {
             lines = new ArrayList<>();
             for (int i = 0; i < replacement.size(); i++) {
                 Line l = replacement.get(i);
-                lines.add(new InvoiceLine(l.description(), io.periodic.billing.model.LineKind.ADJUSTMENT, l.planId(),
+                lines.add(new InvoiceLine(l.description(), LineKind.ADJUSTMENT, l.planId(),
                         l.periodStart(), l.periodEnd(), l.quantity(), l.unitAmount(), taxed.lines().get(i).net(),
                         customer.taxRate(), taxed.lines().get(i).tax()));
             }
@@ -153,13 +156,13 @@ public final class Corrections {
 
     /** Tax on a partial net credit: spread over the invoice's rates by their net share, rounded once per rate. */
     private static Money taxFor(Invoice invoice, Money net) {
-        Map<TaxRate, Money> netByRate = new java.util.TreeMap<>();
+        Map<TaxRate, Money> netByRate = new TreeMap<>();
         for (InvoiceLine line : invoice.lines()) {
             netByRate.merge(line.taxRate(), line.amount(), Money::plus);
         }
         List<TaxRate> rates = new ArrayList<>(netByRate.keySet());
         long[] weights = rates.stream().mapToLong(r -> Math.max(0, netByRate.get(r).minor())).toArray();
-        if (java.util.Arrays.stream(weights).sum() == 0) {
+        if (Arrays.stream(weights).sum() == 0) {
             return Money.zero(invoice.currency());
         }
         List<Money> shares = net.allocate(weights);

@@ -2,12 +2,14 @@ package io.periodic.billing.invoicing;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.periodic.billing.model.CreditNote;
 import io.periodic.billing.model.Invoice;
 import io.periodic.billing.money.Money;
 import io.periodic.billing.ports.DomainEvent;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.time.Instant;
 
 /**
  * The invoice events other systems subscribe to. Amounts are integer minor units with their currency. Event ids
@@ -30,11 +32,11 @@ public final class InvoiceEvents {
                 invoice.finalizedAt() != null ? invoice.finalizedAt() : invoice.createdAt(), detail(invoice, documentUrl));
     }
 
-    public static DomainEvent voided(Invoice invoice, String documentUrl, java.time.Instant at) {
+    public static DomainEvent voided(Invoice invoice, String documentUrl, Instant at) {
         return new DomainEvent(VOIDED, VOIDED + ":" + invoice.id(), at, detail(invoice, documentUrl));
     }
 
-    public static DomainEvent creditNoteIssued(io.periodic.billing.model.CreditNote note, String documentUrl) {
+    public static DomainEvent creditNoteIssued(CreditNote note, String documentUrl) {
         StringWriter out = new StringWriter();
         try (JsonGenerator g = JSON.createGenerator(out)) {
             g.writeStartObject();

@@ -3,6 +3,7 @@ package io.periodic.billing.model;
 import static io.periodic.billing.model.Checks.notNull;
 
 import io.periodic.billing.money.Money;
+import java.util.Currency;
 
 /**
  * A customer's credit balance: money owed to the customer (overpayments, credit notes) that the next invoices
@@ -17,7 +18,7 @@ public record CreditBalance(String customerId, Money balance, Long version) {
         }
     }
 
-    public static CreditBalance empty(String customerId, java.util.Currency currency) {
+    public static CreditBalance empty(String customerId, Currency currency) {
         return new CreditBalance(customerId, Money.zero(currency), null);
     }
 

@@ -1,6 +1,8 @@
 package io.periodic.billing.model;
 
+import java.nio.charset.StandardCharsets;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 /** Identifiers: opaque, URL- and key-safe strings (no '#', which the table uses as a key separator). */
@@ -17,7 +19,7 @@ public final class Ids {
     /** {@code n} random upper-case letters A-P (e.g. a fresh document-number prefix for a test or a demo). */
     public static String randomLetters(int n) {
         StringBuilder letters = new StringBuilder(n);
-        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        ThreadLocalRandom random = ThreadLocalRandom.current();
         for (int i = 0; i < n; i++) {
             letters.append((char) ('A' + random.nextInt(16)));
         }
@@ -43,7 +45,7 @@ public final class Ids {
      */
     public static boolean wellFormedPaymentId(String id, int prefixBytes, int maxKeyBytes) {
         return id != null && SAFE_CHARACTERS.matcher(id).matches()
-                && prefixBytes + id.getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= maxKeyBytes;
+                && prefixBytes + id.getBytes(StandardCharsets.UTF_8).length <= maxKeyBytes;
     }
 
     static String check(String id, String field) {

@@ -5,7 +5,11 @@ import static io.periodic.billing.model.Checks.optional;
 import static io.periodic.billing.model.Checks.required;
 
 import io.periodic.billing.money.Money;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.HexFormat;
 
 /**
  * Money received from a payment gateway or a bank. Its id derives from (provider, provider payment id), so the
@@ -89,12 +93,12 @@ public record Payment(
         if (raw.matches("[A-Za-z0-9][A-Za-z0-9_.:\\-]{0,127}")) {
             return raw;
         }
-        byte[] bytes = providerPaymentId.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] bytes = providerPaymentId.getBytes(StandardCharsets.UTF_8);
         if (provider.length() + 2 + 2 * bytes.length > MAX_ID) {
             try {
-                return provider + ":h" + java.util.HexFormat.of().formatHex(
-                        java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
-            } catch (java.security.NoSuchAlgorithmException e) {
+                return provider + ":h" + HexFormat.of().formatHex(
+                        MessageDigest.getInstance("SHA-256").digest(bytes));
+            } catch (NoSuchAlgorithmException e) {
                 throw new IllegalStateException(e);
             }
         }

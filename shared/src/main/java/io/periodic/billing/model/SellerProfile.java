@@ -4,6 +4,9 @@ import static io.periodic.billing.model.Checks.notNull;
 import static io.periodic.billing.model.Checks.optional;
 import static io.periodic.billing.model.Checks.required;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
 /**
  * The SaaS company that issues the invoices, as printed on every document: who it is, how to reach it, its tax
  * registration, and how to pay it.
@@ -74,8 +77,8 @@ public record SellerProfile(
     /** The payment link for one invoice, or null when the seller has none. */
     public String paymentLink(String invoiceNumber) {
         return paymentLinkTemplate == null ? null
-                : paymentLinkTemplate.replace("{number}", java.net.URLEncoder.encode(invoiceNumber,
-                        java.nio.charset.StandardCharsets.UTF_8));
+                : paymentLinkTemplate.replace("{number}", URLEncoder.encode(invoiceNumber,
+                        StandardCharsets.UTF_8));
     }
 
     private static String numberPrefix(String prefix, String field) {

@@ -8,6 +8,7 @@ import io.periodic.billing.calendar.BillingSchedule;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A customer's subscription to one or more plans that share one billing interval.
@@ -100,7 +101,7 @@ public record Subscription(
      * if it ended, and the pending charges that invoice billed removed.
      */
     public Subscription advancedPast(long billedIndex, Instant nextDue, SubscriptionStatus newStatus,
-            java.util.Set<String> billedChargeIds) {
+            Set<String> billedChargeIds) {
         List<PendingCharge> left = pendingCharges.stream().filter(c -> !billedChargeIds.contains(c.id())).toList();
         return toBuilder().status(newStatus).nextPeriodIndex(billedIndex + 1).nextBillingAt(nextDue)
                 .pendingCharges(left).build();

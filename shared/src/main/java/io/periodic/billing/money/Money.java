@@ -39,7 +39,7 @@ public record Money(long minor, Currency currency) implements Comparable<Money> 
      * (fifteen digits). One number for every currency, so that the arithmetic guarantee does not depend on the
      * currency: {@code Long.MAX_VALUE} (9,223,372,036,854,775,807) holds the sum of 9,223 amounts at the maximum,
      * so sums of real amounts (a customer's credit balance, an invoice's lines, a day of payments) stay far from
-     * overflow; reports add in {@link java.math.BigInteger} anyway ({@link MoneyTotal}). It is also below
+     * overflow; reports add in {@link BigInteger} anyway ({@link MoneyTotal}). It is also below
      * 2<sup>53</sup>, so every amount is exact as a JSON number in JavaScript clients.
      *
      * <p>In major units that is JPY/KRW/VND 999,999,999,999,999; USD/EUR 9,999,999,999,999.99; KWD/BHD

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.periodic.billing.model.Invoice;
 import io.periodic.billing.model.Payment;
+import io.periodic.billing.model.Refund;
 import io.periodic.billing.ports.DomainEvent;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -44,7 +45,7 @@ public final class PaymentEvents {
                 payment(payment));
     }
 
-    public static DomainEvent refundRejected(Payment payment, io.periodic.billing.model.Refund refund, Instant at) {
+    public static DomainEvent refundRejected(Payment payment, Refund refund, Instant at) {
         return new DomainEvent(REFUND_REJECTED, REFUND_REJECTED + ":" + payment.id() + ":" + refund.refundId(), at,
                 json(g -> {
                     g.writeStringField("paymentId", payment.id());

@@ -1,5 +1,6 @@
 package io.periodic.billing.persistence;
 
+import io.periodic.billing.payments.References;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -109,11 +110,11 @@ public final class BillingTable {
     }
 
     /**
-     * Document numbers are keyed by their canonical form ({@link io.periodic.billing.payments.References}), so a
+     * Document numbers are keyed by their canonical form ({@link References}), so a
      * number typed as {@code inv2026000123} or in full-width digits finds {@code INV-2026-000123}.
      */
     static String invoiceNumber(String number) {
-        String canonical = io.periodic.billing.payments.References.canonical(number);
+        String canonical = References.canonical(number);
         return "INVNUM#" + (canonical != null ? canonical : number.strip());
     }
 

@@ -3,12 +3,14 @@ package io.periodic.billing.persistence;
 import io.periodic.billing.model.CreditBalance;
 import io.periodic.billing.model.CreditEntry;
 import io.periodic.billing.model.CreditNote;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Currency;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
@@ -37,21 +39,21 @@ public final class CreditRepository {
         this.notes = notes;
     }
 
-    software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable<CreditEntry> entryTable() {
+    DynamoDbTable<CreditEntry> entryTable() {
         return entries.table();
     }
 
-    software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable<CreditBalance> balanceTable() {
+    DynamoDbTable<CreditBalance> balanceTable() {
         return balances.table();
     }
 
-    software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable<CreditNote> noteTable() {
+    DynamoDbTable<CreditNote> noteTable() {
         return notes.table();
     }
 
     /** The credit notes of one invoice (a customer's notes, filtered; customers have few). */
     public List<CreditNote> notesOfInvoice(String customerId, String invoiceId) {
-        List<CreditNote> found = new java.util.ArrayList<>();
+        List<CreditNote> found = new ArrayList<>();
         String cursor = null;
         do {
             Page<CreditNote> page = notesOfCustomer(customerId, 100, cursor);

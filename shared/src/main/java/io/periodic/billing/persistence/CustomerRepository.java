@@ -3,6 +3,7 @@ package io.periodic.billing.persistence;
 import io.periodic.billing.model.Customer;
 import io.periodic.billing.payments.Names;
 import java.util.Map;
+import java.util.Objects;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.model.TransactPutItemEnhancedRequest;
@@ -77,7 +78,7 @@ public final class CustomerRepository {
         Customer before = get(customer.id()).orElse(null);
         String oldKey = before == null ? null : Names.key(before.name());
         String newKey = Names.key(customer.name());
-        if (java.util.Objects.equals(oldKey, newKey)) {
+        if (Objects.equals(oldKey, newKey)) {
             return customers.update(customer);
         }
         TransactWriteItemsEnhancedRequest.Builder tx = TransactWriteItemsEnhancedRequest.builder()

@@ -2,18 +2,20 @@ package io.periodic.billing.persistence;
 
 import io.periodic.billing.dunning.DunningPolicy;
 import io.periodic.billing.model.DunningEntry;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 
 /** An invoice's dunning history, in its item collection ({@code INV#<id> / DUN#<step>}). */
 public final class DunningRepository {
     private final EntityTable<DunningEntry> entries;
-    private final software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable<DunningSchema.StoredPolicy> policies;
+    private final DynamoDbTable<DunningSchema.StoredPolicy> policies;
 
     DunningRepository(EntityTable<DunningEntry> entries,
-            software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable<DunningSchema.StoredPolicy> policies) {
+            DynamoDbTable<DunningSchema.StoredPolicy> policies) {
         this.entries = entries;
         this.policies = policies;
     }
@@ -70,7 +72,7 @@ public final class DunningRepository {
         return entries.query(null, QueryConditional.sortBeginsWith(
                         Key.builder().partitionValue(BillingTable.invoice(invoiceId)).sortValue("DUN#").build()),
                 100, null, true).items().stream()
-                .sorted(java.util.Comparator.comparing(DunningEntry::at))
+                .sorted(Comparator.comparing(DunningEntry::at))
                 .toList();
     }
 }

@@ -7,10 +7,12 @@ import io.periodic.billing.model.Invoice;
 import io.periodic.billing.model.InvoiceStatus;
 import io.periodic.billing.model.Sequence;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
@@ -106,7 +108,7 @@ public final class InvoiceRepository {
         return finalized.withVersion(finalized.version() == null ? 1L : finalized.version() + 1);
     }
 
-    software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable<Invoice> table() {
+    DynamoDbTable<Invoice> table() {
         return invoices.table();
     }
 
@@ -230,7 +232,7 @@ public final class InvoiceRepository {
 
     /** Every open invoice with an amount due (receivables reports). */
     public List<Invoice> allOpen() {
-        List<Invoice> all = new java.util.ArrayList<>();
+        List<Invoice> all = new ArrayList<>();
         String cursor = null;
         do {
             Page<Invoice> page = openPage(500, cursor);

@@ -6,8 +6,12 @@ import io.periodic.billing.model.CreditEntry;
 import io.periodic.billing.model.Invoice;
 import io.periodic.billing.model.Payment;
 import io.periodic.billing.model.Refund;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Map;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.model.TransactPutItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.TransactUpdateItemEnhancedRequest;
@@ -35,7 +39,7 @@ public final class PaymentRepository {
     private final InvoiceRepository invoices;
     private final CreditRepository credit;
     private final WorkIndex work;
-    private final software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable<IdempotencySchema.CommitMarker> markers;
+    private final DynamoDbTable<IdempotencySchema.CommitMarker> markers;
 
     PaymentRepository(DynamoDbEnhancedClient client, EntityTable<Payment> payments,
             EntityTable<Allocation> allocations, EntityTable<Refund> refunds, EntityTable<PaymentSchema.PaymentDay> days,
@@ -74,7 +78,7 @@ public final class PaymentRepository {
      * seen (what a new refund adds is decided against them, under the payment's version check).
      */
     public List<Refund> refundsOf(String paymentId) {
-        List<Refund> all = new java.util.ArrayList<>();
+        List<Refund> all = new ArrayList<>();
         String cursor = null;
         do {
             Page<Refund> page = refunds.queryConsistent(QueryConditional.sortBeginsWith(
@@ -245,15 +249,15 @@ public final class PaymentRepository {
      */
     public void listReceived(Payment payment) {
         days.table().putItem(new PaymentSchema.PaymentDay(
-                java.time.LocalDate.ofInstant(payment.receivedAt(), java.time.ZoneOffset.UTC).toString(),
+                LocalDate.ofInstant(payment.receivedAt(), ZoneOffset.UTC).toString(),
                 BillingTable.sortable(payment.receivedAt()) + "#" + payment.id(), payment.id()));
     }
 
     /** Every payment received in [from, to) (UTC), for reports: one query per day, each payment read back. */
     public List<Payment> receivedBetween(Instant from, Instant to) {
-        List<Payment> found = new java.util.ArrayList<>();
-        java.time.LocalDate last = java.time.LocalDate.ofInstant(to.minusNanos(1), java.time.ZoneOffset.UTC);
-        for (java.time.LocalDate day = java.time.LocalDate.ofInstant(from, java.time.ZoneOffset.UTC);
+        List<Payment> found = new ArrayList<>();
+        LocalDate last = LocalDate.ofInstant(to.minusNanos(1), ZoneOffset.UTC);
+        for (LocalDate day = LocalDate.ofInstant(from, ZoneOffset.UTC);
                 !day.isAfter(last); day = day.plusDays(1)) {
             String cursor = null;
             do {

@@ -4,6 +4,7 @@ import java.text.MessageFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.MissingResourceException;
 import java.util.Objects;
 import java.util.ResourceBundle;
 import java.util.concurrent.ConcurrentHashMap;
@@ -52,7 +53,7 @@ final class Messages {
         return new Messages(Objects.requireNonNull(language, "language"));
     }
 
-    /** A label as written in the bundle. @throws java.util.MissingResourceException for an unknown key */
+    /** A label as written in the bundle. @throws MissingResourceException for an unknown key */
     String get(String key) {
         return bundle.getString(key);
     }

@@ -5,6 +5,7 @@ import io.periodic.billing.money.MoneyTotal;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Currency;
 import java.util.EnumMap;
 import java.util.List;
@@ -70,7 +71,7 @@ public final class AgingReport {
         grouped.forEach((currency, buckets) -> {
             Map<Bucket, Line> lines = new EnumMap<>(Bucket.class);
             buckets.forEach((bucket, list) -> {
-                list.sort(java.util.Comparator.comparing(Invoice::dueDate).thenComparing(Invoice::id));
+                list.sort(Comparator.comparing(Invoice::dueDate).thenComparing(Invoice::id));
                 MoneyTotal total = list.stream().map(Invoice::amountDue)
                         .reduce(MoneyTotal.zero(Currency.getInstance(currency)), MoneyTotal::plus, MoneyTotal::plus);
                 lines.put(bucket, new Line(total, List.copyOf(list)));

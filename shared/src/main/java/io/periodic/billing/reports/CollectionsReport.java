@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -26,7 +27,7 @@ public final class CollectionsReport {
     private record Key(LocalDate date, String currency) {}
 
     public static List<Day> build(List<Payment> payments, LocalDate from, LocalDate to) {
-        Map<Key, Day> days = new TreeMap<>(java.util.Comparator.comparing(Key::date).thenComparing(Key::currency));
+        Map<Key, Day> days = new TreeMap<>(Comparator.comparing(Key::date).thenComparing(Key::currency));
         for (Payment p : payments) {
             LocalDate date = LocalDate.ofInstant(p.receivedAt(), ZoneOffset.UTC);
             if (date.isBefore(from) || date.isAfter(to)) {

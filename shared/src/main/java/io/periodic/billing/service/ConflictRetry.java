@@ -1,6 +1,8 @@
 package io.periodic.billing.service;
 
+import io.periodic.billing.persistence.AlreadyExistsException;
 import io.periodic.billing.persistence.ConcurrentUpdateException;
+import io.periodic.billing.persistence.ThrottledException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.IntFunction;
 import java.util.function.LongConsumer;
@@ -14,9 +16,9 @@ import java.util.function.Supplier;
  *       since it was read) or another transaction was in flight on it ({@link ConcurrentUpdateException#contention()
  *       contention}). Both are resolved by reading again and deciding again, which is why every attempt re-reads
  *       what it decides on (an attempt told its number can skip that read on the first attempt).
- *   <li><b>What is not</b>: {@link io.periodic.billing.persistence.ThrottledException} (capacity: the SDK already
+ *   <li><b>What is not</b>: {@link ThrottledException} (capacity: the SDK already
  *       retried it; the API answers 503, a queue consumer lets the message come back), {@link
- *       io.periodic.billing.persistence.AlreadyExistsException} (create-once: the thing exists, re-reading answers
+ *       AlreadyExistsException} (create-once: the thing exists, re-reading answers
  *       it, a loop would not) and every refusal of the request itself. They propagate at once.
  *   <li><b>How often</b>: {@link #ATTEMPTS} attempts; after the last the last conflict propagates (a 409 or 503
  *       from the API, a redelivery from a queue, a retried step from the workflow).

@@ -15,6 +15,7 @@ import io.periodic.billing.model.Customer;
 import io.periodic.billing.model.DunningEntry;
 import io.periodic.billing.model.Invoice;
 import io.periodic.billing.model.InvoiceStatus;
+import io.periodic.billing.model.LineKind;
 import io.periodic.billing.model.SellerProfile;
 import io.periodic.billing.model.Subscription;
 import io.periodic.billing.persistence.AlreadyExistsException;
@@ -158,7 +159,7 @@ public final class DunningService {
     /** An invoice that only charges a late fee (issued by this dunning for another invoice). */
     static boolean isLateFeeInvoice(Invoice invoice) {
         return !invoice.lines().isEmpty() && invoice.lines().stream()
-                .allMatch(l -> l.kind() == io.periodic.billing.model.LineKind.LATE_FEE);
+                .allMatch(l -> l.kind() == LineKind.LATE_FEE);
     }
 
     /**

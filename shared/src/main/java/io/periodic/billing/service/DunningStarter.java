@@ -10,6 +10,7 @@ import io.periodic.billing.persistence.BillingTable;
 import io.periodic.billing.persistence.Page;
 import io.periodic.billing.ports.Clock;
 import io.periodic.billing.ports.WorkflowStarter;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 
@@ -67,7 +68,7 @@ public final class DunningStarter {
                         DunningService.State plan = dunning.plan(id);
                         // Sent with the day's sweep once its local date has come (the plan names 09:00 local).
                         if (!plan.done() && plan.next() == StepKind.COURTESY
-                                && !plan.at().isAfter(clock.now().plus(java.time.Duration.ofDays(1)))) {
+                                && !plan.at().isAfter(clock.now().plus(Duration.ofDays(1)))) {
                             dunning.act(id, StepKind.COURTESY);
                             courtesy++;
                         }

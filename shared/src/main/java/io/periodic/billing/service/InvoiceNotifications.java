@@ -13,6 +13,7 @@ import io.periodic.billing.rendering.DocumentRenderer;
 import io.periodic.billing.rendering.InvoiceDocument;
 import io.periodic.billing.rendering.InvoiceEmails;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 
 /**
  * After a finalisation: render the invoice in the customer's language, store it under {@code invoices/<id>.html},
@@ -54,7 +55,7 @@ public final class InvoiceNotifications implements AfterFinalization {
     }
 
     /** Re-renders a voided invoice (its document then says VOID) and publishes {@code invoice.voided}. */
-    public void voided(Invoice invoice, Customer customer, SellerProfile seller, java.time.Instant at) {
+    public void voided(Invoice invoice, Customer customer, SellerProfile seller, Instant at) {
         String link = store(invoice, customer, seller, null);
         events.publish(InvoiceEvents.voided(invoice, link, at));
     }

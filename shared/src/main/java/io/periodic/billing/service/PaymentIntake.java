@@ -17,12 +17,14 @@ import io.periodic.billing.webhooks.StandardEvents;
 import io.periodic.billing.webhooks.StandardWebhooksVerifier;
 import io.periodic.billing.webhooks.StripeEvents;
 import io.periodic.billing.webhooks.StripeSignatureVerifier;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +43,7 @@ public final class PaymentIntake {
 
     /** What an accepted delivery did. */
     public record Accepted(String status, String eventId, String eventType, int notifications,
-            List<io.periodic.billing.bankstatements.StatementParseResult.Skipped> skipped) {}
+            List<StatementParseResult.Skipped> skipped) {}
 
     private final BillingStore store;
     private final MessageQueue queue;
@@ -82,14 +84,14 @@ public final class PaymentIntake {
                 .getBytes(StandardCharsets.UTF_8);
         refusedAsExpected(() -> new StandardWebhooksVerifier(List.of(new ConnectorSecrets.Connector("priming",
                 List.of(PRIMING_SECRET))), clock).verify(
-                "msg_priming", Long.toString(now), "v1," + java.util.Base64.getEncoder().encodeToString(new byte[32]),
+                "msg_priming", Long.toString(now), "v1," + Base64.getEncoder().encodeToString(new byte[32]),
                 standardEvent));
         StandardEvents.parse("priming", "msg_priming", standardEvent);
         store.inbound().get("priming", "evt_priming");
     }
 
     /** A secret nobody holds, for priming only: 32 zero bytes. */
-    private static final String PRIMING_SECRET = "whsec_" + java.util.Base64.getEncoder().encodeToString(new byte[32]);
+    private static final String PRIMING_SECRET = "whsec_" + Base64.getEncoder().encodeToString(new byte[32]);
 
     private static void refusedAsExpected(Runnable verification) {
         try {
@@ -153,7 +155,7 @@ public final class PaymentIntake {
         if (type.charset() == null) {
             return body;
         }
-        java.nio.charset.Charset stated = RequestBodies.charsetOf(type.charset());
+        Charset stated = RequestBodies.charsetOf(type.charset());
         String declared = RequestBodies.xmlEncoding(body);
         if (declared != null) {
             if (!RequestBodies.charsetOf(declared).equals(stated)) {

@@ -8,9 +8,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Pattern;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
@@ -57,7 +60,7 @@ public final class StandardWebhooksVerifier {
     public static final int MAX_CONNECTORS = 100;
 
     /** A connector's name: the provider of its payments, 1-40 of a-z, 0-9, - and _. */
-    private static final java.util.regex.Pattern CONNECTOR_NAME = java.util.regex.Pattern.compile("[a-z0-9_\\-]{1,40}");
+    private static final Pattern CONNECTOR_NAME = Pattern.compile("[a-z0-9_\\-]{1,40}");
 
     private final List<String> names;
     private final List<List<SecretKeySpec>> keys;
@@ -95,7 +98,7 @@ public final class StandardWebhooksVerifier {
         }
         List<String> builtNames = new ArrayList<>();
         List<List<SecretKeySpec>> built = new ArrayList<>();
-        java.util.Map<String, String> owners = new java.util.HashMap<>();
+        Map<String, String> owners = new HashMap<>();
         for (ConnectorSecrets.Connector connector : connectors) {
             Objects.requireNonNull(connector, "a connector is null");
             String name = connector.name();
@@ -115,7 +118,7 @@ public final class StandardWebhooksVerifier {
             for (String secret : Signatures.checkSecrets(connector.secrets())) {
                 String label = "connector " + name + " secret #" + index++;
                 byte[] key = decodeSecret(secret, label);
-                String other = owners.putIfAbsent(java.util.HexFormat.of().formatHex(key), name);
+                String other = owners.putIfAbsent(HexFormat.of().formatHex(key), name);
                 if (other != null && !other.equals(name)) {
                     throw new IllegalArgumentException("Standard Webhooks " + label + " is also a secret of connector "
                             + other + "; each connector needs its own");

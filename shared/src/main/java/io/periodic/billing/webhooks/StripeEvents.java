@@ -7,6 +7,7 @@ import io.periodic.billing.money.Money;
 import io.periodic.billing.payments.IntakeException;
 import io.periodic.billing.payments.PaymentNotification;
 import io.periodic.billing.payments.PaymentNotification.Kind;
+import io.periodic.billing.payments.RefundTotals;
 import java.time.Instant;
 import java.util.Currency;
 import java.util.List;
@@ -62,10 +63,9 @@ import java.util.regex.Pattern;
  *       succeeded is counted (as Stripe counts it in {@code amount_refunded}); one that failed, was canceled or
  *       requires action gives no notification (an empty {@link Parsed.Notifications}).</li>
  * </ul>
- * Whoever applies them counts only what each adds to the payment's refunds already counted
- * ({@link io.periodic.billing.payments.RefundTotals}: the larger of the highest running total and the sum of the
- * distinct refund objects), so no refund is counted twice and a lower running total arriving late adds nothing.
- * Payment id: the charge's (or refund's) payment intent, else the charge.
+ * Whoever applies them counts only what each adds to the payment's refunds already counted ({@link RefundTotals}:
+ * the larger of the highest running total and the sum of the distinct refund objects), so no refund is counted
+ * twice and a lower running total arriving late adds nothing. Payment id: the payment intent, else the charge.
  *
  * <h2>Amounts</h2>
  * Stripe sends integer minor units in Stripe's own exponent for the currency, which is the ISO 4217 one except

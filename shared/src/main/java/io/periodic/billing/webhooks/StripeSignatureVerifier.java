@@ -2,6 +2,7 @@ package io.periodic.billing.webhooks;
 
 import io.periodic.billing.payments.IntakeException;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,7 +31,7 @@ import javax.crypto.spec.SecretKeySpec;
  *       or repeated {@code t}, a {@code t} that is not 1-12 ASCII digits, no {@code v1}, a {@code v1} that is not
  *       64 hex digits, an empty item, an item without {@code =}, more than 8
  *       {@code v1} items, or a header longer than 4096 characters.</li>
- *   <li>Signatures are compared as decoded bytes with {@link java.security.MessageDigest#isEqual}.</li>
+ *   <li>Signatures are compared as decoded bytes with {@link MessageDigest#isEqual}.</li>
  * </ul>
  * The signature is checked before the timestamp, so {@code timestamp-out-of-tolerance} is only ever reported for
  * a genuine delivery (one that is late, replayed, or signed by a sender whose clock is off).

@@ -1,5 +1,8 @@
 package io.periodic.bench.baseline;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.extensions.annotations.DynamoDbVersionAttribute;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
@@ -14,13 +17,13 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSortK
  * generated accessors at class-init time, which is what the project's static schemas avoid. Generated; do not edit.
  */
 public final class BeanSchemas {
-    private static volatile java.util.List<TableSchema<?>> schemas;
+    private static volatile List<TableSchema<?>> schemas;
 
     private BeanSchemas() {}
 
     /** Builds the table schema of every record, as a default-built persistence layer does once at start. */
     public static void build() {
-        schemas = java.util.List.of(
+        schemas = List.of(
                 TableSchema.fromBean(CustomerBean.class),
                 TableSchema.fromBean(PlanBean.class),
                 TableSchema.fromBean(SubscriptionBean.class),
@@ -93,7 +96,7 @@ public final class BeanSchemas {
         private String taxId;
         private AddressBean billingAddress;
         private String externalRef;
-        private java.time.Instant createdAt;
+        private Instant createdAt;
         private Long version;
         @DynamoDbPartitionKey
         public String getPk() { return pk; }
@@ -137,8 +140,8 @@ public final class BeanSchemas {
         public void setBillingAddress(AddressBean value) { this.billingAddress = value; }
         public String getExternalRef() { return externalRef; }
         public void setExternalRef(String value) { this.externalRef = value; }
-        public java.time.Instant getCreatedAt() { return createdAt; }
-        public void setCreatedAt(java.time.Instant value) { this.createdAt = value; }
+        public Instant getCreatedAt() { return createdAt; }
+        public void setCreatedAt(Instant value) { this.createdAt = value; }
         @DynamoDbVersionAttribute
         public Long getVersion() { return version; }
         public void setVersion(Long value) { this.version = value; }
@@ -200,8 +203,8 @@ public final class BeanSchemas {
         private String description;
         private MoneyBean amount;
         private String priceId;
-        private java.time.LocalDate periodStart;
-        private java.time.LocalDate periodEnd;
+        private LocalDate periodStart;
+        private LocalDate periodEnd;
         private Long quantity;
         private String kind;
         public String getId() { return id; }
@@ -212,10 +215,10 @@ public final class BeanSchemas {
         public void setAmount(MoneyBean value) { this.amount = value; }
         public String getPriceId() { return priceId; }
         public void setPriceId(String value) { this.priceId = value; }
-        public java.time.LocalDate getPeriodStart() { return periodStart; }
-        public void setPeriodStart(java.time.LocalDate value) { this.periodStart = value; }
-        public java.time.LocalDate getPeriodEnd() { return periodEnd; }
-        public void setPeriodEnd(java.time.LocalDate value) { this.periodEnd = value; }
+        public LocalDate getPeriodStart() { return periodStart; }
+        public void setPeriodStart(LocalDate value) { this.periodStart = value; }
+        public LocalDate getPeriodEnd() { return periodEnd; }
+        public void setPeriodEnd(LocalDate value) { this.periodEnd = value; }
         public Long getQuantity() { return quantity; }
         public void setQuantity(Long value) { this.quantity = value; }
         public String getKind() { return kind; }
@@ -233,17 +236,17 @@ public final class BeanSchemas {
         private String type;
         private String id;
         private String customerId;
-        private java.util.List<ItemBean> items;
-        private java.time.LocalDate anchor;
+        private List<ItemBean> items;
+        private LocalDate anchor;
         private String interval;
         private String status;
         private Boolean cancelAtPeriodEnd;
-        private java.time.LocalDate trialEnd;
+        private LocalDate trialEnd;
         private Long nextPeriodIndex;
-        private java.time.Instant nextBillingAt;
+        private Instant nextBillingAt;
         private String parkedReason;
-        private java.util.List<PendingChargeBean> pendingCharges;
-        private java.time.Instant createdAt;
+        private List<PendingChargeBean> pendingCharges;
+        private Instant createdAt;
         private Long version;
         @DynamoDbPartitionKey
         public String getPk() { return pk; }
@@ -269,28 +272,28 @@ public final class BeanSchemas {
         public void setId(String value) { this.id = value; }
         public String getCustomerId() { return customerId; }
         public void setCustomerId(String value) { this.customerId = value; }
-        public java.util.List<ItemBean> getItems() { return items; }
-        public void setItems(java.util.List<ItemBean> value) { this.items = value; }
-        public java.time.LocalDate getAnchor() { return anchor; }
-        public void setAnchor(java.time.LocalDate value) { this.anchor = value; }
+        public List<ItemBean> getItems() { return items; }
+        public void setItems(List<ItemBean> value) { this.items = value; }
+        public LocalDate getAnchor() { return anchor; }
+        public void setAnchor(LocalDate value) { this.anchor = value; }
         public String getInterval() { return interval; }
         public void setInterval(String value) { this.interval = value; }
         public String getStatus() { return status; }
         public void setStatus(String value) { this.status = value; }
         public Boolean getCancelAtPeriodEnd() { return cancelAtPeriodEnd; }
         public void setCancelAtPeriodEnd(Boolean value) { this.cancelAtPeriodEnd = value; }
-        public java.time.LocalDate getTrialEnd() { return trialEnd; }
-        public void setTrialEnd(java.time.LocalDate value) { this.trialEnd = value; }
+        public LocalDate getTrialEnd() { return trialEnd; }
+        public void setTrialEnd(LocalDate value) { this.trialEnd = value; }
         public Long getNextPeriodIndex() { return nextPeriodIndex; }
         public void setNextPeriodIndex(Long value) { this.nextPeriodIndex = value; }
-        public java.time.Instant getNextBillingAt() { return nextBillingAt; }
-        public void setNextBillingAt(java.time.Instant value) { this.nextBillingAt = value; }
+        public Instant getNextBillingAt() { return nextBillingAt; }
+        public void setNextBillingAt(Instant value) { this.nextBillingAt = value; }
         public String getParkedReason() { return parkedReason; }
         public void setParkedReason(String value) { this.parkedReason = value; }
-        public java.util.List<PendingChargeBean> getPendingCharges() { return pendingCharges; }
-        public void setPendingCharges(java.util.List<PendingChargeBean> value) { this.pendingCharges = value; }
-        public java.time.Instant getCreatedAt() { return createdAt; }
-        public void setCreatedAt(java.time.Instant value) { this.createdAt = value; }
+        public List<PendingChargeBean> getPendingCharges() { return pendingCharges; }
+        public void setPendingCharges(List<PendingChargeBean> value) { this.pendingCharges = value; }
+        public Instant getCreatedAt() { return createdAt; }
+        public void setCreatedAt(Instant value) { this.createdAt = value; }
         @DynamoDbVersionAttribute
         public Long getVersion() { return version; }
         public void setVersion(Long value) { this.version = value; }
@@ -301,8 +304,8 @@ public final class BeanSchemas {
         private String description;
         private String kind;
         private String priceId;
-        private java.time.LocalDate periodStart;
-        private java.time.LocalDate periodEnd;
+        private LocalDate periodStart;
+        private LocalDate periodEnd;
         private Long quantity;
         private Long unitAmount;
         private Long amount;
@@ -315,10 +318,10 @@ public final class BeanSchemas {
         public void setKind(String value) { this.kind = value; }
         public String getPriceId() { return priceId; }
         public void setPriceId(String value) { this.priceId = value; }
-        public java.time.LocalDate getPeriodStart() { return periodStart; }
-        public void setPeriodStart(java.time.LocalDate value) { this.periodStart = value; }
-        public java.time.LocalDate getPeriodEnd() { return periodEnd; }
-        public void setPeriodEnd(java.time.LocalDate value) { this.periodEnd = value; }
+        public LocalDate getPeriodStart() { return periodStart; }
+        public void setPeriodStart(LocalDate value) { this.periodStart = value; }
+        public LocalDate getPeriodEnd() { return periodEnd; }
+        public void setPeriodEnd(LocalDate value) { this.periodEnd = value; }
         public Long getQuantity() { return quantity; }
         public void setQuantity(Long value) { this.quantity = value; }
         public Long getUnitAmount() { return unitAmount; }
@@ -349,7 +352,7 @@ public final class BeanSchemas {
         private String subscriptionId;
         private String currency;
         private String status;
-        private java.util.List<InvoiceLineBean> lines;
+        private List<InvoiceLineBean> lines;
         private Long creditApplied;
         private Long amountPaid;
         private Long credited;
@@ -357,13 +360,13 @@ public final class BeanSchemas {
         private Long tax;
         private Long total;
         private Long amountDue;
-        private java.time.LocalDate issueDate;
-        private java.time.LocalDate dueDate;
-        private java.time.LocalDate periodStart;
-        private java.time.LocalDate periodEnd;
+        private LocalDate issueDate;
+        private LocalDate dueDate;
+        private LocalDate periodStart;
+        private LocalDate periodEnd;
         private String correctionOf;
-        private java.time.Instant createdAt;
-        private java.time.Instant finalizedAt;
+        private Instant createdAt;
+        private Instant finalizedAt;
         private Long version;
         @DynamoDbPartitionKey
         public String getPk() { return pk; }
@@ -401,8 +404,8 @@ public final class BeanSchemas {
         public void setCurrency(String value) { this.currency = value; }
         public String getStatus() { return status; }
         public void setStatus(String value) { this.status = value; }
-        public java.util.List<InvoiceLineBean> getLines() { return lines; }
-        public void setLines(java.util.List<InvoiceLineBean> value) { this.lines = value; }
+        public List<InvoiceLineBean> getLines() { return lines; }
+        public void setLines(List<InvoiceLineBean> value) { this.lines = value; }
         public Long getCreditApplied() { return creditApplied; }
         public void setCreditApplied(Long value) { this.creditApplied = value; }
         public Long getAmountPaid() { return amountPaid; }
@@ -417,20 +420,20 @@ public final class BeanSchemas {
         public void setTotal(Long value) { this.total = value; }
         public Long getAmountDue() { return amountDue; }
         public void setAmountDue(Long value) { this.amountDue = value; }
-        public java.time.LocalDate getIssueDate() { return issueDate; }
-        public void setIssueDate(java.time.LocalDate value) { this.issueDate = value; }
-        public java.time.LocalDate getDueDate() { return dueDate; }
-        public void setDueDate(java.time.LocalDate value) { this.dueDate = value; }
-        public java.time.LocalDate getPeriodStart() { return periodStart; }
-        public void setPeriodStart(java.time.LocalDate value) { this.periodStart = value; }
-        public java.time.LocalDate getPeriodEnd() { return periodEnd; }
-        public void setPeriodEnd(java.time.LocalDate value) { this.periodEnd = value; }
+        public LocalDate getIssueDate() { return issueDate; }
+        public void setIssueDate(LocalDate value) { this.issueDate = value; }
+        public LocalDate getDueDate() { return dueDate; }
+        public void setDueDate(LocalDate value) { this.dueDate = value; }
+        public LocalDate getPeriodStart() { return periodStart; }
+        public void setPeriodStart(LocalDate value) { this.periodStart = value; }
+        public LocalDate getPeriodEnd() { return periodEnd; }
+        public void setPeriodEnd(LocalDate value) { this.periodEnd = value; }
         public String getCorrectionOf() { return correctionOf; }
         public void setCorrectionOf(String value) { this.correctionOf = value; }
-        public java.time.Instant getCreatedAt() { return createdAt; }
-        public void setCreatedAt(java.time.Instant value) { this.createdAt = value; }
-        public java.time.Instant getFinalizedAt() { return finalizedAt; }
-        public void setFinalizedAt(java.time.Instant value) { this.finalizedAt = value; }
+        public Instant getCreatedAt() { return createdAt; }
+        public void setCreatedAt(Instant value) { this.createdAt = value; }
+        public Instant getFinalizedAt() { return finalizedAt; }
+        public void setFinalizedAt(Instant value) { this.finalizedAt = value; }
         @DynamoDbVersionAttribute
         public Long getVersion() { return version; }
         public void setVersion(Long value) { this.version = value; }
@@ -583,7 +586,7 @@ public final class BeanSchemas {
         private MoneyBean amount;
         private PayerBean payer;
         private String remittanceText;
-        private java.time.Instant receivedAt;
+        private Instant receivedAt;
         private String status;
         private MoneyBean applied;
         private MoneyBean refunded;
@@ -623,8 +626,8 @@ public final class BeanSchemas {
         public void setPayer(PayerBean value) { this.payer = value; }
         public String getRemittanceText() { return remittanceText; }
         public void setRemittanceText(String value) { this.remittanceText = value; }
-        public java.time.Instant getReceivedAt() { return receivedAt; }
-        public void setReceivedAt(java.time.Instant value) { this.receivedAt = value; }
+        public Instant getReceivedAt() { return receivedAt; }
+        public void setReceivedAt(Instant value) { this.receivedAt = value; }
         public String getStatus() { return status; }
         public void setStatus(String value) { this.status = value; }
         public MoneyBean getApplied() { return applied; }
@@ -654,7 +657,7 @@ public final class BeanSchemas {
         private MoneyBean amount;
         private String rule;
         private String reason;
-        private java.time.Instant appliedAt;
+        private Instant appliedAt;
         private Long version;
         @DynamoDbPartitionKey
         public String getPk() { return pk; }
@@ -680,8 +683,8 @@ public final class BeanSchemas {
         public void setRule(String value) { this.rule = value; }
         public String getReason() { return reason; }
         public void setReason(String value) { this.reason = value; }
-        public java.time.Instant getAppliedAt() { return appliedAt; }
-        public void setAppliedAt(java.time.Instant value) { this.appliedAt = value; }
+        public Instant getAppliedAt() { return appliedAt; }
+        public void setAppliedAt(Instant value) { this.appliedAt = value; }
         @DynamoDbVersionAttribute
         public Long getVersion() { return version; }
         public void setVersion(Long value) { this.version = value; }
@@ -721,7 +724,7 @@ public final class BeanSchemas {
         private String id;
         private MoneyBean amount;
         private String description;
-        private java.time.Instant at;
+        private Instant at;
         @DynamoDbPartitionKey
         public String getPk() { return pk; }
         public void setPk(String value) { this.pk = value; }
@@ -738,8 +741,8 @@ public final class BeanSchemas {
         public void setAmount(MoneyBean value) { this.amount = value; }
         public String getDescription() { return description; }
         public void setDescription(String value) { this.description = value; }
-        public java.time.Instant getAt() { return at; }
-        public void setAt(java.time.Instant value) { this.at = value; }
+        public Instant getAt() { return at; }
+        public void setAt(Instant value) { this.at = value; }
     }
 
     @DynamoDbBean
@@ -750,7 +753,7 @@ public final class BeanSchemas {
         private String invoiceId;
         private String step;
         private String status;
-        private java.time.Instant at;
+        private Instant at;
         private String channel;
         private String language;
         private String reason;
@@ -770,8 +773,8 @@ public final class BeanSchemas {
         public void setStep(String value) { this.step = value; }
         public String getStatus() { return status; }
         public void setStatus(String value) { this.status = value; }
-        public java.time.Instant getAt() { return at; }
-        public void setAt(java.time.Instant value) { this.at = value; }
+        public Instant getAt() { return at; }
+        public void setAt(Instant value) { this.at = value; }
         public String getChannel() { return channel; }
         public void setChannel(String value) { this.channel = value; }
         public String getLanguage() { return language; }
@@ -796,7 +799,7 @@ public final class BeanSchemas {
         private String status;
         private String payload;
         private Integer notifications;
-        private java.time.Instant receivedAt;
+        private Instant receivedAt;
         private Long ttl;
         private Long version;
         @DynamoDbPartitionKey
@@ -819,8 +822,8 @@ public final class BeanSchemas {
         public void setPayload(String value) { this.payload = value; }
         public Integer getNotifications() { return notifications; }
         public void setNotifications(Integer value) { this.notifications = value; }
-        public java.time.Instant getReceivedAt() { return receivedAt; }
-        public void setReceivedAt(java.time.Instant value) { this.receivedAt = value; }
+        public Instant getReceivedAt() { return receivedAt; }
+        public void setReceivedAt(Instant value) { this.receivedAt = value; }
         public Long getTtl() { return ttl; }
         public void setTtl(Long value) { this.ttl = value; }
         @DynamoDbVersionAttribute
@@ -838,7 +841,7 @@ public final class BeanSchemas {
         private Integer statusCode;
         private String responseBody;
         private String location;
-        private java.time.Instant createdAt;
+        private Instant createdAt;
         private Long ttl;
         private Long version;
         @DynamoDbPartitionKey
@@ -859,8 +862,8 @@ public final class BeanSchemas {
         public void setResponseBody(String value) { this.responseBody = value; }
         public String getLocation() { return location; }
         public void setLocation(String value) { this.location = value; }
-        public java.time.Instant getCreatedAt() { return createdAt; }
-        public void setCreatedAt(java.time.Instant value) { this.createdAt = value; }
+        public Instant getCreatedAt() { return createdAt; }
+        public void setCreatedAt(Instant value) { this.createdAt = value; }
         public Long getTtl() { return ttl; }
         public void setTtl(Long value) { this.ttl = value; }
         @DynamoDbVersionAttribute

@@ -1,6 +1,7 @@
 package io.periodic.billing.aws;
 
 import io.periodic.bench.baseline.BeanSchemas;
+import java.util.function.Supplier;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 
@@ -26,12 +27,12 @@ public final class AwsClients {
     }
 
     /** The default way builds every client at init: no lazy loading in the baseline. */
-    public static <C> java.util.function.Supplier<C> lazy(java.util.function.Supplier<C> build) {
+    public static <C> Supplier<C> lazy(Supplier<C> build) {
         C client = build.get();
         return () -> client;
     }
 
-    public static <C> java.util.function.Supplier<C> ready(C client) {
+    public static <C> Supplier<C> ready(C client) {
         return () -> client;
     }
 

@@ -1,5 +1,6 @@
 package io.periodic.functions.billingapi;
 
+import io.periodic.billing.lambda.Log;
 import io.periodic.billing.lambda.Problem;
 import io.periodic.billing.model.IdempotentRequest;
 import io.periodic.billing.ports.Clock;
@@ -14,6 +15,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -85,7 +87,7 @@ final class Idempotency {
         if (stored.completed()) {
             Response replay = new Response(stored.statusCode(), stored.statusCode() >= 400
                     ? Problem.CONTENT_TYPE : "application/json", stored.responseBody(), false,
-                    java.util.Map.of()).withHeader("Idempotent-Replayed", "true");
+                    Map.of()).withHeader("Idempotent-Replayed", "true");
             return stored.location() == null ? replay : replay.withHeader("Location", stored.location());
         }
         if (stored.heldAt(now)) {
@@ -166,7 +168,7 @@ final class Idempotency {
         try {
             requests.save(completed);
         } catch (RuntimeException failure) {
-            io.periodic.billing.lambda.Log.event("idempotency_store_failed", "scope", completed.scope(),
+            Log.event("idempotency_store_failed", "scope", completed.scope(),
                     "error", failure.toString());
         }
     }
@@ -179,7 +181,7 @@ final class Idempotency {
         try {
             requests.save(held.released(mayHaveCommitted));
         } catch (RuntimeException failure) {
-            io.periodic.billing.lambda.Log.event("idempotency_release_failed", "scope", held.scope(),
+            Log.event("idempotency_release_failed", "scope", held.scope(),
                     "error", failure.toString());
         }
     }

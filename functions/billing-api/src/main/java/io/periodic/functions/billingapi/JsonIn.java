@@ -1,6 +1,7 @@
 package io.periodic.functions.billingapi;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.periodic.billing.model.Ids;
 import io.periodic.billing.money.Currencies;
 import io.periodic.billing.money.Money;
@@ -12,8 +13,13 @@ import java.util.ArrayList;
 import java.util.Currency;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 /**
  * Strict reading of one JSON object of a request body: only the fields an operation names are accepted (an
@@ -42,7 +48,7 @@ final class JsonIn {
     /** An empty or absent body is fine; any body given must be an object of {@code fields}. */
     static JsonIn optionalBody(JsonNode body, String... fields) {
         if (body == null || body.isMissingNode() || body.isNull()) {
-            return new JsonIn(com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode(), "");
+            return new JsonIn(JsonNodeFactory.instance.objectNode(), "");
         }
         return new JsonIn(body, "").only(fields);
     }
@@ -57,7 +63,7 @@ final class JsonIn {
             String name = names.next();
             if (!allowed.contains(name)) {
                 throw new ApiProblem(422, "unknown-field", "unknown field '" + name + "'; accepted here: "
-                        + String.join(", ", new java.util.TreeSet<>(allowed)), at(name), null);
+                        + String.join(", ", new TreeSet<>(allowed)), at(name), null);
             }
         }
         return this;
@@ -209,7 +215,7 @@ final class JsonIn {
         return value;
     }
 
-    static LocalDate date(String text, java.util.function.Supplier<ApiProblem> refusal) {
+    static LocalDate date(String text, Supplier<ApiProblem> refusal) {
         if (!text.matches("\\d{4}-\\d{2}-\\d{2}")) {
             throw refusal.get();
         }
@@ -283,8 +289,8 @@ final class JsonIn {
     }
 
     /** The entries of an object field as (key, integer value) pairs, e.g. {@code {"USD": 500}}. */
-    java.util.Map<String, Long> integerMap(String field) {
-        java.util.Map<String, Long> map = new java.util.TreeMap<>();
+    Map<String, Long> integerMap(String field) {
+        Map<String, Long> map = new TreeMap<>();
         if (!has(field)) {
             return map;
         }
@@ -309,7 +315,7 @@ final class JsonIn {
      * Runs {@code build}, turning a domain validation failure into a refusal of the field it names (the records'
      * messages start with the field's label, e.g. "postal code is longer than 20 characters"), or of this object.
      */
-    <T> T build(java.util.function.Supplier<T> build) {
+    <T> T build(Supplier<T> build) {
         try {
             return build.get();
         } catch (IllegalArgumentException | NullPointerException e) {
@@ -320,28 +326,28 @@ final class JsonIn {
     }
 
     /** How the records' validation messages name the fields of the API's objects (longest label first). */
-    private static final List<java.util.Map.Entry<String, String>> LABELS = java.util.stream.Stream.of(
-            java.util.Map.entry("name", "name"), java.util.Map.entry("email", "email"),
-            java.util.Map.entry("payment terms", "paymentTermsDays"), java.util.Map.entry("tax id", "taxId"),
-            java.util.Map.entry("external reference", "externalRef"),
-            java.util.Map.entry("address line1", "line1"), java.util.Map.entry("address line2", "line2"),
-            java.util.Map.entry("postal code", "postalCode"), java.util.Map.entry("city", "city"),
-            java.util.Map.entry("region", "region"), java.util.Map.entry("country", "country"),
-            java.util.Map.entry("product name", "name"), java.util.Map.entry("trial days", "trialDays"),
-            java.util.Map.entry("seller name", "name"), java.util.Map.entry("seller email", "email"),
-            java.util.Map.entry("seller phone", "phone"), java.util.Map.entry("seller website", "website"),
-            java.util.Map.entry("seller tax id", "taxId"),
-            java.util.Map.entry("payment link template", "paymentLinkTemplate"),
-            java.util.Map.entry("bank name", "bankName"), java.util.Map.entry("account holder", "accountHolder"),
-            java.util.Map.entry("IBAN", "iban"), java.util.Map.entry("BIC", "bic"),
-            java.util.Map.entry("account number", "accountNumber"), java.util.Map.entry("bank code", "bankCode"),
-            java.util.Map.entry("a bank account needs an IBAN", "iban"),
-            java.util.Map.entry("a late-fee percentage", "percent"),
-            java.util.Map.entry("each kind of step", "steps"), java.util.Map.entry("reason", "reason"))
+    private static final List<Map.Entry<String, String>> LABELS = Stream.of(
+            Map.entry("name", "name"), Map.entry("email", "email"),
+            Map.entry("payment terms", "paymentTermsDays"), Map.entry("tax id", "taxId"),
+            Map.entry("external reference", "externalRef"),
+            Map.entry("address line1", "line1"), Map.entry("address line2", "line2"),
+            Map.entry("postal code", "postalCode"), Map.entry("city", "city"),
+            Map.entry("region", "region"), Map.entry("country", "country"),
+            Map.entry("product name", "name"), Map.entry("trial days", "trialDays"),
+            Map.entry("seller name", "name"), Map.entry("seller email", "email"),
+            Map.entry("seller phone", "phone"), Map.entry("seller website", "website"),
+            Map.entry("seller tax id", "taxId"),
+            Map.entry("payment link template", "paymentLinkTemplate"),
+            Map.entry("bank name", "bankName"), Map.entry("account holder", "accountHolder"),
+            Map.entry("IBAN", "iban"), Map.entry("BIC", "bic"),
+            Map.entry("account number", "accountNumber"), Map.entry("bank code", "bankCode"),
+            Map.entry("a bank account needs an IBAN", "iban"),
+            Map.entry("a late-fee percentage", "percent"),
+            Map.entry("each kind of step", "steps"), Map.entry("reason", "reason"))
             .sorted((a, b) -> b.getKey().length() - a.getKey().length()).toList();
 
     private String fieldNamedBy(String message) {
-        for (java.util.Map.Entry<String, String> label : LABELS) {
+        for (Map.Entry<String, String> label : LABELS) {
             if (message.startsWith(label.getKey() + " ") && accepted.contains(label.getValue())) {
                 return label.getValue();
             }

@@ -1,5 +1,6 @@
 package io.periodic.functions.billingapi;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
@@ -47,7 +48,7 @@ final class Utf8 {
             return segment;
         }
         byte[] raw = segment.getBytes(StandardCharsets.UTF_8);
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(raw.length);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(raw.length);
         for (int i = 0; i < raw.length; i++) {
             if (raw[i] != '%') {
                 bytes.write(raw[i]);

@@ -14,15 +14,20 @@ import io.periodic.billing.model.InvoiceLine;
 import io.periodic.billing.model.Payment;
 import io.periodic.billing.model.PendingCharge;
 import io.periodic.billing.model.Plan;
+import io.periodic.billing.model.Refund;
 import io.periodic.billing.model.SellerProfile;
 import io.periodic.billing.model.Subscription;
 import io.periodic.billing.model.SubscriptionItem;
 import io.periodic.billing.reports.AgingReport;
 import io.periodic.billing.reports.CollectionsReport;
 import io.periodic.billing.reports.PaymentBehaviourReport;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
+import java.util.TreeMap;
 
 /**
  * The JSON the API answers with, written field by field (no reflection). Amounts are integers in minor units next
@@ -172,7 +177,7 @@ final class Views {
         return o;
     }
 
-    static ObjectNode refund(io.periodic.billing.model.Refund r) {
+    static ObjectNode refund(Refund r) {
         ObjectNode o = F.objectNode();
         o.put("paymentId", r.paymentId());
         o.put("refundId", r.refundId());
@@ -269,9 +274,9 @@ final class Views {
         ObjectNode fee = d.putObject("lateFee");
         fee.put("percent", policy.lateFee().percent() == null ? null : policy.lateFee().percent().toPlainString());
         ObjectNode fixed = fee.putObject("fixed");
-        new java.util.TreeMap<>(policy.lateFee().fixedMinor()).forEach(fixed::put);
+        new TreeMap<>(policy.lateFee().fixedMinor()).forEach(fixed::put);
         ObjectNode cap = fee.putObject("cap");
-        new java.util.TreeMap<>(policy.lateFee().capMinor()).forEach(cap::put);
+        new TreeMap<>(policy.lateFee().capMinor()).forEach(cap::put);
         d.put("markUncollectibleOnSuspend", policy.markUncollectibleOnSuspend());
         return o;
     }
@@ -286,7 +291,7 @@ final class Views {
             ArrayNode list = c.putArray("buckets");
             for (AgingReport.Bucket bucket : AgingReport.Bucket.values()) {
                 AgingReport.Line line = buckets.get(bucket);
-                java.math.BigInteger amount = report.total(currency, bucket).minor(); // exact: never overflows
+                BigInteger amount = report.total(currency, bucket).minor(); // exact: never overflows
                 ObjectNode b = list.addObject();
                 b.put("bucket", bucketName(bucket));
                 b.put("amountDue", amount);
@@ -295,7 +300,7 @@ final class Views {
                     for (Invoice i : line.invoices()) {
                         invoices.addObject().put("id", i.id()).put("number", i.number())
                                 .put("customerId", i.customerId()).put("dueDate", i.dueDate().toString())
-                                .put("daysPastDue", Math.max(0, java.time.temporal.ChronoUnit.DAYS.between(
+                                .put("daysPastDue", Math.max(0, ChronoUnit.DAYS.between(
                                         i.dueDate(), report.asOf())))
                                 .put("amountDue", i.amountDue().minor());
                     }
@@ -321,7 +326,7 @@ final class Views {
         o.put("customerId", l.customerId());
         o.put("customerName", l.customerName());
         o.put("invoicesPaid", l.invoicesPaid());
-        o.put("averageDaysFromDueDate", java.math.BigDecimal.valueOf(l.averageDaysTenths(), 1));
+        o.put("averageDaysFromDueDate", BigDecimal.valueOf(l.averageDaysTenths(), 1));
         o.put("medianDaysFromDueDate", l.medianDays());
         o.put("onTimeRatePercent", l.onTimePercent());
         o.put("shortPayments", l.shortPayments());

@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
 import org.jsoup.Jsoup;
 import org.jsoup.helper.W3CDom;
@@ -51,7 +52,7 @@ public final class HtmlToPdf {
             """;
 
     private static Path fontDirectory() {
-        List<Path> candidates = new java.util.ArrayList<>();
+        List<Path> candidates = new ArrayList<>();
         String env = System.getenv("FONT_DIR");
         String property = System.getProperty("periodic.fontDir");
         if (env != null && !env.isBlank()) {

@@ -5,7 +5,10 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 import software.amazon.dynamodb.services.local.main.ServerRunner;
 import software.amazon.dynamodb.services.local.server.DynamoDBProxyServer;
 
@@ -46,8 +49,8 @@ public final class DynamoDbLocalEngine implements AutoCloseable {
         for (int attempt = 0; attempt < 3; attempt++) {
             int port = Engines.freePort();
             try {
-                java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of(storage));
-                args.addAll(java.util.List.of("-sharedDb", "-port", Integer.toString(port), "-disableTelemetry"));
+                List<String> args = new ArrayList<>(List.of(storage));
+                args.addAll(List.of("-sharedDb", "-port", Integer.toString(port), "-disableTelemetry"));
                 DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(args.toArray(String[]::new));
                 server.start();
                 DynamoDbLocalEngine engine = new DynamoDbLocalEngine(server, URI.create("http://127.0.0.1:" + port));
@@ -65,7 +68,7 @@ public final class DynamoDbLocalEngine implements AutoCloseable {
     }
 
     /** A builder configured for this engine, for a test that needs its own client (e.g. with interceptors). */
-    public software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder clientBuilder() {
+    public DynamoDbClientBuilder clientBuilder() {
         return Engines.dynamoClientBuilder(endpoint);
     }
 

@@ -1,6 +1,9 @@
 package io.periodic.local.engines;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -77,9 +80,9 @@ public final class ElasticMqEngine implements AutoCloseable {
                 throw new IllegalStateException("a folder-backed ElasticMQ is already running in this JVM");
             }
             try {
-                java.nio.file.Files.createDirectories(folder);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
+                Files.createDirectories(folder);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
             String url = "jdbc:h2:file:" + folder.toAbsolutePath().resolve("queues") + ";WRITE_DELAY=0";
             // ElasticMQ opens its pool once per JVM; (re)point it at this folder, so that a second start (a restart

@@ -10,6 +10,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -79,7 +80,7 @@ public final class Engines {
         return dynamoClientBuilder(endpoint).build();
     }
 
-    static software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder dynamoClientBuilder(URI endpoint) {
+    static DynamoDbClientBuilder dynamoClientBuilder(URI endpoint) {
         return DynamoDbClient.builder()
                 .endpointOverride(endpoint)
                 .region(REGION)

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
@@ -84,7 +85,7 @@ public final class StackResources {
     public record QueueDefinition(String logicalId, Map<String, String> attributes, String deadLetterQueue, int maxReceiveCount) {}
 
     /** The queue whose redrive policy names {@code deadLetterQueue} as its dead-letter queue, if any. */
-    public java.util.Optional<QueueDefinition> sourceOf(String deadLetterQueue) {
+    public Optional<QueueDefinition> sourceOf(String deadLetterQueue) {
         return queues.stream().filter(q -> deadLetterQueue.equals(q.deadLetterQueue())).findFirst();
     }
 

@@ -8,8 +8,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -20,7 +22,7 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class LocalClient {
     /** An answer: status, body text, parsed JSON (null when the body is not JSON), and headers. */
-    public record Reply(int status, String body, JsonNode json, Map<String, java.util.List<String>> headers) {
+    public record Reply(int status, String body, JsonNode json, Map<String, List<String>> headers) {
         public String header(String name) {
             return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
                     .map(e -> e.getValue().get(0)).findFirst().orElse(null);
@@ -89,7 +91,7 @@ public final class LocalClient {
                     "HmacSHA256"));
             signature = Base64.getEncoder().encodeToString(mac.doFinal(
                     (webhookId + "." + timestamp + "." + body).getBytes(StandardCharsets.UTF_8)));
-        } catch (java.security.GeneralSecurityException e) {
+        } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
         return send(HttpRequest.newBuilder(base.resolve("/webhooks/standard"))

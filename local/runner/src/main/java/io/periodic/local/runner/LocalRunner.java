@@ -1,9 +1,11 @@
 package io.periodic.local.runner;
 
+import com.openhtmltopdf.util.XRLog;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
@@ -33,7 +35,7 @@ public final class LocalRunner {
     private LocalRunner() {}
 
     public static void main(String[] args) throws Exception {
-        com.openhtmltopdf.util.XRLog.setLoggingEnabled(false); // the PDF library logs every font it loads
+        XRLog.setLoggingEnabled(false); // the PDF library logs every font it loads
         String mode = args.length == 0 ? "demo" : args[0];
         int port = Integer.parseInt(flag(args, "--port", mode.equals("demo") ? "0" : "8080"));
         Path out = Path.of(flag(args, "--out", mode.equals("demo") ? "target/demo" : "target/local"))
@@ -108,7 +110,7 @@ public final class LocalRunner {
         Files.createDirectories(out);
         PrintStream console = System.out;
         System.setOut(new PrintStream(Files.newOutputStream(out.resolve("functions.log"),
-                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND), true, "UTF-8"));
+                StandardOpenOption.CREATE, StandardOpenOption.APPEND), true, "UTF-8"));
         return console;
     }
 

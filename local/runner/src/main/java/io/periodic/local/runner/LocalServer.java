@@ -13,13 +13,19 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
@@ -39,7 +45,7 @@ public final class LocalServer implements AutoCloseable {
 
     private final LocalSystem system;
     private final HttpServer server;
-    private final java.util.concurrent.ExecutorService executor;
+    private final ExecutorService executor;
 
     public LocalServer(LocalSystem system, int port) throws IOException {
         this.system = system;
@@ -178,7 +184,7 @@ public final class LocalServer implements AutoCloseable {
                     return problem(400, "malformed-json", "send {} or {\"queue\": \"PaymentDeadLetterQueue\"}");
                 }
             }
-            java.util.List<LocalSystem.Redriven> done;
+            List<LocalSystem.Redriven> done;
             try {
                 done = system.redrive(queue);
             } catch (IllegalArgumentException unknown) {
@@ -199,9 +205,9 @@ public final class LocalServer implements AutoCloseable {
 
     /** The payload-format-2.0 event API Gateway's HTTP API sends for this request. */
     static APIGatewayV2HTTPEvent event(String method, String path, String rawQuery,
-            Map<String, java.util.List<String>> requestHeaders, byte[] body) {
+            Map<String, List<String>> requestHeaders, byte[] body) {
         Map<String, String> headers = new LinkedHashMap<>();
-        requestHeaders.forEach((name, values) -> headers.merge(name.toLowerCase(java.util.Locale.ROOT),
+        requestHeaders.forEach((name, values) -> headers.merge(name.toLowerCase(Locale.ROOT),
                 String.join(",", values), (a, b) -> a + "," + b));
         Map<String, String> query = new LinkedHashMap<>();
         String raw = rawQuery;
@@ -247,7 +253,7 @@ public final class LocalServer implements AutoCloseable {
         if (contentType == null) {
             return null;
         }
-        String type = contentType.toLowerCase(java.util.Locale.ROOT);
+        String type = contentType.toLowerCase(Locale.ROOT);
         int semicolon = type.indexOf(';');
         String media = (semicolon < 0 ? type : type.substring(0, semicolon)).trim();
         if (!media.equals("application/json") && !media.endsWith("+json")) {
@@ -255,10 +261,10 @@ public final class LocalServer implements AutoCloseable {
         }
         try {
             return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
-                    .decode(java.nio.ByteBuffer.wrap(body)).toString();
-        } catch (java.nio.charset.CharacterCodingException notUtf8) {
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(body)).toString();
+        } catch (CharacterCodingException notUtf8) {
             return null;
         }
     }

@@ -1,0 +1,4 @@
+/**
+ * Edge: the daily dunning sweep's handler, which runs the {@code DunningStarter} use case.
+ */
+package io.periodic.functions.dunningstarter;
