@@ -25,17 +25,10 @@ class ClassSizeTest {
     /** Classes allowed over {@value #CLASS_LIMIT} lines, by simple name, with the reason. */
     static final Map<String, String> LARGE_CLASSES = Map.of(
             "CamtParser", "the size is the format's: camt.052/053/054 in every version banks send, each element "
-                    + "the parser reads with its path and its limits, in one place",
-            // Today's offenders, each removed when its split lands (issue 13):
-            "Schemas", "until the schemas are split per aggregate next to their repositories",
-            "PaymentService", "until the payment use cases are split",
-            "PaymentLedger", "until the payment ledger is split");
+                    + "the parser reads with its path and its limits, in one place");
 
     /** Handlers allowed over {@value #HANDLER_LIMIT} lines, with the reason. */
-    static final Map<String, String> LARGE_HANDLERS = Map.of(
-            // Today's offenders, each removed when the composition root builds what they build by hand (issue 13):
-            "DunningStepsHandler", "until it takes its use cases from the composition root",
-            "PaymentWebhookHandler", "until it takes its use cases from the composition root");
+    static final Map<String, String> LARGE_HANDLERS = Map.of();
 
     @Test
     void noClassOverTheLimitAndNoHandlerOverItsLimitButTheListedOnes() throws IOException {

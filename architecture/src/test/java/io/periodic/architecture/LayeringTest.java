@@ -1,17 +1,12 @@
 package io.periodic.architecture;
 
 import static com.tngtech.archunit.base.DescribedPredicate.not;
-import static com.tngtech.archunit.core.domain.Dependency.Predicates.dependencyTarget;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
-import static com.tngtech.archunit.lang.conditions.ArchConditions.onlyHaveDependenciesWhere;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.base.DescribedPredicate;
-import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaClass;
-import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.core.importer.Location;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -20,12 +15,8 @@ import com.tngtech.archunit.junit.LocationProvider;
 import com.tngtech.archunit.lang.ArchRule;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * The layering of docs/architecture.md, checked on the compiled main classes of every module (their
@@ -52,25 +43,6 @@ class LayeringTest {
     static final String WIRING = "io.periodic.billing.wiring..";
     static final String FUNCTIONS = "io.periodic.functions..";
 
-    /**
-     * Removed by the composition-root change: the function classes that still reach persistence today (building
-     * the store in a handler, catching its exceptions, the API's idempotency records), each with the persistence
-     * classes it uses. No other function class may, nor these with other persistence classes; an entry no longer
-     * used fails {@link #persistence_allow_list_is_not_stale} until it is deleted. Keys and values are top-level
-     * simple names.
-     */
-    static final Map<String, Set<String>> PERSISTENCE_IN_FUNCTIONS_TODAY = Map.of(
-            "BillingApi", Set.of("BillingStore", "AlreadyExistsException", "ConcurrentUpdateException",
-                    "InvalidCursorException", "ThrottledException"),
-            "BillingApiHandler", Set.of("BillingStore"),
-            "Idempotency", Set.of("IdempotencyRepository", "ConcurrentUpdateException"),
-            "DunningStarterHandler", Set.of("BillingStore"),
-            "DunningStepsHandler", Set.of("BillingStore"),
-            "InvoiceGeneratorHandler", Set.of("BillingStore", "ConcurrentUpdateException", "MissingSettingsException"),
-            "InvoiceSchedulerHandler", Set.of("BillingStore"),
-            "PaymentMatcherHandler", Set.of("BillingStore"),
-            "PaymentWebhookHandler", Set.of("BillingStore"));
-
     @ArchTest
     static final ArchRule domain_depends_on_no_aws_persistence_use_case_adapter_or_wiring = noClasses()
             .that().resideInAnyPackage(DOMAIN)
@@ -93,12 +65,9 @@ class LayeringTest {
                     + "from the composition root and knows no edge");
 
     @ArchTest
-    static final ArchRule functions_reach_the_store_only_through_use_cases = classes()
+    static final ArchRule functions_reach_the_store_only_through_use_cases = noClasses()
             .that().resideInAPackage(FUNCTIONS)
-            .should(onlyHaveDependenciesWhere(not(dependencyTarget(resideInAPackage(PERSISTENCE)))
-                    .or(allowedToday())))
-            .as("classes in " + FUNCTIONS + " depend on nothing in " + PERSISTENCE
-                    + " (but for the allow-list PERSISTENCE_IN_FUNCTIONS_TODAY)")
+            .should().dependOnClassesThat().resideInAPackage(PERSISTENCE)
             .because("handlers and API routes call use cases and query services; the store is theirs");
 
     @ArchTest
@@ -123,43 +92,6 @@ class LayeringTest {
     static final ArchRule shared_packages_are_free_of_cycles = slices()
             .matching("io.periodic.billing.(*)..")
             .should().beFreeOfCycles();
-
-    @ArchTest
-    static void persistence_allow_list_is_not_stale(JavaClasses classes) {
-        Set<String> used = new TreeSet<>();
-        for (JavaClass javaClass : classes.that(resideInAPackage(FUNCTIONS))) {
-            for (Dependency dependency : javaClass.getDirectDependenciesFromSelf()) {
-                if (resideInAPackage(PERSISTENCE).test(dependency.getTargetClass())) {
-                    used.add(topLevel(dependency.getOriginClass()).getSimpleName() + " -> "
-                            + topLevel(dependency.getTargetClass()).getSimpleName());
-                }
-            }
-        }
-        List<String> stale = new ArrayList<>();
-        PERSISTENCE_IN_FUNCTIONS_TODAY.forEach((origin, targets) -> targets.forEach(target -> {
-            if (!used.contains(origin + " -> " + target)) {
-                stale.add(origin + " -> " + target);
-            }
-        }));
-        if (!stale.isEmpty()) {
-            throw new AssertionError("No longer used: remove from PERSISTENCE_IN_FUNCTIONS_TODAY " + stale);
-        }
-    }
-
-    private static DescribedPredicate<Dependency> allowedToday() {
-        return DescribedPredicate.describe("the dependency is on the allow-list PERSISTENCE_IN_FUNCTIONS_TODAY",
-                dependency -> PERSISTENCE_IN_FUNCTIONS_TODAY
-                        .getOrDefault(topLevel(dependency.getOriginClass()).getSimpleName(), Set.of())
-                        .contains(topLevel(dependency.getTargetClass()).getSimpleName()));
-    }
-
-    private static JavaClass topLevel(JavaClass javaClass) {
-        JavaClass outer = javaClass;
-        while (outer.getEnclosingClass().isPresent()) {
-            outer = outer.getEnclosingClass().get();
-        }
-        return outer;
-    }
 
     /** The target/classes folder of every module with main code; a module not compiled yet is an error, not a pass. */
     static final class ProductionClasses implements LocationProvider {
