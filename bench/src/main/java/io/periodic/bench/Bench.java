@@ -78,8 +78,10 @@ public final class Bench {
                 if (previous != null) {
                     ColdStarts.Result c = measured.get(3);
                     long cw = c.median(ColdStarts.Run::wallMillis);
-                    compared.add(String.format("%-18s %8d %8d %+7.1f%% | %6.2f %6.2f", f.module(), cw, dw,
-                            100.0 * (dw - cw) / cw, (double) cw / bw, (double) dw / bw));
+                    compared.add(String.format("%-18s %8d %8d %+7.1f%% | %6d %6d | %6d %6d | %6.2f %6.2f",
+                            f.module(), cw, dw, 100.0 * (dw - cw) / cw, c.median(ColdStarts.Run::initMillis),
+                            d.median(ColdStarts.Run::initMillis), c.median(ColdStarts.Run::invokeMillis),
+                            d.median(ColdStarts.Run::invokeMillis), (double) cw / bw, (double) dw / bw));
                 }
                 for (ColdStarts.Result other : measured.subList(1, measured.size())) {
                     if (!sameOutcome(d.runs().get(0).result(), other.runs().get(0).result())) {
@@ -90,8 +92,8 @@ public final class Bench {
             if (previous != null) {
                 System.out.printf("%n=== Cold start, this checkout (after) against %s (before), deployed jars, same "
                         + "runs, medians ===%n", previous.checkout());
-                System.out.printf("%-18s %8s %8s %8s | %6s %6s%n", "function", "before", "after", "change",
-                        "before/baseline", "after/baseline");
+                System.out.printf("%-18s %8s %8s %8s | %13s | %13s | %s%n", "function", "before", "after",
+                        "change", "init bef/aft", "1st bef/aft", "before/baseline after/baseline");
                 compared.forEach(System.out::println);
             }
             for (ColdStarts.Function f : ColdStarts.FUNCTIONS) {
