@@ -3,7 +3,7 @@ package io.periodic.bench;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.periodic.billing.persistence.BillingStore;
+import io.periodic.billing.wiring.Periodic;
 import io.periodic.local.engines.DynamoDbLocalEngine;
 import io.periodic.local.engines.ElasticMqEngine;
 import io.periodic.local.engines.StackResources;
@@ -158,7 +158,8 @@ final class ColdStarts {
                 .tableName(table).build();
         dynamo.client().createTable(create);
         Instant now = Instant.now();
-        Seed.into(new BillingStore(dynamo.client(), table), now, stub);
+        // The store as the composition root builds it (over this run's table), seeded with the same state every run.
+        Seed.into(Periodic.from(Map.of("TABLE_NAME", table)).withDynamo(dynamo.client()).store(), now, stub);
         Path event = work.resolve(f.module() + ".json");
         Files.writeString(event, eventFor(f, now), StandardCharsets.UTF_8);
 
