@@ -49,7 +49,8 @@ final class DemoReport {
                 "Suspended", "Still in dunning", "Open, not yet due")) {
             outcomes.put(o, 0);
         }
-        int documents = 0;
+        int htmlDocuments = 0;
+        int pdfDocuments = 0;
         long paidCount = 0;
         for (Map.Entry<String, Profile> c : customers.entrySet()) {
             String cursor = null;
@@ -61,9 +62,9 @@ final class DemoReport {
                     String number = invoice.get("number").textValue();
                     String status = invoice.get("status").textValue();
                     String currency = invoice.get("currency").textValue();
-                    documents += save(out, "/invoices/" + invoice.get("id").textValue() + "/document?format=html",
+                    htmlDocuments += save(out, "/invoices/" + invoice.get("id").textValue() + "/document?format=html",
                             number + ".html");
-                    documents += save(out, "/invoices/" + invoice.get("id").textValue() + "/document?format=pdf",
+                    pdfDocuments += save(out, "/invoices/" + invoice.get("id").textValue() + "/document?format=pdf",
                             number + ".pdf");
                     invoiceRows.add(ReportPage.Row.linked("invoices/" + number + ".html", number,
                             c.getValue().name(), currency, ReportFormat.formatMoney(currency,
@@ -130,7 +131,8 @@ final class DemoReport {
         text.append("Demo finished: ").append(first).append(" to ").append(end.minusDays(1)).append('\n');
         text.append("  customers        ").append(customers.size()).append(" (en, ja, ko, sr-Latn)\n");
         text.append("  invoices         ").append(invoiceRows.size()).append(" issued, ").append(paidCount)
-                .append(" paid; ").append(documents).append(" documents (HTML + PDF) in ")
+                .append(" paid; documents: ").append(htmlDocuments).append(" HTML, ").append(pdfDocuments)
+                .append(pdfDocuments == 0 ? " PDF (PDFs off: --no-pdf)" : " PDF").append(" in ")
                 .append(out.resolve("invoices")).append('\n');
         text.append("  payments         ").append(sum(collections, "payments")).append(" received: ")
                 .append(collectedText).append('\n');
