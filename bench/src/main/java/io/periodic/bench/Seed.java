@@ -68,9 +68,10 @@ final class Seed {
                 Money.of(1_200, "JPY"), null)), Money.zero(Currencies.of("JPY")), Money.zero(Currencies.of("JPY")),
                 LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 31), LocalDate.of(2026, 10, 1),
                 LocalDate.of(2026, 11, 1), null, now, null, null));
-        Finalization.Plan plan = Finalization.plan(draft, store.invoices().sequence(Finalization.seriesOf(draft, "INV")),
+        Finalization.Decision decision = Finalization.plan(draft,
+                store.invoices().sequence(Finalization.seriesOf(draft, "INV")),
                 store.credit().balance(tokyo.id(), tokyo.currency()), now);
-        Invoice open = store.invoices().commitFinalization(plan.invoice(), plan.sequenceAfter(), null, null);
+        Invoice open = store.invoices().commitFinalization(decision.invoice(), decision.sequenceAfter(), null, null);
         String html = new DocumentRenderer().invoiceHtml(new InvoiceDocument(open, tokyo, seller, null));
         stub.putObject(BUCKET, "invoices/" + OVERDUE_INVOICE + ".html", html.getBytes(StandardCharsets.UTF_8));
     }

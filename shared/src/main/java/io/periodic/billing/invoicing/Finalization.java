@@ -21,7 +21,8 @@ public final class Finalization {
     private Finalization() {}
 
     /** What to commit. {@code creditEntry} and {@code balanceAfter} are null when the balance does not move. */
-    public record Plan(Invoice invoice, Sequence sequenceAfter, CreditEntry creditEntry, CreditBalance balanceAfter) {}
+    public record Decision(Invoice invoice, Sequence sequenceAfter, CreditEntry creditEntry,
+            CreditBalance balanceAfter) {}
 
     /** The number series a draft will be numbered in. */
     public static String seriesOf(Invoice draft, String prefix) {
@@ -33,7 +34,7 @@ public final class Finalization {
         return DocumentNumbers.series(prefix, draft.issueDate(), draft.customerId(), seriesCount);
     }
 
-    public static Plan plan(Invoice draft, Sequence sequence, CreditBalance balance, Instant now) {
+    public static Decision plan(Invoice draft, Sequence sequence, CreditBalance balance, Instant now) {
         InvoiceTransitions.requireFinalisable(draft);
         Sequence after = sequence.next();
         String number = DocumentNumbers.format(sequence.series(), after.last());
@@ -57,6 +58,6 @@ public final class Finalization {
         Invoice open = draft.finalized(number, now);
         // Paid at once when nothing is left to pay (InvoiceTransitions.settled decides, as for every payment).
         Invoice settled = InvoiceTransitions.settled(open.withCreditApplied(credit));
-        return new Plan(settled, after, entry, balanceAfter);
+        return new Decision(settled, after, entry, balanceAfter);
     }
 }

@@ -90,11 +90,11 @@ public final class CorrectionService {
             if (current.status() != InvoiceStatus.DRAFT) {
                 return current;
             }
-            Finalization.Plan plan = Finalization.plan(current, store.invoices().sequence(
+            Finalization.Decision decision = Finalization.plan(current, store.invoices().sequence(
                     Finalization.seriesOf(current, seller.invoicePrefix(), seller.numberSeries())),
                     store.credit().balance(current.customerId(), current.currency()), clock.now());
-            return store.invoices().commitFinalization(plan.invoice(), plan.sequenceAfter(), plan.creditEntry(),
-                    plan.balanceAfter());
+            return store.invoices().commitFinalization(decision.invoice(), decision.sequenceAfter(),
+                    decision.creditEntry(), decision.balanceAfter());
         });
         notifications.announce(issued, customer, seller, voided.number());
         return issued;

@@ -187,11 +187,12 @@ public final class DunningService {
             }
         });
         if (fee.status() == InvoiceStatus.DRAFT) {
-            Finalization.Plan plan = Finalization.plan(fee, store.invoices().sequence(
+            Finalization.Decision decision = Finalization.plan(fee, store.invoices().sequence(
                             Finalization.seriesOf(fee, seller.invoicePrefix(), seller.numberSeries())),
                     store.credit().balance(fee.customerId(), fee.currency()), clock.now());
-            fee = store.invoices().commitFinalization(plan.invoice(), plan.sequenceAfter(), plan.creditEntry(),
-                    plan.balanceAfter());
+            fee = store.invoices().commitFinalization(decision.invoice(), decision.sequenceAfter(),
+                    decision.creditEntry(),
+                    decision.balanceAfter());
             notifications.announce(fee, customer, seller, null);
         }
         mailer.send(ReminderEmails.lateFee(invoice, customer, seller, today, link, fee.total()));

@@ -196,11 +196,12 @@ public final class InvoiceIssuing {
         String series = Finalization.seriesOf(composed, seller.invoicePrefix(), seller.numberSeries());
         Invoice[] draft = {composed};
         return retry.run(() -> {
-            Finalization.Plan plan = Finalization.plan(draft[0], store.invoices().sequence(series),
+            Finalization.Decision decision = Finalization.plan(draft[0], store.invoices().sequence(series),
                     store.credit().balance(draft[0].customerId(), draft[0].currency()), clock.now());
             try {
-                return store.invoices().commitFinalization(plan.invoice(), plan.sequenceAfter(), plan.creditEntry(),
-                        plan.balanceAfter());
+                return store.invoices().commitFinalization(decision.invoice(), decision.sequenceAfter(),
+                        decision.creditEntry(),
+                        decision.balanceAfter());
             } catch (ConcurrentUpdateException conflict) {
                 // Another invoice took the number, the balance moved, or another generator created this one.
                 Optional<Invoice> stored = store.invoices().get(composed.id());

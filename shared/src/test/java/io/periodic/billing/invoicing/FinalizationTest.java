@@ -36,19 +36,19 @@ class FinalizationTest {
     void takesTheNextNumberOfTheYearsSeries() {
         Invoice draft = draft(10_000);
         assertEquals("INV-2026", Finalization.seriesOf(draft, "INV"));
-        Finalization.Plan plan = Finalization.plan(draft, new Sequence("INV-2026", 122, 7L),
+        Finalization.Decision decision = Finalization.plan(draft, new Sequence("INV-2026", 122, 7L),
                 CreditBalance.empty("cus_1", customer.currency()), NOW);
-        assertEquals("INV-2026-000123", plan.invoice().number());
-        assertEquals(123, plan.sequenceAfter().last());
-        assertEquals(7L, plan.sequenceAfter().version(), "version-checked against what was read");
-        assertEquals(InvoiceStatus.OPEN, plan.invoice().status());
-        assertEquals(Money.of(12_000, "EUR"), plan.invoice().amountDue());
-        assertNull(plan.creditEntry());
+        assertEquals("INV-2026-000123", decision.invoice().number());
+        assertEquals(123, decision.sequenceAfter().last());
+        assertEquals(7L, decision.sequenceAfter().version(), "version-checked against what was read");
+        assertEquals(InvoiceStatus.OPEN, decision.invoice().status());
+        assertEquals(Money.of(12_000, "EUR"), decision.invoice().amountDue());
+        assertNull(decision.creditEntry());
     }
 
     @Test
     void usesTheCreditBalanceFirst() {
-        Finalization.Plan partly = Finalization.plan(draft(10_000), Sequence.start("INV-2026"),
+        Finalization.Decision partly = Finalization.plan(draft(10_000), Sequence.start("INV-2026"),
                 new CreditBalance("cus_1", Money.of(2_000, "EUR"), 3L), NOW);
         assertEquals(Money.of(2_000, "EUR"), partly.invoice().creditApplied());
         assertEquals(Money.of(10_000, "EUR"), partly.invoice().amountDue());
@@ -56,7 +56,7 @@ class FinalizationTest {
         assertEquals("applied:" + partly.invoice().id(), partly.creditEntry().id());
         assertEquals(Money.zero(customer.currency()), partly.balanceAfter().balance());
 
-        Finalization.Plan fully = Finalization.plan(draft(10_000), Sequence.start("INV-2026"),
+        Finalization.Decision fully = Finalization.plan(draft(10_000), Sequence.start("INV-2026"),
                 new CreditBalance("cus_1", Money.of(50_000, "EUR"), 3L), NOW);
         assertEquals(InvoiceStatus.PAID, fully.invoice().status());
         assertEquals(Money.of(38_000, "EUR"), fully.balanceAfter().balance());
@@ -64,10 +64,10 @@ class FinalizationTest {
 
     @Test
     void aZeroInvoiceIsPaidAtOnce() {
-        Finalization.Plan plan = Finalization.plan(draft(0), Sequence.start("INV-2026"),
+        Finalization.Decision decision = Finalization.plan(draft(0), Sequence.start("INV-2026"),
                 CreditBalance.empty("cus_1", customer.currency()), NOW);
-        assertEquals(InvoiceStatus.PAID, plan.invoice().status());
-        assertEquals("INV-2026-000001", plan.invoice().number());
+        assertEquals(InvoiceStatus.PAID, decision.invoice().status());
+        assertEquals("INV-2026-000001", decision.invoice().number());
     }
 
     @Test

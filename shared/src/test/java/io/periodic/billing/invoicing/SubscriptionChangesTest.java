@@ -74,10 +74,10 @@ class SubscriptionChangesTest {
         Invoice may = InvoiceComposer.compose(customer, s, plans, 4, true, LocalDate.of(2026, 5, 1),
                 Instant.parse("2026-05-01T04:00:00Z"));
         assertEquals(Money.of(-2_800, "USD"), may.total());
-        Finalization.Plan plan = Finalization.plan(may, Sequence.start("INV-2026"),
+        Finalization.Decision decision = Finalization.plan(may, Sequence.start("INV-2026"),
                 CreditBalance.empty(customer.id(), customer.currency()), Instant.parse("2026-05-01T04:00:00Z"));
-        assertEquals(InvoiceStatus.PAID, plan.invoice().status());
-        assertEquals(Money.of(2_800, "USD"), plan.balanceAfter().balance());
+        assertEquals(InvoiceStatus.PAID, decision.invoice().status());
+        assertEquals(Money.of(2_800, "USD"), decision.balanceAfter().balance());
     }
 
     @Test

@@ -91,11 +91,11 @@ class CorrectionServiceTest {
             store.credit().post(new CreditEntry(customer.id(), "seed", Money.of(creditMinor, "EUR"), "test", NOW),
                     store.credit().balance(customer.id(), customer.currency()));
         }
-        Finalization.Plan plan = Finalization.plan(draft,
+        Finalization.Decision decision = Finalization.plan(draft,
                 store.invoices().sequence(Finalization.seriesOf(draft, seller.invoicePrefix())),
                 store.credit().balance(customer.id(), customer.currency()), NOW);
-        return store.invoices().commitFinalization(plan.invoice(), plan.sequenceAfter(), plan.creditEntry(),
-                plan.balanceAfter());
+        return store.invoices().commitFinalization(decision.invoice(), decision.sequenceAfter(), decision.creditEntry(),
+                decision.balanceAfter());
     }
 
     private String document(String key) throws Exception {

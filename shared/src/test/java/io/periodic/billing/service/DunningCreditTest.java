@@ -106,11 +106,12 @@ class DunningCreditTest {
                     a.subscription().id(), a.customer().currency(), InvoiceStatus.DRAFT, List.of(new InvoiceLine("Plan",
                     LineKind.SUBSCRIPTION, null, null, null, 1, net, net, TaxRate.ZERO, zero)), zero, zero,
                     LocalDate.of(2026, 11, 1), DUE, null, null, null, now.get(), null, null));
-            Finalization.Plan plan = Finalization.plan(draft, STORE.invoices().sequence(
+            Finalization.Decision decision = Finalization.plan(draft, STORE.invoices().sequence(
                     Finalization.seriesOf(draft, prefix)), STORE.credit().balance(a.customer().id(),
                     a.customer().currency()), now.get());
-            return STORE.invoices().commitFinalization(plan.invoice(), plan.sequenceAfter(), plan.creditEntry(),
-                    plan.balanceAfter());
+            return STORE.invoices().commitFinalization(decision.invoice(), decision.sequenceAfter(),
+                    decision.creditEntry(),
+                    decision.balanceAfter());
         }
 
         PaymentService.Outcome pay(Account a, String paymentId, long minor, String reference) {

@@ -102,9 +102,10 @@ class DunningServiceTest {
                 Currencies.of("JPY"), InvoiceStatus.DRAFT, List.of(new InvoiceLine("Plan", LineKind.SUBSCRIPTION, null,
                 null, null, 1, net, net, TaxRate.ZERO, zero)), zero, zero, LocalDate.of(2026, 11, 1), DUE, null, null,
                 null, now.get(), null, null));
-        Finalization.Plan plan = Finalization.plan(draft, store.invoices().sequence(Finalization.seriesOf(draft, prefix)),
+        Finalization.Decision decision = Finalization.plan(draft,
+                store.invoices().sequence(Finalization.seriesOf(draft, prefix)),
                 store.credit().balance(customer.id(), customer.currency()), now.get());
-        Invoice open = store.invoices().commitFinalization(plan.invoice(), plan.sequenceAfter(), null, null);
+        Invoice open = store.invoices().commitFinalization(decision.invoice(), decision.sequenceAfter(), null, null);
         return new Case(customer, subscription, open);
     }
 

@@ -79,9 +79,9 @@ class HugeAmountsTest {
                 customer.currency(), InvoiceStatus.DRAFT, List.of(new InvoiceLine("Plan", LineKind.SUBSCRIPTION, null,
                 null, null, 1, net, net, TaxRate.ZERO, zero)), zero, zero, LocalDate.of(2026, 1, 1),
                 LocalDate.of(2026, 1, 31), null, null, null, now, null, null));
-        Finalization.Plan plan = Finalization.plan(draft, store.invoices().sequence(
+        Finalization.Decision decision = Finalization.plan(draft, store.invoices().sequence(
                 Finalization.seriesOf(draft, prefix)), store.credit().balance(customer.id(), customer.currency()), now);
-        return store.invoices().commitFinalization(plan.invoice(), plan.sequenceAfter(), null, null);
+        return store.invoices().commitFinalization(decision.invoice(), decision.sequenceAfter(), null, null);
     }
 
     private static PaymentNotification received(Customer c, String id, long minor, Instant at) {

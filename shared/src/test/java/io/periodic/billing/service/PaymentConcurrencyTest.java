@@ -106,10 +106,10 @@ class PaymentConcurrencyTest {
             if (sequence == null) {
                 sequence = Sequence.start(Finalization.seriesOf(draft, shape.prefix()));
             }
-            Finalization.Plan plan = Finalization.plan(draft, sequence,
+            Finalization.Decision decision = Finalization.plan(draft, sequence,
                     CreditBalance.empty(draft.customerId(), draft.currency()), NOW);
-            open.add(store.invoices().commitFinalization(plan.invoice(), plan.sequenceAfter(), null, null));
-            Sequence after = plan.sequenceAfter();
+            open.add(store.invoices().commitFinalization(decision.invoice(), decision.sequenceAfter(), null, null));
+            Sequence after = decision.sequenceAfter();
             sequence = new Sequence(after.series(), after.last(), after.version() == null ? 1L : after.version() + 1);
         }
         return open;

@@ -94,10 +94,10 @@ class PaymentLedgerPropertiesTest {
             if (sequence == null) {
                 sequence = Sequence.start(Finalization.seriesOf(draft, prefix));
             }
-            Finalization.Plan plan = Finalization.plan(draft, sequence,
+            Finalization.Decision decision = Finalization.plan(draft, sequence,
                     CreditBalance.empty(customer.id(), customer.currency()), NOW);
-            invoices.add(STORE.invoices().commitFinalization(plan.invoice(), plan.sequenceAfter(), null, null));
-            Sequence after = plan.sequenceAfter();
+            invoices.add(STORE.invoices().commitFinalization(decision.invoice(), decision.sequenceAfter(), null, null));
+            Sequence after = decision.sequenceAfter();
             sequence = new Sequence(after.series(), after.last(), after.version() == null ? 1L : after.version() + 1);
         }
         return new World(customer, invoices, new PaymentService(STORE, e -> { }, () -> NOW), prefix);

@@ -148,10 +148,11 @@ class RefundRejectionTest {
                 io.periodic.billing.model.LineKind.SUBSCRIPTION, null, null, null, 1, net, net,
                 io.periodic.billing.money.TaxRate.ZERO, zero)), zero, zero, java.time.LocalDate.of(2026, 10, 1),
                 java.time.LocalDate.of(2026, 11, 30), null, null, null, NOW, null, null));
-        io.periodic.billing.invoicing.Finalization.Plan plan = io.periodic.billing.invoicing.Finalization.plan(draft,
+        io.periodic.billing.invoicing.Finalization.Decision decision =
+                io.periodic.billing.invoicing.Finalization.plan(draft,
                 store.invoices().sequence(io.periodic.billing.invoicing.Finalization.seriesOf(draft, prefix)),
                 store.credit().balance(customer.id(), customer.currency()), NOW);
-        return store.invoices().commitFinalization(plan.invoice(), plan.sequenceAfter(), null, null);
+        return store.invoices().commitFinalization(decision.invoice(), decision.sequenceAfter(), null, null);
     }
 
     private List<Refund> rejectedRefunds() {

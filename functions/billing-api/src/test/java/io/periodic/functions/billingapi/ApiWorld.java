@@ -213,9 +213,9 @@ final class ApiWorld {
                 InvoiceStatus.DRAFT, List.of(new InvoiceLine("Plan", LineKind.SUBSCRIPTION, null, null, null, 1, net,
                 net, TaxRate.ZERO, zero)), zero, zero, today, today.plusDays(14), null, null, null, now.get(), null,
                 null);
-        Finalization.Plan plan = Finalization.plan(draft, store.invoices().sequence(Finalization.seriesOf(draft,
+        Finalization.Decision decision = Finalization.plan(draft, store.invoices().sequence(Finalization.seriesOf(draft,
                 prefix)), store.credit().balance(customerId, Currencies.of(currency)), now.get());
-        return store.invoices().commitFinalization(plan.invoice(), plan.sequenceAfter(), null, null);
+        return store.invoices().commitFinalization(decision.invoice(), decision.sequenceAfter(), null, null);
     }
 
     /** A payment nobody could be matched to: all of it held as unapplied cash. */

@@ -114,8 +114,9 @@ class DunningStarterTest {
                 Currencies.of("JPY"), InvoiceStatus.DRAFT, List.of(new InvoiceLine("Plan", LineKind.SUBSCRIPTION, null,
                 null, null, 1, net, net, TaxRate.ZERO, zero)), zero, zero, due.minusDays(30), due, null, null, null,
                 now.get(), null, null));
-        Finalization.Plan plan = Finalization.plan(draft, store.invoices().sequence(Finalization.seriesOf(draft, prefix)),
+        Finalization.Decision decision = Finalization.plan(draft,
+                store.invoices().sequence(Finalization.seriesOf(draft, prefix)),
                 store.credit().balance(customer.id(), customer.currency()), now.get());
-        return store.invoices().commitFinalization(plan.invoice(), plan.sequenceAfter(), null, null);
+        return store.invoices().commitFinalization(decision.invoice(), decision.sequenceAfter(), null, null);
     }
 }

@@ -59,9 +59,10 @@ class SampleEventsTest {
                 Currencies.of("JPY"), InvoiceStatus.DRAFT, List.of(new InvoiceLine("Plan", LineKind.SUBSCRIPTION, null,
                 null, null, 1, net, net, TaxRate.ZERO, zero)), zero, zero, LocalDate.of(2026, 12, 1),
                 LocalDate.of(2026, 12, 15), null, null, null, NOW, null, null));
-        Finalization.Plan plan = Finalization.plan(draft, store.invoices().sequence(Finalization.seriesOf(draft, prefix)),
+        Finalization.Decision decision = Finalization.plan(draft,
+                store.invoices().sequence(Finalization.seriesOf(draft, prefix)),
                 store.credit().balance(customer.id(), customer.currency()), NOW);
-        store.invoices().commitFinalization(plan.invoice(), plan.sequenceAfter(), null, null);
+        store.invoices().commitFinalization(decision.invoice(), decision.sequenceAfter(), null, null);
 
         Path out = Files.createTempDirectory("steps");
         JsonLinesEventLog events = new JsonLinesEventLog(out.resolve("events.jsonl"));

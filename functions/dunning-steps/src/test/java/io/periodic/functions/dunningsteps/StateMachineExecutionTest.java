@@ -147,10 +147,11 @@ class StateMachineExecutionTest {
                 Currencies.of("JPY"), InvoiceStatus.DRAFT, List.of(new InvoiceLine("Plan", LineKind.SUBSCRIPTION, null,
                 null, null, 1, net, net, TaxRate.ZERO, zero)), zero, zero, LocalDate.of(2026, 11, 1),
                 LocalDate.of(2026, 12, 1), null, null, null, clock.get(), null, null));
-        Finalization.Plan plan = Finalization.plan(draft, store.invoices().sequence(Finalization.seriesOf(draft, prefix)),
+        Finalization.Decision decision = Finalization.plan(draft,
+                store.invoices().sequence(Finalization.seriesOf(draft, prefix)),
                 store.credit().balance(customer.id(), customer.currency()), clock.get());
         return new Case(customer, subscription,
-                store.invoices().commitFinalization(plan.invoice(), plan.sequenceAfter(), null, null));
+                store.invoices().commitFinalization(decision.invoice(), decision.sequenceAfter(), null, null));
     }
 
     private JsonNode execute(Case c) throws Exception {

@@ -193,10 +193,10 @@ public final class PaymentMatchingBenchmark {
                     Currencies.of("JPY"), InvoiceStatus.DRAFT, List.of(new InvoiceLine("Plan", LineKind.SUBSCRIPTION,
                     null, null, null, 1, net, net, TaxRate.ZERO, zero)), zero, zero, LocalDate.of(2026, 1, 1),
                     LocalDate.of(2026, 1, 1).plusDays(i), null, null, null, NOW, null, null));
-            Finalization.Plan plan = Finalization.plan(draft, store.invoices().sequence(
+            Finalization.Decision decision = Finalization.plan(draft, store.invoices().sequence(
                     Finalization.seriesOf(draft, prefix)), store.credit().balance(customer.id(), customer.currency()),
                     NOW);
-            out.add(store.invoices().commitFinalization(plan.invoice(), plan.sequenceAfter(), null, null));
+            out.add(store.invoices().commitFinalization(decision.invoice(), decision.sequenceAfter(), null, null));
         }
         return out;
     }

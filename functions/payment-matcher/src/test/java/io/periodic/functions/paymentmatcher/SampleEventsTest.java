@@ -56,9 +56,9 @@ class SampleEventsTest {
                 Currencies.of("JPY"), InvoiceStatus.DRAFT, List.of(new InvoiceLine("Plan", LineKind.SUBSCRIPTION, null,
                 null, null, 1, net, net, TaxRate.of("10"), Money.of(1_200, "JPY"))), zero, zero,
                 LocalDate.of(2026, 12, 1), LocalDate.of(2026, 12, 31), null, null, null, NOW, null, null));
-        Finalization.Plan plan = Finalization.plan(draft, store.invoices().sequence("INV-2026"),
+        Finalization.Decision decision = Finalization.plan(draft, store.invoices().sequence("INV-2026"),
                 store.credit().balance(customer.id(), customer.currency()), NOW);
-        Invoice invoice = store.invoices().commitFinalization(plan.invoice(), plan.sequenceAfter(), null, null);
+        Invoice invoice = store.invoices().commitFinalization(decision.invoice(), decision.sequenceAfter(), null, null);
         assertEquals("INV-2026-000001", invoice.number());
 
         PaymentMatcherHandler handler = new PaymentMatcherHandler(new PaymentService(store,

@@ -102,10 +102,10 @@ final class Intake {
                     null, null, null, 1, net, net, TaxRate.ZERO, zero)), zero, zero, LocalDate.of(2025, 11, 1),
                     LocalDate.of(2025, 11, 1).plusDays(invoices.size()), null, null, null,
                     Instant.ofEpochSecond(NOW), null, null));
-            Finalization.Plan plan = Finalization.plan(draft, store.invoices().sequence(
+            Finalization.Decision decision = Finalization.plan(draft, store.invoices().sequence(
                     Finalization.seriesOf(draft, prefix)), store.credit().balance(customer.id(), customer.currency()),
                     Instant.ofEpochSecond(NOW));
-            invoices.add(store.invoices().commitFinalization(plan.invoice(), plan.sequenceAfter(), null, null));
+            invoices.add(store.invoices().commitFinalization(decision.invoice(), decision.sequenceAfter(), null, null));
         }
     }
 
