@@ -4,6 +4,7 @@ import static io.periodic.billing.persistence.Column.document;
 import static io.periodic.billing.persistence.Column.instant;
 import static io.periodic.billing.persistence.Column.integer;
 import static io.periodic.billing.persistence.Column.string;
+import static io.periodic.billing.persistence.Column.strings;
 
 import io.periodic.billing.model.Address;
 import io.periodic.billing.model.Customer;
@@ -41,6 +42,8 @@ final class CustomerSchema {
         TAX_ID(string("taxId")),
         BILLING_ADDRESS(document("billingAddress", Address.class, CommonSchemas.AddressAttribute.SCHEMA)),
         EXTERNAL_REF(string("externalRef")),
+        /** Absent when the customer has none (so customers stored before it are unchanged). */
+        PAYER_NAMES(strings("payerNames")),
         CREATED_AT(instant("createdAt")),
         VERSION(Column.VERSION);
 
@@ -76,6 +79,7 @@ final class CustomerSchema {
                 case TAX_ID -> it.taxId();
                 case BILLING_ADDRESS -> it.billingAddress();
                 case EXTERNAL_REF -> it.externalRef();
+                case PAYER_NAMES -> it.payerNames().isEmpty() ? null : it.payerNames();
                 case CREATED_AT -> it.createdAt();
                 case VERSION -> it.version();
             };
@@ -98,6 +102,7 @@ final class CustomerSchema {
                     case TAX_ID -> customer.taxId(r.get(a));
                     case BILLING_ADDRESS -> customer.billingAddress(r.get(a));
                     case EXTERNAL_REF -> customer.externalRef(r.get(a));
+                    case PAYER_NAMES -> customer.payerNames(r.get(a));
                     case CREATED_AT -> customer.createdAt(r.get(a));
                     case VERSION -> customer.version(r.get(a));
                 };

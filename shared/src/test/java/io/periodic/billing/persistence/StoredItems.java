@@ -89,7 +89,8 @@ final class StoredItems {
         return List.of(
                 new Case<>("customer.full", CustomerSchema.CUSTOMER, new Customer("cus_golden1", "ACME Corp",
                         "AP@Acme.example", Currencies.of("JPY"), ZoneId.of("Asia/Tokyo"), Locale.forLanguageTag("sr-Latn"),
-                        30, TaxRate.of("10"), "T1234567890123", fullAddress, "crm-42", T0, 3L)),
+                        30, TaxRate.of("10"), "T1234567890123", fullAddress, "crm-42",
+                        List.of("ｶ)ｱｸﾐｺ-ﾎﾟﾚ-ｼﾖﾝ", "ｱｸﾐ(ｶ"), T0, 3L)),
                 new Case<>("customer.sparse", CustomerSchema.CUSTOMER, new Customer("cus_golden2", "Beo d.o.o.",
                         "office@beo.example", Currencies.of("RSD"), ZoneId.of("Europe/Belgrade"), Locale.ENGLISH, 0,
                         TaxRate.ZERO, null, sparseAddress, null, T0, null)),
