@@ -153,4 +153,48 @@ final class CustomerSchema {
 
     static final TableSchema<CustomerName> CUSTOMER_NAME = SchemaBuilder.of(CustomerName.class,
             CustomerNameAttribute.values());
+
+    /**
+     * Lets payment matching find customers by the bank key ({@code payments.BankNames.key}) of
+     * one of their payer names: {@code BANKNAME#<bank key> / CUST#<id>}, one item per distinct key.
+     */
+    record CustomerBankName(String bankKey, String customerId) {}
+
+    enum CustomerBankNameAttribute implements StoredAttribute<CustomerBankName> {
+        PK(Column.PK),
+        SK(Column.SK),
+        TYPE(Column.TYPE),
+        BANK_KEY(string("bankKey")),
+        CUSTOMER_ID(string("customerId"));
+
+        private final Column column;
+
+        CustomerBankNameAttribute(Column column) {
+            this.column = column;
+        }
+
+        @Override
+        public Column column() {
+            return column;
+        }
+
+        @Override
+        public Object valueOf(CustomerBankName it) {
+            return switch (this) {
+                case PK -> BillingTable.customerBankName(it.bankKey());
+                case SK -> BillingTable.customer(it.customerId());
+                case TYPE -> "CustomerBankName";
+                case BANK_KEY -> it.bankKey();
+                case CUSTOMER_ID -> it.customerId();
+            };
+        }
+
+        @Override
+        public CustomerBankName recordOf(Row r) {
+            return new CustomerBankName(r.get(BANK_KEY), r.get(CUSTOMER_ID));
+        }
+    }
+
+    static final TableSchema<CustomerBankName> CUSTOMER_BANK_NAME = SchemaBuilder.of(CustomerBankName.class,
+            CustomerBankNameAttribute.values());
 }

@@ -59,6 +59,7 @@ final class StoredItems {
 
     /** Every top-level schema of the billing table (nested documents are covered inside their parents). */
     static final List<TableSchema<?>> SCHEMAS = List.of(CustomerSchema.CUSTOMER, CustomerSchema.CUSTOMER_NAME,
+            CustomerSchema.CUSTOMER_BANK_NAME,
             IdempotencySchema.IDEMPOTENT_REQUEST, IdempotencySchema.COMMIT_MARKER, PaymentSchema.PAYMENT_DAY, RefundSchema.REFUND,
             InboundEventSchema.INBOUND_EVENT, DunningSchema.DUNNING_ENTRY, DunningSchema.DUNNING_POLICY, PlanSchema.PLAN, SubscriptionSchema.SUBSCRIPTION,
             InvoiceSchema.INVOICE, InvoiceSchema.INVOICE_NUMBER, InvoiceSchema.SEQUENCE, SettingsSchema.SELLER, SettingsSchema.CHECKPOINT,
@@ -96,6 +97,8 @@ final class StoredItems {
                         TaxRate.ZERO, null, sparseAddress, null, T0, null)),
                 new Case<>("customer-name", CustomerSchema.CUSTOMER_NAME,
                         new CustomerSchema.CustomerName("acme corp", "cus_golden1")),
+                new Case<>("customer-bank-name", CustomerSchema.CUSTOMER_BANK_NAME,
+                        new CustomerSchema.CustomerBankName("アクミコポレシヨン", "cus_golden1")),
                 new Case<>("idempotent-request.full", IdempotencySchema.IDEMPOTENT_REQUEST, new IdempotentRequest("scope-sha",
                         "fingerprint-sha", 201, "{\"id\":\"cus_1\"}", "/customers/cus_1", T0, T1, true, 1_795_000_000L,
                         2L)),
