@@ -8,7 +8,9 @@ import io.periodic.billing.money.Currencies;
 import io.periodic.billing.money.TaxRate;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Currency;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -21,6 +23,9 @@ import java.util.Locale;
  * @param taxRate the tax rate applied to this customer's invoices ({@link TaxRate#ZERO} for reverse charge/exempt)
  * @param taxId the customer's tax registration number, printed on invoices (optional)
  * @param externalRef the SaaS company's own id for this customer (its CRM or account id), optional
+ * @param payerNames the names this customer's bank transfers arrive under, as the bank prints them (usually
+ *     half-width katakana such as {@code ｶ)ﾔﾏﾀﾞｼｮｳｼﾞ}): payment matching only, never printed; 0..10, each
+ *     1..48 characters after trimming (the 全銀 length of a payer name)
  */
 public record Customer(
         String id,
@@ -34,8 +39,13 @@ public record Customer(
         String taxId,
         Address billingAddress,
         String externalRef,
+        List<String> payerNames,
         Instant createdAt,
         Long version) {
+
+    /** The most payer names a customer has, and the longest one (characters, after trimming). */
+    public static final int MAX_PAYER_NAMES = 10;
+    public static final int MAX_PAYER_NAME_LENGTH = 48;
 
     public Customer {
         id = Ids.check(id, "customer id");
@@ -54,7 +64,16 @@ public record Customer(
         taxId = optional(taxId, "tax id", 64);
         notNull(billingAddress, "billing address");
         externalRef = optional(externalRef, "external reference", 100);
+        payerNames = payerNames(payerNames);
         notNull(createdAt, "createdAt");
+    }
+
+    /** A customer without payer names. */
+    public Customer(String id, String name, String email, Currency currency, ZoneId timeZone, Locale locale,
+            int paymentTermsDays, TaxRate taxRate, String taxId, Address billingAddress, String externalRef,
+            Instant createdAt, Long version) {
+        this(id, name, email, currency, timeZone, locale, paymentTermsDays, taxRate, taxId, billingAddress,
+                externalRef, List.of(), createdAt, version);
     }
 
     /** A customer without an external reference. */
@@ -62,7 +81,24 @@ public record Customer(
             int paymentTermsDays, TaxRate taxRate, String taxId, Address billingAddress, Instant createdAt,
             Long version) {
         this(id, name, email, currency, timeZone, locale, paymentTermsDays, taxRate, taxId, billingAddress, null,
-                createdAt, version);
+                List.of(), createdAt, version);
+    }
+
+    private static List<String> payerNames(List<String> names) {
+        if (names == null || names.isEmpty()) {
+            return List.of();
+        }
+        if (names.size() > MAX_PAYER_NAMES) {
+            throw new IllegalArgumentException("payer names are at most " + MAX_PAYER_NAMES + ", got " + names.size());
+        }
+        List<String> trimmed = new ArrayList<>(names.size());
+        for (String name : names) {
+            String one = required(name, "payer name", MAX_PAYER_NAME_LENGTH);
+            if (!trimmed.contains(one)) {
+                trimmed.add(one);
+            }
+        }
+        return List.copyOf(trimmed);
     }
 
     public Customer withVersion(Long newVersion) {
@@ -95,6 +131,7 @@ public record Customer(
         private String taxId;
         private Address billingAddress;
         private String externalRef;
+        private List<String> payerNames;
         private Instant createdAt;
         private Long version;
 
@@ -112,6 +149,7 @@ public record Customer(
             taxId = from.taxId;
             billingAddress = from.billingAddress;
             externalRef = from.externalRef;
+            payerNames = from.payerNames;
             createdAt = from.createdAt;
             version = from.version;
         }
@@ -171,6 +209,11 @@ public record Customer(
             return this;
         }
 
+        public Builder payerNames(List<String> value) {
+            payerNames = value;
+            return this;
+        }
+
         public Builder createdAt(Instant value) {
             createdAt = value;
             return this;
@@ -183,7 +226,7 @@ public record Customer(
 
         public Customer build() {
             return new Customer(id, name, email, currency, timeZone, locale, paymentTermsDays, taxRate, taxId,
-                    billingAddress, externalRef, createdAt, version);
+                    billingAddress, externalRef, payerNames, createdAt, version);
         }
     }
 }

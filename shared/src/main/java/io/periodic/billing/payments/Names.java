@@ -38,4 +38,9 @@ public final class Names {
         }
         return key.isEmpty() ? null : key.toString();
     }
+
+    /** Whether a lower-case Latin word is a legal form {@link #key} drops ("inc", "gmbh", ...). */
+    static boolean isLegalFormWord(String word) {
+        return LEGAL_FORMS.contains(word);
+    }
 }

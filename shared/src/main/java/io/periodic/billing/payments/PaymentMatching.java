@@ -7,6 +7,7 @@ import io.periodic.billing.money.Money;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Decides where a received payment goes (plain domain logic). The cascade, first rule that succeeds wins:
@@ -21,6 +22,9 @@ import java.util.List;
  *       what is short leaves the last invoice open with the rest due; what is over goes to the credit balance;
  *   <li><b>unapplied</b>: otherwise the money is held as unapplied cash with the reason, for a person.
  * </ol>
+ * A customer identified by a rule of its own ({@link Context#identifyingRule}: {@code payer-name} when the bank
+ * key of the payer's name equals that of one of exactly one customer's payer names) gives rules 2–4 that rule's
+ * name; the reason still says how the amount was applied.
  * Any money that would go to a referenced invoice or customer in another currency is held unapplied with the
  * reason "currency mismatch". A payment over the maximum amount ({@link Money#MAX_MINOR}; intake refuses them, so
  * only one stored before that limit existed) is held unapplied whole, for a person to check. Whatever is not applied to invoices goes to the identified customer's credit balance
@@ -31,6 +35,8 @@ public final class PaymentMatching {
     static final int GROUP_MAX_SIZE = 5;
     /** More applications than this would not fit one transaction; the rest goes to credit. */
     static final int MAX_APPLICATIONS = 40;
+    /** The rules that apply money because the customer was identified (2–4). */
+    private static final Set<String> CUSTOMER_RULES = Set.of("exact-amount", "invoice-group", "oldest-first");
 
     private PaymentMatching() {}
 
@@ -39,12 +45,20 @@ public final class PaymentMatching {
      * @param customer the identified customer, or null
      * @param identifiedBy how the customer was identified ("customer reference", "e-mail", "payer name", ...)
      * @param openInvoices the customer's payable invoices, oldest due date first
+     * @param identifyingRule the rule a decision about the identified customer is recorded under instead of the
+     *     amount rule ({@code payer-name}), or null
      */
     public record Context(Payment payment, List<Invoice> referenced, Customer customer, String identifiedBy,
-            List<Invoice> openInvoices) {
+            List<Invoice> openInvoices, String identifyingRule) {
         public Context {
             referenced = List.copyOf(referenced);
             openInvoices = List.copyOf(openInvoices);
+        }
+
+        /** A context whose customer (if any) was identified without a rule of its own. */
+        public Context(Payment payment, List<Invoice> referenced, Customer customer, String identifiedBy,
+                List<Invoice> openInvoices) {
+            this(payment, referenced, customer, identifiedBy, openInvoices, null);
         }
     }
 
@@ -66,6 +80,15 @@ public final class PaymentMatching {
     }
 
     public static Decision decide(Context c) {
+        Decision d = byRules(c);
+        if (c.identifyingRule() == null || !CUSTOMER_RULES.contains(d.rule())) {
+            return d;
+        }
+        return new Decision(c.identifyingRule(), d.reason(), d.customerId(), d.applications(), d.toCredit(),
+                d.unapplied(), d.unappliedReason());
+    }
+
+    private static Decision byRules(Context c) {
         Payment payment = c.payment();
         Money amount = payment.unapplied();
         if (!payment.amount().isWithinLimit()) {

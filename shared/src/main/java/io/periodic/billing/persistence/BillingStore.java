@@ -44,7 +44,9 @@ public final class BillingStore {
                 e -> "event " + e.provider() + "/" + e.eventId()));
         this.customers = new CustomerRepository(client,
                 new EntityTable<>(client, tableName, CustomerSchema.CUSTOMER, c -> "customer " + c.id()),
-                new EntityTable<>(client, tableName, CustomerSchema.CUSTOMER_NAME, n -> "customer name " + n.nameKey()));
+                new EntityTable<>(client, tableName, CustomerSchema.CUSTOMER_NAME, n -> "customer name " + n.nameKey()),
+                new EntityTable<>(client, tableName, CustomerSchema.CUSTOMER_BANK_NAME,
+                        n -> "customer payer name " + n.bankKey()));
         this.idempotency = new IdempotencyRepository(new EntityTable<>(client, tableName, IdempotencySchema.IDEMPOTENT_REQUEST,
                 r -> "idempotent request " + r.scope()));
         this.plans = new PlanRepository(new EntityTable<>(client, tableName, PlanSchema.PLAN, p -> "plan " + p.id()));

@@ -122,6 +122,11 @@ public final class BillingTable {
         return "NAME#" + nameKey;
     }
 
+    /** A payer name's bank key ({@code payments.BankNames.key}). */
+    static String customerBankName(String bankKey) {
+        return "BANKNAME#" + bankKey;
+    }
+
     static String payment(String id) {
         return "PAY#" + id;
     }

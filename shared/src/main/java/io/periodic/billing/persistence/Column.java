@@ -91,6 +91,11 @@ final class Column {
         return new Column(name, EnhancedType.of(Money.class), MoneyConverter.INSTANCE);
     }
 
+    /** A list of strings (a DynamoDB list of S). */
+    static Column strings(String name) {
+        return of(name, EnhancedType.listOf(String.class));
+    }
+
     /** A nested document (a map attribute) in the form of {@code schema}. */
     static <D> Column document(String name, Class<D> type, TableSchema<D> schema) {
         return of(name, EnhancedType.documentOf(type, schema));

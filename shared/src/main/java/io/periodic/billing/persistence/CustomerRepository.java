@@ -1,9 +1,12 @@
 package io.periodic.billing.persistence;
 
 import io.periodic.billing.model.Customer;
+import io.periodic.billing.payments.BankNames;
 import io.periodic.billing.payments.Names;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.model.TransactPutItemEnhancedRequest;
@@ -18,7 +21,9 @@ import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 
 /**
  * Customers: by id; by e-mail and by name (payment matching). A customer's normalised name ({@link Names#key}) is
- * written as a small lookup item in the same transaction as the customer, and moved when the name changes.
+ * written as a small lookup item in the same transaction as the customer, and moved when the name changes; so is
+ * one item per distinct bank key ({@link BankNames#key}) of its payer names (customers without payer names have
+ * none).
  */
 public final class CustomerRepository {
     private static final Expression NOT_EXISTS = Expression.builder()
@@ -27,25 +32,33 @@ public final class CustomerRepository {
     private final DynamoDbEnhancedClient client;
     private final EntityTable<Customer> customers;
     private final EntityTable<CustomerSchema.CustomerName> names;
+    private final EntityTable<CustomerSchema.CustomerBankName> bankNames;
 
     CustomerRepository(DynamoDbEnhancedClient client, EntityTable<Customer> customers,
-            EntityTable<CustomerSchema.CustomerName> names) {
+            EntityTable<CustomerSchema.CustomerName> names, EntityTable<CustomerSchema.CustomerBankName> bankNames) {
         this.client = client;
         this.customers = customers;
         this.names = names;
+        this.bankNames = bankNames;
     }
 
     public Customer create(Customer customer) {
         String nameKey = Names.key(customer.name());
-        if (nameKey == null) {
+        Set<String> bankKeys = bankKeys(customer);
+        if (nameKey == null && bankKeys.isEmpty()) {
             return customers.create(customer);
         }
+        TransactWriteItemsEnhancedRequest.Builder tx = TransactWriteItemsEnhancedRequest.builder()
+                .addPutItem(customers.table(), TransactPutItemEnhancedRequest.builder(Customer.class)
+                        .item(customer).conditionExpression(NOT_EXISTS).build());
+        if (nameKey != null) {
+            tx.addPutItem(names.table(), new CustomerSchema.CustomerName(nameKey, customer.id()));
+        }
+        for (String bankKey : bankKeys) {
+            tx.addPutItem(bankNames.table(), new CustomerSchema.CustomerBankName(bankKey, customer.id()));
+        }
         try {
-            client.transactWriteItems(TransactWriteItemsEnhancedRequest.builder()
-                    .addPutItem(customers.table(), TransactPutItemEnhancedRequest.builder(Customer.class)
-                            .item(customer).conditionExpression(NOT_EXISTS).build())
-                    .addPutItem(names.table(), new CustomerSchema.CustomerName(nameKey, customer.id()))
-                    .build());
+            client.transactWriteItems(tx.build());
         } catch (TransactionCanceledException e) {
             if (Transactions.conditionFailedAt(e, 0)) {
                 throw new AlreadyExistsException("customer " + customer.id() + " already exists", e);
@@ -69,27 +82,75 @@ public final class CustomerRepository {
                 .toList();
     }
 
+    /**
+     * Customers one of whose payer names has the bank key of {@code payerName} (several when keys collide; the
+     * caller decides).
+     */
+    public List<Customer> findByPayerName(String payerName) {
+        String bankKey = BankNames.key(payerName);
+        if (bankKey == null) {
+            return List.of();
+        }
+        return bankNames.query(null, QueryConditional.keyEqualTo(
+                        Key.builder().partitionValue(BillingTable.customerBankName(bankKey)).build()), 25, null, true)
+                .items().stream()
+                .map(n -> get(n.customerId()))
+                .flatMap(Optional::stream)
+                .toList();
+    }
+
+    /** The distinct bank keys of a customer's payer names, in their order. */
+    private static Set<String> bankKeys(Customer customer) {
+        Set<String> keys = new LinkedHashSet<>();
+        if (customer == null) {
+            return keys;
+        }
+        for (String payerName : customer.payerNames()) {
+            String key = BankNames.key(payerName);
+            if (key != null) {
+                keys.add(key);
+            }
+        }
+        return keys;
+    }
+
     public Optional<Customer> get(String id) {
         return customers.get(BillingTable.customer(id), "PROFILE");
     }
 
-    /** Updates a customer (version-checked); a changed name moves its lookup item in the same transaction. */
+    /**
+     * Updates a customer (version-checked); a changed name moves its lookup item, and changed payer names their
+     * bank-key items, in the same transaction.
+     */
     public Customer update(Customer customer) {
         Customer before = get(customer.id()).orElse(null);
         String oldKey = before == null ? null : Names.key(before.name());
         String newKey = Names.key(customer.name());
-        if (Objects.equals(oldKey, newKey)) {
+        Set<String> oldBankKeys = bankKeys(before);
+        Set<String> newBankKeys = bankKeys(customer);
+        if (Objects.equals(oldKey, newKey) && oldBankKeys.equals(newBankKeys)) {
             return customers.update(customer);
         }
         TransactWriteItemsEnhancedRequest.Builder tx = TransactWriteItemsEnhancedRequest.builder()
                 .addUpdateItem(customers.table(), TransactUpdateItemEnhancedRequest.builder(Customer.class)
                         .item(customer).ignoreNulls(false).build());
-        if (oldKey != null) {
+        if (!Objects.equals(oldKey, newKey) && oldKey != null) {
             tx.addDeleteItem(names.table(), EntityTable.key(BillingTable.customerName(oldKey),
                     BillingTable.customer(customer.id())));
         }
-        if (newKey != null) {
+        if (!Objects.equals(oldKey, newKey) && newKey != null) {
             tx.addPutItem(names.table(), new CustomerSchema.CustomerName(newKey, customer.id()));
+        }
+        for (String gone : oldBankKeys) {
+            if (!newBankKeys.contains(gone)) {
+                tx.addDeleteItem(bankNames.table(), EntityTable.key(BillingTable.customerBankName(gone),
+                        BillingTable.customer(customer.id())));
+            }
+        }
+        for (String added : newBankKeys) {
+            if (!oldBankKeys.contains(added)) {
+                tx.addPutItem(bankNames.table(), new CustomerSchema.CustomerBankName(added, customer.id()));
+            }
         }
         try {
             client.transactWriteItems(tx.build());

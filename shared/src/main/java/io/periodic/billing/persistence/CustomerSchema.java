@@ -4,6 +4,7 @@ import static io.periodic.billing.persistence.Column.document;
 import static io.periodic.billing.persistence.Column.instant;
 import static io.periodic.billing.persistence.Column.integer;
 import static io.periodic.billing.persistence.Column.string;
+import static io.periodic.billing.persistence.Column.strings;
 
 import io.periodic.billing.model.Address;
 import io.periodic.billing.model.Customer;
@@ -41,6 +42,8 @@ final class CustomerSchema {
         TAX_ID(string("taxId")),
         BILLING_ADDRESS(document("billingAddress", Address.class, CommonSchemas.AddressAttribute.SCHEMA)),
         EXTERNAL_REF(string("externalRef")),
+        /** Absent when the customer has none (so customers stored before it are unchanged). */
+        PAYER_NAMES(strings("payerNames")),
         CREATED_AT(instant("createdAt")),
         VERSION(Column.VERSION);
 
@@ -76,6 +79,7 @@ final class CustomerSchema {
                 case TAX_ID -> it.taxId();
                 case BILLING_ADDRESS -> it.billingAddress();
                 case EXTERNAL_REF -> it.externalRef();
+                case PAYER_NAMES -> it.payerNames().isEmpty() ? null : it.payerNames();
                 case CREATED_AT -> it.createdAt();
                 case VERSION -> it.version();
             };
@@ -98,6 +102,7 @@ final class CustomerSchema {
                     case TAX_ID -> customer.taxId(r.get(a));
                     case BILLING_ADDRESS -> customer.billingAddress(r.get(a));
                     case EXTERNAL_REF -> customer.externalRef(r.get(a));
+                    case PAYER_NAMES -> customer.payerNames(r.get(a));
                     case CREATED_AT -> customer.createdAt(r.get(a));
                     case VERSION -> customer.version(r.get(a));
                 };
@@ -148,4 +153,48 @@ final class CustomerSchema {
 
     static final TableSchema<CustomerName> CUSTOMER_NAME = SchemaBuilder.of(CustomerName.class,
             CustomerNameAttribute.values());
+
+    /**
+     * Lets payment matching find customers by the bank key ({@code payments.BankNames.key}) of
+     * one of their payer names: {@code BANKNAME#<bank key> / CUST#<id>}, one item per distinct key.
+     */
+    record CustomerBankName(String bankKey, String customerId) {}
+
+    enum CustomerBankNameAttribute implements StoredAttribute<CustomerBankName> {
+        PK(Column.PK),
+        SK(Column.SK),
+        TYPE(Column.TYPE),
+        BANK_KEY(string("bankKey")),
+        CUSTOMER_ID(string("customerId"));
+
+        private final Column column;
+
+        CustomerBankNameAttribute(Column column) {
+            this.column = column;
+        }
+
+        @Override
+        public Column column() {
+            return column;
+        }
+
+        @Override
+        public Object valueOf(CustomerBankName it) {
+            return switch (this) {
+                case PK -> BillingTable.customerBankName(it.bankKey());
+                case SK -> BillingTable.customer(it.customerId());
+                case TYPE -> "CustomerBankName";
+                case BANK_KEY -> it.bankKey();
+                case CUSTOMER_ID -> it.customerId();
+            };
+        }
+
+        @Override
+        public CustomerBankName recordOf(Row r) {
+            return new CustomerBankName(r.get(BANK_KEY), r.get(CUSTOMER_ID));
+        }
+    }
+
+    static final TableSchema<CustomerBankName> CUSTOMER_BANK_NAME = SchemaBuilder.of(CustomerBankName.class,
+            CustomerBankNameAttribute.values());
 }

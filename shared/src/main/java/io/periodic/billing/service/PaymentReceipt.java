@@ -7,6 +7,7 @@ import io.periodic.billing.model.Payer;
 import io.periodic.billing.model.Payment;
 import io.periodic.billing.model.PaymentStatus;
 import io.periodic.billing.money.Money;
+import io.periodic.billing.payments.BankNames;
 import io.periodic.billing.payments.PaymentLedger;
 import io.periodic.billing.payments.PaymentMatching;
 import io.periodic.billing.payments.PaymentNotification;
@@ -129,6 +130,12 @@ final class PaymentReceipt {
             customer = only(store.customers().findByName(payment.payer().name()));
             how = "payer name";
         }
+        String rule = null;
+        if (customer == null && payment.payer().name() != null) {
+            customer = only(store.customers().findByPayerName(payment.payer().name()));
+            how = customer == null ? how : payerName(customer, payment.payer().name());
+            rule = customer == null ? null : "payer-name";
+        }
         if (customer == null && !referenced.isEmpty()) {
             customer = store.customers().get(referenced.values().iterator().next().customerId()).orElse(null);
             how = "the invoice it names";
@@ -139,7 +146,19 @@ final class PaymentReceipt {
                 && i.amountDue().isPositive() && i.currency().equals(payment.amount().currency()));
         List<Invoice> open = customer == null || referencePays ? List.of()
                 : store.invoices().openByCustomer(customer.id(), 1000);
-        return new PaymentMatching.Context(payment, new ArrayList<>(referenced.values()), customer, how, open);
+        return new PaymentMatching.Context(payment, new ArrayList<>(referenced.values()), customer, how, open,
+                rule);
+    }
+
+    /** How a payer name identified a customer: which of its payer names has the same bank key. */
+    private static String payerName(Customer customer, String printed) {
+        String key = BankNames.key(printed);
+        for (String name : customer.payerNames()) {
+            if (key.equals(BankNames.key(name))) {
+                return "its payer name " + name + " (the payer " + printed + " has the same bank key " + key + ")";
+            }
+        }
+        return "its payer names (bank key " + key + ")";
     }
 
     private static Customer only(List<Customer> customers) {

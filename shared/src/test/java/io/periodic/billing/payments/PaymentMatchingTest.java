@@ -65,6 +65,29 @@ class PaymentMatchingTest {
     }
 
     @Test
+    void aCustomerIdentifiedByItsPayerNameIsRecordedUnderRulePayerNameWithHowTheAmountWasApplied() {
+        List<Invoice> open = List.of(invoice(1, 5_000, "JPY"), invoice(2, 7_000, "JPY"));
+        String how = "its payer name ｶ)ｱｸﾐ (the payer ｱｸﾐ(ｶ has the same bank key アクミ)";
+        PaymentMatching.Decision exact = PaymentMatching.decide(new PaymentMatching.Context(payment(7_000, "JPY"),
+                List.of(), CUSTOMER, how, open, "payer-name"));
+        assertEquals("payer-name", exact.rule());
+        assertEquals("inv_2", exact.applications().get(0).invoiceId());
+        assertTrue(exact.reason().contains(how) && exact.reason().contains("the amount equals what is due on "
+                + "INV-2026-000002"), exact.reason());
+        PaymentMatching.Decision group = PaymentMatching.decide(new PaymentMatching.Context(payment(12_000, "JPY"),
+                List.of(), CUSTOMER, how, open, "payer-name"));
+        assertEquals("payer-name", group.rule());
+        assertEquals(2, group.applications().size());
+
+        PaymentMatching.Decision named = PaymentMatching.decide(new PaymentMatching.Context(payment(5_000, "JPY"),
+                List.of(open.get(0)), CUSTOMER, how, open, "payer-name"));
+        assertEquals("reference", named.rule(), "an invoice the payment names wins, under its own rule");
+        PaymentMatching.Decision usd = PaymentMatching.decide(new PaymentMatching.Context(payment(50, "USD"),
+                List.of(), CUSTOMER, how, open, "payer-name"));
+        assertEquals("unapplied", usd.rule(), "a currency mismatch is still held");
+    }
+
+    @Test
     void exactAmountOfOneInvoiceOldestFirst() {
         List<Invoice> open = List.of(invoice(1, 5_000, "JPY"), invoice(2, 7_000, "JPY"), invoice(3, 7_000, "JPY"));
         PaymentMatching.Decision d = decide(payment(7_000, "JPY"), List.of(), CUSTOMER, open);

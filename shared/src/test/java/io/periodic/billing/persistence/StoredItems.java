@@ -59,6 +59,7 @@ final class StoredItems {
 
     /** Every top-level schema of the billing table (nested documents are covered inside their parents). */
     static final List<TableSchema<?>> SCHEMAS = List.of(CustomerSchema.CUSTOMER, CustomerSchema.CUSTOMER_NAME,
+            CustomerSchema.CUSTOMER_BANK_NAME,
             IdempotencySchema.IDEMPOTENT_REQUEST, IdempotencySchema.COMMIT_MARKER, PaymentSchema.PAYMENT_DAY, RefundSchema.REFUND,
             InboundEventSchema.INBOUND_EVENT, DunningSchema.DUNNING_ENTRY, DunningSchema.DUNNING_POLICY, PlanSchema.PLAN, SubscriptionSchema.SUBSCRIPTION,
             InvoiceSchema.INVOICE, InvoiceSchema.INVOICE_NUMBER, InvoiceSchema.SEQUENCE, SettingsSchema.SELLER, SettingsSchema.CHECKPOINT,
@@ -89,12 +90,15 @@ final class StoredItems {
         return List.of(
                 new Case<>("customer.full", CustomerSchema.CUSTOMER, new Customer("cus_golden1", "ACME Corp",
                         "AP@Acme.example", Currencies.of("JPY"), ZoneId.of("Asia/Tokyo"), Locale.forLanguageTag("sr-Latn"),
-                        30, TaxRate.of("10"), "T1234567890123", fullAddress, "crm-42", T0, 3L)),
+                        30, TaxRate.of("10"), "T1234567890123", fullAddress, "crm-42",
+                        List.of("ｶ)ｱｸﾐｺ-ﾎﾟﾚ-ｼﾖﾝ", "ｱｸﾐ(ｶ"), T0, 3L)),
                 new Case<>("customer.sparse", CustomerSchema.CUSTOMER, new Customer("cus_golden2", "Beo d.o.o.",
                         "office@beo.example", Currencies.of("RSD"), ZoneId.of("Europe/Belgrade"), Locale.ENGLISH, 0,
                         TaxRate.ZERO, null, sparseAddress, null, T0, null)),
                 new Case<>("customer-name", CustomerSchema.CUSTOMER_NAME,
                         new CustomerSchema.CustomerName("acme corp", "cus_golden1")),
+                new Case<>("customer-bank-name", CustomerSchema.CUSTOMER_BANK_NAME,
+                        new CustomerSchema.CustomerBankName("アクミコポレシヨン", "cus_golden1")),
                 new Case<>("idempotent-request.full", IdempotencySchema.IDEMPOTENT_REQUEST, new IdempotentRequest("scope-sha",
                         "fingerprint-sha", 201, "{\"id\":\"cus_1\"}", "/customers/cus_1", T0, T1, true, 1_795_000_000L,
                         2L)),

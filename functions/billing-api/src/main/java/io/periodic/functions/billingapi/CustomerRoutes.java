@@ -3,8 +3,10 @@ package io.periodic.functions.billingapi;
 import io.periodic.billing.model.Address;
 import io.periodic.billing.model.Customer;
 import io.periodic.billing.money.TaxRate;
+import io.periodic.billing.payments.BankNames;
 import io.periodic.billing.ports.Clock;
 import io.periodic.billing.service.AccountService;
+import io.periodic.functions.billingapi.Http.ApiProblem;
 import io.periodic.functions.billingapi.Http.Request;
 import io.periodic.functions.billingapi.Http.Response;
 import io.periodic.functions.billingapi.Http.Route;
@@ -20,7 +22,7 @@ final class CustomerRoutes implements Http.Resource {
     /** Locales documents and reminders are written in; others are refused rather than printed in English. */
     static final Set<String> LANGUAGES = Set.of("en", "ja", "ko", "sr");
     private static final String[] CUSTOMER_FIELDS = {"name", "email", "currency", "timeZone", "locale",
-        "paymentTermsDays", "taxRate", "taxId", "address", "externalRef"};
+        "paymentTermsDays", "taxRate", "taxId", "address", "externalRef", "payerNames"};
     static final String[] ADDRESS_FIELDS = {"line1", "line2", "postalCode", "city", "region", "country"};
 
     private final AccountService accounts;
@@ -45,7 +47,8 @@ final class CustomerRoutes implements Http.Resource {
         Customer customer = in.build(() -> new Customer(id, in.string("name"), in.string("email"),
                 in.currency("currency"), zone(in), locale(in),
                 in.intIn("paymentTermsDays", 0, 365, 14), taxRate(in, TaxRate.ZERO), in.optString("taxId"),
-                address(in.object("address", ADDRESS_FIELDS)), in.optString("externalRef"), clock.now(), null));
+                address(in.object("address", ADDRESS_FIELDS)), in.optString("externalRef"),
+                in.has("payerNames") ? payerNames(in) : List.of(), clock.now(), null));
         Customer created = Idempotency.createOnce(r, () -> accounts.createCustomer(customer),
                 () -> accounts.customer(id));
         return Response.created(Views.customer(created), "/customers/" + created.id());
@@ -69,6 +72,7 @@ final class CustomerRoutes implements Http.Resource {
                 in.present("taxId") ? in.optString("taxId") : c.taxId(),
                 in.has("address") ? address(in.object("address", ADDRESS_FIELDS)) : c.billingAddress(),
                 in.present("externalRef") ? in.optString("externalRef") : c.externalRef(),
+                in.present("payerNames") ? (in.has("payerNames") ? payerNames(in) : List.of()) : c.payerNames(),
                 c.createdAt(), c.version())));
         return Response.ok(Views.customer(after));
     }
@@ -96,6 +100,21 @@ final class CustomerRoutes implements Http.Resource {
             }
             return locale;
         });
+    }
+
+    /**
+     * The names the customer's bank transfers arrive under: 1..10, each 1..48 characters, each leaving something to
+     * match on once the bank's folding and legal-form abbreviations are taken away ({@link BankNames#key}).
+     */
+    private static List<String> payerNames(JsonIn in) {
+        List<String> names = in.strings("payerNames", 1, Customer.MAX_PAYER_NAMES, Customer.MAX_PAYER_NAME_LENGTH);
+        for (int i = 0; i < names.size(); i++) {
+            if (BankNames.key(names.get(i)) == null) {
+                throw ApiProblem.field(in.at("payerNames") + "/" + i, "has no name in it once the legal form, spaces "
+                        + "and punctuation are taken away (e.g. ｶ)ﾔﾏﾀﾞｼｮｳｼﾞ, not ｶ) alone)");
+            }
+        }
+        return names;
     }
 
     private static TaxRate taxRate(JsonIn in, TaxRate absent) {

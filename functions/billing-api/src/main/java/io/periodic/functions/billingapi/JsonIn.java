@@ -288,6 +288,36 @@ final class JsonIn {
         return items;
     }
 
+    /**
+     * The strings of an array field, {@code min..max} of them, each one line of text ({@link IntakeRules#textProblem})
+     * of 1..{@code maxLength} characters after trimming; refusals name the entry ({@code /payerNames/2}).
+     */
+    List<String> strings(String field, int min, int max, int maxLength) {
+        JsonNode v = node.get(field);
+        if (v == null || !v.isArray()) {
+            throw ApiProblem.field(at(field), "'" + field + "' must be an array of strings");
+        }
+        if (v.size() < min || v.size() > max) {
+            throw ApiProblem.field(at(field), "'" + field + "' must have " + min + ".." + max + " entries, got "
+                    + v.size());
+        }
+        List<String> values = new ArrayList<>();
+        for (int i = 0; i < v.size(); i++) {
+            String entry = at(field) + "/" + i;
+            if (!v.get(i).isTextual()) {
+                throw ApiProblem.field(entry, "must be a string");
+            }
+            String text = v.get(i).textValue();
+            String problem = IntakeRules.textProblem(text, false);
+            if (problem != null || text.isBlank() || text.strip().length() > maxLength) {
+                throw ApiProblem.field(entry, problem != null ? problem
+                        : "must be 1.." + maxLength + " characters after trimming, got " + text.strip().length());
+            }
+            values.add(text.strip());
+        }
+        return values;
+    }
+
     /** The entries of an object field as (key, integer value) pairs, e.g. {@code {"USD": 500}}. */
     Map<String, Long> integerMap(String field) {
         Map<String, Long> map = new TreeMap<>();
@@ -330,6 +360,7 @@ final class JsonIn {
             Map.entry("name", "name"), Map.entry("email", "email"),
             Map.entry("payment terms", "paymentTermsDays"), Map.entry("tax id", "taxId"),
             Map.entry("external reference", "externalRef"),
+            Map.entry("payer name", "payerNames"), Map.entry("payer names", "payerNames"),
             Map.entry("address line1", "line1"), Map.entry("address line2", "line2"),
             Map.entry("postal code", "postalCode"), Map.entry("city", "city"),
             Map.entry("region", "region"), Map.entry("country", "country"),

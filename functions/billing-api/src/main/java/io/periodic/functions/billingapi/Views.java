@@ -51,6 +51,10 @@ final class Views {
         o.put("taxId", c.taxId());
         o.set("address", address(c.billingAddress()));
         o.put("externalRef", c.externalRef());
+        ArrayNode payerNames = o.putArray("payerNames");
+        for (String payerName : c.payerNames()) {
+            payerNames.add(payerName);
+        }
         o.put("createdAt", c.createdAt().toString());
         return o;
     }

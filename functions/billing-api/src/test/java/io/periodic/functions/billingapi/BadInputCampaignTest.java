@@ -16,6 +16,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -313,9 +314,26 @@ class BadInputCampaignTest {
                 + "1".repeat(21) + "\"}}", "/address/postalCode");
         field(route, "/customers", "externalRef 101 characters", customerJson("\"A\"", mail, "\"USD\"",
                 ", \"externalRef\": \"" + "r".repeat(101) + "\""), "/externalRef");
+        Map<String, String[]> payerNames = new LinkedHashMap<>();
+        payerNames.put("a string", new String[] {"\"ﾔﾏﾀﾞｼｮｳｼﾞ\"", "/payerNames"});
+        payerNames.put("empty", new String[] {"[]", "/payerNames"});
+        payerNames.put("11 names", new String[] {"[" + String.join(", ", Collections.nCopies(11, "\"ｱ\"")) + "]",
+            "/payerNames"});
+        payerNames.put("a number in it", new String[] {"[\"ｱ\", 7]", "/payerNames/1"});
+        payerNames.put("a blank name", new String[] {"[\"ｱ\", \"   \"]", "/payerNames/1"});
+        payerNames.put("49 characters", new String[] {"[\"" + "ｱ".repeat(49) + "\"]", "/payerNames/0"});
+        payerNames.put("a line break", new String[] {"[\"ﾔﾏﾀﾞ\\nｼｮｳｼﾞ\"]", "/payerNames/0"});
+        payerNames.put("a bidi override", new String[] {"[\"\\u202eﾔﾏﾀﾞ\"]", "/payerNames/0"});
+        payerNames.put("only a legal form", new String[] {"[\"ｱ\", \"ｶ)\"]", "/payerNames/1"});
+        payerNames.forEach((what, value) -> field(route, "/customers", "payerNames " + what,
+                customerJson("\"A\"", mail, "\"USD\"", ", \"payerNames\": " + value[0]), value[1]));
 
         String patch = "PATCH /customers/{id}";
         String path = "/customers/" + customer;
+        field(patch, path, "payerNames an object", "{\"payerNames\": {\"0\": \"ｱ\"}}", "/payerNames");
+        field(patch, path, "payerNames only punctuation", "{\"payerNames\": [\"---\"]}", "/payerNames/0");
+        field(patch, path, "payerNames 49 characters", "{\"payerNames\": [\"" + "ﾔ".repeat(49) + "\"]}",
+                "/payerNames/0");
         field(patch, path, "currency cleared", "{\"currency\": null}", "/currency");
         field(patch, path, "name a number", "{\"name\": 5}", "/name");
         field(patch, path, "email invalid", "{\"email\": \"@\"}", "/email");
