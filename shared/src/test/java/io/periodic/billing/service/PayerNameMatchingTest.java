@@ -83,9 +83,9 @@ class PayerNameMatchingTest {
                 Currencies.of("JPY"), InvoiceStatus.DRAFT, List.of(new InvoiceLine("Plan", LineKind.SUBSCRIPTION, null,
                 null, null, 1, net, net, TaxRate.ZERO, zero)), zero, zero, LocalDate.of(2026, 10, 1),
                 LocalDate.of(2026, 11, 30), null, null, null, NOW, null, null));
-        Finalization.Plan plan = Finalization.plan(draft, store.invoices().sequence(
+        Finalization.Decision decision = Finalization.plan(draft, store.invoices().sequence(
                 Finalization.seriesOf(draft, prefix)), store.credit().balance(customer.id(), customer.currency()), NOW);
-        return store.invoices().commitFinalization(plan.invoice(), plan.sequenceAfter(), null, null);
+        return store.invoices().commitFinalization(decision.invoice(), decision.sequenceAfter(), null, null);
     }
 
     private Payment pay(String payerName, long amount) {
