@@ -1,0 +1,195 @@
+package io.periodic.functions.paymentmatcher;
+
+import io.periodic.billing.invoicing.Finalization;
+import io.periodic.billing.model.Address;
+import io.periodic.billing.model.Allocation;
+import io.periodic.billing.model.Customer;
+import io.periodic.billing.model.Ids;
+import io.periodic.billing.model.Invoice;
+import io.periodic.billing.model.InvoiceLine;
+import io.periodic.billing.model.InvoiceStatus;
+import io.periodic.billing.model.LineKind;
+import io.periodic.billing.model.Payer;
+import io.periodic.billing.model.Payment;
+import io.periodic.billing.model.PaymentStatus;
+import io.periodic.billing.model.SellerProfile;
+import io.periodic.billing.money.Currencies;
+import io.periodic.billing.money.Money;
+import io.periodic.billing.money.TaxRate;
+import io.periodic.billing.payments.PaymentNotification;
+import io.periodic.billing.persistence.BillingStore;
+import io.periodic.billing.persistence.BillingTable;
+import io.periodic.billing.service.PaymentService;
+import io.periodic.functions.paymentmatcher.CashApplicationDataset.Kind;
+import io.periodic.local.engines.DynamoDbLocalEngine;
+import io.periodic.local.engines.Engines;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Cash application measured, not asserted (issue 14): the labelled data set of {@link CashApplicationDataset} loaded
+ * into DynamoDB Local and every payment run through the real matcher ({@link PaymentService}), in order. Prints per
+ * kind of payment how many the matcher placed automatically, how many of those were right (the labelled customer
+ * and exactly the labelled invoices), how many it held for a person, the share auto-applied, the precision of what
+ * it auto-applied (the goal: at least 99.5 %: a wrong automatic match is worse than none), the matching rules used
+ * and the time per payment. Run by {@code ./dev bench}, after the payment matching figures
+ * ({@link PaymentMatchingBenchmark} ends with it).
+ */
+public final class CashApplicationBenchmark {
+    private static final Instant NOW = Instant.parse("2027-01-05T00:00:00Z");
+
+    private CashApplicationBenchmark() {}
+
+    /** Per kind of payment: what the matcher did with it. */
+    static final class Tally {
+        int payments;
+        int auto;
+        int right;
+        int wrong;
+        int heldRightly;
+        int missed;
+        int closedInFull;
+    }
+
+    static void run() {
+        CashApplicationDataset.Data data = CashApplicationDataset.generate(CashApplicationDataset.SEED, 220, 1_200);
+        DynamoDbLocalEngine engine = Engines.dynamo();
+        BillingStore store = new BillingStore(engine.client(), BillingTable.LOGICAL_ID);
+        String prefix = "C" + Ids.randomLetters(6);
+        store.settings().putSeller(new SellerProfile("S", new Address("1", null, null, "T", null, "JP"), "s@s.example",
+                null, null, null, null, null, prefix, null));
+        Map<String, String> customerIds = new HashMap<>();
+        Map<String, String> customerKeys = new HashMap<>();
+        for (CashApplicationDataset.Customer c : data.customers()) {
+            Customer created = store.customers().create(new Customer(Ids.newId("cus"), c.legalName(),
+                    Ids.randomLetters(6).toLowerCase(Locale.ROOT) + "." + c.email(), Currencies.of(c.currency()),
+                    ZoneId.of(c.currency().equals("JPY") ? "Asia/Tokyo" : "UTC"),
+                    c.currency().equals("JPY") ? Locale.JAPAN : Locale.US, 30, TaxRate.ZERO, null,
+                    new Address("1", null, null, "T", null, "JP"), NOW, null));
+            customerIds.put(c.key(), created.id());
+            customerKeys.put(created.id(), c.key());
+        }
+        Map<String, Invoice> invoices = new HashMap<>();
+        Map<String, String> invoiceKeys = new HashMap<>();
+        for (CashApplicationDataset.Invoice i : data.invoices()) {
+            String currency = data.customers().get(Integer.parseInt(i.customerKey().substring(1))).currency();
+            Invoice invoice = finalized(store, customerIds.get(i.customerKey()), currency, i, prefix);
+            invoices.put(i.key(), invoice);
+            invoiceKeys.put(invoice.id(), i.key());
+        }
+        PaymentService service = new PaymentService(store, e -> { }, () -> NOW);
+
+        Map<Kind, Tally> tallies = new EnumMap<>(Kind.class);
+        Map<String, Integer> rules = new TreeMap<>();
+        long[] nanos = new long[data.payments().size()];
+        int n = 0;
+        for (CashApplicationDataset.Payment p : data.payments()) {
+            String reference = p.reference() == null ? null : invoices.get(p.reference()).number();
+            String providerId = "ca-" + p.key() + "-" + Ids.randomLetters(6);
+            PaymentNotification notification = new PaymentNotification(PaymentNotification.Kind.RECEIVED, "bank",
+                    providerId, providerId, null, Money.of(p.amount(), p.currency()),
+                    new Payer(p.payerName(), null, null, null), reference, null, NOW);
+            long started = System.nanoTime();
+            service.handle(notification);
+            nanos[n++] = System.nanoTime() - started;
+
+            Payment stored = store.payments().getByProviderId("bank", providerId).orElseThrow();
+            Set<String> applied = new HashSet<>();
+            for (Allocation a : store.payments().allocationsOfPayment(stored.id())) {
+                applied.add(invoiceKeys.get(a.invoiceId()));
+                rules.merge(a.rule(), 1, Integer::sum);
+            }
+            boolean automatic = stored.status() == PaymentStatus.APPLIED
+                    || stored.status() == PaymentStatus.PARTIALLY_APPLIED;
+            if (!automatic) {
+                rules.merge("(held: unapplied)", 1, Integer::sum);
+            }
+            Tally t = tallies.computeIfAbsent(p.kind(), k -> new Tally());
+            t.payments++;
+            if (automatic) {
+                t.auto++;
+                boolean right = !p.expectedInvoices().isEmpty()
+                        && p.expectedCustomer().equals(customerKeys.get(stored.customerId()))
+                        && applied.equals(new HashSet<>(p.expectedInvoices()));
+                if (right) {
+                    t.right++;
+                } else {
+                    t.wrong++;
+                }
+            } else if (p.expectedInvoices().isEmpty()) {
+                t.heldRightly++;
+            } else {
+                t.missed++;
+            }
+            if (p.kind() == Kind.FEE_SHORTFALL && store.invoices().get(invoices.get(p.expectedInvoices().get(0)).id())
+                    .map(i -> i.status() == InvoiceStatus.PAID).orElse(false)) {
+                t.closedInFull++;
+            }
+        }
+        print(data, tallies, rules, Arrays.copyOf(nanos, n));
+    }
+
+    private static void print(CashApplicationDataset.Data data, Map<Kind, Tally> tallies, Map<String, Integer> rules,
+            long[] nanos) {
+        System.out.printf("%n=== Cash application on a labelled data set (seed %d: %,d payments, %,d customers, "
+                + "%,d invoices; DynamoDB Local) ===%n", CashApplicationDataset.SEED, data.payments().size(),
+                data.customers().size(), data.invoices().size());
+        System.out.println("auto = placed by the matcher (invoices or credit); right = the labelled customer and "
+                + "exactly the labelled invoices; held rightly = unapplied where no machine could know; missed = "
+                + "unapplied though the label names invoices");
+        System.out.printf("%-15s %8s %6s %6s %6s %13s %7s%n", "kind", "payments", "auto", "right", "wrong",
+                "held rightly", "missed");
+        Tally all = new Tally();
+        for (Map.Entry<Kind, Tally> e : tallies.entrySet()) {
+            Tally t = e.getValue();
+            System.out.printf("%-15s %8d %6d %6d %6d %13d %7d%n", e.getKey().name().toLowerCase(Locale.ROOT),
+                    t.payments, t.auto, t.right, t.wrong, t.heldRightly, t.missed);
+            all.payments += t.payments;
+            all.auto += t.auto;
+            all.right += t.right;
+            all.wrong += t.wrong;
+            all.heldRightly += t.heldRightly;
+            all.missed += t.missed;
+            all.closedInFull += t.closedInFull;
+        }
+        System.out.printf("%-15s %8d %6d %6d %6d %13d %7d%n", "all", all.payments, all.auto, all.right, all.wrong,
+                all.heldRightly, all.missed);
+        System.out.printf("share auto-applied: %.1f %%   precision of auto-applied: %.2f %% (goal >= 99.5 %%)   held "
+                + "for a person: %.1f %%%n", 100.0 * all.auto / all.payments,
+                all.auto == 0 ? 0.0 : 100.0 * all.right / all.auto,
+                100.0 * (all.heldRightly + all.missed) / all.payments);
+        Tally fee = tallies.get(Kind.FEE_SHORTFALL);
+        if (fee != null) {
+            System.out.printf("bank-fee shortfalls closed in full: %d of %d%n", fee.closedInFull, fee.payments);
+        }
+        System.out.println("suggestions for held payments: top-1 / top-3 accuracy: none yet (no suggestions)");
+        System.out.println("rules used (allocations): " + rules);
+        Arrays.sort(nanos);
+        System.out.printf("time per payment: median %.1f ms, p95 %.1f ms%n", nanos[nanos.length / 2] / 1e6,
+                nanos[(int) (nanos.length * 0.95)] / 1e6);
+    }
+
+    private static Invoice finalized(BillingStore store, String customerId, String currencyCode,
+            CashApplicationDataset.Invoice i, String prefix) {
+        Money net = Money.of(i.amount(), currencyCode);
+        Money zero = Money.zero(Currencies.of(currencyCode));
+        LocalDate issued = LocalDate.of(2026, 3, 1).plusMonths(i.index());
+        Invoice draft = store.invoices().create(new Invoice(Ids.newId("inv"), null, customerId, null,
+                Currencies.of(currencyCode), InvoiceStatus.DRAFT, List.of(new InvoiceLine("Plan",
+                LineKind.SUBSCRIPTION, null, null, null, 1, net, net, TaxRate.ZERO, zero)), zero, zero, issued,
+                issued.plusDays(30), null, null, null, NOW, null, null));
+        Finalization.Decision decision = Finalization.plan(draft, store.invoices().sequence(
+                Finalization.seriesOf(draft, prefix)), store.credit().balance(customerId, draft.currency()), NOW);
+        return store.invoices().commitFinalization(decision.invoice(), decision.sequenceAfter(), null, null);
+    }
+}
