@@ -71,11 +71,16 @@ public final class CashApplicationBenchmark {
         Map<String, String> customerIds = new HashMap<>();
         Map<String, String> customerKeys = new HashMap<>();
         for (CashApplicationDataset.Customer c : data.customers()) {
-            Customer created = store.customers().create(new Customer(Ids.newId("cus"), c.legalName(),
+            Customer customer = new Customer(Ids.newId("cus"), c.legalName(),
                     Ids.randomLetters(6).toLowerCase(Locale.ROOT) + "." + c.email(), Currencies.of(c.currency()),
                     ZoneId.of(c.currency().equals("JPY") ? "Asia/Tokyo" : "UTC"),
                     c.currency().equals("JPY") ? Locale.JAPAN : Locale.US, 30, TaxRate.ZERO, null,
-                    new Address("1", null, null, "T", null, "JP"), NOW, null));
+                    new Address("1", null, null, "T", null, "JP"), NOW, null);
+            if (c.currency().equals("JPY")) {
+                // The finance team registers the name the customer's bank prints (issue 14: payerNames).
+                customer = customer.toBuilder().payerNames(List.of(c.bankName())).build();
+            }
+            Customer created = store.customers().create(customer);
             customerIds.put(c.key(), created.id());
             customerKeys.put(created.id(), c.key());
         }
