@@ -4,20 +4,21 @@ import io.periodic.billing.model.Customer;
 import io.periodic.billing.payments.BankNames;
 import io.periodic.billing.payments.Names;
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
+import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.enhanced.dynamodb.model.TransactPutItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.TransactUpdateItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.TransactWriteItemsEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
-import java.util.List;
-import java.util.Locale;
-import java.util.Optional;
-import software.amazon.awssdk.enhanced.dynamodb.Key;
-import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 
 /**
  * Customers: by id; by e-mail and by name (payment matching). A customer's normalised name ({@link Names#key}) is
@@ -71,15 +72,9 @@ public final class CustomerRepository {
     /** Customers whose normalised name equals the payer's (several when names collide; the caller decides). */
     public List<Customer> findByName(String name) {
         String nameKey = Names.key(name);
-        if (nameKey == null) {
-            return List.of();
-        }
-        return names.query(null, QueryConditional.keyEqualTo(
-                        Key.builder().partitionValue(BillingTable.customerName(nameKey)).build()), 25, null, true)
-                .items().stream()
-                .map(n -> get(n.customerId()))
-                .flatMap(Optional::stream)
-                .toList();
+        return nameKey == null ? List.of() : customersOf(names.query(null, QueryConditional.keyEqualTo(
+                Key.builder().partitionValue(BillingTable.customerName(nameKey)).build()), 25, null, true)
+                .items().stream().map(CustomerSchema.CustomerName::customerId));
     }
 
     /**
@@ -88,15 +83,14 @@ public final class CustomerRepository {
      */
     public List<Customer> findByPayerName(String payerName) {
         String bankKey = BankNames.key(payerName);
-        if (bankKey == null) {
-            return List.of();
-        }
-        return bankNames.query(null, QueryConditional.keyEqualTo(
-                        Key.builder().partitionValue(BillingTable.customerBankName(bankKey)).build()), 25, null, true)
-                .items().stream()
-                .map(n -> get(n.customerId()))
-                .flatMap(Optional::stream)
-                .toList();
+        return bankKey == null ? List.of() : customersOf(bankNames.query(null, QueryConditional.keyEqualTo(
+                Key.builder().partitionValue(BillingTable.customerBankName(bankKey)).build()), 25, null, true)
+                .items().stream().map(CustomerSchema.CustomerBankName::customerId));
+    }
+
+    /** The customers a name lookup's items point at (an item whose customer is gone is skipped). */
+    private List<Customer> customersOf(Stream<String> customerIds) {
+        return customerIds.map(this::get).flatMap(Optional::stream).toList();
     }
 
     /** The distinct bank keys of a customer's payer names, in their order. */
