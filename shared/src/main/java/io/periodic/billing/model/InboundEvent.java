@@ -12,7 +12,9 @@ import java.time.Instant;
  * @param type the source's event type (e.g. {@code payment_intent.succeeded}, {@code camt.054})
  * @param body the delivery's body: the bytes that were sent, as they were sent (at most 256 KB; a text body that
  *     reached us as a string is turned back into bytes in the charset the sender declared). Deliveries stored
- *     before bodies were kept as bytes hold the UTF-8 encoding of the text they were stored as.
+ *     before bodies were kept as bytes hold the UTF-8 encoding of the text they were stored as. Null for a Zengin
+ *     file (up to 10 MiB, above DynamoDB's 400 KB item limit): its event id is the SHA-256 of its bytes and its
+ *     entries are stored as payments.
  * @param notifications how many payment notifications it produced (0 when ignored)
  */
 public record InboundEvent(String provider, String eventId, String type, Status status, byte[] body,

@@ -9,6 +9,8 @@ import io.periodic.billing.model.Refund;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
@@ -21,7 +23,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.enhanced.dynamodb.model.GetItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
+import software.amazon.awssdk.enhanced.dynamodb.model.ReadBatch;
 
 /**
  * Payments, keyed by (provider, provider payment id) so that a payment reported twice is stored once;
@@ -199,6 +203,29 @@ public final class PaymentRepository {
 
     public Optional<Payment> getByProviderId(String provider, String providerPaymentId) {
         return get(Payment.idFor(provider, providerPaymentId));
+    }
+
+    /** The most keys DynamoDB accepts in one BatchGetItem. */
+    public static final int MAX_BATCH_GET_KEYS = 100;
+
+    /**
+     * The stored payments among {@code ids}, read strongly consistently with BatchGetItem: one call per
+     * {@value #MAX_BATCH_GET_KEYS} ids (plus one per page of unprocessed keys DynamoDB hands back, which the SDK's
+     * pages follow). Ids not stored are simply absent; the order is DynamoDB's.
+     */
+    public List<Payment> getAll(Collection<String> ids) {
+        List<String> distinct = List.copyOf(new LinkedHashSet<>(ids));
+        List<Payment> found = new ArrayList<>(distinct.size());
+        for (int from = 0; from < distinct.size(); from += MAX_BATCH_GET_KEYS) {
+            ReadBatch.Builder<Payment> batch = ReadBatch.builder(Payment.class).mappedTableResource(payments.table());
+            for (String id : distinct.subList(from, Math.min(distinct.size(), from + MAX_BATCH_GET_KEYS))) {
+                batch.addGetItem(GetItemEnhancedRequest.builder().consistentRead(true).key(Key.builder()
+                        .partitionValue(BillingTable.payment(id)).sortValue("PAYMENT").build()).build());
+            }
+            ReadBatch read = batch.build();
+            client.batchGetItem(r -> r.readBatches(read)).resultsForTable(payments.table()).forEach(found::add);
+        }
+        return found;
     }
 
     public Payment update(Payment payment) {

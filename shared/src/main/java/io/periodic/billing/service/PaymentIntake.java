@@ -2,7 +2,10 @@ package io.periodic.billing.service;
 
 import io.periodic.billing.bankstatements.CamtParser;
 import io.periodic.billing.bankstatements.CsvStatementParser;
+import io.periodic.billing.bankstatements.StatementLimits;
 import io.periodic.billing.bankstatements.StatementParseResult;
+import io.periodic.billing.bankstatements.ZenginDateStyle;
+import io.periodic.billing.bankstatements.ZenginStatement;
 import io.periodic.billing.model.InboundEvent;
 import io.periodic.billing.payments.IntakeException;
 import io.periodic.billing.payments.PaymentNotificationJson;
@@ -27,7 +30,9 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Intake of payment notifications, in this order: verify the signature on the raw bytes → parse → store the
@@ -41,9 +46,29 @@ public final class PaymentIntake {
     public static final int MAX_BODY_BYTES = 256 * 1024;
     private static final Duration KEEP = Duration.ofDays(400);
 
-    /** What an accepted delivery did. */
+    /**
+     * What an accepted delivery did.
+     *
+     * @param counts for a Zengin file, what became of its records; null for every other delivery
+     */
     public record Accepted(String status, String eventId, String eventType, int notifications,
-            List<StatementParseResult.Skipped> skipped) {}
+            List<StatementParseResult.Skipped> skipped, Counts counts) {
+        public Accepted(String status, String eventId, String eventType, int notifications,
+                List<StatementParseResult.Skipped> skipped) {
+            this(status, eventId, eventType, notifications, skipped, null);
+        }
+    }
+
+    /**
+     * What became of a Zengin file's data records.
+     *
+     * @param accepted credits enqueued as new payments
+     * @param duplicate credits whose payment is already stored, and cancellations already applied (a re-uploaded or
+     *     overlapping file)
+     * @param cancelled cancellations enqueued as reversals of the payment they name
+     * @param ignored records taken by no payment: debits, zero amounts, a credit and its cancellation in the same file
+     */
+    public record Counts(int accepted, int duplicate, int cancelled, int ignored) {}
 
     private final BillingStore store;
     private final MessageQueue queue;
@@ -128,8 +153,23 @@ public final class PaymentIntake {
      * another one.
      */
     public Accepted bankStatement(Map<String, String> headers, byte[] body) {
-        checkSize(body);
+        return bankStatement(headers, Map.of(), body);
+    }
+
+    /**
+     * {@link #bankStatement(Map, byte[])}, and Zengin files ({@code text/x-zengin}, {@code application/x-zengin}):
+     * Shift_JIS bytes read as they were sent, smaller than {@link StatementLimits#MAX_ZENGIN_BYTES} (not
+     * {@link #MAX_BODY_BYTES}), their date style named by the {@code dateStyle} query parameter or the
+     * {@code Zengin-Date-Style} header (auto when neither). See docs/bank-statement-zengin.md, "Intake".
+     *
+     * @param query the request's query parameters (null or empty when none)
+     */
+    public Accepted bankStatement(Map<String, String> headers, Map<String, String> query, byte[] body) {
         RequestBodies.ContentType type = RequestBodies.ContentType.of(headers);
+        if (type.isZengin()) {
+            return zengin(type, ZenginIntake.dateStyle(query, headers), body);
+        }
+        checkSize(body);
         StatementParseResult result;
         if (type.isXml()) {
             result = CamtParser.parse(xmlForParser(type, body));
@@ -141,7 +181,8 @@ public final class PaymentIntake {
             result = CsvStatementParser.parse(body);
         } else {
             throw new IntakeException(415, "unsupported-media-type",
-                    "bank statements are application/xml (camt.053, camt.054) or text/csv, not "
+                    "bank statements are application/xml (camt.053, camt.054), text/csv or a Zengin file"
+                    + " (application/x-zengin, text/x-zengin), not "
                     + printable(type.mediaType()));
         }
         String eventId = "sha256-" + sha256(body);
@@ -149,6 +190,45 @@ public final class PaymentIntake {
                 result.payments());
         return accept("bank", parsed, body, result.skipped());
     }
+
+    /**
+     * A Zengin file: parsed and checked as a whole before anything is stored; stored as a delivery without its body
+     * (a file may be far above DynamoDB's 400 KB item limit; the event id is the SHA-256 of its bytes and its entries
+     * become payments); only the entries and reversals not already stored are enqueued.
+     */
+    private Accepted zengin(RequestBodies.ContentType type, ZenginDateStyle style, byte[] body) {
+        if (type.charset() != null && !SHIFT_JIS_NAMES.contains(type.charset().toLowerCase(Locale.ROOT))) {
+            throw new IntakeException(415, "unsupported-media-type", "Zengin files are Shift_JIS (JIS X 0201"
+                    + " half-width), not " + printable(type.charset()) + "; send the bytes the bank delivered");
+        }
+        ZenginIntake zengin = new ZenginIntake(store, clock);
+        ZenginStatement statement = zengin.parse(body, style);
+        ZenginIntake.Plan plan = zengin.plan(statement);
+        String eventId = "sha256-" + sha256(body);
+        Instant now = clock.instant();
+        InboundEvent event;
+        try {
+            event = store.inbound().create(new InboundEvent(CamtParser.PROVIDER, eventId, ZENGIN_EVENT_TYPE,
+                    InboundEvent.Status.RECEIVED, null, plan.notifications().size(), now,
+                    now.plus(KEEP).getEpochSecond(), null));
+        } catch (AlreadyExistsException duplicate) {
+            event = store.inbound().get(CamtParser.PROVIDER, eventId).orElseThrow();
+            if (event.status() != InboundEvent.Status.RECEIVED) {
+                // The same bytes again: every entry and cancellation was taken by the first upload.
+                return new Accepted("duplicate", eventId, ZENGIN_EVENT_TYPE, 0, statement.skipped(), new Counts(0,
+                        statement.entries().size() + statement.cancellations().size(), 0, statement.skipped().size()));
+            }
+        }
+        queue.sendAll(plan.notifications().stream().map(PaymentNotificationJson::write).toList());
+        store.inbound().update(event.withStatus(InboundEvent.Status.ENQUEUED));
+        return new Accepted("accepted", eventId, ZENGIN_EVENT_TYPE, plan.notifications().size(), statement.skipped(),
+                plan.counts());
+    }
+
+    private static final String ZENGIN_EVENT_TYPE = "zengin-statement";
+    /** The charset names a Zengin file may be declared in: all read its half-width bytes alike. */
+    private static final Set<String> SHIFT_JIS_NAMES = Set.of("shift_jis", "shift-jis", "sjis", "windows-31j",
+            "cp932", "ms932", "x-sjis", "us-ascii");
 
     /** The XML in the encoding the parser will read: its declaration's, else UTF-8. */
     private static byte[] xmlForParser(RequestBodies.ContentType type, byte[] body) {

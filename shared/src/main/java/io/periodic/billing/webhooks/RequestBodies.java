@@ -24,7 +24,9 @@ import java.util.regex.Pattern;
  * ({@code isBase64Encoded: false}), for every other type, or none, base64-encoded. A base64 body is exactly the
  * bytes sent. A text body is turned back into bytes in the charset the sender declared, so that the parsers and
  * the event store see what was sent: for XML the declaration's {@code encoding}, else the Content-Type's
- * {@code charset} parameter, else UTF-8; JSON and CSV are UTF-8 (intake refuses another declared charset). A text body that the declared charset cannot represent, or a statement
+ * {@code charset} parameter, else UTF-8; JSON and CSV are UTF-8 (intake refuses another declared charset); a Zengin
+ * file ({@code text/x-zengin}) is Shift_JIS bytes, which a text body can carry only when they reached us unchanged
+ * (see docs/bank-statement-zengin.md: send {@code application/x-zengin}). A text body that the declared charset cannot represent, or a statement
  * holding U+FFFD (the mark of bytes that were not valid in the charset the text was decoded with, replaced on the
  * way), is refused: it would otherwise be read as something the sender never sent.
  */
@@ -71,6 +73,11 @@ public final class RequestBodies {
             return mediaType.equals("text/csv");
         }
 
+        /** A Zengin file: {@code text/x-zengin} or {@code application/x-zengin} (docs/bank-statement-zengin.md). */
+        public boolean isZengin() {
+            return mediaType.equals("text/x-zengin") || mediaType.equals("application/x-zengin");
+        }
+
         /** Whether the charset parameter is absent or names UTF-8. */
         public boolean isUtf8OrUnstated() {
             return charset == null || StandardCharsets.UTF_8.equals(charsetOf(charset));
@@ -102,7 +109,11 @@ public final class RequestBodies {
         Charset charset = declared != null ? charsetOf(declared)
                 : type.charset() != null && !utf8Only ? charsetOf(type.charset())
                 : StandardCharsets.UTF_8;
-        boolean statement = type.isXml() || type.isCsv();
+        boolean statement = type.isXml() || type.isCsv() || type.isZengin();
+        if (type.isZengin() && body.indexOf('\uFFFD') >= 0) {
+            throw malformed(type, "it holds U+FFFD, the mark of bytes that were not valid " + charset.name()
+                    + " and were replaced on the way (Shift_JIS kana are not UTF-8)");
+        }
         if (statement && body.indexOf('\uFFFD') >= 0) {
             throw malformed(type, "it holds U+FFFD, the mark of bytes that were not valid " + charset.name()
                     + " and were replaced on the way; send it as valid " + charset.name()
@@ -164,6 +175,9 @@ public final class RequestBodies {
         return type.isXml() ? new IntakeException(400, "malformed-xml", "not a well-formed, DTD-free XML document: "
                 + why)
                 : type.isCsv() ? new IntakeException(400, "malformed-csv", "the file is not valid UTF-8: " + why)
+                : type.isZengin() ? new IntakeException(400, "malformed-zengin", "the file did not arrive as the bytes"
+                        + " that were sent: " + why + "; send it as application/x-zengin, which API Gateway hands on"
+                        + " base64-encoded, byte for byte")
                 : new IntakeException(400, "malformed-body", "the body cannot be read: " + why);
     }
 }

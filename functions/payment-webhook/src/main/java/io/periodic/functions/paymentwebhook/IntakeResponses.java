@@ -34,7 +34,10 @@ final class IntakeResponses {
         return RequestBodies.bytes(event.getBody(), event.getIsBase64Encoded(), headers);
     }
 
-    /** 200 with what was accepted: status, event id and type, notifications, and the skipped statement lines. */
+    /**
+     * 200 with what was accepted: status, event id and type, notifications, for a Zengin file the counts (accepted,
+     * duplicate, cancelled, ignored), and the skipped statement lines.
+     */
     static APIGatewayV2HTTPResponse ok(PaymentIntake.Accepted accepted) {
         StringWriter out = new StringWriter();
         try (JsonGenerator g = JSON.createGenerator(out)) {
@@ -43,6 +46,12 @@ final class IntakeResponses {
             g.writeStringField("eventId", accepted.eventId());
             g.writeStringField("eventType", accepted.eventType());
             g.writeNumberField("notifications", accepted.notifications());
+            if (accepted.counts() != null) {
+                g.writeNumberField("accepted", accepted.counts().accepted());
+                g.writeNumberField("duplicate", accepted.counts().duplicate());
+                g.writeNumberField("cancelled", accepted.counts().cancelled());
+                g.writeNumberField("ignored", accepted.counts().ignored());
+            }
             if (!accepted.skipped().isEmpty()) {
                 g.writeArrayFieldStart("skipped");
                 for (StatementParseResult.Skipped s : accepted.skipped()) {

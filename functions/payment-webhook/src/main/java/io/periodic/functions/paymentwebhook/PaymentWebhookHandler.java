@@ -59,7 +59,7 @@ public final class PaymentWebhookHandler implements RequestHandler<APIGatewayV2H
             PaymentIntake.Accepted accepted = switch (path) {
                 case "/webhooks/stripe" -> intake.stripe(headers, body);
                 case "/webhooks/standard" -> intake.standard(headers, body);
-                case "/bank-statements" -> intake.bankStatement(headers, body);
+                case "/bank-statements" -> intake.bankStatement(headers, event.getQueryStringParameters(), body);
                 default -> throw new IntakeException(404, "not-found",
                         "no intake at " + IntakeResponses.printable(path));
             };
