@@ -147,13 +147,21 @@ public final class PaymentService {
     public Payment applySuggestion(String paymentId, String suggestionId, String by, String commitMarker,
             long markerExpiresAt) {
         Suggested current = suggestions.suggest(paymentId);
+        Suggestion chosen = current.suggestions().stream().filter(s -> s.id().equals(suggestionId)).findFirst()
+                .orElse(null);
+        if (chosen == null && commitMarker != null && acceptedBefore(paymentId, suggestionId)) {
+            // A retry of a request whose application was committed before it could answer: what it applied is
+            // no longer a current suggestion, and the route answers as for any request committed before.
+            throw new DuplicateException("suggestion " + suggestionId + " was accepted before", null);
+        }
         if (current.note() != null) {
             throw new ConflictException(current.note());
         }
-        Suggestion chosen = current.suggestions().stream().filter(s -> s.id().equals(suggestionId)).findFirst()
-                .orElseThrow(() -> new StaleSuggestionException("suggestion " + suggestionId + " is not among the "
-                        + "current suggestions of payment " + paymentId + " (the payment, the customer or its "
-                        + "invoices changed since it was shown): read GET /payments/" + paymentId + "/suggestions"));
+        if (chosen == null) {
+            throw new StaleSuggestionException("suggestion " + suggestionId + " is not among the "
+                    + "current suggestions of payment " + paymentId + " (the payment, the customer or its "
+                    + "invoices changed since it was shown): read GET /payments/" + paymentId + "/suggestions");
+        }
         List<ManualApplication> applications = chosen.applications().stream()
                 .map(a -> new ManualApplication(a.invoiceId(), a.amount().minor())).toList();
         StringBuilder reason = new StringBuilder("suggestion " + chosen.id() + " (score " + chosen.score()
@@ -161,6 +169,11 @@ public final class PaymentService {
         chosen.reasons().forEach(r -> reason.append("; ").append(r.text()));
         return manual.apply(paymentId, applications, "suggestion-accepted", reason.toString(), commitMarker,
                 markerExpiresAt);
+    }
+
+    private boolean acceptedBefore(String paymentId, String suggestionId) {
+        return store.payments().allocationsOfPayment(paymentId).stream()
+                .anyMatch(a -> "suggestion-accepted".equals(a.rule()) && a.reason().contains(suggestionId));
     }
 
     /**

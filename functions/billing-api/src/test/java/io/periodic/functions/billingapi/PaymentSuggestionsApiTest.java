@@ -13,6 +13,7 @@ import io.periodic.billing.payments.PaymentNotification;
 import io.periodic.billing.service.PaymentService;
 import io.periodic.local.engines.DynamoDbLocalEngine;
 import io.periodic.local.engines.DynamoDbLocalExtension;
+import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -97,5 +98,28 @@ class PaymentSuggestionsApiTest {
         assertEquals(409, refused.status(), refused.toString());
         assertEquals("suggestion-stale", refused.problemType());
         assertTrue(world.store.payments().allocationsOfPayment(payment.id()).isEmpty());
+    }
+
+    @Test
+    void anAcceptedSuggestionCommittedJustBeforeACrashIsNotAppliedAgainByTheRetry() {
+        String right = customer("ｶ)" + kana);
+        customer(kana + "(ﾕ");
+        Invoice invoice = world.openInvoice(right, "JPY", 30_000);
+        Payment payment = pay(20_000); // short of the invoice: after it, the payment is applied, the invoice still open
+        String id = world.get("/payments/" + payment.id() + "/suggestions").json().get("suggestions").get(0)
+                .get("id").textValue();
+        String body = "{\"suggestionId\": \"" + id + "\"}";
+        String key = "key-" + Ids.randomLetters(8);
+        world.faults.crashAfterWrite(2, true); // 1: the claim, 2: the application's transaction
+
+        ApiWorld.Reply crashed = world.post("/payments/" + payment.id() + "/applications", body, key);
+        world.faults.heal();
+        world.advance(Duration.ofMinutes(3));
+        ApiWorld.Reply retry = world.post("/payments/" + payment.id() + "/applications", body, key);
+
+        assertEquals(503, crashed.status(), crashed.toString());
+        assertEquals(200, retry.status(), retry.toString());
+        assertEquals(Money.of(20_000, "JPY"), world.reload(invoice).amountPaid(), "applied once, not twice");
+        assertEquals("suggestion-accepted", retry.json().get("applications").get(0).get("rule").textValue());
     }
 }
