@@ -4,6 +4,8 @@ import io.periodic.billing.model.Customer;
 import io.periodic.billing.model.Invoice;
 import io.periodic.billing.model.Payment;
 import io.periodic.billing.money.Money;
+import io.periodic.billing.money.Rounding;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -197,7 +199,7 @@ public final class Suggestions {
         for (Reason reason : reasons) {
             score += reason.weight() * reason.value();
         }
-        score = Math.max(0, Math.min(1, Math.round(score * 10000) / 10000.0));
+        score = Math.max(0, Math.min(1, rounded(score, 4)));
         return new Suggestion(idOf(customer.id(), set.applications()), customer.id(), set.applications(), score,
                 reasons);
     }
@@ -241,7 +243,7 @@ public final class Suggestions {
                 keys = bank + " / " + BankNames.key(payerName);
             }
         }
-        double value = Math.round(best * 1000) / 1000.0;
+        double value = rounded(best, 3);
         return variant == null
                 ? new Reason("name", 0, WEIGHT_NAME, "the payer " + printed + " has nothing in common with the name"
                         + " of customer " + customer.id())
@@ -282,7 +284,7 @@ public final class Suggestions {
                 : 1 - (double) (off - DATE_FULL_DAYS) / (DATE_ZERO_DAYS - DATE_FULL_DAYS);
         String when = days == 0 ? "on the due date" : Math.abs(days) + (days > 0 ? " days after" : " days before")
                 + " the due date";
-        return new Reason("date", Math.round(value * 1000) / 1000.0, WEIGHT_DATE, "paid " + when + " (" + due + ")");
+        return new Reason("date", rounded(value, 3), WEIGHT_DATE, "paid " + when + " (" + due + ")");
     }
 
     /**
@@ -301,6 +303,11 @@ public final class Suggestions {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JVM", e);
         }
+    }
+
+    /** A score or component rounded to {@code places} decimals, as every rounding: {@link Rounding#MODE}. */
+    private static double rounded(double value, int places) {
+        return BigDecimal.valueOf(value).setScale(places, Rounding.MODE).doubleValue();
     }
 
     private static String compact(String key) {
