@@ -208,6 +208,15 @@ public final class PaymentLedger {
      */
     public static Result applyManually(Payment payment, List<PaymentMatching.Application> applications,
             List<Allocation> allocations, Map<String, Invoice> invoices, String by, Instant now) {
+        return applyManually(payment, applications, allocations, invoices, "manual", "applied by hand by " + by, now);
+    }
+
+    /**
+     * {@link #applyManually(Payment, List, List, Map, String, Instant)} recorded under another rule and reason (a
+     * person accepting a suggestion: {@code suggestion-accepted}).
+     */
+    public static Result applyManually(Payment payment, List<PaymentMatching.Application> applications,
+            List<Allocation> allocations, Map<String, Invoice> invoices, String rule, String reason, Instant now) {
         PaymentTransitions.require(payment, PaymentTransitions.Event.APPLIED_BY_HAND);
         if (applications.isEmpty()) {
             throw new IllegalArgumentException("name at least one invoice to apply the payment to");
@@ -265,10 +274,10 @@ public final class PaymentLedger {
                 paid.add(after.id());
             }
             changed.add(after);
-            String reason = "applied by hand by " + by;
             Allocation before = existing.get(invoice.id());
             if (before == null) {
-                created.add(new Allocation(payment.id(), invoice.id(), a.amount(), "manual", reason, now, null));
+                created.add(new Allocation(payment.id(), invoice.id(), a.amount(), rule, fit(reason, 1000), now,
+                        null));
             } else {
                 // Keep how the first part was applied (its rule and reason); the hand-applied part is appended.
                 String history = before.reason() + "; " + a.amount() + " " + reason + " at " + now;

@@ -39,6 +39,12 @@ final class ManualPaymentApplication {
      */
     Payment apply(String paymentId, List<ManualApplication> requested, String by, String commitMarker,
             long markerExpiresAt) {
+        return apply(paymentId, requested, "manual", "applied by hand by " + by, commitMarker, markerExpiresAt);
+    }
+
+    /** {@link #apply(String, List, String, String, long)} recorded under {@code rule} with {@code reason}. */
+    Payment apply(String paymentId, List<ManualApplication> requested, String rule, String reason,
+            String commitMarker, long markerExpiresAt) {
         if (requested.size() > MAX_MANUAL_APPLICATIONS) {
             throw new IllegalArgumentException("one application names at most " + MAX_MANUAL_APPLICATIONS
                     + " invoices (it is one transaction of at most " + PaymentRepository.MAX_TRANSACTION_ITEMS
@@ -63,7 +69,7 @@ final class ManualPaymentApplication {
             PaymentLedger.Result result;
             try {
                 result = PaymentLedger.applyManually(payment, applications,
-                        store.payments().allocationsOfPayment(paymentId), invoices, by, clock.now());
+                        store.payments().allocationsOfPayment(paymentId), invoices, rule, reason, clock.now());
             } catch (IllegalStateException refused) {
                 throw new ConflictException(refused.getMessage());
             }

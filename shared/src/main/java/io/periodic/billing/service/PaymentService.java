@@ -6,6 +6,8 @@ import io.periodic.billing.payments.PaymentMatching;
 import io.periodic.billing.payments.PaymentNotification;
 import io.periodic.billing.payments.PaymentTransitions;
 import io.periodic.billing.payments.RefundTotals;
+import io.periodic.billing.payments.Suggestions;
+import io.periodic.billing.payments.Suggestions.Suggestion;
 import io.periodic.billing.persistence.BillingStore;
 import io.periodic.billing.persistence.PaymentRepository;
 import io.periodic.billing.ports.Clock;
@@ -50,6 +52,7 @@ public final class PaymentService {
     private final PaymentReceipt receipt;
     private final RefundApplication refunds;
     private final ManualPaymentApplication manual;
+    private final PaymentSuggestions suggestions;
 
     public PaymentService(BillingStore store, EventPublisher events, Clock clock) {
         this.store = store;
@@ -57,6 +60,7 @@ public final class PaymentService {
         this.refunds = new RefundApplication(store, events, clock, posting);
         this.receipt = new PaymentReceipt(store, clock, posting, refunds);
         this.manual = new ManualPaymentApplication(store, clock, posting);
+        this.suggestions = new PaymentSuggestions(store);
     }
 
     /**
@@ -113,6 +117,63 @@ public final class PaymentService {
     public Payment applyManually(String paymentId, List<ManualApplication> requested, String by, String commitMarker,
             long markerExpiresAt) {
         return manual.apply(paymentId, requested, by, commitMarker, markerExpiresAt);
+    }
+
+    /**
+     * A payment's suggestions, best first (at most 5), or none with a {@code note} saying why when it holds no
+     * unapplied cash.
+     */
+    public record Suggested(Payment payment, List<Suggestion> suggestions, String note) {
+        public Suggested {
+            suggestions = List.copyOf(suggestions);
+        }
+    }
+
+    /**
+     * The ranked, explained suggestions for a payment's unapplied cash ({@link Suggestions}); a payment that holds
+     * none gets an empty list and a note. {@link NotFoundException} for an unknown payment.
+     */
+    public Suggested suggestions(String paymentId) {
+        return suggestions.suggest(paymentId);
+    }
+
+    /**
+     * Applies the suggestion {@code suggestionId} of a payment as a person accepted it: the suggestions are computed
+     * again and the one with that id is applied through the manual application (one transaction; rule
+     * {@code suggestion-accepted}, its reasons in the allocation's reason). {@link StaleSuggestionException} when no
+     * current suggestion has that id (something changed since it was shown); otherwise the refusals of
+     * {@link #applyManually(String, List, String, String, long)}.
+     */
+    public Payment applySuggestion(String paymentId, String suggestionId, String by, String commitMarker,
+            long markerExpiresAt) {
+        Suggested current = suggestions.suggest(paymentId);
+        Suggestion chosen = current.suggestions().stream().filter(s -> s.id().equals(suggestionId)).findFirst()
+                .orElse(null);
+        if (chosen == null && commitMarker != null && acceptedBefore(paymentId, suggestionId)) {
+            // A retry of a request whose application was committed before it could answer: what it applied is
+            // no longer a current suggestion, and the route answers as for any request committed before.
+            throw new DuplicateException("suggestion " + suggestionId + " was accepted before", null);
+        }
+        if (current.note() != null) {
+            throw new ConflictException(current.note());
+        }
+        if (chosen == null) {
+            throw new StaleSuggestionException("suggestion " + suggestionId + " is not among the "
+                    + "current suggestions of payment " + paymentId + " (the payment, the customer or its "
+                    + "invoices changed since it was shown): read GET /payments/" + paymentId + "/suggestions");
+        }
+        List<ManualApplication> applications = chosen.applications().stream()
+                .map(a -> new ManualApplication(a.invoiceId(), a.amount().minor())).toList();
+        StringBuilder reason = new StringBuilder("suggestion " + chosen.id() + " (score " + chosen.score()
+                + ") accepted by " + by);
+        chosen.reasons().forEach(r -> reason.append("; ").append(r.text()));
+        return manual.apply(paymentId, applications, "suggestion-accepted", reason.toString(), commitMarker,
+                markerExpiresAt);
+    }
+
+    private boolean acceptedBefore(String paymentId, String suggestionId) {
+        return store.payments().allocationsOfPayment(paymentId).stream()
+                .anyMatch(a -> "suggestion-accepted".equals(a.rule()) && a.reason().contains(suggestionId));
     }
 
     /**

@@ -11,6 +11,7 @@ import io.periodic.billing.service.ConcurrentChangeException;
 import io.periodic.billing.service.ConflictException;
 import io.periodic.billing.service.DuplicateException;
 import io.periodic.billing.service.NotFoundException;
+import io.periodic.billing.service.StaleSuggestionException;
 import io.periodic.billing.service.StoreRefusals;
 import io.periodic.billing.service.UnavailableException;
 import io.periodic.billing.wiring.Periodic;
@@ -149,6 +150,8 @@ public final class BillingApi {
         } else if (e instanceof IllegalArgumentException) {
             // The domain's own validation (records check their invariants): the request cannot work as sent.
             return new ApiProblem(422, "invalid-request", e.getMessage());
+        } else if (e instanceof StaleSuggestionException) {
+            return new ApiProblem(409, "suggestion-stale", e.getMessage());
         } else if (e instanceof ConcurrentChangeException) {
             return new ApiProblem(409, "concurrent-update", e.getMessage());
         } else if (e instanceof UnavailableException) {

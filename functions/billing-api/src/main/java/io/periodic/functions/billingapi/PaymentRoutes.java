@@ -2,6 +2,7 @@ package io.periodic.functions.billingapi;
 
 import io.periodic.billing.model.Payment;
 import io.periodic.billing.model.Refund;
+import io.periodic.billing.payments.Suggestions;
 import io.periodic.billing.ports.Clock;
 import io.periodic.billing.service.DuplicateException;
 import io.periodic.billing.service.Listing;
@@ -36,6 +37,7 @@ final class PaymentRoutes implements Http.Resource {
                 new Route("GET", "/payments", "listPayments", this::list),
                 new Route("GET", "/payments/{id}", "getPayment", this::get),
                 new Route("POST", "/payments/{id}/applications", "applyPayment", this::apply),
+                new Route("GET", "/payments/{id}/suggestions", "listPaymentSuggestions", this::suggestions),
                 new Route("GET", "/refunds", "listRefunds", this::listRefunds));
     }
 
@@ -66,8 +68,16 @@ final class PaymentRoutes implements Http.Resource {
         return Response.ok(Views.payment(payment, queries.allocations(payment.id())));
     }
 
+    private Response suggestions(Request r) {
+        new Query(r.query());
+        return Response.ok(SuggestionViews.suggestions(payments.suggestions(r.pathParam("id"))));
+    }
+
     private Response apply(Request r) {
-        JsonIn in = JsonIn.body(r.body(), "applications");
+        JsonIn in = JsonIn.body(r.body(), "applications", "suggestionId");
+        if (in.present("suggestionId")) {
+            return applySuggestion(r, in);
+        }
         List<PaymentService.ManualApplication> applications = new ArrayList<>();
         List<JsonIn> items = in.objectsWithin("applications", 1, PaymentService.MAX_MANUAL_APPLICATIONS,
                 " (one application is one transaction, never half-applied, and DynamoDB takes at most "
@@ -99,6 +109,30 @@ final class PaymentRoutes implements Http.Resource {
             after = payments.announcePending(r.pathParam("id"));
         } catch (IllegalArgumentException refused) {
             throw ApiProblem.field("/applications", refused.getMessage());
+        }
+        return Response.ok(Views.payment(after, queries.allocations(after.id())));
+    }
+
+    /** {@code {"suggestionId": "sug_…"}}: one of the payment's current suggestions, applied as a person accepted it. */
+    private Response applySuggestion(Request r, JsonIn in) {
+        if (in.present("applications")) {
+            throw ApiProblem.field("/suggestionId", "send either 'applications' or 'suggestionId', not both");
+        }
+        String suggestionId = in.string("suggestionId");
+        if (!Suggestions.ID.matcher(suggestionId).matches()) {
+            throw ApiProblem.field("/suggestionId", "'suggestionId' is not a suggestion id: sug_ and 16 hex digits, "
+                    + "as GET /payments/{id}/suggestions gives them");
+        }
+        long markerExpires = clock.now().plus(Idempotency.KEEP.multipliedBy(2)).getEpochSecond();
+        Payment after;
+        try {
+            after = payments.applySuggestion(r.pathParam("id"), suggestionId, r.caller(), r.idempotencyScope(),
+                    markerExpires);
+        } catch (DuplicateException committedBefore) {
+            if (!r.interrupted()) {
+                throw Idempotency.keyUsedBefore();
+            }
+            after = payments.announcePending(r.pathParam("id"));
         }
         return Response.ok(Views.payment(after, queries.allocations(after.id())));
     }

@@ -473,6 +473,14 @@ class BadInputCampaignTest {
                 "/applications/0/note");
         field(route, path, "the same invoice twice", "{\"applications\": [{\"invoiceId\": " + id
                 + ", \"amount\": 1}, {\"invoiceId\": " + id + ", \"amount\": 1}]}", "/applications");
+        field(route, path, "suggestionId not of the form sug_ + 16 hex", "{\"suggestionId\": \"sug_XYZ\"}",
+                "/suggestionId");
+        field(route, path, "suggestionId a number", "{\"suggestionId\": 5}", "/suggestionId");
+        field(route, path, "suggestionId null", "{\"suggestionId\": null}", "/suggestionId");
+        field(route, path, "both suggestionId and applications", "{\"suggestionId\": \"sug_0123456789abcdef\", "
+                + "\"applications\": [{\"invoiceId\": " + id + ", \"amount\": 1}]}", "/suggestionId");
+        body(route, path, "a well-formed suggestion id that is not current", "{\"suggestionId\": "
+                + "\"sug_0123456789abcdef\"}", 409, null);
         body(route, "/payments/bank:nothing/applications", "unknown payment", applicationsJson(id, "1"), 404, null);
         body(route, "/payments/" + "p".repeat(3000) + "/applications", "payment id of 3,000 bytes",
                 applicationsJson(id, "1"), 404, null);
@@ -592,6 +600,14 @@ class BadInputCampaignTest {
                 "cursor");
         get(payments, "/payments", "an invoice cursor", Map.of("status", "unapplied", "cursor", "0." + otherCursor),
                 400, "cursor");
+
+        String suggestions = "GET /payments/{id}/suggestions";
+        get(suggestions, "/payments/bank:nothing/suggestions", "unknown payment", Map.of(), 404, null);
+        get(suggestions, "/payments/" + encodedLong + "/suggestions", "id over 2,048 bytes", Map.of(), 404, null);
+        get(suggestions, "/payments/" + payment.id() + "/suggestions", "an unknown parameter", Map.of("limit", "3"),
+                422, "limit");
+        add(suggestions, "a body on a GET", "GET", "/payments/" + payment.id() + "/suggestions", Map.of(),
+                Map.of("content-type", JSON), "{}", 400, null);
 
         String refunds = "GET /refunds";
         get(refunds, "/refunds", "no status", Map.of(), 422, "status");

@@ -16,7 +16,9 @@ import io.periodic.billing.model.SellerProfile;
 import io.periodic.billing.money.Currencies;
 import io.periodic.billing.money.Money;
 import io.periodic.billing.money.TaxRate;
+import io.periodic.billing.payments.PaymentMatching;
 import io.periodic.billing.payments.PaymentNotification;
+import io.periodic.billing.payments.Suggestions;
 import io.periodic.billing.persistence.BillingStore;
 import io.periodic.billing.persistence.BillingTable;
 import io.periodic.billing.service.PaymentService;
@@ -53,6 +55,21 @@ public final class CashApplicationBenchmark {
     private static final boolean PAYER_NAMES = !"false".equals(System.getProperty("cash.payerNames"));
 
     private CashApplicationBenchmark() {}
+
+    /** Runs the cash application figures alone (docs/suggestions.md says how). */
+    public static void main(String[] args) {
+        run();
+        System.exit(0);
+    }
+
+    /** The suggestions for the payments the matcher held though their label names invoices. */
+    static final class SuggestionTally {
+        int asked;
+        int top1;
+        int top3;
+        int none;
+        final List<Long> nanos = new ArrayList<>();
+    }
 
     /** Per kind of payment: what the matcher did with it. */
     static final class Tally {
@@ -99,6 +116,7 @@ public final class CashApplicationBenchmark {
         PaymentService service = new PaymentService(store, e -> { }, () -> NOW);
 
         Map<Kind, Tally> tallies = new EnumMap<>(Kind.class);
+        SuggestionTally suggested = new SuggestionTally();
         Map<String, Integer> rules = new TreeMap<>();
         long[] nanos = new long[data.payments().size()];
         int n = 0;
@@ -149,6 +167,19 @@ public final class CashApplicationBenchmark {
                 t.heldRightly++;
             } else {
                 t.missed++;
+                long asked = System.nanoTime();
+                List<Suggestions.Suggestion> ranked = service.suggestions(stored.id()).suggestions();
+                suggested.nanos.add(System.nanoTime() - asked);
+                suggested.asked++;
+                int rank = -1;
+                for (int i = 0; i < ranked.size() && rank < 0; i++) {
+                    if (rightSuggestion(ranked.get(i), p, data, customerKeys, invoiceKeys)) {
+                        rank = i;
+                    }
+                }
+                suggested.top1 += rank == 0 ? 1 : 0;
+                suggested.top3 += rank >= 0 && rank < 3 ? 1 : 0;
+                suggested.none += ranked.isEmpty() ? 1 : 0;
             }
             if (p.kind() == Kind.FEE_SHORTFALL && store.invoices().get(invoices.get(p.expectedInvoices().get(0)).id())
                     .map(i -> i.status() == InvoiceStatus.PAID).orElse(false)) {
@@ -156,6 +187,34 @@ public final class CashApplicationBenchmark {
             }
         }
         print(data, tallies, rules, Arrays.copyOf(nanos, n));
+        printSuggestions(suggested);
+    }
+
+    /** Right: the labelled customer and the labelled invoices (with a reference) or their amounts (without). */
+    private static boolean rightSuggestion(Suggestions.Suggestion s, CashApplicationDataset.Payment p,
+            CashApplicationDataset.Data data, Map<String, String> customerKeys, Map<String, String> invoiceKeys) {
+        if (!p.expectedCustomer().equals(customerKeys.get(s.customerId()))) {
+            return false;
+        }
+        Set<String> invoices = new HashSet<>();
+        List<Long> amounts = new ArrayList<>();
+        for (PaymentMatching.Application a : s.applications()) {
+            invoices.add(invoiceKeys.get(a.invoiceId()));
+            amounts.add(a.amount().minor());
+        }
+        return p.reference() != null ? invoices.equals(new HashSet<>(p.expectedInvoices()))
+                : sorted(amounts).equals(sorted(expectedAmounts(p, data)));
+    }
+
+    private static void printSuggestions(SuggestionTally s) {
+        System.out.printf("suggestions for the %d payments held though their label names invoices: top-1 %.1f %% "
+                + "(%d), top-3 %.1f %% (%d), none at all %d%n", s.asked, s.asked == 0 ? 0.0 : 100.0 * s.top1 / s.asked,
+                s.top1, s.asked == 0 ? 0.0 : 100.0 * s.top3 / s.asked, s.top3, s.none);
+        if (!s.nanos.isEmpty()) {
+            long[] sortedNanos = s.nanos.stream().mapToLong(Long::longValue).sorted().toArray();
+            System.out.printf("time per suggestion call: median %.1f ms, p95 %.1f ms%n",
+                    sortedNanos[sortedNanos.length / 2] / 1e6, sortedNanos[(int) (sortedNanos.length * 0.95)] / 1e6);
+        }
     }
 
     /**
@@ -218,7 +277,6 @@ public final class CashApplicationBenchmark {
         if (fee != null) {
             System.out.printf("bank-fee shortfalls closed in full: %d of %d%n", fee.closedInFull, fee.payments);
         }
-        System.out.println("suggestions for held payments: top-1 / top-3 accuracy: none yet (no suggestions)");
         System.out.println("rules used (allocations): " + rules);
         Arrays.sort(nanos);
         System.out.printf("time per payment: median %.1f ms, p95 %.1f ms%n", nanos[nanos.length / 2] / 1e6,
