@@ -46,7 +46,9 @@ public final class BillingStore {
                 new EntityTable<>(client, tableName, CustomerSchema.CUSTOMER, c -> "customer " + c.id()),
                 new EntityTable<>(client, tableName, CustomerSchema.CUSTOMER_NAME, n -> "customer name " + n.nameKey()),
                 new EntityTable<>(client, tableName, CustomerSchema.CUSTOMER_BANK_NAME,
-                        n -> "customer payer name " + n.bankKey()));
+                        n -> "customer payer name " + n.bankKey()),
+                new EntityTable<>(client, tableName, CustomerSchema.CUSTOMER_VIRTUAL_ACCOUNT,
+                        v -> "virtual account " + v.account()));
         this.idempotency = new IdempotencyRepository(new EntityTable<>(client, tableName, IdempotencySchema.IDEMPOTENT_REQUEST,
                 r -> "idempotent request " + r.scope()));
         this.plans = new PlanRepository(new EntityTable<>(client, tableName, PlanSchema.PLAN, p -> "plan " + p.id()));

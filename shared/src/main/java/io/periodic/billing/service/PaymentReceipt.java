@@ -62,7 +62,7 @@ final class PaymentReceipt {
     Outcome receive(PaymentNotification n) {
         String id = Payment.idFor(n.provider(), n.providerPaymentId());
         Payment fresh = new Payment(id, n.provider(), n.providerPaymentId(), n.amount(), n.payer(), remittance(n),
-                n.occurredAt(), PaymentStatus.RECEIVED, zero(n), zero(n), null, null, true, null);
+                n.occurredAt(), PaymentStatus.RECEIVED, zero(n), zero(n), null, null, true, n.receivingAccount(), null);
         Payment payment;
         try {
             payment = store.payments().create(fresh);
@@ -117,8 +117,15 @@ final class PaymentReceipt {
         }
         Customer customer = null;
         String how = null;
+        String rule = null;
+        if (payment.receivingAccount() != null) {
+            customer = store.customers().findByVirtualAccount(payment.receivingAccount()).orElse(null);
+            how = customer == null ? null : "its virtual account " + payment.receivingAccount()
+                    + " (the payment was received into it)";
+            rule = customer == null ? null : "virtual-account";
+        }
         String reference = payment.payer().customerReference();
-        if (reference != null) {
+        if (customer == null && reference != null) {
             customer = store.customers().get(reference).orElse(null);
             how = "customer reference";
         }
@@ -130,7 +137,6 @@ final class PaymentReceipt {
             customer = only(store.customers().findByName(payment.payer().name()));
             how = "payer name";
         }
-        String rule = null;
         if (customer == null && payment.payer().name() != null) {
             customer = only(store.customers().findByPayerName(payment.payer().name()));
             how = customer == null ? how : payerName(customer, payment.payer().name());

@@ -22,7 +22,8 @@ final class CustomerRoutes implements Http.Resource {
     /** Locales documents and reminders are written in; others are refused rather than printed in English. */
     static final Set<String> LANGUAGES = Set.of("en", "ja", "ko", "sr");
     private static final String[] CUSTOMER_FIELDS = {"name", "email", "currency", "timeZone", "locale",
-        "paymentTermsDays", "taxRate", "taxId", "address", "externalRef", "payerNames"};
+        "paymentTermsDays", "taxRate", "taxId", "address", "externalRef", "payerNames",
+        "virtualAccounts"};
     static final String[] ADDRESS_FIELDS = {"line1", "line2", "postalCode", "city", "region", "country"};
 
     private final AccountService accounts;
@@ -48,7 +49,8 @@ final class CustomerRoutes implements Http.Resource {
                 in.currency("currency"), zone(in), locale(in),
                 in.intIn("paymentTermsDays", 0, 365, 14), taxRate(in, TaxRate.ZERO), in.optString("taxId"),
                 address(in.object("address", ADDRESS_FIELDS)), in.optString("externalRef"),
-                in.has("payerNames") ? payerNames(in) : List.of(), clock.now(), null));
+                in.has("payerNames") ? payerNames(in) : List.of(),
+                in.has("virtualAccounts") ? virtualAccounts(in) : List.of(), clock.now(), null));
         Customer created = Idempotency.createOnce(r, () -> accounts.createCustomer(customer),
                 () -> accounts.customer(id));
         return Response.created(Views.customer(created), "/customers/" + created.id());
@@ -73,6 +75,8 @@ final class CustomerRoutes implements Http.Resource {
                 in.has("address") ? address(in.object("address", ADDRESS_FIELDS)) : c.billingAddress(),
                 in.present("externalRef") ? in.optString("externalRef") : c.externalRef(),
                 in.present("payerNames") ? (in.has("payerNames") ? payerNames(in) : List.of()) : c.payerNames(),
+                in.present("virtualAccounts") ? (in.has("virtualAccounts") ? virtualAccounts(in) : List.of())
+                        : c.virtualAccounts(),
                 c.createdAt(), c.version())));
         return Response.ok(Views.customer(after));
     }
@@ -115,6 +119,22 @@ final class CustomerRoutes implements Http.Resource {
             }
         }
         return names;
+    }
+
+    /**
+     * The customer's virtual accounts: 1..20, each {@code bank-branch-account} (4, 3 and 7 digits); refusals name
+     * the entry ({@code /virtualAccounts/1}). Whether another customer holds one is the store's to say (409).
+     */
+    private static List<String> virtualAccounts(JsonIn in) {
+        List<String> accounts = in.strings("virtualAccounts", 1, Customer.MAX_VIRTUAL_ACCOUNTS, 16);
+        for (int i = 0; i < accounts.size(); i++) {
+            if (!Customer.VIRTUAL_ACCOUNT.matcher(accounts.get(i)).matches()) {
+                throw ApiProblem.field(in.at("virtualAccounts") + "/" + i, "must be bank-branch-account: a 4-digit "
+                        + "bank code, a 3-digit branch and a 7-digit account such as 0172-101-1234567, got "
+                        + accounts.get(i));
+            }
+        }
+        return accounts;
     }
 
     private static TaxRate taxRate(JsonIn in, TaxRate absent) {

@@ -327,6 +327,20 @@ class BadInputCampaignTest {
         payerNames.put("only a legal form", new String[] {"[\"ｱ\", \"ｶ)\"]", "/payerNames/1"});
         payerNames.forEach((what, value) -> field(route, "/customers", "payerNames " + what,
                 customerJson("\"A\"", mail, "\"USD\"", ", \"payerNames\": " + value[0]), value[1]));
+        Map<String, String[]> accounts = new LinkedHashMap<>();
+        accounts.put("a string", new String[] {"\"0172-101-1234567\"", "/virtualAccounts"});
+        accounts.put("empty", new String[] {"[]", "/virtualAccounts"});
+        accounts.put("21 accounts", new String[] {"[" + String.join(", ", Collections.nCopies(21,
+            "\"0172-101-1234567\"")) + "]", "/virtualAccounts"});
+        accounts.put("a number in it", new String[] {"[\"0172-101-1234567\", 1721011234567]", "/virtualAccounts/1"});
+        accounts.put("no dashes", new String[] {"[\"01721011234567\"]", "/virtualAccounts/0"});
+        accounts.put("a 3-digit bank", new String[] {"[\"0172-101-1234567\", \"172-101-1234567\"]",
+            "/virtualAccounts/1"});
+        accounts.put("a 6-digit account", new String[] {"[\"0172-101-123456\"]", "/virtualAccounts/0"});
+        accounts.put("full-width digits", new String[] {"[\"０１７２-１０１-１２３４５６７\"]", "/virtualAccounts/0"});
+        accounts.put("letters", new String[] {"[\"0172-10A-1234567\"]", "/virtualAccounts/0"});
+        accounts.forEach((what, value) -> field(route, "/customers", "virtualAccounts " + what,
+                customerJson("\"A\"", mail, "\"USD\"", ", \"virtualAccounts\": " + value[0]), value[1]));
 
         String patch = "PATCH /customers/{id}";
         String path = "/customers/" + customer;
@@ -334,6 +348,12 @@ class BadInputCampaignTest {
         field(patch, path, "payerNames only punctuation", "{\"payerNames\": [\"---\"]}", "/payerNames/0");
         field(patch, path, "payerNames 49 characters", "{\"payerNames\": [\"" + "ﾔ".repeat(49) + "\"]}",
                 "/payerNames/0");
+        field(patch, path, "virtualAccounts an object", "{\"virtualAccounts\": {\"0\": \"0172-101-1234567\"}}",
+                "/virtualAccounts");
+        field(patch, path, "virtualAccounts a branch of 4 digits", "{\"virtualAccounts\": [\"0172-1010-123456\"]}",
+                "/virtualAccounts/0");
+        field(patch, path, "virtualAccounts a line break", "{\"virtualAccounts\": [\"0172-101\\n-1234567\"]}",
+                "/virtualAccounts/0");
         field(patch, path, "currency cleared", "{\"currency\": null}", "/currency");
         field(patch, path, "name a number", "{\"name\": 5}", "/name");
         field(patch, path, "email invalid", "{\"email\": \"@\"}", "/email");
