@@ -6,6 +6,7 @@ import io.periodic.billing.money.TaxRate;
 import io.periodic.billing.payments.BankNames;
 import io.periodic.billing.ports.Clock;
 import io.periodic.billing.service.AccountService;
+import io.periodic.billing.service.PayerAliasService;
 import io.periodic.functions.billingapi.Http.ApiProblem;
 import io.periodic.functions.billingapi.Http.Request;
 import io.periodic.functions.billingapi.Http.Response;
@@ -17,7 +18,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-/** {@code /customers}: create, read and change the customers billed (through {@link AccountService}). */
+/**
+ * {@code /customers}: create, read and change the customers billed (through {@link AccountService}); list and
+ * forget the payer aliases learned from manual applications (through {@link PayerAliasService}).
+ */
 final class CustomerRoutes implements Http.Resource {
     /** Locales documents and reminders are written in; others are refused rather than printed in English. */
     static final Set<String> LANGUAGES = Set.of("en", "ja", "ko", "sr");
@@ -27,10 +31,12 @@ final class CustomerRoutes implements Http.Resource {
     static final String[] ADDRESS_FIELDS = {"line1", "line2", "postalCode", "city", "region", "country"};
 
     private final AccountService accounts;
+    private final PayerAliasService aliases;
     private final Clock clock;
 
-    CustomerRoutes(AccountService accounts, Clock clock) {
+    CustomerRoutes(AccountService accounts, PayerAliasService aliases, Clock clock) {
         this.accounts = accounts;
+        this.aliases = aliases;
         this.clock = clock;
     }
 
@@ -39,7 +45,21 @@ final class CustomerRoutes implements Http.Resource {
         return List.of(
                 new Route("POST", "/customers", "createCustomer", this::create),
                 new Route("GET", "/customers/{id}", "getCustomer", this::get),
-                new Route("PATCH", "/customers/{id}", "updateCustomer", this::update));
+                new Route("PATCH", "/customers/{id}", "updateCustomer", this::update),
+                new Route("GET", "/customers/{id}/payer-aliases", "listPayerAliases", this::aliases),
+                new Route("DELETE", "/customers/{id}/payer-aliases/{aliasId}", "deletePayerAlias", this::forget));
+    }
+
+    private Response aliases(Request r) {
+        return Response.ok(PayerAliasViews.list(aliases.aliasesOf(r.pathParam("id"))));
+    }
+
+    private Response forget(Request r) {
+        if (r.body() != null) {
+            throw new ApiProblem(400, "unexpected-body", "a DELETE request has no body");
+        }
+        aliases.forget(r.pathParam("id"), r.pathParam("aliasId"));
+        return Response.noContent();
     }
 
     private Response create(Request r) {

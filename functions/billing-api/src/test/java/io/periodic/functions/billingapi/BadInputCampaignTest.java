@@ -570,6 +570,26 @@ class BadInputCampaignTest {
             add(route, "a body on a GET", "GET", prefix + "nothing_here", Map.of(), Map.of("content-type", JSON),
                     "{}", 400, null);
         });
+        String aliases = "GET /customers/{id}/payer-aliases";
+        get(aliases, "/customers/nothing_here/payer-aliases", "unknown customer", Map.of(), 404, null);
+        get(aliases, "/customers/" + encodedLong + "/payer-aliases", "id over 2,048 UTF-8 bytes", Map.of(), 404, null);
+        get(aliases, "/customers/%00/payer-aliases", "NUL id", Map.of(), 404, null);
+        add(aliases, "a body on a GET", "GET", "/customers/" + customer + "/payer-aliases", Map.of(),
+                Map.of("content-type", JSON), "{}", 400, null);
+        String forget = "DELETE /customers/{id}/payer-aliases/{aliasId}";
+        String alias = "/payer-aliases/pal_000000000000000000000000";
+        add(forget, "unknown customer", "DELETE", "/customers/nothing_here" + alias, Map.of(), Map.of(), null, 404,
+                null);
+        add(forget, "not an alias id", "DELETE", "/customers/" + customer + "/payer-aliases/..%2F..%2Fsettings",
+                Map.of(), Map.of(), null, 404, null);
+        add(forget, "alias id of 4,000 characters", "DELETE", "/customers/" + customer + "/payer-aliases/pal_"
+                + "0".repeat(4_000), Map.of(), Map.of(), null, 404, null);
+        add(forget, "upper-case hex", "DELETE", "/customers/" + customer + "/payer-aliases/pal_"
+                + "A".repeat(24), Map.of(), Map.of(), null, 404, null);
+        add(forget, "a body on a DELETE", "DELETE", "/customers/" + customer + alias, Map.of(),
+                Map.of("content-type", JSON), "{}", 400, null);
+        add(forget, "POST is not a method here", "POST", "/customers/" + customer + alias, Map.of(),
+                Map.of("content-type", JSON), "{}", 405, null);
         String doc = "GET /invoices/{id}/document";
         String docPath = "/invoices/" + invoice.id() + "/document";
         get(doc, docPath, "format docx", Map.of("format", "docx"), 422, "format");
