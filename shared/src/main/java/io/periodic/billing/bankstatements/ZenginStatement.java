@@ -77,14 +77,23 @@ public record ZenginStatement(List<Entry> entries, List<Cancellation> cancellati
 
         /**
          * This credit as a payment notification: provider {@code bank}, event id = provider payment id =
-         * {@link #identity()}, the amount in JPY, payer = 振込依頼人名 (customer reference = 振込依頼人コード),
-         * remittance text = EDI情報 then 摘要内容, dated the 勘定日 at 00:00 UTC.
+         * {@link #identity()}, the amount in JPY, payer = 振込依頼人名 (customer reference = 振込依頼人コード,
+         * account = the remitting bank and branch as printed, {@code 仕向銀行名/仕向店名}, when known), remittance
+         * text = EDI情報 then 摘要内容, dated the 勘定日 at 00:00 UTC, received into the header's account
+         * ({@link Account#key()}: a virtual account identifies its customer).
          */
         public PaymentNotification toNotification() {
             String remittance = join(edi, description);
             return new PaymentNotification(Kind.RECEIVED, CamtParser.PROVIDER, identity(), identity(), null,
-                    Money.of(amount, CURRENCY), new Payer(remitterName, null, remitterCode, null), null, remittance,
-                    bookingDate.atStartOfDay(ZoneOffset.UTC).toInstant());
+                    Money.of(amount, CURRENCY), new Payer(remitterName, null, remitterCode, remittingFrom()), null,
+                    remittance, bookingDate.atStartOfDay(ZoneOffset.UTC).toInstant(), false, account.key());
+        }
+
+        /** {@code 仕向銀行名/仕向店名} as printed, or null when the record names neither. */
+        String remittingFrom() {
+            String bank = remittingBank == null ? "" : remittingBank.strip();
+            String branch = remittingBranch == null ? "" : remittingBranch.strip();
+            return bank.isEmpty() && branch.isEmpty() ? null : bank + "/" + branch;
         }
     }
 

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * A customer of the SaaS company. Its id is also the customer reference printed on invoices (payers may quote it).
@@ -26,6 +27,10 @@ import java.util.Locale;
  * @param payerNames the names this customer's bank transfers arrive under, as the bank prints them (usually
  *     half-width katakana such as {@code ｶ)ﾔﾏﾀﾞｼｮｳｼﾞ}): payment matching only, never printed; 0..10, each
  *     1..48 characters after trimming (the 全銀 length of a payer name)
+ * @param virtualAccounts the receiving accounts (振込専用口座 / バーチャル口座) given to this customer alone, each
+ *     {@code bank-branch-account} ({@code 0172-101-1234567}: 4-digit bank code, 3-digit branch, 7-digit account):
+ *     a credit into one identifies the customer (rule {@code virtual-account}); 0..20, distinct; an account
+ *     belongs to at most one customer (the store refuses a second holder)
  */
 public record Customer(
         String id,
@@ -40,12 +45,17 @@ public record Customer(
         Address billingAddress,
         String externalRef,
         List<String> payerNames,
+        List<String> virtualAccounts,
         Instant createdAt,
         Long version) {
 
     /** The most payer names a customer has, and the longest one (characters, after trimming). */
     public static final int MAX_PAYER_NAMES = 10;
     public static final int MAX_PAYER_NAME_LENGTH = 48;
+    /** The most virtual accounts a customer has. */
+    public static final int MAX_VIRTUAL_ACCOUNTS = 20;
+    /** A virtual account as stored and matched: {@code bank-branch-account}, digits only. */
+    public static final Pattern VIRTUAL_ACCOUNT = Pattern.compile("[0-9]{4}-[0-9]{3}-[0-9]{7}");
 
     public Customer {
         id = Ids.check(id, "customer id");
@@ -65,7 +75,16 @@ public record Customer(
         notNull(billingAddress, "billing address");
         externalRef = optional(externalRef, "external reference", 100);
         payerNames = payerNames(payerNames);
+        virtualAccounts = virtualAccounts(virtualAccounts);
         notNull(createdAt, "createdAt");
+    }
+
+    /** A customer without virtual accounts. */
+    public Customer(String id, String name, String email, Currency currency, ZoneId timeZone, Locale locale,
+            int paymentTermsDays, TaxRate taxRate, String taxId, Address billingAddress, String externalRef,
+            List<String> payerNames, Instant createdAt, Long version) {
+        this(id, name, email, currency, timeZone, locale, paymentTermsDays, taxRate, taxId, billingAddress,
+                externalRef, payerNames, List.of(), createdAt, version);
     }
 
     /** A customer without payer names. */
@@ -73,7 +92,7 @@ public record Customer(
             int paymentTermsDays, TaxRate taxRate, String taxId, Address billingAddress, String externalRef,
             Instant createdAt, Long version) {
         this(id, name, email, currency, timeZone, locale, paymentTermsDays, taxRate, taxId, billingAddress,
-                externalRef, List.of(), createdAt, version);
+                externalRef, List.of(), List.of(), createdAt, version);
     }
 
     /** A customer without an external reference. */
@@ -81,7 +100,7 @@ public record Customer(
             int paymentTermsDays, TaxRate taxRate, String taxId, Address billingAddress, Instant createdAt,
             Long version) {
         this(id, name, email, currency, timeZone, locale, paymentTermsDays, taxRate, taxId, billingAddress, null,
-                List.of(), createdAt, version);
+                List.of(), List.of(), createdAt, version);
     }
 
     private static List<String> payerNames(List<String> names) {
@@ -99,6 +118,27 @@ public record Customer(
             }
         }
         return List.copyOf(trimmed);
+    }
+
+    private static List<String> virtualAccounts(List<String> accounts) {
+        if (accounts == null || accounts.isEmpty()) {
+            return List.of();
+        }
+        if (accounts.size() > MAX_VIRTUAL_ACCOUNTS) {
+            throw new IllegalArgumentException("virtual accounts are at most " + MAX_VIRTUAL_ACCOUNTS + ", got "
+                    + accounts.size());
+        }
+        List<String> distinct = new ArrayList<>(accounts.size());
+        for (String account : accounts) {
+            if (account == null || !VIRTUAL_ACCOUNT.matcher(account).matches()) {
+                throw new IllegalArgumentException("a virtual account is bank-branch-account (4, 3 and 7 digits, "
+                        + "e.g. 0172-101-1234567), got " + account);
+            }
+            if (!distinct.contains(account)) {
+                distinct.add(account);
+            }
+        }
+        return List.copyOf(distinct);
     }
 
     public Customer withVersion(Long newVersion) {
@@ -132,6 +172,7 @@ public record Customer(
         private Address billingAddress;
         private String externalRef;
         private List<String> payerNames;
+        private List<String> virtualAccounts;
         private Instant createdAt;
         private Long version;
 
@@ -150,6 +191,7 @@ public record Customer(
             billingAddress = from.billingAddress;
             externalRef = from.externalRef;
             payerNames = from.payerNames;
+            virtualAccounts = from.virtualAccounts;
             createdAt = from.createdAt;
             version = from.version;
         }
@@ -214,6 +256,11 @@ public record Customer(
             return this;
         }
 
+        public Builder virtualAccounts(List<String> value) {
+            virtualAccounts = value;
+            return this;
+        }
+
         public Builder createdAt(Instant value) {
             createdAt = value;
             return this;
@@ -226,7 +273,7 @@ public record Customer(
 
         public Customer build() {
             return new Customer(id, name, email, currency, timeZone, locale, paymentTermsDays, taxRate, taxId,
-                    billingAddress, externalRef, payerNames, createdAt, version);
+                    billingAddress, externalRef, payerNames, virtualAccounts, createdAt, version);
         }
     }
 }

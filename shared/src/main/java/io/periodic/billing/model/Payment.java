@@ -21,6 +21,8 @@ import java.util.HexFormat;
  * @param unappliedReason why (part of) it could not be applied, for the person who resolves it
  * @param announced whether the events of its last application (invoice.paid, payment.unapplied, ...) were
  *     published; false right after an application is committed, so a crash before publishing is caught up
+ * @param receivingAccount the account it arrived in when the source said ({@code bank-branch-account} of a Zengin
+ *     statement), or null
  */
 public record Payment(
         String id,
@@ -36,6 +38,7 @@ public record Payment(
         String customerId,
         String unappliedReason,
         boolean announced,
+        String receivingAccount,
         Long version) {
 
     public Payment {
@@ -64,6 +67,15 @@ public record Payment(
             customerId = Ids.check(customerId, "customer id");
         }
         unappliedReason = optional(unappliedReason, "unapplied reason", 1000);
+        receivingAccount = optional(receivingAccount, "receiving account", 64);
+    }
+
+    /** A payment that does not say which account received it. */
+    public Payment(String id, String provider, String providerPaymentId, Money amount, Payer payer,
+            String remittanceText, Instant receivedAt, PaymentStatus status, Money applied, Money refunded,
+            String customerId, String unappliedReason, boolean announced, Long version) {
+        this(id, provider, providerPaymentId, amount, payer, remittanceText, receivedAt, status, applied, refunded,
+                customerId, unappliedReason, announced, null, version);
     }
 
     /** A payment whose events are all published. */
@@ -71,7 +83,7 @@ public record Payment(
             String remittanceText, Instant receivedAt, PaymentStatus status, Money applied, Money refunded,
             String customerId, String unappliedReason, Long version) {
         this(id, provider, providerPaymentId, amount, payer, remittanceText, receivedAt, status, applied, refunded,
-                customerId, unappliedReason, true, version);
+                customerId, unappliedReason, true, null, version);
     }
 
     /** The longest provider payment id: what every intake accepts (docs/payment-events.md: 1-255 characters). */
@@ -157,6 +169,7 @@ public record Payment(
         private String customerId;
         private String unappliedReason;
         private boolean announced;
+        private String receivingAccount;
         private Long version;
 
         private Builder() {}
@@ -175,6 +188,7 @@ public record Payment(
             customerId = from.customerId;
             unappliedReason = from.unappliedReason;
             announced = from.announced;
+            receivingAccount = from.receivingAccount;
             version = from.version;
         }
 
@@ -243,6 +257,11 @@ public record Payment(
             return this;
         }
 
+        public Builder receivingAccount(String value) {
+            receivingAccount = value;
+            return this;
+        }
+
         public Builder version(Long value) {
             version = value;
             return this;
@@ -250,7 +269,7 @@ public record Payment(
 
         public Payment build() {
             return new Payment(id, provider, providerPaymentId, amount, payer, remittanceText, receivedAt, status,
-                    applied, refunded, customerId, unappliedReason, announced, version);
+                    applied, refunded, customerId, unappliedReason, announced, receivingAccount, version);
         }
     }
 }

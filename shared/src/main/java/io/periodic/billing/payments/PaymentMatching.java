@@ -22,9 +22,11 @@ import java.util.Set;
  *       what is short leaves the last invoice open with the rest due; what is over goes to the credit balance;
  *   <li><b>unapplied</b>: otherwise the money is held as unapplied cash with the reason, for a person.
  * </ol>
- * A customer identified by a rule of its own ({@link Context#identifyingRule}: {@code payer-name} when the bank
- * key of the payer's name equals that of one of exactly one customer's payer names) gives rules 2–4 that rule's
- * name; the reason still says how the amount was applied.
+ * A customer identified by a rule of its own ({@link Context#identifyingRule}) gives rules 2–4 that rule's name;
+ * the reason still says how the amount was applied. Those rules, in the order the caller tries them:
+ * {@code virtual-account} (the payment arrived in one of the customer's virtual accounts: certain, so first),
+ * then, after the customer reference, the e-mail and the name, {@code payer-name} (the bank key of the payer's
+ * name equals that of one of exactly one customer's payer names).
  * Any money that would go to a referenced invoice or customer in another currency is held unapplied with the
  * reason "currency mismatch". A payment over the maximum amount ({@link Money#MAX_MINOR}; intake refuses them, so
  * only one stored before that limit existed) is held unapplied whole, for a person to check. Whatever is not applied to invoices goes to the identified customer's credit balance

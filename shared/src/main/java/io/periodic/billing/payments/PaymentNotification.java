@@ -23,6 +23,9 @@ import java.util.Objects;
  *     the payment so far, as the source reports it (Stripe's cumulative {@code amount_refunded}); the refund id is
  *     then one per total ({@code <charge>:refunded:<total>}). Whoever applies it counts only what it adds to the
  *     refunds already counted.
+ * @param receivingAccount the account the money arrived in, when the source says and it matters (a Zengin
+ *     statement's header account, {@code bank-branch-account} such as {@code 0172-101-1234567}: a customer's
+ *     virtual account identifies the customer), or null
  */
 public record PaymentNotification(
         Kind kind,
@@ -35,7 +38,8 @@ public record PaymentNotification(
         String invoiceReference,
         String remittanceText,
         Instant occurredAt,
-        boolean runningTotal) {
+        boolean runningTotal,
+        String receivingAccount) {
 
     public enum Kind {
         /** Money received from a payer. */
@@ -65,13 +69,24 @@ public record PaymentNotification(
         if (runningTotal && kind != Kind.REFUNDED) {
             throw new IllegalArgumentException("only a refund is reported as a running total");
         }
+        if (receivingAccount != null && (receivingAccount.isBlank() || receivingAccount.length() > 64)) {
+            throw new IllegalArgumentException("receiving account must be 1-64 characters when given");
+        }
+    }
+
+    /** A notification that does not say which account received the money. */
+    public PaymentNotification(Kind kind, String provider, String eventId, String providerPaymentId, String refundId,
+            Money amount, Payer payer, String invoiceReference, String remittanceText, Instant occurredAt,
+            boolean runningTotal) {
+        this(kind, provider, eventId, providerPaymentId, refundId, amount, payer, invoiceReference, remittanceText,
+                occurredAt, runningTotal, null);
     }
 
     /** A notification whose amount is its own (not a running total). */
     public PaymentNotification(Kind kind, String provider, String eventId, String providerPaymentId, String refundId,
             Money amount, Payer payer, String invoiceReference, String remittanceText, Instant occurredAt) {
         this(kind, provider, eventId, providerPaymentId, refundId, amount, payer, invoiceReference, remittanceText,
-                occurredAt, false);
+                occurredAt, false, null);
     }
 
     private static void requireText(String value, String field) {

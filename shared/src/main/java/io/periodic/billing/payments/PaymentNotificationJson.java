@@ -41,6 +41,7 @@ public final class PaymentNotificationJson {
             field(g, "invoiceReference", n.invoiceReference());
             field(g, "remittanceText", n.remittanceText());
             g.writeStringField("occurredAt", n.occurredAt().toString());
+            field(g, "receivingAccount", n.receivingAccount());
             if (n.runningTotal()) {
                 g.writeBooleanField("runningTotal", true);
             }
@@ -93,7 +94,7 @@ public final class PaymentNotificationJson {
                     new Payer(text.get("payerName"), text.get("payerEmail"), text.get("payerReference"),
                             text.get("payerAccount")),
                     text.get("invoiceReference"), text.get("remittanceText"), Instant.parse(text.get("occurredAt")),
-                    runningTotal);
+                    runningTotal, text.get("receivingAccount"));
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("payment notification is invalid: " + e.getMessage(), e);
         }

@@ -28,6 +28,7 @@ public final class BillingStore {
     private final SettingsRepository settings;
     private final InboundEventRepository inbound;
     private final DunningRepository dunning;
+    private final PayerAliasRepository payerAliases;
 
     public BillingStore(DynamoDbClient dynamo, String tableName) {
         // Only the versioning extension: optimistic locking on every record with a version attribute.
@@ -46,7 +47,9 @@ public final class BillingStore {
                 new EntityTable<>(client, tableName, CustomerSchema.CUSTOMER, c -> "customer " + c.id()),
                 new EntityTable<>(client, tableName, CustomerSchema.CUSTOMER_NAME, n -> "customer name " + n.nameKey()),
                 new EntityTable<>(client, tableName, CustomerSchema.CUSTOMER_BANK_NAME,
-                        n -> "customer payer name " + n.bankKey()));
+                        n -> "customer payer name " + n.bankKey()),
+                new EntityTable<>(client, tableName, CustomerSchema.CUSTOMER_VIRTUAL_ACCOUNT,
+                        v -> "virtual account " + v.account()));
         this.idempotency = new IdempotencyRepository(new EntityTable<>(client, tableName, IdempotencySchema.IDEMPOTENT_REQUEST,
                 r -> "idempotent request " + r.scope()));
         this.plans = new PlanRepository(new EntityTable<>(client, tableName, PlanSchema.PLAN, p -> "plan " + p.id()));
@@ -69,6 +72,12 @@ public final class BillingStore {
                 new EntityTable<>(client, tableName, RefundSchema.REFUND, f -> "refund " + f.refundId()),
                 new EntityTable<>(client, tableName, PaymentSchema.PAYMENT_DAY, d -> "payment day entry " + d.paymentId()),
                 invoices, credit, work);
+        this.payerAliases = new PayerAliasRepository(new EntityTable<>(client, tableName,
+                PayerAliasSchema.PAYER_ALIAS, a -> "payer alias " + a.id()));
+    }
+
+    public PayerAliasRepository payerAliases() {
+        return payerAliases;
     }
 
     public CustomerRepository customers() {

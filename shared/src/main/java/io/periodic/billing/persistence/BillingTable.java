@@ -127,6 +127,16 @@ public final class BillingTable {
         return "BANKNAME#" + bankKey;
     }
 
+    /** A virtual account, {@code bank-branch-account}: the one item saying which customer holds it. */
+    static String virtualAccount(String account) {
+        return "VACCOUNT#" + account;
+    }
+
+    /** A learned payer alias's bank key ({@code payments.BankNames.key}). */
+    static String payerAlias(String bankKey) {
+        return "PAYALIAS#" + bankKey;
+    }
+
     static String payment(String id) {
         return "PAY#" + id;
     }

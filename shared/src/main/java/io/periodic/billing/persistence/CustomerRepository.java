@@ -18,13 +18,14 @@ import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.enhanced.dynamodb.model.TransactPutItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.TransactUpdateItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.TransactWriteItemsEnhancedRequest;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
  * Customers: by id; by e-mail and by name (payment matching). A customer's normalised name ({@link Names#key}) is
  * written as a small lookup item in the same transaction as the customer, and moved when the name changes; so is
  * one item per distinct bank key ({@link BankNames#key}) of its payer names (customers without payer names have
- * none).
+ * none), and one holder item per virtual account, created on condition that no other customer holds it.
  */
 public final class CustomerRepository {
     private static final Expression NOT_EXISTS = Expression.builder()
@@ -34,19 +35,28 @@ public final class CustomerRepository {
     private final EntityTable<Customer> customers;
     private final EntityTable<CustomerSchema.CustomerName> names;
     private final EntityTable<CustomerSchema.CustomerBankName> bankNames;
+    private final EntityTable<CustomerSchema.CustomerVirtualAccount> virtualAccounts;
 
     CustomerRepository(DynamoDbEnhancedClient client, EntityTable<Customer> customers,
-            EntityTable<CustomerSchema.CustomerName> names, EntityTable<CustomerSchema.CustomerBankName> bankNames) {
+            EntityTable<CustomerSchema.CustomerName> names, EntityTable<CustomerSchema.CustomerBankName> bankNames,
+            EntityTable<CustomerSchema.CustomerVirtualAccount> virtualAccounts) {
         this.client = client;
         this.customers = customers;
         this.names = names;
         this.bankNames = bankNames;
+        this.virtualAccounts = virtualAccounts;
     }
 
+    /**
+     * Creates a customer with its lookup items, in one transaction.
+     *
+     * @throws AlreadyExistsException when the customer exists
+     * @throws AccountHeldException when one of its virtual accounts is another customer's
+     */
     public Customer create(Customer customer) {
         String nameKey = Names.key(customer.name());
         Set<String> bankKeys = bankKeys(customer);
-        if (nameKey == null && bankKeys.isEmpty()) {
+        if (nameKey == null && bankKeys.isEmpty() && customer.virtualAccounts().isEmpty()) {
             return customers.create(customer);
         }
         TransactWriteItemsEnhancedRequest.Builder tx = TransactWriteItemsEnhancedRequest.builder()
@@ -58,15 +68,54 @@ public final class CustomerRepository {
         for (String bankKey : bankKeys) {
             tx.addPutItem(bankNames.table(), new CustomerSchema.CustomerBankName(bankKey, customer.id()));
         }
+        int first = 1 + (nameKey == null ? 0 : 1) + bankKeys.size();
+        List<String> claimed = customer.virtualAccounts();
+        claim(tx, customer.id(), claimed);
         try {
             client.transactWriteItems(tx.build());
         } catch (TransactionCanceledException e) {
             if (Transactions.conditionFailedAt(e, 0)) {
                 throw new AlreadyExistsException("customer " + customer.id() + " already exists", e);
             }
-            throw Transactions.canceled("creating customer " + customer.id(), e);
+            throw heldOr(e, first, claimed, "creating customer " + customer.id());
         }
         return customer.withVersion(1L);
+    }
+
+    /** Puts one holder item per account, each on condition that it is unheld or already this customer's. */
+    private void claim(TransactWriteItemsEnhancedRequest.Builder tx, String customerId, List<String> accounts) {
+        for (String account : accounts) {
+            tx.addPutItem(virtualAccounts.table(), TransactPutItemEnhancedRequest.builder(
+                    CustomerSchema.CustomerVirtualAccount.class)
+                    .item(new CustomerSchema.CustomerVirtualAccount(account, customerId))
+                    .conditionExpression(Expression.builder()
+                            .expression("attribute_not_exists(#pk) OR #cid = :cid")
+                            .expressionNames(Map.of("#pk", BillingTable.PK, "#cid", "customerId"))
+                            .expressionValues(Map.of(":cid", AttributeValue.fromS(customerId))).build())
+                    .build());
+        }
+    }
+
+    /** The refusal of a cancelled customer write: {@link AccountHeldException} when a claim's condition failed. */
+    private static RuntimeException heldOr(TransactionCanceledException e, int first, List<String> claimed,
+            String what) {
+        for (int i = 0; i < claimed.size(); i++) {
+            if (Transactions.conditionFailedAt(e, first + i)) {
+                return new AccountHeldException(claimed.get(i), "the virtual account " + claimed.get(i)
+                        + " belongs to another customer", e);
+            }
+        }
+        return Transactions.canceled(what, e);
+    }
+
+    /**
+     * The customer holding a virtual account ({@code bank-branch-account}), if any: a credit into it is that
+     * customer's.
+     */
+    public Optional<Customer> findByVirtualAccount(String account) {
+        return virtualAccounts.get(BillingTable.virtualAccount(account), "VACCOUNT")
+                .flatMap(held -> get(held.customerId()))
+                .filter(c -> c.virtualAccounts().contains(account));
     }
 
     /** Customers whose normalised name equals the payer's (several when names collide; the caller decides). */
@@ -122,7 +171,11 @@ public final class CustomerRepository {
         String newKey = Names.key(customer.name());
         Set<String> oldBankKeys = bankKeys(before);
         Set<String> newBankKeys = bankKeys(customer);
-        if (Objects.equals(oldKey, newKey) && oldBankKeys.equals(newBankKeys)) {
+        List<String> oldAccounts = before == null ? List.of() : before.virtualAccounts();
+        List<String> claimed = customer.virtualAccounts().stream().filter(a -> !oldAccounts.contains(a)).toList();
+        List<String> released = oldAccounts.stream().filter(a -> !customer.virtualAccounts().contains(a)).toList();
+        if (Objects.equals(oldKey, newKey) && oldBankKeys.equals(newBankKeys) && claimed.isEmpty()
+                && released.isEmpty()) {
             return customers.update(customer);
         }
         TransactWriteItemsEnhancedRequest.Builder tx = TransactWriteItemsEnhancedRequest.builder()
@@ -146,10 +199,15 @@ public final class CustomerRepository {
                 tx.addPutItem(bankNames.table(), new CustomerSchema.CustomerBankName(added, customer.id()));
             }
         }
+        for (String account : released) { // ours, as the customer record says
+            tx.addDeleteItem(virtualAccounts.table(), EntityTable.key(BillingTable.virtualAccount(account), "VACCOUNT"));
+        }
+        int first = tx.build().transactWriteItems().size();
+        claim(tx, customer.id(), claimed);
         try {
             client.transactWriteItems(tx.build());
         } catch (TransactionCanceledException e) {
-            throw Transactions.canceled("updating customer " + customer.id(), e);
+            throw heldOr(e, first, claimed, "updating customer " + customer.id());
         }
         return customer.withVersion(customer.version() == null ? 1L : customer.version() + 1);
     }

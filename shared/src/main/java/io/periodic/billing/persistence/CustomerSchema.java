@@ -15,7 +15,7 @@ import java.util.Locale;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 
 /**
- * The stored form of customers, and of the payer-name lookup that points to them. Key formats:
+ * The stored form of customers, and of the name, payer-name and virtual-account lookups that point to them. Key formats:
  * {@link BillingTable}; layout: docs/data-model.md.
  */
 final class CustomerSchema {
@@ -44,6 +44,8 @@ final class CustomerSchema {
         EXTERNAL_REF(string("externalRef")),
         /** Absent when the customer has none (so customers stored before it are unchanged). */
         PAYER_NAMES(strings("payerNames")),
+        /** Absent when the customer has none (so customers stored before it are unchanged). */
+        VIRTUAL_ACCOUNTS(strings("virtualAccounts")),
         CREATED_AT(instant("createdAt")),
         VERSION(Column.VERSION);
 
@@ -80,6 +82,7 @@ final class CustomerSchema {
                 case BILLING_ADDRESS -> it.billingAddress();
                 case EXTERNAL_REF -> it.externalRef();
                 case PAYER_NAMES -> it.payerNames().isEmpty() ? null : it.payerNames();
+                case VIRTUAL_ACCOUNTS -> it.virtualAccounts().isEmpty() ? null : it.virtualAccounts();
                 case CREATED_AT -> it.createdAt();
                 case VERSION -> it.version();
             };
@@ -103,6 +106,7 @@ final class CustomerSchema {
                     case BILLING_ADDRESS -> customer.billingAddress(r.get(a));
                     case EXTERNAL_REF -> customer.externalRef(r.get(a));
                     case PAYER_NAMES -> customer.payerNames(r.get(a));
+                    case VIRTUAL_ACCOUNTS -> customer.virtualAccounts(r.get(a));
                     case CREATED_AT -> customer.createdAt(r.get(a));
                     case VERSION -> customer.version(r.get(a));
                 };
@@ -197,4 +201,48 @@ final class CustomerSchema {
 
     static final TableSchema<CustomerBankName> CUSTOMER_BANK_NAME = SchemaBuilder.of(CustomerBankName.class,
             CustomerBankNameAttribute.values());
+
+    /**
+     * Who holds a virtual account: {@code VACCOUNT#<bank-branch-account> / VACCOUNT}, one item per account, so a
+     * second customer's claim fails the condition of its create.
+     */
+    record CustomerVirtualAccount(String account, String customerId) {}
+
+    enum CustomerVirtualAccountAttribute implements StoredAttribute<CustomerVirtualAccount> {
+        PK(Column.PK),
+        SK(Column.SK),
+        TYPE(Column.TYPE),
+        ACCOUNT(string("account")),
+        CUSTOMER_ID(string("customerId"));
+
+        private final Column column;
+
+        CustomerVirtualAccountAttribute(Column column) {
+            this.column = column;
+        }
+
+        @Override
+        public Column column() {
+            return column;
+        }
+
+        @Override
+        public Object valueOf(CustomerVirtualAccount it) {
+            return switch (this) {
+                case PK -> BillingTable.virtualAccount(it.account());
+                case SK -> "VACCOUNT";
+                case TYPE -> "CustomerVirtualAccount";
+                case ACCOUNT -> it.account();
+                case CUSTOMER_ID -> it.customerId();
+            };
+        }
+
+        @Override
+        public CustomerVirtualAccount recordOf(Row r) {
+            return new CustomerVirtualAccount(r.get(ACCOUNT), r.get(CUSTOMER_ID));
+        }
+    }
+
+    static final TableSchema<CustomerVirtualAccount> CUSTOMER_VIRTUAL_ACCOUNT = SchemaBuilder.of(
+            CustomerVirtualAccount.class, CustomerVirtualAccountAttribute.values());
 }

@@ -4,6 +4,7 @@ import io.periodic.billing.model.Allocation;
 import io.periodic.billing.model.CreditBalance;
 import io.periodic.billing.model.CreditEntry;
 import io.periodic.billing.model.Invoice;
+import io.periodic.billing.model.PayerAlias;
 import io.periodic.billing.model.Payment;
 import io.periodic.billing.model.Refund;
 import java.time.LocalDate;
@@ -44,6 +45,7 @@ public final class PaymentRepository {
     private final CreditRepository credit;
     private final WorkIndex work;
     private final DynamoDbTable<IdempotencySchema.CommitMarker> markers;
+    private final DynamoDbTable<PayerAlias> aliases;
 
     PaymentRepository(DynamoDbEnhancedClient client, EntityTable<Payment> payments,
             EntityTable<Allocation> allocations, EntityTable<Refund> refunds, EntityTable<PaymentSchema.PaymentDay> days,
@@ -57,6 +59,7 @@ public final class PaymentRepository {
         this.credit = credit;
         this.work = work;
         this.markers = client.table(payments.table().tableName(), IdempotencySchema.COMMIT_MARKER);
+        this.aliases = client.table(payments.table().tableName(), PayerAliasSchema.PAYER_ALIAS);
     }
 
     /** The most items DynamoDB accepts in one transaction (TransactWriteItems). */
@@ -143,7 +146,16 @@ public final class PaymentRepository {
      * @throws IllegalArgumentException when the application needs more than {@link #MAX_TRANSACTION_ITEMS} items
      */
     public Payment commit(Application a, String markerScope, long markerExpiresAt) {
-        int items = itemsOf(a) + (markerScope == null ? 0 : 1);
+        return commit(a, markerScope, markerExpiresAt, null);
+    }
+
+    /**
+     * {@link #commit(Application, String, long)} that also writes what a manual application taught: a payer alias
+     * ({@code learned} null: none), created or confirmed version-checked in the same transaction, so an alias is
+     * never learned from an application that was not committed, nor an application committed without its alias.
+     */
+    public Payment commit(Application a, String markerScope, long markerExpiresAt, PayerAlias learned) {
+        int items = itemsOf(a) + (markerScope == null ? 0 : 1) + (learned == null ? 0 : 1);
         if (items > MAX_TRANSACTION_ITEMS) {
             throw new IllegalArgumentException("applying payment " + a.payment().id() + " would write " + items
                     + " items in one transaction; DynamoDB allows " + MAX_TRANSACTION_ITEMS);
@@ -179,6 +191,10 @@ public final class PaymentRepository {
         if (a.balanceAfter() != null) {
             tx.addUpdateItem(credit.balanceTable(), TransactUpdateItemEnhancedRequest.builder(CreditBalance.class)
                     .item(a.balanceAfter()).ignoreNulls(false).build());
+        }
+        if (learned != null) {
+            tx.addUpdateItem(aliases, TransactUpdateItemEnhancedRequest.builder(PayerAlias.class)
+                    .item(learned).ignoreNulls(false).build());
         }
         try {
             client.transactWriteItems(tx.build());

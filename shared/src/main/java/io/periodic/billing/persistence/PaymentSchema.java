@@ -79,6 +79,8 @@ final class PaymentSchema {
         CUSTOMER_ID(string("customerId")),
         UNAPPLIED_REASON(string("unappliedReason")),
         ANNOUNCED(bool("announced")),
+        /** Absent when the source did not say (so payments stored before it are unchanged). */
+        RECEIVING_ACCOUNT(string("receivingAccount")),
         VERSION(Column.VERSION);
 
         private final Column column;
@@ -116,6 +118,7 @@ final class PaymentSchema {
                 case CUSTOMER_ID -> it.customerId();
                 case UNAPPLIED_REASON -> it.unappliedReason();
                 case ANNOUNCED -> it.announced();
+                case RECEIVING_ACCOUNT -> it.receivingAccount();
                 case VERSION -> it.version();
             };
         }
@@ -139,6 +142,7 @@ final class PaymentSchema {
                     case CUSTOMER_ID -> payment.customerId(r.get(a));
                     case UNAPPLIED_REASON -> payment.unappliedReason(r.get(a));
                     case ANNOUNCED -> payment.announced(r.get(a, true));
+                    case RECEIVING_ACCOUNT -> payment.receivingAccount(r.get(a));
                     case VERSION -> payment.version(r.get(a));
                 };
             }

@@ -12,6 +12,7 @@ import io.periodic.billing.model.Plan;
 import io.periodic.billing.model.Subscription;
 import io.periodic.billing.model.SubscriptionItem;
 import io.periodic.billing.model.SubscriptionStatus;
+import io.periodic.billing.persistence.AccountHeldException;
 import io.periodic.billing.persistence.AlreadyExistsException;
 import io.periodic.billing.persistence.BillingStore;
 import io.periodic.billing.ports.Clock;
@@ -49,18 +50,24 @@ public final class AccountService {
         return store.customers().get(id).orElseThrow(() -> new NotFoundException("customer", id));
     }
 
-    /** Creates a customer under its id; {@link DuplicateException} when that id exists already. */
+    /**
+     * Creates a customer under its id; {@link DuplicateException} when that id exists already,
+     * {@link ConflictException} when one of its virtual accounts is another customer's.
+     */
     public Customer createCustomer(Customer customer) {
         try {
             return store.customers().create(customer);
         } catch (AlreadyExistsException exists) {
             throw new DuplicateException(exists.getMessage(), exists);
+        } catch (AccountHeldException held) {
+            throw new ConflictException(held.getMessage());
         }
     }
 
     /**
      * Changes a customer. The currency cannot change once the customer has subscriptions or invoices: every
-     * amount already issued is in the old one.
+     * amount already issued is in the old one. A virtual account another customer holds is a
+     * {@link ConflictException}.
      */
     public Customer updateCustomer(String id, UnaryOperator<Customer> change) {
         return retry.run(() -> {
@@ -72,7 +79,11 @@ public final class AccountService {
                 throw new ConflictException("the currency of customer " + id
                         + " cannot change: it already has subscriptions or invoices in " + before.currency());
             }
-            return store.customers().update(after);
+            try {
+                return store.customers().update(after);
+            } catch (AccountHeldException held) {
+                throw new ConflictException(held.getMessage());
+            }
         });
     }
 

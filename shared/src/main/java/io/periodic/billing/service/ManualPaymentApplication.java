@@ -3,8 +3,11 @@ package io.periodic.billing.service;
 import static io.periodic.billing.service.PaymentService.MAX_MANUAL_APPLICATIONS;
 
 import io.periodic.billing.model.Invoice;
+import io.periodic.billing.model.PayerAlias;
 import io.periodic.billing.model.Payment;
 import io.periodic.billing.money.Money;
+import io.periodic.billing.payments.BankNames;
+import io.periodic.billing.payments.PayerAliases;
 import io.periodic.billing.payments.PaymentLedger;
 import io.periodic.billing.payments.PaymentMatching;
 import io.periodic.billing.payments.PaymentTransitions;
@@ -16,10 +19,14 @@ import io.periodic.billing.service.PaymentService.ManualApplication;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Applies a payment's unapplied cash by hand, as a person decided: each amount to its invoice, all of it in one
- * version-checked transaction (never half-applied), then announced like any application.
+ * version-checked transaction (never half-applied), then announced like any application. When the invoices are one
+ * customer's and the payer has a name, the same transaction learns (or confirms) the payer alias name → customer
+ * ({@link PayerAliases#learn}), so the next payment from that payer is identified (rule {@code learned-alias}).
  */
 final class ManualPaymentApplication {
     private final BillingStore store;
@@ -73,13 +80,33 @@ final class ManualPaymentApplication {
             } catch (IllegalStateException refused) {
                 throw new ConflictException(refused.getMessage());
             }
+            PayerAlias learned = learned(payment, applications, invoices, by);
             try {
-                Payment after = posting.commit(result, commitMarker, markerExpiresAt);
+                Payment after = posting.commit(result, commitMarker, markerExpiresAt, learned);
                 posting.announce(after);
                 return store.payments().get(paymentId).orElseThrow();
             } catch (AlreadyExistsException committedBefore) {
                 throw new DuplicateException(committedBefore.getMessage(), committedBefore);
             }
         });
+    }
+
+    /** The alias this application teaches (read as stored, then decided), or null. */
+    private PayerAlias learned(Payment payment, List<PaymentMatching.Application> applications,
+            Map<String, Invoice> invoices, String by) {
+        String key = payment.payer().name() == null ? null : BankNames.key(payment.payer().name());
+        Set<String> customers = new TreeSet<>();
+        for (PaymentMatching.Application a : applications) {
+            if (a.amount().isPositive()) {
+                customers.add(invoices.get(a.invoiceId()).customerId());
+            }
+        }
+        if (key == null || customers.size() != 1) {
+            return null;
+        }
+        String id = PayerAliases.id(key, payment.payer().account(), customers.iterator().next());
+        PayerAlias existing = store.payerAliases().get(key, id).orElse(null);
+        PayerAlias learned = PayerAliases.learn(payment, customers, existing, by, clock.now());
+        return learned == existing ? null : learned;
     }
 }

@@ -2,6 +2,7 @@ package io.periodic.billing.service;
 
 import io.periodic.billing.model.Allocation;
 import io.periodic.billing.model.InvoiceStatus;
+import io.periodic.billing.model.PayerAlias;
 import io.periodic.billing.model.Payment;
 import io.periodic.billing.model.Refund;
 import io.periodic.billing.payments.PaymentEvents;
@@ -43,9 +44,17 @@ final class PaymentPosting {
      * @throws AlreadyExistsException when the marker exists: committed before
      */
     Payment commit(PaymentLedger.Result r, String commitMarker, long markerExpiresAt) {
+        return commit(r, commitMarker, markerExpiresAt, null);
+    }
+
+    /**
+     * {@link #commit(PaymentLedger.Result, String, long)} with the payer alias the application taught
+     * ({@code learned} null: none), in the same transaction.
+     */
+    Payment commit(PaymentLedger.Result r, String commitMarker, long markerExpiresAt, PayerAlias learned) {
         return store.payments().commit(new PaymentRepository.Application(r.payment(), r.invoices(),
                 r.newAllocations(), r.changedAllocations(), r.creditEntries(), r.balanceAfter(), r.refunds()),
-                commitMarker, markerExpiresAt);
+                commitMarker, markerExpiresAt, learned);
     }
 
     /** Records a decision that takes nothing back: the refund, with the payment version-checked (and bumped). */

@@ -3,11 +3,13 @@ package io.periodic.billing.service;
 import io.periodic.billing.model.CreditBalance;
 import io.periodic.billing.model.Customer;
 import io.periodic.billing.model.Invoice;
+import io.periodic.billing.model.PayerAlias;
 import io.periodic.billing.model.Payer;
 import io.periodic.billing.model.Payment;
 import io.periodic.billing.model.PaymentStatus;
 import io.periodic.billing.money.Money;
 import io.periodic.billing.payments.BankNames;
+import io.periodic.billing.payments.PayerAliases;
 import io.periodic.billing.payments.PaymentLedger;
 import io.periodic.billing.payments.PaymentMatching;
 import io.periodic.billing.payments.PaymentNotification;
@@ -62,7 +64,7 @@ final class PaymentReceipt {
     Outcome receive(PaymentNotification n) {
         String id = Payment.idFor(n.provider(), n.providerPaymentId());
         Payment fresh = new Payment(id, n.provider(), n.providerPaymentId(), n.amount(), n.payer(), remittance(n),
-                n.occurredAt(), PaymentStatus.RECEIVED, zero(n), zero(n), null, null, true, null);
+                n.occurredAt(), PaymentStatus.RECEIVED, zero(n), zero(n), null, null, true, n.receivingAccount(), null);
         Payment payment;
         try {
             payment = store.payments().create(fresh);
@@ -117,8 +119,15 @@ final class PaymentReceipt {
         }
         Customer customer = null;
         String how = null;
+        String rule = null;
+        if (payment.receivingAccount() != null) {
+            customer = store.customers().findByVirtualAccount(payment.receivingAccount()).orElse(null);
+            how = customer == null ? null : "its virtual account " + payment.receivingAccount()
+                    + " (the payment was received into it)";
+            rule = customer == null ? null : "virtual-account";
+        }
         String reference = payment.payer().customerReference();
-        if (reference != null) {
+        if (customer == null && reference != null) {
             customer = store.customers().get(reference).orElse(null);
             how = "customer reference";
         }
@@ -130,11 +139,17 @@ final class PaymentReceipt {
             customer = only(store.customers().findByName(payment.payer().name()));
             how = "payer name";
         }
-        String rule = null;
         if (customer == null && payment.payer().name() != null) {
             customer = only(store.customers().findByPayerName(payment.payer().name()));
             how = customer == null ? how : payerName(customer, payment.payer().name());
             rule = customer == null ? null : "payer-name";
+        }
+        if (customer == null && payment.payer().name() != null && BankNames.key(payment.payer().name()) != null) {
+            PayerAliases.Identification learned = PayerAliases.identify(
+                    store.payerAliases().byKey(BankNames.key(payment.payer().name())), payment.payer().account());
+            customer = learned == null ? null : store.customers().get(learned.customerId()).orElse(null);
+            how = customer == null ? how : learnedAlias(learned.alias(), payment.payer().name());
+            rule = customer == null ? null : "learned-alias";
         }
         if (customer == null && !referenced.isEmpty()) {
             customer = store.customers().get(referenced.values().iterator().next().customerId()).orElse(null);
@@ -159,6 +174,13 @@ final class PaymentReceipt {
             }
         }
         return "its payer names (bank key " + key + ")";
+    }
+
+    /** How a learned alias identified a customer: who taught it, when, from which payment. */
+    private static String learnedAlias(PayerAlias alias, String printed) {
+        return "a payer alias learned by " + alias.learnedBy() + " on " + alias.learnedAt() + " from payment "
+                + alias.learnedFromPayment() + " (the payer " + printed + " has its bank key " + alias.bankKey()
+                + (alias.remittedFrom() == null ? "" : ", remitted from " + alias.remittedFrom()) + ")";
     }
 
     private static Customer only(List<Customer> customers) {

@@ -53,6 +53,7 @@ public final class PaymentService {
     private final RefundApplication refunds;
     private final ManualPaymentApplication manual;
     private final PaymentSuggestions suggestions;
+    private final PayerAliasService aliases;
 
     public PaymentService(BillingStore store, EventPublisher events, Clock clock) {
         this.store = store;
@@ -61,6 +62,7 @@ public final class PaymentService {
         this.receipt = new PaymentReceipt(store, clock, posting, refunds);
         this.manual = new ManualPaymentApplication(store, clock, posting);
         this.suggestions = new PaymentSuggestions(store);
+        this.aliases = new PayerAliasService(store);
     }
 
     /**
@@ -83,11 +85,14 @@ public final class PaymentService {
      * payment already paid part of that invoice). {@link PaymentLedger#applyManually} writes no credit and no refund.
      */
     static final int MANUAL_ITEMS_PER_INVOICE = 2;
-    /** Items it writes once: the payment, and the request's commit marker (when the request has one). */
-    static final int MANUAL_FIXED_ITEMS = 2;
+    /**
+     * Items it writes once: the payment, the request's commit marker (when the request has one), and the payer
+     * alias it teaches (when it teaches one).
+     */
+    static final int MANUAL_FIXED_ITEMS = 3;
     /**
      * The most invoices one manual application may name: all of it is one transaction (never half-applied), which
-     * holds at most {@link PaymentRepository#MAX_TRANSACTION_ITEMS} items ((100 - 2) / 2 = 49), and a payment may
+     * holds at most {@link PaymentRepository#MAX_TRANSACTION_ITEMS} items ((100 - 3) / 2 = 48), and a payment may
      * be allocated to at most {@link PaymentLedger#MAX_ALLOCATIONS_PER_PAYMENT} invoices in all, so that refunding
      * it stays one transaction: the smaller of the two, 47.
      */
@@ -184,5 +189,13 @@ public final class PaymentService {
         posting.announce(store.payments().get(paymentId)
                 .orElseThrow(() -> new NotFoundException("payment", paymentId)));
         return store.payments().get(paymentId).orElseThrow();
+    }
+
+    /**
+     * The payer aliases manual applications teach (rule {@code learned-alias}): list, forget, and forget what an
+     * undone application taught ({@link PayerAliasService#forgetAliasLearnedFrom}).
+     */
+    public PayerAliasService payerAliases() {
+        return aliases;
     }
 }

@@ -6,6 +6,7 @@ import io.periodic.billing.money.TaxRate;
 import io.periodic.billing.payments.BankNames;
 import io.periodic.billing.ports.Clock;
 import io.periodic.billing.service.AccountService;
+import io.periodic.billing.service.PayerAliasService;
 import io.periodic.functions.billingapi.Http.ApiProblem;
 import io.periodic.functions.billingapi.Http.Request;
 import io.periodic.functions.billingapi.Http.Response;
@@ -17,19 +18,25 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-/** {@code /customers}: create, read and change the customers billed (through {@link AccountService}). */
+/**
+ * {@code /customers}: create, read and change the customers billed (through {@link AccountService}); list and
+ * forget the payer aliases learned from manual applications (through {@link PayerAliasService}).
+ */
 final class CustomerRoutes implements Http.Resource {
     /** Locales documents and reminders are written in; others are refused rather than printed in English. */
     static final Set<String> LANGUAGES = Set.of("en", "ja", "ko", "sr");
     private static final String[] CUSTOMER_FIELDS = {"name", "email", "currency", "timeZone", "locale",
-        "paymentTermsDays", "taxRate", "taxId", "address", "externalRef", "payerNames"};
+        "paymentTermsDays", "taxRate", "taxId", "address", "externalRef", "payerNames",
+        "virtualAccounts"};
     static final String[] ADDRESS_FIELDS = {"line1", "line2", "postalCode", "city", "region", "country"};
 
     private final AccountService accounts;
+    private final PayerAliasService aliases;
     private final Clock clock;
 
-    CustomerRoutes(AccountService accounts, Clock clock) {
+    CustomerRoutes(AccountService accounts, PayerAliasService aliases, Clock clock) {
         this.accounts = accounts;
+        this.aliases = aliases;
         this.clock = clock;
     }
 
@@ -38,7 +45,21 @@ final class CustomerRoutes implements Http.Resource {
         return List.of(
                 new Route("POST", "/customers", "createCustomer", this::create),
                 new Route("GET", "/customers/{id}", "getCustomer", this::get),
-                new Route("PATCH", "/customers/{id}", "updateCustomer", this::update));
+                new Route("PATCH", "/customers/{id}", "updateCustomer", this::update),
+                new Route("GET", "/customers/{id}/payer-aliases", "listPayerAliases", this::aliases),
+                new Route("DELETE", "/customers/{id}/payer-aliases/{aliasId}", "deletePayerAlias", this::forget));
+    }
+
+    private Response aliases(Request r) {
+        return Response.ok(PayerAliasViews.list(aliases.aliasesOf(r.pathParam("id"))));
+    }
+
+    private Response forget(Request r) {
+        if (r.body() != null) {
+            throw new ApiProblem(400, "unexpected-body", "a DELETE request has no body");
+        }
+        aliases.forget(r.pathParam("id"), r.pathParam("aliasId"));
+        return Response.noContent();
     }
 
     private Response create(Request r) {
@@ -48,7 +69,8 @@ final class CustomerRoutes implements Http.Resource {
                 in.currency("currency"), zone(in), locale(in),
                 in.intIn("paymentTermsDays", 0, 365, 14), taxRate(in, TaxRate.ZERO), in.optString("taxId"),
                 address(in.object("address", ADDRESS_FIELDS)), in.optString("externalRef"),
-                in.has("payerNames") ? payerNames(in) : List.of(), clock.now(), null));
+                in.has("payerNames") ? payerNames(in) : List.of(),
+                in.has("virtualAccounts") ? virtualAccounts(in) : List.of(), clock.now(), null));
         Customer created = Idempotency.createOnce(r, () -> accounts.createCustomer(customer),
                 () -> accounts.customer(id));
         return Response.created(Views.customer(created), "/customers/" + created.id());
@@ -73,6 +95,8 @@ final class CustomerRoutes implements Http.Resource {
                 in.has("address") ? address(in.object("address", ADDRESS_FIELDS)) : c.billingAddress(),
                 in.present("externalRef") ? in.optString("externalRef") : c.externalRef(),
                 in.present("payerNames") ? (in.has("payerNames") ? payerNames(in) : List.of()) : c.payerNames(),
+                in.present("virtualAccounts") ? (in.has("virtualAccounts") ? virtualAccounts(in) : List.of())
+                        : c.virtualAccounts(),
                 c.createdAt(), c.version())));
         return Response.ok(Views.customer(after));
     }
@@ -115,6 +139,22 @@ final class CustomerRoutes implements Http.Resource {
             }
         }
         return names;
+    }
+
+    /**
+     * The customer's virtual accounts: 1..20, each {@code bank-branch-account} (4, 3 and 7 digits); refusals name
+     * the entry ({@code /virtualAccounts/1}). Whether another customer holds one is the store's to say (409).
+     */
+    private static List<String> virtualAccounts(JsonIn in) {
+        List<String> accounts = in.strings("virtualAccounts", 1, Customer.MAX_VIRTUAL_ACCOUNTS, 16);
+        for (int i = 0; i < accounts.size(); i++) {
+            if (!Customer.VIRTUAL_ACCOUNT.matcher(accounts.get(i)).matches()) {
+                throw ApiProblem.field(in.at("virtualAccounts") + "/" + i, "must be bank-branch-account: a 4-digit "
+                        + "bank code, a 3-digit branch and a 7-digit account such as 0172-101-1234567, got "
+                        + accounts.get(i));
+            }
+        }
+        return accounts;
     }
 
     private static TaxRate taxRate(JsonIn in, TaxRate absent) {

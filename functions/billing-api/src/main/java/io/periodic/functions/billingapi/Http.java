@@ -80,6 +80,11 @@ final class Http {
             return json(201, Bodies.write(body)).withHeader("Location", location);
         }
 
+        /** 204: done, nothing to say (a DELETE). */
+        static Response noContent() {
+            return new Response(204, "application/json", "", false, Map.of());
+        }
+
         Response withHeader(String name, String value) {
             Map<String, String> all = new LinkedHashMap<>(headers);
             all.put(name, value);

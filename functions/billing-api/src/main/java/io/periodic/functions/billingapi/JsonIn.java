@@ -361,6 +361,7 @@ final class JsonIn {
             Map.entry("payment terms", "paymentTermsDays"), Map.entry("tax id", "taxId"),
             Map.entry("external reference", "externalRef"),
             Map.entry("payer name", "payerNames"), Map.entry("payer names", "payerNames"),
+            Map.entry("virtual accounts", "virtualAccounts"), Map.entry("a virtual account", "virtualAccounts"),
             Map.entry("address line1", "line1"), Map.entry("address line2", "line2"),
             Map.entry("postal code", "postalCode"), Map.entry("city", "city"),
             Map.entry("region", "region"), Map.entry("country", "country"),

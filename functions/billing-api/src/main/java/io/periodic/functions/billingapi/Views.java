@@ -55,6 +55,10 @@ final class Views {
         for (String payerName : c.payerNames()) {
             payerNames.add(payerName);
         }
+        ArrayNode virtualAccounts = o.putArray("virtualAccounts");
+        for (String account : c.virtualAccounts()) {
+            virtualAccounts.add(account);
+        }
         o.put("createdAt", c.createdAt().toString());
         return o;
     }
@@ -220,6 +224,7 @@ final class Views {
         payer.put("customerReference", p.payer().customerReference());
         payer.put("account", p.payer().account());
         o.put("remittanceText", p.remittanceText());
+        o.put("receivingAccount", p.receivingAccount());
         if (allocations != null) {
             ArrayNode list = o.putArray("applications");
             for (Allocation a : allocations) {

@@ -327,6 +327,20 @@ class BadInputCampaignTest {
         payerNames.put("only a legal form", new String[] {"[\"ｱ\", \"ｶ)\"]", "/payerNames/1"});
         payerNames.forEach((what, value) -> field(route, "/customers", "payerNames " + what,
                 customerJson("\"A\"", mail, "\"USD\"", ", \"payerNames\": " + value[0]), value[1]));
+        Map<String, String[]> accounts = new LinkedHashMap<>();
+        accounts.put("a string", new String[] {"\"0172-101-1234567\"", "/virtualAccounts"});
+        accounts.put("empty", new String[] {"[]", "/virtualAccounts"});
+        accounts.put("21 accounts", new String[] {"[" + String.join(", ", Collections.nCopies(21,
+            "\"0172-101-1234567\"")) + "]", "/virtualAccounts"});
+        accounts.put("a number in it", new String[] {"[\"0172-101-1234567\", 1721011234567]", "/virtualAccounts/1"});
+        accounts.put("no dashes", new String[] {"[\"01721011234567\"]", "/virtualAccounts/0"});
+        accounts.put("a 3-digit bank", new String[] {"[\"0172-101-1234567\", \"172-101-1234567\"]",
+            "/virtualAccounts/1"});
+        accounts.put("a 6-digit account", new String[] {"[\"0172-101-123456\"]", "/virtualAccounts/0"});
+        accounts.put("full-width digits", new String[] {"[\"０１７２-１０１-１２３４５６７\"]", "/virtualAccounts/0"});
+        accounts.put("letters", new String[] {"[\"0172-10A-1234567\"]", "/virtualAccounts/0"});
+        accounts.forEach((what, value) -> field(route, "/customers", "virtualAccounts " + what,
+                customerJson("\"A\"", mail, "\"USD\"", ", \"virtualAccounts\": " + value[0]), value[1]));
 
         String patch = "PATCH /customers/{id}";
         String path = "/customers/" + customer;
@@ -334,6 +348,12 @@ class BadInputCampaignTest {
         field(patch, path, "payerNames only punctuation", "{\"payerNames\": [\"---\"]}", "/payerNames/0");
         field(patch, path, "payerNames 49 characters", "{\"payerNames\": [\"" + "ﾔ".repeat(49) + "\"]}",
                 "/payerNames/0");
+        field(patch, path, "virtualAccounts an object", "{\"virtualAccounts\": {\"0\": \"0172-101-1234567\"}}",
+                "/virtualAccounts");
+        field(patch, path, "virtualAccounts a branch of 4 digits", "{\"virtualAccounts\": [\"0172-1010-123456\"]}",
+                "/virtualAccounts/0");
+        field(patch, path, "virtualAccounts a line break", "{\"virtualAccounts\": [\"0172-101\\n-1234567\"]}",
+                "/virtualAccounts/0");
         field(patch, path, "currency cleared", "{\"currency\": null}", "/currency");
         field(patch, path, "name a number", "{\"name\": 5}", "/name");
         field(patch, path, "email invalid", "{\"email\": \"@\"}", "/email");
@@ -558,6 +578,26 @@ class BadInputCampaignTest {
             add(route, "a body on a GET", "GET", prefix + "nothing_here", Map.of(), Map.of("content-type", JSON),
                     "{}", 400, null);
         });
+        String aliases = "GET /customers/{id}/payer-aliases";
+        get(aliases, "/customers/nothing_here/payer-aliases", "unknown customer", Map.of(), 404, null);
+        get(aliases, "/customers/" + encodedLong + "/payer-aliases", "id over 2,048 UTF-8 bytes", Map.of(), 404, null);
+        get(aliases, "/customers/%00/payer-aliases", "NUL id", Map.of(), 404, null);
+        add(aliases, "a body on a GET", "GET", "/customers/" + customer + "/payer-aliases", Map.of(),
+                Map.of("content-type", JSON), "{}", 400, null);
+        String forget = "DELETE /customers/{id}/payer-aliases/{aliasId}";
+        String alias = "/payer-aliases/pal_000000000000000000000000";
+        add(forget, "unknown customer", "DELETE", "/customers/nothing_here" + alias, Map.of(), Map.of(), null, 404,
+                null);
+        add(forget, "not an alias id", "DELETE", "/customers/" + customer + "/payer-aliases/..%2F..%2Fsettings",
+                Map.of(), Map.of(), null, 404, null);
+        add(forget, "alias id of 4,000 characters", "DELETE", "/customers/" + customer + "/payer-aliases/pal_"
+                + "0".repeat(4_000), Map.of(), Map.of(), null, 404, null);
+        add(forget, "upper-case hex", "DELETE", "/customers/" + customer + "/payer-aliases/pal_"
+                + "A".repeat(24), Map.of(), Map.of(), null, 404, null);
+        add(forget, "a body on a DELETE", "DELETE", "/customers/" + customer + alias, Map.of(),
+                Map.of("content-type", JSON), "{}", 400, null);
+        add(forget, "POST is not a method here", "POST", "/customers/" + customer + alias, Map.of(),
+                Map.of("content-type", JSON), "{}", 405, null);
         String doc = "GET /invoices/{id}/document";
         String docPath = "/invoices/" + invoice.id() + "/document";
         get(doc, docPath, "format docx", Map.of("format", "docx"), 422, "format");
