@@ -46,11 +46,15 @@ final class ManualPaymentApplication {
      */
     Payment apply(String paymentId, List<ManualApplication> requested, String by, String commitMarker,
             long markerExpiresAt) {
-        return apply(paymentId, requested, "manual", "applied by hand by " + by, commitMarker, markerExpiresAt);
+        return apply(paymentId, requested, by, "manual", "applied by hand by " + by, commitMarker,
+                markerExpiresAt);
     }
 
-    /** {@link #apply(String, List, String, String, long)} recorded under {@code rule} with {@code reason}. */
-    Payment apply(String paymentId, List<ManualApplication> requested, String rule, String reason,
+    /**
+     * {@link #apply(String, List, String, String, long)} recorded under {@code rule} with {@code reason}; {@code by}
+     * is who decided (the alias it teaches names them).
+     */
+    Payment apply(String paymentId, List<ManualApplication> requested, String by, String rule, String reason,
             String commitMarker, long markerExpiresAt) {
         if (requested.size() > MAX_MANUAL_APPLICATIONS) {
             throw new IllegalArgumentException("one application names at most " + MAX_MANUAL_APPLICATIONS

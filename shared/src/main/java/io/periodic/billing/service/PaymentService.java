@@ -172,7 +172,7 @@ public final class PaymentService {
         StringBuilder reason = new StringBuilder("suggestion " + chosen.id() + " (score " + chosen.score()
                 + ") accepted by " + by);
         chosen.reasons().forEach(r -> reason.append("; ").append(r.text()));
-        return manual.apply(paymentId, applications, "suggestion-accepted", reason.toString(), commitMarker,
+        return manual.apply(paymentId, applications, by, "suggestion-accepted", reason.toString(), commitMarker,
                 markerExpiresAt);
     }
 
