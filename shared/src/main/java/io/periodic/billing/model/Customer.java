@@ -5,6 +5,7 @@ import static io.periodic.billing.model.Checks.optional;
 import static io.periodic.billing.model.Checks.required;
 
 import io.periodic.billing.money.Currencies;
+import io.periodic.billing.money.Money;
 import io.periodic.billing.money.TaxRate;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -26,6 +27,9 @@ import java.util.Locale;
  * @param payerNames the names this customer's bank transfers arrive under, as the bank prints them (usually
  *     half-width katakana such as {@code ｶ)ﾔﾏﾀﾞｼｮｳｼﾞ}): payment matching only, never printed; 0..10, each
  *     1..48 characters after trimming (the 全銀 length of a payer name)
+ * @param bankFeeTolerance the most a bank transfer from this customer may be short of what it pays (the bank fee the
+ *     payer deducted, 振込手数料) and still close it, in the customer's currency; zero = off for this customer; null =
+ *     the seller's setting for the currency (docs/bank-fees.md)
  */
 public record Customer(
         String id,
@@ -40,6 +44,7 @@ public record Customer(
         Address billingAddress,
         String externalRef,
         List<String> payerNames,
+        Money bankFeeTolerance,
         Instant createdAt,
         Long version) {
 
@@ -65,7 +70,22 @@ public record Customer(
         notNull(billingAddress, "billing address");
         externalRef = optional(externalRef, "external reference", 100);
         payerNames = payerNames(payerNames);
+        if (bankFeeTolerance != null) {
+            bankFeeTolerance.requireCurrency(currency);
+            if (bankFeeTolerance.isNegative() || !bankFeeTolerance.isWithinLimit()) {
+                throw new IllegalArgumentException("bank fee tolerance must be 0.." + Money.maxAmount(currency)
+                        + ", got " + bankFeeTolerance);
+            }
+        }
         notNull(createdAt, "createdAt");
+    }
+
+    /** A customer with the seller's bank-fee tolerance. */
+    public Customer(String id, String name, String email, Currency currency, ZoneId timeZone, Locale locale,
+            int paymentTermsDays, TaxRate taxRate, String taxId, Address billingAddress, String externalRef,
+            List<String> payerNames, Instant createdAt, Long version) {
+        this(id, name, email, currency, timeZone, locale, paymentTermsDays, taxRate, taxId, billingAddress,
+                externalRef, payerNames, null, createdAt, version);
     }
 
     /** A customer without payer names. */
@@ -132,6 +152,7 @@ public record Customer(
         private Address billingAddress;
         private String externalRef;
         private List<String> payerNames;
+        private Money bankFeeTolerance;
         private Instant createdAt;
         private Long version;
 
@@ -150,6 +171,7 @@ public record Customer(
             billingAddress = from.billingAddress;
             externalRef = from.externalRef;
             payerNames = from.payerNames;
+            bankFeeTolerance = from.bankFeeTolerance;
             createdAt = from.createdAt;
             version = from.version;
         }
@@ -214,6 +236,11 @@ public record Customer(
             return this;
         }
 
+        public Builder bankFeeTolerance(Money value) {
+            bankFeeTolerance = value;
+            return this;
+        }
+
         public Builder createdAt(Instant value) {
             createdAt = value;
             return this;
@@ -226,7 +253,7 @@ public record Customer(
 
         public Customer build() {
             return new Customer(id, name, email, currency, timeZone, locale, paymentTermsDays, taxRate, taxId,
-                    billingAddress, externalRef, payerNames, createdAt, version);
+                    billingAddress, externalRef, payerNames, bankFeeTolerance, createdAt, version);
         }
     }
 }
