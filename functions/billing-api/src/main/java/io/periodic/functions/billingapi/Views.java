@@ -55,6 +55,11 @@ final class Views {
         for (String payerName : c.payerNames()) {
             payerNames.add(payerName);
         }
+        if (c.bankFeeTolerance() == null) {
+            o.putNull("bankFeeTolerance");
+        } else {
+            o.put("bankFeeTolerance", c.bankFeeTolerance().minor());
+        }
         o.put("createdAt", c.createdAt().toString());
         return o;
     }
@@ -137,6 +142,7 @@ final class Views {
         o.put("creditApplied", i.creditApplied().minor());
         o.put("credited", i.credited().minor());
         o.put("amountPaid", i.amountPaid().minor());
+        o.put("writtenOff", i.writtenOff().minor());
         o.put("amountDue", i.amountDue().minor());
         o.put("periodStart", date(i.periodStart()));
         o.put("periodEnd", date(i.periodEnd()));
@@ -211,6 +217,7 @@ final class Views {
         o.put("applied", p.applied().minor());
         o.put("refunded", p.refunded().minor());
         o.put("unapplied", p.unapplied().minor());
+        o.put("feeWrittenOff", p.feeWrittenOff().minor());
         o.put("customerId", p.customerId());
         o.put("unappliedReason", p.unappliedReason());
         o.put("receivedAt", p.receivedAt().toString());
@@ -269,6 +276,10 @@ final class Views {
             s.put("paymentLinkTemplate", seller.paymentLinkTemplate());
             o.putObject("numbering").put("invoicePrefix", seller.invoicePrefix())
                     .put("creditNotePrefix", seller.creditNotePrefix()).put("numberSeries", seller.numberSeries());
+        }
+        ObjectNode tolerance = o.putObject("bankFeeTolerance");
+        if (seller != null) {
+            new TreeMap<>(seller.bankFeeToleranceMinor()).forEach(tolerance::put);
         }
         ObjectNode d = o.putObject("dunningPolicy");
         ArrayNode steps = d.putArray("steps");
