@@ -44,13 +44,15 @@ import java.util.TreeMap;
  * and exactly the labelled invoices), how many it held for a person, the share auto-applied, the precision of what
  * it auto-applied (the goal: at least 99.5 %: a wrong automatic match is worse than none), the matching rules used
  * and the time per payment. Run by {@code ./dev bench}, after the payment matching figures
- * ({@link PaymentMatchingBenchmark} ends with it).
+ * ({@link PaymentMatchingBenchmark} ends with it), or alone through {@link #main}.
  */
 public final class CashApplicationBenchmark {
     private static final Instant NOW = Instant.parse("2027-01-05T00:00:00Z");
     private static final boolean EXPLAIN = Boolean.getBoolean("cash.explain");
     /** -Dcash.payerNames=false: no payer names registered, i.e. the figures before the payer-name rule. */
     private static final boolean PAYER_NAMES = !"false".equals(System.getProperty("cash.payerNames"));
+    /** -Dcash.fees=false: no bank-fee tolerance (the seller's JPY 880 not set), i.e. before rule fee-tolerance. */
+    private static final boolean FEES = !"false".equals(System.getProperty("cash.fees"));
 
     private CashApplicationBenchmark() {}
 
@@ -65,13 +67,19 @@ public final class CashApplicationBenchmark {
         int closedInFull;
     }
 
+    /** Runs this benchmark alone (docs/bank-fees.md says how). */
+    public static void main(String[] args) {
+        run();
+    }
+
     static void run() {
         CashApplicationDataset.Data data = CashApplicationDataset.generate(CashApplicationDataset.SEED, 220, 1_200);
         DynamoDbLocalEngine engine = Engines.dynamo();
         BillingStore store = new BillingStore(engine.client(), BillingTable.LOGICAL_ID);
         String prefix = "C" + Ids.randomLetters(6);
+        // The seller accepts transfers short by up to JPY 880 (the largest 振込手数料) from identified customers.
         store.settings().putSeller(new SellerProfile("S", new Address("1", null, null, "T", null, "JP"), "s@s.example",
-                null, null, null, null, null, prefix, null));
+                null, null, null, null, null, prefix, null, 1, FEES ? Map.of("JPY", 880L) : Map.of()));
         Map<String, String> customerIds = new HashMap<>();
         Map<String, String> customerKeys = new HashMap<>();
         for (CashApplicationDataset.Customer c : data.customers()) {
@@ -100,6 +108,7 @@ public final class CashApplicationBenchmark {
 
         Map<Kind, Tally> tallies = new EnumMap<>(Kind.class);
         Map<String, Integer> rules = new TreeMap<>();
+        long feesWrittenOff = 0;
         long[] nanos = new long[data.payments().size()];
         int n = 0;
         for (CashApplicationDataset.Payment p : data.payments()) {
@@ -115,11 +124,16 @@ public final class CashApplicationBenchmark {
             Payment stored = store.payments().getByProviderId("bank", providerId).orElseThrow();
             Set<String> applied = new HashSet<>();
             List<Long> appliedAmounts = new ArrayList<>();
+            List<Long> closedTotals = new ArrayList<>();
+            boolean feeRule = false;
             for (Allocation a : store.payments().allocationsOfPayment(stored.id())) {
                 applied.add(invoiceKeys.get(a.invoiceId()));
                 appliedAmounts.add(a.amount().minor());
+                closedTotals.add(invoices.get(invoiceKeys.get(a.invoiceId())).total().minor());
+                feeRule |= a.rule().equals("fee-tolerance");
                 rules.merge(a.rule(), 1, Integer::sum);
             }
+            feesWrittenOff += stored.feeWrittenOff().minor();
             boolean automatic = stored.status() == PaymentStatus.APPLIED
                     || stored.status() == PaymentStatus.PARTIALLY_APPLIED;
             if (!automatic) {
@@ -132,6 +146,7 @@ public final class CashApplicationBenchmark {
                 boolean right = !p.expectedInvoices().isEmpty()
                         && p.expectedCustomer().equals(customerKeys.get(stored.customerId()))
                         && (p.reference() != null ? applied.equals(new HashSet<>(p.expectedInvoices()))
+                                : feeRule ? sorted(closedTotals).equals(sorted(labelledTotals(p, data)))
                                 : sorted(appliedAmounts).equals(sorted(expectedAmounts(p, data))));
                 if (right) {
                     t.right++;
@@ -156,6 +171,21 @@ public final class CashApplicationBenchmark {
             }
         }
         print(data, tallies, rules, Arrays.copyOf(nanos, n));
+        System.out.println(FEES ? "bank-fee tolerance: JPY 880 (seller setting); fees written off: JPY " + feesWrittenOff
+                : "bank-fee tolerance: none (-Dcash.fees=false: as before the fee-tolerance rule)");
+    }
+
+    /**
+     * The totals of the labelled invoices: a {@code fee-tolerance} decision closes whole invoices (cash plus the fee
+     * written off), so it is right when the invoices it closed have exactly these totals (which of two equal invoices
+     * is unknowable without a reference, as for {@link #expectedAmounts}).
+     */
+    private static List<Long> labelledTotals(CashApplicationDataset.Payment p, CashApplicationDataset.Data data) {
+        List<Long> totals = new ArrayList<>();
+        for (String key : p.expectedInvoices()) {
+            totals.add(data.invoices().stream().filter(i -> i.key().equals(key)).findFirst().orElseThrow().amount());
+        }
+        return totals;
     }
 
     /**
