@@ -357,6 +357,7 @@ final class Views {
         o.put("applied", d.applied().minor());
         o.put("unapplied", d.unapplied().minor());
         o.put("refunded", d.refunded().minor());
+        o.put("feesWrittenOff", d.feesWrittenOff().minor());
         return o;
     }
 
