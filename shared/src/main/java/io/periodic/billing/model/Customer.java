@@ -5,6 +5,7 @@ import static io.periodic.billing.model.Checks.optional;
 import static io.periodic.billing.model.Checks.required;
 
 import io.periodic.billing.money.Currencies;
+import io.periodic.billing.money.Money;
 import io.periodic.billing.money.TaxRate;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -31,6 +32,9 @@ import java.util.regex.Pattern;
  *     {@code bank-branch-account} ({@code 0172-101-1234567}: 4-digit bank code, 3-digit branch, 7-digit account):
  *     a credit into one identifies the customer (rule {@code virtual-account}); 0..20, distinct; an account
  *     belongs to at most one customer (the store refuses a second holder)
+ * @param bankFeeTolerance the most a bank transfer from this customer may be short of what it pays (the bank fee the
+ *     payer deducted, 振込手数料) and still close it, in the customer's currency; zero = off for this customer; null =
+ *     the seller's setting for the currency (docs/bank-fees.md)
  */
 public record Customer(
         String id,
@@ -46,6 +50,7 @@ public record Customer(
         String externalRef,
         List<String> payerNames,
         List<String> virtualAccounts,
+        Money bankFeeTolerance,
         Instant createdAt,
         Long version) {
 
@@ -76,15 +81,22 @@ public record Customer(
         externalRef = optional(externalRef, "external reference", 100);
         payerNames = payerNames(payerNames);
         virtualAccounts = virtualAccounts(virtualAccounts);
+        if (bankFeeTolerance != null) {
+            bankFeeTolerance.requireCurrency(currency);
+            if (bankFeeTolerance.isNegative() || !bankFeeTolerance.isWithinLimit()) {
+                throw new IllegalArgumentException("bank fee tolerance must be 0.." + Money.maxAmount(currency)
+                        + ", got " + bankFeeTolerance);
+            }
+        }
         notNull(createdAt, "createdAt");
     }
 
-    /** A customer without virtual accounts. */
+    /** A customer without virtual accounts, with the seller's bank-fee tolerance. */
     public Customer(String id, String name, String email, Currency currency, ZoneId timeZone, Locale locale,
             int paymentTermsDays, TaxRate taxRate, String taxId, Address billingAddress, String externalRef,
             List<String> payerNames, Instant createdAt, Long version) {
         this(id, name, email, currency, timeZone, locale, paymentTermsDays, taxRate, taxId, billingAddress,
-                externalRef, payerNames, List.of(), createdAt, version);
+                externalRef, payerNames, List.of(), null, createdAt, version);
     }
 
     /** A customer without payer names. */
@@ -92,7 +104,7 @@ public record Customer(
             int paymentTermsDays, TaxRate taxRate, String taxId, Address billingAddress, String externalRef,
             Instant createdAt, Long version) {
         this(id, name, email, currency, timeZone, locale, paymentTermsDays, taxRate, taxId, billingAddress,
-                externalRef, List.of(), List.of(), createdAt, version);
+                externalRef, List.of(), createdAt, version);
     }
 
     /** A customer without an external reference. */
@@ -100,7 +112,7 @@ public record Customer(
             int paymentTermsDays, TaxRate taxRate, String taxId, Address billingAddress, Instant createdAt,
             Long version) {
         this(id, name, email, currency, timeZone, locale, paymentTermsDays, taxRate, taxId, billingAddress, null,
-                List.of(), List.of(), createdAt, version);
+                List.of(), createdAt, version);
     }
 
     private static List<String> payerNames(List<String> names) {
@@ -173,6 +185,7 @@ public record Customer(
         private String externalRef;
         private List<String> payerNames;
         private List<String> virtualAccounts;
+        private Money bankFeeTolerance;
         private Instant createdAt;
         private Long version;
 
@@ -192,6 +205,7 @@ public record Customer(
             externalRef = from.externalRef;
             payerNames = from.payerNames;
             virtualAccounts = from.virtualAccounts;
+            bankFeeTolerance = from.bankFeeTolerance;
             createdAt = from.createdAt;
             version = from.version;
         }
@@ -261,6 +275,11 @@ public record Customer(
             return this;
         }
 
+        public Builder bankFeeTolerance(Money value) {
+            bankFeeTolerance = value;
+            return this;
+        }
+
         public Builder createdAt(Instant value) {
             createdAt = value;
             return this;
@@ -273,7 +292,7 @@ public record Customer(
 
         public Customer build() {
             return new Customer(id, name, email, currency, timeZone, locale, paymentTermsDays, taxRate, taxId,
-                    billingAddress, externalRef, payerNames, virtualAccounts, createdAt, version);
+                    billingAddress, externalRef, payerNames, virtualAccounts, bankFeeTolerance, createdAt, version);
         }
     }
 }

@@ -16,13 +16,15 @@ import java.util.TreeMap;
 /**
  * An invoice. Totals are derived from the lines, so they can never disagree with them:
  * subtotal = Σ net, tax = Σ line tax, total = subtotal + tax,
- * amount due = total − credit applied − amount paid − credited.
+ * amount due = total − credit applied − amount paid − credited − written off.
  *
  * @param number the gapless sequential number, assigned at finalisation (null while draft)
  * @param subscriptionId the subscription billed, or null for a one-off invoice
  * @param creditApplied part of the total settled from the customer's credit balance
  * @param amountPaid part of the total settled by payments (net of refunds)
  * @param credited part of the total cancelled by credit notes that reduce the amount due
+ * @param writtenOff part of the total written off as the bank fee the payer deducted from a transfer (振込手数料),
+ *     within the bank-fee tolerance (docs/bank-fees.md); zero for almost every invoice
  * @param issueDate local date of issue in the customer's zone; dueDate = issueDate + payment terms
  * @param correctionOf id of the voided invoice this one replaces, if it is a corrected reissue
  */
@@ -37,6 +39,7 @@ public record Invoice(
         Money creditApplied,
         Money amountPaid,
         Money credited,
+        Money writtenOff,
         LocalDate issueDate,
         LocalDate dueDate,
         LocalDate periodStart,
@@ -68,6 +71,11 @@ public record Invoice(
         if (credited.isNegative()) {
             throw new IllegalArgumentException("credited amount cannot be negative");
         }
+        writtenOff = writtenOff == null ? Money.zero(currency) : writtenOff;
+        writtenOff.requireCurrency(currency);
+        if (writtenOff.isNegative()) {
+            throw new IllegalArgumentException("written-off amount cannot be negative");
+        }
         notNull(issueDate, "issue date");
         notNull(dueDate, "due date");
         if (dueDate.isBefore(issueDate)) {
@@ -91,6 +99,15 @@ public record Invoice(
                 issueDate, dueDate, periodStart, periodEnd, correctionOf, createdAt, finalizedAt, version);
     }
 
+    /** An invoice with nothing written off. */
+    public Invoice(String id, String number, String customerId, String subscriptionId, Currency currency,
+            InvoiceStatus status, List<InvoiceLine> lines, Money creditApplied, Money amountPaid, Money credited,
+            LocalDate issueDate, LocalDate dueDate, LocalDate periodStart, LocalDate periodEnd, String correctionOf,
+            Instant createdAt, Instant finalizedAt, Long version) {
+        this(id, number, customerId, subscriptionId, currency, status, lines, creditApplied, amountPaid, credited,
+                null, issueDate, dueDate, periodStart, periodEnd, correctionOf, createdAt, finalizedAt, version);
+    }
+
     public Money subtotal() {
         return lines.stream().map(InvoiceLine::amount).reduce(Money.zero(currency), Money::plus);
     }
@@ -105,7 +122,7 @@ public record Invoice(
 
     /** What the customer still owes on this invoice. */
     public Money amountDue() {
-        return total().minus(creditApplied).minus(amountPaid).minus(credited);
+        return total().minus(creditApplied).minus(amountPaid).minus(credited).minus(writtenOff);
     }
 
     /** Tax per rate, sorted by rate, as printed on the document. */
@@ -149,6 +166,11 @@ public record Invoice(
         return toBuilder().amountPaid(paid).status(newStatus).build();
     }
 
+    /** After a payment short by a bank fee within the tolerance: {@code amount} more is written off. */
+    public Invoice withWrittenOff(Money amount) {
+        return toBuilder().writtenOff(writtenOff.plus(amount)).build();
+    }
+
     /** A builder with every field unset (nulls, zeros, false). */
     public static Builder builder() {
         return new Builder();
@@ -174,6 +196,7 @@ public record Invoice(
         private Money creditApplied;
         private Money amountPaid;
         private Money credited;
+        private Money writtenOff;
         private LocalDate issueDate;
         private LocalDate dueDate;
         private LocalDate periodStart;
@@ -196,6 +219,7 @@ public record Invoice(
             creditApplied = from.creditApplied;
             amountPaid = from.amountPaid;
             credited = from.credited;
+            writtenOff = from.writtenOff;
             issueDate = from.issueDate;
             dueDate = from.dueDate;
             periodStart = from.periodStart;
@@ -256,6 +280,11 @@ public record Invoice(
             return this;
         }
 
+        public Builder writtenOff(Money value) {
+            writtenOff = value;
+            return this;
+        }
+
         public Builder issueDate(LocalDate value) {
             issueDate = value;
             return this;
@@ -298,7 +327,7 @@ public record Invoice(
 
         public Invoice build() {
             return new Invoice(id, number, customerId, subscriptionId, currency, status, lines, creditApplied,
-                    amountPaid, credited, issueDate, dueDate, periodStart, periodEnd, correctionOf, createdAt,
+                    amountPaid, credited, writtenOff, issueDate, dueDate, periodStart, periodEnd, correctionOf, createdAt,
                     finalizedAt, version);
         }
     }

@@ -17,6 +17,8 @@ import java.util.HexFormat;
  *
  * @param applied part of {@code amount} applied to invoices or credit balance
  * @param refunded part of {@code amount} returned to the payer
+ * @param feeWrittenOff the bank fee the payer deducted (振込手数料) that was written off on the invoices this payment
+ *     closed (docs/bank-fees.md): received + fee written off = settled on invoices and credit + unapplied + refunded
  * @param customerId the customer it was attributed to, once known
  * @param unappliedReason why (part of) it could not be applied, for the person who resolves it
  * @param announced whether the events of its last application (invoice.paid, payment.unapplied, ...) were
@@ -35,6 +37,7 @@ public record Payment(
         PaymentStatus status,
         Money applied,
         Money refunded,
+        Money feeWrittenOff,
         String customerId,
         String unappliedReason,
         boolean announced,
@@ -63,6 +66,11 @@ public record Payment(
         if (applied.isNegative() || refunded.isNegative() || applied.plus(refunded).isGreaterThan(amount)) {
             throw new IllegalArgumentException("applied " + applied + " + refunded " + refunded + " exceed " + amount);
         }
+        feeWrittenOff = feeWrittenOff == null ? Money.zero(amount.currency()) : feeWrittenOff;
+        feeWrittenOff.requireSameCurrency(amount);
+        if (feeWrittenOff.isNegative()) {
+            throw new IllegalArgumentException("fee written off cannot be negative: " + feeWrittenOff);
+        }
         if (customerId != null) {
             customerId = Ids.check(customerId, "customer id");
         }
@@ -73,9 +81,25 @@ public record Payment(
     /** A payment that does not say which account received it. */
     public Payment(String id, String provider, String providerPaymentId, Money amount, Payer payer,
             String remittanceText, Instant receivedAt, PaymentStatus status, Money applied, Money refunded,
+            Money feeWrittenOff, String customerId, String unappliedReason, boolean announced, Long version) {
+        this(id, provider, providerPaymentId, amount, payer, remittanceText, receivedAt, status, applied, refunded,
+                feeWrittenOff, customerId, unappliedReason, announced, null, version);
+    }
+
+    /** A payment with no bank fee written off. */
+    public Payment(String id, String provider, String providerPaymentId, Money amount, Payer payer,
+            String remittanceText, Instant receivedAt, PaymentStatus status, Money applied, Money refunded,
+            String customerId, String unappliedReason, boolean announced, String receivingAccount, Long version) {
+        this(id, provider, providerPaymentId, amount, payer, remittanceText, receivedAt, status, applied, refunded,
+                null, customerId, unappliedReason, announced, receivingAccount, version);
+    }
+
+    /** A payment with no bank fee written off that does not say which account received it. */
+    public Payment(String id, String provider, String providerPaymentId, Money amount, Payer payer,
+            String remittanceText, Instant receivedAt, PaymentStatus status, Money applied, Money refunded,
             String customerId, String unappliedReason, boolean announced, Long version) {
         this(id, provider, providerPaymentId, amount, payer, remittanceText, receivedAt, status, applied, refunded,
-                customerId, unappliedReason, announced, null, version);
+                null, customerId, unappliedReason, announced, null, version);
     }
 
     /** A payment whose events are all published. */
@@ -83,7 +107,7 @@ public record Payment(
             String remittanceText, Instant receivedAt, PaymentStatus status, Money applied, Money refunded,
             String customerId, String unappliedReason, Long version) {
         this(id, provider, providerPaymentId, amount, payer, remittanceText, receivedAt, status, applied, refunded,
-                customerId, unappliedReason, true, null, version);
+                null, customerId, unappliedReason, true, null, version);
     }
 
     /** The longest provider payment id: what every intake accepts (docs/payment-events.md: 1-255 characters). */
@@ -137,6 +161,11 @@ public record Payment(
                 .unappliedReason(reason).announced(false).build();
     }
 
+    /** The payment after a bank fee of {@code fee} more was written off on the invoices it closed. */
+    public Payment withFeeWrittenOff(Money fee) {
+        return toBuilder().feeWrittenOff(feeWrittenOff.plus(fee)).build();
+    }
+
     public Payment announcedNow() {
         return toBuilder().announced(true).build();
     }
@@ -166,6 +195,7 @@ public record Payment(
         private PaymentStatus status;
         private Money applied;
         private Money refunded;
+        private Money feeWrittenOff;
         private String customerId;
         private String unappliedReason;
         private boolean announced;
@@ -185,6 +215,7 @@ public record Payment(
             status = from.status;
             applied = from.applied;
             refunded = from.refunded;
+            feeWrittenOff = from.feeWrittenOff;
             customerId = from.customerId;
             unappliedReason = from.unappliedReason;
             announced = from.announced;
@@ -242,6 +273,11 @@ public record Payment(
             return this;
         }
 
+        public Builder feeWrittenOff(Money value) {
+            feeWrittenOff = value;
+            return this;
+        }
+
         public Builder customerId(String value) {
             customerId = value;
             return this;
@@ -269,7 +305,8 @@ public record Payment(
 
         public Payment build() {
             return new Payment(id, provider, providerPaymentId, amount, payer, remittanceText, receivedAt, status,
-                    applied, refunded, customerId, unappliedReason, announced, receivingAccount, version);
+                    applied, refunded, feeWrittenOff, customerId, unappliedReason, announced, receivingAccount,
+                    version);
         }
     }
 }

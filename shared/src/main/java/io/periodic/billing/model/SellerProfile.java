@@ -4,8 +4,13 @@ import static io.periodic.billing.model.Checks.notNull;
 import static io.periodic.billing.model.Checks.optional;
 import static io.periodic.billing.model.Checks.required;
 
+import io.periodic.billing.money.Currencies;
+import io.periodic.billing.money.Money;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Currency;
+import java.util.Map;
+import java.util.Objects;
 
 /**
  * The SaaS company that issues the invoices, as printed on every document: who it is, how to reach it, its tax
@@ -19,6 +24,10 @@ import java.nio.charset.StandardCharsets;
  * @param numberSeries how many parallel gapless invoice number series to use (1-26). 1 gives {@code INV-2026-000123};
  *     more give {@code INV-2026-A-000123}, {@code INV-2026-B-…}, each customer always in the same series. Every
  *     series is gapless on its own; more series let more invoices be finalised per second (docs/scaling.md).
+ * @param bankFeeToleranceMinor per ISO currency code, the most a bank transfer from an identified customer may be
+ *     short (the bank fee the payer deducted, 振込手数料) and still close what it pays, in minor units, e.g.
+ *     {@code {"JPY": 880}}; a currency not listed has none (off by default); a customer may override it
+ *     (docs/bank-fees.md)
  */
 public record SellerProfile(
         String name,
@@ -31,7 +40,8 @@ public record SellerProfile(
         String paymentLinkTemplate,
         String invoicePrefix,
         String creditNotePrefix,
-        int numberSeries) {
+        int numberSeries,
+        Map<String, Long> bankFeeToleranceMinor) {
 
     /** Bank transfer details. Either an IBAN (+ BIC) or a domestic account number (+ bank/branch code). */
     public record BankAccount(String bankName, String accountHolder, String iban, String bic, String accountNumber,
@@ -65,6 +75,28 @@ public record SellerProfile(
         if (numberSeries < 1 || numberSeries > 26) {
             throw new IllegalArgumentException("number series must be 1..26, got " + numberSeries);
         }
+        bankFeeToleranceMinor = Map.copyOf(Objects.requireNonNullElse(bankFeeToleranceMinor, Map.of()));
+        bankFeeToleranceMinor.forEach((code, minor) -> {
+            Currencies.of(code);
+            if (minor == null || minor < 0 || minor > Money.MAX_MINOR) {
+                throw new IllegalArgumentException("bank fee tolerance for " + code + " must be 0.." + Money.MAX_MINOR
+                        + " (minor units), got " + minor);
+            }
+        });
+    }
+
+    /** A seller with no bank-fee tolerance. */
+    public SellerProfile(String name, Address address, String email, String phone, String website, String taxId,
+            BankAccount bankAccount, String paymentLinkTemplate, String invoicePrefix, String creditNotePrefix,
+            int numberSeries) {
+        this(name, address, email, phone, website, taxId, bankAccount, paymentLinkTemplate, invoicePrefix,
+                creditNotePrefix, numberSeries, Map.of());
+    }
+
+    /** The bank-fee tolerance for a currency: zero (off) when none is set. */
+    public Money bankFeeTolerance(Currency currency) {
+        Long minor = bankFeeToleranceMinor.get(currency.getCurrencyCode());
+        return Money.of(minor == null ? 0 : minor, currency);
     }
 
     /** A seller numbering in a single series. */

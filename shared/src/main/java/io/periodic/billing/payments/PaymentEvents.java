@@ -69,6 +69,9 @@ public final class PaymentEvents {
             g.writeNumberField("total", invoice.total().minor());
             g.writeNumberField("amountPaid", invoice.amountPaid().minor());
             g.writeNumberField("amountDue", invoice.amountDue().minor());
+            if (invoice.writtenOff().isPositive()) {
+                g.writeNumberField("bankFeeWrittenOff", invoice.writtenOff().minor()); // docs/bank-fees.md
+            }
             g.writeStringField("dueDate", invoice.dueDate().toString());
             g.writeStringField("paymentId", paymentId);
         });

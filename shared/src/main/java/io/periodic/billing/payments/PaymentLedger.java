@@ -26,8 +26,10 @@ import java.util.Set;
 /**
  * The ledger arithmetic of payments (plain domain logic): what a matching decision or a manual application does
  * to the payment, its invoices, its allocations and the customer's credit balance (a refund: {@link RefundLedger}).
- * The store commits each result in one transaction. Invariants, for every payment: received = applied + unapplied
- * + refunded; for every invoice: total − credit applied − credited − paid = amount due ≥ 0.
+ * The store commits each result in one transaction. Invariants, for every payment: received + fee written off =
+ * (applied + fee written off) + unapplied + refunded, i.e. what it settled on invoices and credit, counting the bank
+ * fee written off as settled (docs/bank-fees.md), plus what it holds and what it returned; for every invoice: total −
+ * credit applied − credited − paid − written off = amount due ≥ 0.
  *
  * <p>Credit is never left beside an amount due that it could pay: a refund that reopens an invoice pays it from
  * the customer's credit balance in the same result ({@link RefundLedger#refund}), and the dunning workflow does the
@@ -146,17 +148,21 @@ public final class PaymentLedger {
         List<Invoice> changed = new ArrayList<>();
         List<Allocation> allocations = new ArrayList<>();
         List<String> paid = new ArrayList<>();
+        Map<String, Money> writeOffs = new HashMap<>();
+        decision.writeOffs().forEach(w -> writeOffs.merge(w.invoiceId(), w.amount(), Money::plus));
         for (PaymentMatching.Application a : decision.applications()) {
             Invoice invoice = invoices.get(a.invoiceId());
             if (invoice == null) {
                 throw new IllegalArgumentException("invoice " + a.invoiceId() + " was not loaded");
             }
-            if (a.amount().isGreaterThan(invoice.amountDue())) {
-                throw new IllegalArgumentException("cannot apply " + a.amount() + " to invoice " + invoice.number()
-                        + " with " + invoice.amountDue() + " due");
+            Money fee = writeOffs.getOrDefault(a.invoiceId(), Money.zero(invoice.currency()));
+            if (a.amount().plus(fee).isGreaterThan(invoice.amountDue())) {
+                throw new IllegalArgumentException("cannot apply " + a.amount() + " and write off " + fee
+                        + " on invoice " + invoice.number() + " with " + invoice.amountDue() + " due");
             }
             Money newPaid = invoice.amountPaid().plus(a.amount());
-            Invoice after = InvoiceTransitions.settled(invoice.withPayment(newPaid, invoice.status()));
+            Invoice withFee = fee.isZero() ? invoice : invoice.withWrittenOff(fee);
+            Invoice after = InvoiceTransitions.settled(withFee.withPayment(newPaid, invoice.status()));
             if (after.status() == InvoiceStatus.PAID) {
                 paid.add(after.id());
             }
@@ -191,8 +197,15 @@ public final class PaymentLedger {
         Money applied = decision.applied().minus(decision.toCredit()).plus(toCredit);
         PaymentStatus status = PaymentTransitions.after(payment, PaymentTransitions.Event.MATCHED, applied,
                 payment.refunded());
+        if (decision.writeOffs().stream().anyMatch(w -> decision.applications().stream()
+                .noneMatch(a -> a.invoiceId().equals(w.invoiceId())))) {
+            throw new IllegalArgumentException("a bank fee is written off only on an invoice the payment pays");
+        }
         Payment after = payment.settled(status, applied, payment.refunded(), decision.customerId(),
                 unapplied.isPositive() ? unappliedReason : null);
+        if (decision.feeWrittenOff().isPositive()) {
+            after = after.withFeeWrittenOff(decision.feeWrittenOff());
+        }
         return new Result(after, changed, allocations, List.of(), entries, balanceAfter, List.of(), paid, List.of());
     }
 

@@ -18,15 +18,23 @@ import java.util.Set;
  *       (the oldest such invoice);
  *   <li><b>invoice-group</b>: the customer is identified and the amount equals the sum of 2–5 open invoices
  *       (bounded search over the 20 oldest; fewest invoices first, then oldest);
+ *   <li><b>fee-tolerance</b>: the customer is identified, has a bank-fee tolerance ({@link Context#feeTolerance}) and
+ *       the amount is short of one open invoice's amount due by at most the tolerance (the oldest such), or else of
+ *       the sum of 2–5 open invoices (the group search with a window of the tolerance; fewest, then oldest): they
+ *       are closed, the cash applied oldest first in full and the shortfall written off on the last one as the bank
+ *       fee the payer deducted ({@link Decision#writeOffs}). A payment that names its invoices (rule 1) and is short
+ *       of them by at most the tolerance of their customer closes them the same way, under this rule;
  *   <li><b>oldest-first</b>: the customer is identified, the amount differs: applied to open invoices oldest first;
  *       what is short leaves the last invoice open with the rest due; what is over goes to the credit balance;
  *   <li><b>unapplied</b>: otherwise the money is held as unapplied cash with the reason, for a person.
  * </ol>
- * A customer identified by a rule of its own ({@link Context#identifyingRule}) gives rules 2–4 that rule's name;
- * the reason still says how the amount was applied. Those rules, in the order the caller tries them:
+ * A customer identified by a rule of its own ({@link Context#identifyingRule}) gives rules 2, 3 and 5 that rule's
+ * name; the reason still says how the amount was applied. Those rules, in the order the caller tries them:
  * {@code virtual-account} (the payment arrived in one of the customer's virtual accounts: certain, so first),
  * then, after the customer reference, the e-mail and the name, {@code payer-name} (the bank key of the payer's
- * name equals that of one of exactly one customer's payer names).
+ * name equals that of one of exactly one customer's payer names) and {@code learned-alias}. A bank fee written off
+ * is always recorded as {@code fee-tolerance}, its reason naming how the customer was identified. An unidentified
+ * payer never gets a tolerance. Amounts are integers in minor units: nothing is rounded.
  * Any money that would go to a referenced invoice or customer in another currency is held unapplied with the
  * reason "currency mismatch". A payment over the maximum amount ({@link Money#MAX_MINOR}; intake refuses them, so
  * only one stored before that limit existed) is held unapplied whole, for a person to check. Whatever is not applied to invoices goes to the identified customer's credit balance
@@ -37,7 +45,8 @@ public final class PaymentMatching {
     static final int GROUP_MAX_SIZE = 5;
     /** More applications than this would not fit one transaction; the rest goes to credit. */
     static final int MAX_APPLICATIONS = 40;
-    /** The rules that apply money because the customer was identified (2–4). */
+    public static final String FEE_TOLERANCE = "fee-tolerance";
+    /** The rules that apply money because the customer was identified (2, 3, 5). */
     private static final Set<String> CUSTOMER_RULES = Set.of("exact-amount", "invoice-group", "oldest-first");
 
     private PaymentMatching() {}
@@ -49,12 +58,28 @@ public final class PaymentMatching {
      * @param openInvoices the customer's payable invoices, oldest due date first
      * @param identifyingRule the rule a decision about the identified customer is recorded under instead of the
      *     amount rule ({@code payer-name}), or null
+     * @param feeTolerance the identified customer's bank-fee tolerance (its own, else the seller's for the
+     *     currency); null or zero: none
      */
     public record Context(Payment payment, List<Invoice> referenced, Customer customer, String identifiedBy,
-            List<Invoice> openInvoices, String identifyingRule) {
+            List<Invoice> openInvoices, String identifyingRule, Money feeTolerance) {
         public Context {
             referenced = List.copyOf(referenced);
             openInvoices = List.copyOf(openInvoices);
+        }
+
+        /** A context without a bank-fee tolerance. */
+        public Context(Payment payment, List<Invoice> referenced, Customer customer, String identifiedBy,
+                List<Invoice> openInvoices, String identifyingRule) {
+            this(payment, referenced, customer, identifiedBy, openInvoices, identifyingRule, null);
+        }
+
+        /** The tolerance that applies to the payment: zero unless the customer has one in its currency. */
+        Money tolerance() {
+            Money currencyZero = Money.zero(payment.amount().currency());
+            return customer == null || feeTolerance == null
+                    || !feeTolerance.currency().equals(currencyZero.currency()) || feeTolerance.isNegative()
+                    ? currencyZero : feeTolerance;
         }
 
         /** A context whose customer (if any) was identified without a rule of its own. */
@@ -69,15 +94,29 @@ public final class PaymentMatching {
     /**
      * @param toCredit part added to the customer's credit balance
      * @param unapplied part held as unapplied cash ({@code unappliedReason} says why)
+     * @param writeOffs the bank fee written off per invoice ({@code fee-tolerance}; empty otherwise): with the
+     *     applications it pays each named invoice's whole amount due
      */
     public record Decision(String rule, String reason, String customerId, List<Application> applications,
-            Money toCredit, Money unapplied, String unappliedReason) {
+            Money toCredit, Money unapplied, String unappliedReason, List<Application> writeOffs) {
         public Decision {
             applications = List.copyOf(applications);
+            writeOffs = List.copyOf(writeOffs);
+        }
+
+        /** A decision that writes nothing off. */
+        public Decision(String rule, String reason, String customerId, List<Application> applications,
+                Money toCredit, Money unapplied, String unappliedReason) {
+            this(rule, reason, customerId, applications, toCredit, unapplied, unappliedReason, List.of());
         }
 
         public Money applied() {
             return applications.stream().map(Application::amount).reduce(toCredit, Money::plus);
+        }
+
+        /** The bank fee written off in all (zero unless {@code fee-tolerance}). */
+        public Money feeWrittenOff() {
+            return writeOffs.stream().map(Application::amount).reduce(Money.zero(toCredit.currency()), Money::plus);
         }
     }
 
@@ -87,7 +126,7 @@ public final class PaymentMatching {
             return d;
         }
         return new Decision(c.identifyingRule(), d.reason(), d.customerId(), d.applications(), d.toCredit(),
-                d.unapplied(), d.unappliedReason());
+                d.unapplied(), d.unappliedReason(), d.writeOffs());
     }
 
     private static Decision byRules(Context c) {
@@ -121,6 +160,13 @@ public final class PaymentMatching {
                 return unapplied(payment, null, "the payment names invoices of different customers: "
                         + payable.stream().map(Invoice::number).toList());
             }
+            if (customer != null && customer.id().equals(customerId)) {
+                Decision fee = shortByFee("the payment names " + numbers(payable) + " (customer " + customerId
+                        + " identified by " + c.identifiedBy() + ")", customerId, payable, amount, c.tolerance());
+                if (fee != null) {
+                    return fee;
+                }
+            }
             return spread("reference", "the payment names " + numbers(payable), customerId, payable, amount);
         }
 
@@ -153,7 +199,22 @@ public final class PaymentMatching {
                     customer.id(), group.stream().map(i -> new Application(i.id(), i.amountDue())).toList(),
                     Money.zero(amount.currency()), Money.zero(amount.currency()), null);
         }
-        // 4. oldest first, short or over
+        // 4. short of one invoice, then of a 2-5 group, by no more than the bank-fee tolerance
+        Money tolerance = c.tolerance();
+        if (tolerance.isPositive()) {
+            for (Invoice invoice : open) {
+                Decision fee = shortByFee(who, customer.id(), List.of(invoice), amount, tolerance);
+                if (fee != null) {
+                    return fee;
+                }
+            }
+            List<Invoice> shortGroup = group(open.subList(0, Math.min(open.size(), GROUP_SEARCH_INVOICES)), amount,
+                    tolerance.minor());
+            if (shortGroup != null) {
+                return shortByFee(who, customer.id(), shortGroup, amount, tolerance);
+            }
+        }
+        // 5. oldest first, short or over
         String why = open.isEmpty() ? who + "; no open invoices, so it is kept as credit"
                 : who + "; the amount matches no invoice, applied oldest first";
         if (!notes.isEmpty()) {
@@ -178,6 +239,31 @@ public final class PaymentMatching {
         return new Decision(rule, full, customerId, applications, left, Money.zero(amount.currency()), null);
     }
 
+    /**
+     * Closes the invoices when the amount is short of their sum due by 1..tolerance and every one still gets cash:
+     * the cash oldest first in full, the shortfall written off on the last one; null otherwise.
+     */
+    private static Decision shortByFee(String why, String customerId, List<Invoice> invoices, Money amount,
+            Money tolerance) {
+        Money due = invoices.stream().map(Invoice::amountDue).reduce(Money.zero(amount.currency()), Money::plus);
+        Money shortfall = due.minus(amount);
+        Invoice last = invoices.get(invoices.size() - 1);
+        if (!tolerance.isPositive() || !shortfall.isPositive() || shortfall.isGreaterThan(tolerance)
+                || !last.amountDue().isGreaterThan(shortfall) || invoices.size() > MAX_APPLICATIONS) {
+            return null;
+        }
+        List<Application> applications = new ArrayList<>();
+        for (Invoice invoice : invoices) {
+            applications.add(new Application(invoice.id(), invoice == last ? invoice.amountDue().minus(shortfall)
+                    : invoice.amountDue()));
+        }
+        String reason = why + "; the amount is " + shortfall + " short of what is due on " + numbers(invoices)
+                + ", within the bank-fee tolerance of " + tolerance + ": closed, " + shortfall
+                + " written off as the bank fee on " + last.number();
+        return new Decision(FEE_TOLERANCE, reason, customerId, applications, Money.zero(amount.currency()),
+                Money.zero(amount.currency()), null, List.of(new Application(last.id(), shortfall)));
+    }
+
     private static Decision unapplied(Payment payment, String customerId, String reason) {
         Money amount = payment.unapplied();
         return new Decision("unapplied", reason, customerId, List.of(), Money.zero(amount.currency()), amount, reason);
@@ -185,10 +271,19 @@ public final class PaymentMatching {
 
     /** The first combination (fewest invoices, then oldest) of 2-5 invoices whose amounts due sum to the amount. */
     static List<Invoice> group(List<Invoice> candidates, Money amount) {
+        return group(candidates, amount, 0);
+    }
+
+    /**
+     * The first combination (fewest invoices, then oldest) of 2-5 invoices whose amounts due sum to between the
+     * amount and the amount plus {@code slack} (0: exactly the amount) and, when over it, whose last invoice is due
+     * more than the excess (so each gets cash when the excess is written off).
+     */
+    static List<Invoice> group(List<Invoice> candidates, Money amount, long slack) {
         long[] due = candidates.stream().mapToLong(i -> i.amountDue().minor()).toArray();
         for (int size = 2; size <= Math.min(GROUP_MAX_SIZE, candidates.size()); size++) {
             int[] picked = new int[size];
-            if (search(due, amount.minor(), 0, 0, picked, size)) {
+            if (search(due, amount.minor() + slack, slack, 0, 0, picked, size)) {
                 List<Invoice> group = new ArrayList<>();
                 for (int index : picked) {
                     group.add(candidates.get(index));
@@ -199,16 +294,19 @@ public final class PaymentMatching {
         return null;
     }
 
-    private static boolean search(long[] due, long remaining, int from, int depth, int[] picked, int size) {
+    private static boolean search(long[] due, long remaining, long slack, int from, int depth, int[] picked,
+            int size) {
         if (depth == size) {
-            return remaining == 0;
+            // remaining = amount + slack - sum: the sum is within [amount, amount + slack]
+            long excess = slack - remaining;
+            return remaining <= slack && (excess == 0 || due[picked[size - 1]] > excess);
         }
         for (int i = from; i <= due.length - (size - depth); i++) {
             if (due[i] > remaining) {
                 continue;
             }
             picked[depth] = i;
-            if (search(due, remaining - due[i], i + 1, depth + 1, picked, size)) {
+            if (search(due, remaining - due[i], slack, i + 1, depth + 1, picked, size)) {
                 return true;
             }
         }

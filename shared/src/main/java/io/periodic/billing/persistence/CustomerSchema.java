@@ -3,12 +3,14 @@ package io.periodic.billing.persistence;
 import static io.periodic.billing.persistence.Column.document;
 import static io.periodic.billing.persistence.Column.instant;
 import static io.periodic.billing.persistence.Column.integer;
+import static io.periodic.billing.persistence.Column.number;
 import static io.periodic.billing.persistence.Column.string;
 import static io.periodic.billing.persistence.Column.strings;
 
 import io.periodic.billing.model.Address;
 import io.periodic.billing.model.Customer;
 import io.periodic.billing.money.Currencies;
+import io.periodic.billing.money.Money;
 import io.periodic.billing.money.TaxRate;
 import java.time.ZoneId;
 import java.util.Locale;
@@ -46,6 +48,8 @@ final class CustomerSchema {
         PAYER_NAMES(strings("payerNames")),
         /** Absent when the customer has none (so customers stored before it are unchanged). */
         VIRTUAL_ACCOUNTS(strings("virtualAccounts")),
+        /** Minor units in the customer's currency; absent = the seller's setting (customers stored before: unchanged). */
+        BANK_FEE_TOLERANCE(number("bankFeeTolerance")),
         CREATED_AT(instant("createdAt")),
         VERSION(Column.VERSION);
 
@@ -83,6 +87,7 @@ final class CustomerSchema {
                 case EXTERNAL_REF -> it.externalRef();
                 case PAYER_NAMES -> it.payerNames().isEmpty() ? null : it.payerNames();
                 case VIRTUAL_ACCOUNTS -> it.virtualAccounts().isEmpty() ? null : it.virtualAccounts();
+                case BANK_FEE_TOLERANCE -> it.bankFeeTolerance() == null ? null : it.bankFeeTolerance().minor();
                 case CREATED_AT -> it.createdAt();
                 case VERSION -> it.version();
             };
@@ -107,12 +112,17 @@ final class CustomerSchema {
                     case EXTERNAL_REF -> customer.externalRef(r.get(a));
                     case PAYER_NAMES -> customer.payerNames(r.get(a));
                     case VIRTUAL_ACCOUNTS -> customer.virtualAccounts(r.get(a));
+                    case BANK_FEE_TOLERANCE -> customer.bankFeeTolerance(tolerance(r.get(a), r.get(CURRENCY)));
                     case CREATED_AT -> customer.createdAt(r.get(a));
                     case VERSION -> customer.version(r.get(a));
                 };
             }
             return customer.build();
         }
+    }
+
+    private static Money tolerance(Long minor, String currency) {
+        return minor == null ? null : Money.of(minor, currency);
     }
 
     static final TableSchema<Customer> CUSTOMER = SchemaBuilder.of(Customer.class, CustomerAttribute.values());

@@ -135,6 +135,8 @@ final class InvoiceSchema {
         CREDIT_APPLIED(number("creditApplied")),
         AMOUNT_PAID(number("amountPaid")),
         CREDITED(number("credited")),
+        /** Bank fee written off (docs/bank-fees.md); absent when nothing is, so other invoices are stored as before. */
+        WRITTEN_OFF(number("writtenOff")),
         ISSUE_DATE(date("issueDate")),
         DUE_DATE(date("dueDate")),
         PERIOD_START(date("periodStart")),
@@ -181,6 +183,7 @@ final class InvoiceSchema {
                 case CREDIT_APPLIED -> it.creditApplied().minor();
                 case AMOUNT_PAID -> it.amountPaid().minor();
                 case CREDITED -> it.credited().minor();
+                case WRITTEN_OFF -> it.writtenOff().isZero() ? null : it.writtenOff().minor();
                 case ISSUE_DATE -> it.issueDate();
                 case DUE_DATE -> it.dueDate();
                 case PERIOD_START -> it.periodStart();
@@ -214,6 +217,7 @@ final class InvoiceSchema {
                     case CREDIT_APPLIED -> invoice.creditApplied(Money.of(r.get(a, 0L), currency));
                     case AMOUNT_PAID -> invoice.amountPaid(Money.of(r.get(a, 0L), currency));
                     case CREDITED -> invoice.credited(Money.of(r.get(a, 0L), currency));
+                    case WRITTEN_OFF -> invoice.writtenOff(Money.of(r.get(a, 0L), currency));
                     case ISSUE_DATE -> invoice.issueDate(r.get(a));
                     case DUE_DATE -> invoice.dueDate(r.get(a));
                     case PERIOD_START -> invoice.periodStart(r.get(a));

@@ -76,6 +76,8 @@ final class PaymentSchema {
         STATUS(string("status")),
         APPLIED(money("applied")),
         REFUNDED(money("refunded")),
+        /** Bank fee written off (docs/bank-fees.md); absent when none, so other payments are stored as before. */
+        FEE_WRITTEN_OFF(money("feeWrittenOff")),
         CUSTOMER_ID(string("customerId")),
         UNAPPLIED_REASON(string("unappliedReason")),
         ANNOUNCED(bool("announced")),
@@ -115,6 +117,7 @@ final class PaymentSchema {
                 case STATUS -> it.status().name();
                 case APPLIED -> it.applied();
                 case REFUNDED -> it.refunded();
+                case FEE_WRITTEN_OFF -> it.feeWrittenOff().isZero() ? null : it.feeWrittenOff();
                 case CUSTOMER_ID -> it.customerId();
                 case UNAPPLIED_REASON -> it.unappliedReason();
                 case ANNOUNCED -> it.announced();
@@ -139,6 +142,7 @@ final class PaymentSchema {
                     case STATUS -> payment.status(PaymentStatus.valueOf(r.get(a)));
                     case APPLIED -> payment.applied(r.get(a));
                     case REFUNDED -> payment.refunded(r.get(a));
+                    case FEE_WRITTEN_OFF -> payment.feeWrittenOff(r.get(a));
                     case CUSTOMER_ID -> payment.customerId(r.get(a));
                     case UNAPPLIED_REASON -> payment.unappliedReason(r.get(a));
                     case ANNOUNCED -> payment.announced(r.get(a, true));

@@ -3,11 +3,14 @@ package io.periodic.billing.persistence;
 import static io.periodic.billing.persistence.Column.document;
 import static io.periodic.billing.persistence.Column.instant;
 import static io.periodic.billing.persistence.Column.integer;
+import static io.periodic.billing.persistence.Column.of;
 import static io.periodic.billing.persistence.Column.string;
 
 import io.periodic.billing.model.Address;
 import io.periodic.billing.model.Checkpoint;
 import io.periodic.billing.model.SellerProfile;
+import java.util.Map;
+import software.amazon.awssdk.enhanced.dynamodb.EnhancedType;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 
 /**
@@ -74,7 +77,9 @@ final class SettingsSchema {
         PAYMENT_LINK_TEMPLATE(string("paymentLinkTemplate")),
         INVOICE_PREFIX(string("invoicePrefix")),
         CREDIT_NOTE_PREFIX(string("creditNotePrefix")),
-        NUMBER_SERIES(integer("numberSeries"));
+        NUMBER_SERIES(integer("numberSeries")),
+        /** Absent when none is set (so settings stored before it are unchanged). */
+        BANK_FEE_TOLERANCE_MINOR(of("bankFeeToleranceMinor", EnhancedType.mapOf(String.class, Long.class)));
 
         private final Column column;
 
@@ -104,6 +109,8 @@ final class SettingsSchema {
                 case INVOICE_PREFIX -> it.invoicePrefix();
                 case CREDIT_NOTE_PREFIX -> it.creditNotePrefix();
                 case NUMBER_SERIES -> it.numberSeries();
+                case BANK_FEE_TOLERANCE_MINOR -> it.bankFeeToleranceMinor().isEmpty() ? null
+                        : it.bankFeeToleranceMinor();
             };
         }
 
@@ -111,7 +118,7 @@ final class SettingsSchema {
         public SellerProfile recordOf(Row r) {
             return new SellerProfile(r.get(NAME), r.get(ADDRESS), r.get(EMAIL), r.get(PHONE), r.get(WEBSITE),
                     r.get(TAX_ID), r.get(BANK_ACCOUNT), r.get(PAYMENT_LINK_TEMPLATE), r.get(INVOICE_PREFIX),
-                    r.get(CREDIT_NOTE_PREFIX), r.get(NUMBER_SERIES, 1));
+                    r.get(CREDIT_NOTE_PREFIX), r.get(NUMBER_SERIES, 1), r.get(BANK_FEE_TOLERANCE_MINOR, Map.of()));
         }
     }
 

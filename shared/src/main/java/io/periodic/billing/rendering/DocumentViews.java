@@ -200,6 +200,11 @@ final class DocumentViews {
             totals.add(new DocumentView.Total(t.get("totals.credited"), f.money(invoice.credited().negate()), "plain"));
         }
         totals.add(new DocumentView.Total(t.get("totals.amountPaid"), f.money(invoice.amountPaid().negate()), "plain"));
+        if (invoice.writtenOff().isPositive()) {
+            // The bank fee the payer deducted from the transfer, written off (docs/bank-fees.md).
+            totals.add(new DocumentView.Total(t.get("totals.bankFee"), f.money(invoice.writtenOff().negate()),
+                    "plain"));
+        }
         totals.add(new DocumentView.Total(t.get("totals.amountDue"), f.money(invoice.amountDue()), "due"));
         return totals;
     }

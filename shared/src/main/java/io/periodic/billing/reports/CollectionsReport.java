@@ -13,8 +13,10 @@ import java.util.TreeMap;
 
 /**
  * Cash collected per day (UTC) and currency: what was received that day, how much of it is applied to invoices or
- * credit balances now, how much is held as unapplied cash now, and how much was refunded. received = applied +
- * unapplied + refunded for every row, exactly. Days without payments are left out.
+ * credit balances now, how much is held as unapplied cash now, how much was refunded, and the bank fees the payers
+ * deducted that were written off on the invoices those payments closed (docs/bank-fees.md). received = applied +
+ * unapplied + refunded for every row, exactly; the fees are beside it (received + fees = what the invoices and
+ * credit took + unapplied + refunded). Days without payments are left out.
  *
  * <p>Sums are {@link MoneyTotal}s (exact, unbounded): the report answers on any stored payments, however large.
  */
@@ -22,7 +24,14 @@ public final class CollectionsReport {
     private CollectionsReport() {}
 
     public record Day(LocalDate date, String currency, int payments, MoneyTotal received, MoneyTotal applied,
-            MoneyTotal unapplied, MoneyTotal refunded) {}
+            MoneyTotal unapplied, MoneyTotal refunded, MoneyTotal feesWrittenOff) {
+        /** A day without bank fees written off. */
+        public Day(LocalDate date, String currency, int payments, MoneyTotal received, MoneyTotal applied,
+                MoneyTotal unapplied, MoneyTotal refunded) {
+            this(date, currency, payments, received, applied, unapplied, refunded, MoneyTotal.zero(
+                    received.currency()));
+        }
+    }
 
     private record Key(LocalDate date, String currency) {}
 
@@ -36,10 +45,11 @@ public final class CollectionsReport {
             String currency = p.amount().currency().getCurrencyCode();
             days.merge(new Key(date, currency),
                     new Day(date, currency, 1, MoneyTotal.of(p.amount()), MoneyTotal.of(p.applied()),
-                            MoneyTotal.of(p.unapplied()), MoneyTotal.of(p.refunded())),
+                            MoneyTotal.of(p.unapplied()), MoneyTotal.of(p.refunded()),
+                            MoneyTotal.of(p.feeWrittenOff())),
                     (a, b) -> new Day(a.date(), a.currency(), a.payments() + 1, a.received().plus(b.received()),
                             a.applied().plus(b.applied()), a.unapplied().plus(b.unapplied()),
-                            a.refunded().plus(b.refunded())));
+                            a.refunded().plus(b.refunded()), a.feesWrittenOff().plus(b.feesWrittenOff())));
         }
         return new ArrayList<>(days.values());
     }

@@ -162,7 +162,18 @@ final class PaymentReceipt {
         List<Invoice> open = customer == null || referencePays ? List.of()
                 : store.invoices().openByCustomer(customer.id(), 1000);
         return new PaymentMatching.Context(payment, new ArrayList<>(referenced.values()), customer, how, open,
-                rule);
+                rule, feeTolerance(customer, payment.amount().currency()));
+    }
+
+    /** The customer's bank-fee tolerance: its own when set (zero = off), else the seller's for the currency. */
+    private Money feeTolerance(Customer customer, Currency currency) {
+        if (customer == null) {
+            return null;
+        }
+        if (customer.bankFeeTolerance() != null) {
+            return customer.bankFeeTolerance();
+        }
+        return store.settings().seller().map(s -> s.bankFeeTolerance(currency)).orElse(null);
     }
 
     /** How a payer name identified a customer: which of its payer names has the same bank key. */

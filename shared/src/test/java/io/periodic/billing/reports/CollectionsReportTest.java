@@ -58,6 +58,18 @@ class CollectionsReportTest {
                 JAN_1, JAN_1).get(0).date());
     }
 
+    @Test
+    void theBankFeesWrittenOffAreSummedPerDayBesideWhatWasReceived() {
+        Payment short440 = payment("2027-01-01T01:00:00Z", "JPY", 9_560, 9_560, 0).withFeeWrittenOff(Money.of(440,
+                "JPY"));
+        Payment short660 = payment("2027-01-01T02:00:00Z", "JPY", 4_840, 4_840, 0).withFeeWrittenOff(Money.of(660,
+                "JPY"));
+        List<Day> rows = CollectionsReport.build(List.of(short440, short660,
+                payment("2027-01-02T00:00:00Z", "JPY", 1_000, 1_000, 0)), JAN_1, JAN_3);
+        assertEquals(new Day(JAN_1, "JPY", 2, jpy(14_400), jpy(14_400), jpy(0), jpy(0), jpy(1_100)), rows.get(0));
+        assertEquals(jpy(0), rows.get(1).feesWrittenOff());
+    }
+
     private static MoneyTotal jpy(long minor) {
         return MoneyTotal.of(Money.of(minor, "JPY"));
     }

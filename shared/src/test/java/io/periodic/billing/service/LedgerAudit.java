@@ -20,10 +20,11 @@ import java.util.List;
  * Reads a world back from the store and checks the ledger, as an auditor would, from three independent records
  * (invoices, payments with their allocations, the credit ledger):
  * <ul>
- *   <li>every payment: received = applied + unapplied + refunded, none negative; none left in {@code received};
- *       every refund of a stored payment applied;
- *   <li>every invoice: total − credit applied − credited − paid = amount due ≥ 0 (never over-paid), and what it
- *       says is paid is exactly the sum of the allocations to it;
+ *   <li>every payment: received + fee written off = (applied + fee written off) + unapplied + refunded, none
+ *       negative; none left in {@code received}; every refund of a stored payment applied;
+ *   <li>every invoice: total − credit applied − credited − paid − written off = amount due ≥ 0 (never over-paid),
+ *       and what it says is paid is exactly the sum of the allocations to it; the bank fees the invoices wrote off
+ *       are exactly the fees the payments say were written off (docs/bank-fees.md);
  *   <li>every customer: the credit balance is exactly the sum of its ledger entries, and the credit the invoices
  *       say they used is exactly what the ledger says was used on them;
  *   <li>every payment's applied amount is where it went: its allocations plus the credit it added, net of the credit
@@ -50,10 +51,15 @@ final class LedgerAudit {
         List<Long> due = new ArrayList<>();
         long totalDue = 0;
         long invoiceTotals = 0;
+        long writtenOff = 0;
         for (Invoice i : invoices) {
             Invoice now = store.invoices().get(i.id()).orElseThrow();
-            Money expected = now.total().minus(now.creditApplied()).minus(now.credited()).minus(now.amountPaid());
-            assertEquals(expected, now.amountDue(), "total - credit applied - credited - paid = due, " + now.id());
+            Money expected = now.total().minus(now.creditApplied()).minus(now.credited()).minus(now.amountPaid())
+                    .minus(now.writtenOff());
+            assertEquals(expected, now.amountDue(),
+                    "total - credit applied - credited - paid - written off = due, " + now.id());
+            assertFalse(now.writtenOff().isNegative(), now.id());
+            writtenOff += now.writtenOff().minor();
             assertFalse(now.amountDue().isNegative(), "never over-paid: " + now.id() + " " + now.amountDue());
             assertFalse(now.amountPaid().isNegative() || now.creditApplied().isNegative(), now.id());
             long allocated = store.payments().allocationsOfInvoice(now.id()).stream()
@@ -61,7 +67,7 @@ final class LedgerAudit {
             assertEquals(now.amountPaid().minor(), allocated, "paid = the allocations to it, " + now.id());
             due.add(now.amountDue().minor());
             totalDue += now.amountDue().minor();
-            invoiceTotals += now.total().minus(now.credited()).minor();
+            invoiceTotals += now.total().minus(now.credited()).minus(now.writtenOff()).minor();
         }
         long credit = 0;
         long creditUsedByEntries = 0;
@@ -87,14 +93,18 @@ final class LedgerAudit {
         long refunded = 0;
         long applied = 0;
         long shortfall = 0;
+        long fees = 0;
         for (String id : paymentIds) {
             var stored = store.payments().get(id);
             if (stored.isEmpty()) {
                 continue; // only refunds arrived for it: they wait
             }
             Payment p = stored.get();
-            assertEquals(p.amount(), p.applied().plus(p.unapplied()).plus(p.refunded()),
-                    "received = applied + unapplied + refunded, " + id);
+            Money fee = p.feeWrittenOff();
+            assertEquals(p.amount().plus(fee), p.applied().plus(fee).plus(p.unapplied()).plus(p.refunded()),
+                    "received + fee written off = (applied + fee written off) + unapplied + refunded, " + id);
+            assertFalse(fee.isNegative(), id);
+            fees += fee.minor();
             assertFalse(p.applied().isNegative() || p.unapplied().isNegative() || p.refunded().isNegative(), id);
             assertTrue(p.status() != PaymentStatus.RECEIVED, "stuck in received: " + id);
             long taken = 0;
@@ -125,6 +135,7 @@ final class LedgerAudit {
             applied += p.applied().minor();
             shortfall += lost;
         }
+        assertEquals(writtenOff, fees, "Σ written off on invoices = Σ fees written off by payments");
         assertEquals(invoiceTotals - applied, totalDue - credit + shortfall,
                 "Σ invoices - Σ applied = Σ due - Σ credit + Σ shortfall");
         return new Summary(due, credit, unapplied, refunded, totalDue - credit, shortfall);

@@ -2,6 +2,7 @@ package io.periodic.functions.billingapi;
 
 import io.periodic.billing.model.Address;
 import io.periodic.billing.model.Customer;
+import io.periodic.billing.money.Money;
 import io.periodic.billing.money.TaxRate;
 import io.periodic.billing.payments.BankNames;
 import io.periodic.billing.ports.Clock;
@@ -13,6 +14,7 @@ import io.periodic.functions.billingapi.Http.Response;
 import io.periodic.functions.billingapi.Http.Route;
 import java.time.DateTimeException;
 import java.time.ZoneId;
+import java.util.Currency;
 import java.util.IllformedLocaleException;
 import java.util.List;
 import java.util.Locale;
@@ -26,8 +28,8 @@ final class CustomerRoutes implements Http.Resource {
     /** Locales documents and reminders are written in; others are refused rather than printed in English. */
     static final Set<String> LANGUAGES = Set.of("en", "ja", "ko", "sr");
     private static final String[] CUSTOMER_FIELDS = {"name", "email", "currency", "timeZone", "locale",
-        "paymentTermsDays", "taxRate", "taxId", "address", "externalRef", "payerNames",
-        "virtualAccounts"};
+        "paymentTermsDays", "taxRate", "taxId", "address", "externalRef", "payerNames", "virtualAccounts",
+        "bankFeeTolerance"};
     static final String[] ADDRESS_FIELDS = {"line1", "line2", "postalCode", "city", "region", "country"};
 
     private final AccountService accounts;
@@ -70,7 +72,8 @@ final class CustomerRoutes implements Http.Resource {
                 in.intIn("paymentTermsDays", 0, 365, 14), taxRate(in, TaxRate.ZERO), in.optString("taxId"),
                 address(in.object("address", ADDRESS_FIELDS)), in.optString("externalRef"),
                 in.has("payerNames") ? payerNames(in) : List.of(),
-                in.has("virtualAccounts") ? virtualAccounts(in) : List.of(), clock.now(), null));
+                in.has("virtualAccounts") ? virtualAccounts(in) : List.of(),
+                bankFeeTolerance(in, in.currency("currency"), null), clock.now(), null));
         Customer created = Idempotency.createOnce(r, () -> accounts.createCustomer(customer),
                 () -> accounts.customer(id));
         return Response.created(Views.customer(created), "/customers/" + created.id());
@@ -83,10 +86,18 @@ final class CustomerRoutes implements Http.Resource {
     private Response update(Request r) {
         JsonIn in = JsonIn.body(r.body(), CUSTOMER_FIELDS);
         in.notCleared("name", "email", "currency", "timeZone", "locale", "paymentTermsDays", "taxRate", "address");
-        Customer after = accounts.updateCustomer(r.pathParam("id"), c -> in.build(() -> new Customer(c.id(),
+        Customer after = accounts.updateCustomer(r.pathParam("id"), c -> updated(in, c));
+        return Response.ok(Views.customer(after));
+    }
+
+    private static Customer updated(JsonIn in, Customer c) {
+        Currency currency = in.has("currency") ? in.currency("currency") : c.currency();
+        // A tolerance is in the customer's currency: a new currency without a new tolerance goes back to the seller's.
+        Money keptTolerance = currency.equals(c.currency()) ? c.bankFeeTolerance() : null;
+        return in.build(() -> new Customer(c.id(),
                 in.has("name") ? in.string("name") : c.name(),
                 in.has("email") ? in.string("email") : c.email(),
-                in.has("currency") ? in.currency("currency") : c.currency(),
+                currency,
                 in.has("timeZone") ? zone(in) : c.timeZone(),
                 in.has("locale") ? locale(in) : c.locale(),
                 in.intIn("paymentTermsDays", 0, 365, c.paymentTermsDays()),
@@ -97,8 +108,19 @@ final class CustomerRoutes implements Http.Resource {
                 in.present("payerNames") ? (in.has("payerNames") ? payerNames(in) : List.of()) : c.payerNames(),
                 in.present("virtualAccounts") ? (in.has("virtualAccounts") ? virtualAccounts(in) : List.of())
                         : c.virtualAccounts(),
-                c.createdAt(), c.version())));
-        return Response.ok(Views.customer(after));
+                bankFeeTolerance(in, currency, keptTolerance), c.createdAt(), c.version()));
+    }
+
+    /**
+     * The customer's bank-fee tolerance in minor units of its currency (docs/bank-fees.md): 0 turns the rule off for
+     * this customer, null (or absent on create) means the seller's setting; absent on an update keeps {@code kept}.
+     */
+    private static Money bankFeeTolerance(JsonIn in, Currency currency, Money kept) {
+        if (!in.present("bankFeeTolerance")) {
+            return kept;
+        }
+        Long minor = in.optAmount("bankFeeTolerance");
+        return minor == null ? null : Money.of(minor, currency);
     }
 
     private static ZoneId zone(JsonIn in) {

@@ -5,6 +5,7 @@ import io.periodic.billing.dunning.LateFee;
 import io.periodic.billing.dunning.StepKind;
 import io.periodic.billing.model.Address;
 import io.periodic.billing.model.SellerProfile;
+import io.periodic.billing.money.Currencies;
 import io.periodic.billing.service.SettingsService;
 import io.periodic.functions.billingapi.Http.ApiProblem;
 import io.periodic.functions.billingapi.Http.Request;
@@ -14,6 +15,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * {@code /settings}: the seller printed on documents, document numbering and the default dunning policy
@@ -42,7 +44,7 @@ final class SettingsRoutes implements Http.Resource {
     }
 
     private Response put(Request r) {
-        JsonIn in = JsonIn.body(r.body(), "seller", "numbering", "dunningPolicy");
+        JsonIn in = JsonIn.body(r.body(), "seller", "numbering", "dunningPolicy", "bankFeeTolerance");
         JsonIn s = in.object("seller", "name", "address", "email", "phone", "website", "taxId", "bankAccount",
                 "paymentLinkTemplate");
         JsonIn n = in.optObject("numbering", "invoicePrefix", "creditNotePrefix", "numberSeries");
@@ -65,7 +67,7 @@ final class SettingsRoutes implements Http.Resource {
                 s.optString("phone"), s.optString("website"), s.optString("taxId"), bank,
                 s.optString("paymentLinkTemplate"),
                 n == null ? null : n.optString("invoicePrefix"), n == null ? null : n.optString("creditNotePrefix"),
-                n == null ? 1 : n.intIn("numberSeries", 1, 26, 1)));
+                n == null ? 1 : n.intIn("numberSeries", 1, 26, 1), bankFeeTolerance(in)));
         JsonIn d = in.optObject("dunningPolicy", "steps", "lateFee", "markUncollectibleOnSuspend");
         return view(settings.replace(seller, d == null ? null : policy(d)));
     }
@@ -94,6 +96,23 @@ final class SettingsRoutes implements Http.Resource {
                 fee.integerMap("cap")));
         Boolean writeOff = d.optBoolean("markUncollectibleOnSuspend");
         return d.build(() -> new DunningPolicy(steps, lateFee, writeOff != null && writeOff));
+    }
+
+    /**
+     * The bank-fee tolerance per currency (docs/bank-fees.md), e.g. {@code {"JPY": 880}}: minor units, each
+     * 0..{@link JsonIn#MAX_AMOUNT_MINOR}, keyed by an ISO 4217 code; absent or {@code {}}: off.
+     */
+    private static Map<String, Long> bankFeeTolerance(JsonIn in) {
+        Map<String, Long> tolerance = in.integerMap("bankFeeTolerance");
+        for (String code : tolerance.keySet()) {
+            try {
+                Currencies.of(code);
+            } catch (IllegalArgumentException e) {
+                throw ApiProblem.field(in.at("bankFeeTolerance") + "/" + code.replace("~", "~0").replace("/", "~1"),
+                        "not a supported ISO 4217 currency code such as JPY: " + code);
+            }
+        }
+        return tolerance;
     }
 
     /** A plain decimal percentage such as "1.5" (no sign, exponent or %). */

@@ -59,6 +59,11 @@ final class Views {
         for (String account : c.virtualAccounts()) {
             virtualAccounts.add(account);
         }
+        if (c.bankFeeTolerance() == null) {
+            o.putNull("bankFeeTolerance");
+        } else {
+            o.put("bankFeeTolerance", c.bankFeeTolerance().minor());
+        }
         o.put("createdAt", c.createdAt().toString());
         return o;
     }
@@ -141,6 +146,7 @@ final class Views {
         o.put("creditApplied", i.creditApplied().minor());
         o.put("credited", i.credited().minor());
         o.put("amountPaid", i.amountPaid().minor());
+        o.put("writtenOff", i.writtenOff().minor());
         o.put("amountDue", i.amountDue().minor());
         o.put("periodStart", date(i.periodStart()));
         o.put("periodEnd", date(i.periodEnd()));
@@ -215,6 +221,7 @@ final class Views {
         o.put("applied", p.applied().minor());
         o.put("refunded", p.refunded().minor());
         o.put("unapplied", p.unapplied().minor());
+        o.put("feeWrittenOff", p.feeWrittenOff().minor());
         o.put("customerId", p.customerId());
         o.put("unappliedReason", p.unappliedReason());
         o.put("receivedAt", p.receivedAt().toString());
@@ -274,6 +281,10 @@ final class Views {
             s.put("paymentLinkTemplate", seller.paymentLinkTemplate());
             o.putObject("numbering").put("invoicePrefix", seller.invoicePrefix())
                     .put("creditNotePrefix", seller.creditNotePrefix()).put("numberSeries", seller.numberSeries());
+        }
+        ObjectNode tolerance = o.putObject("bankFeeTolerance");
+        if (seller != null) {
+            new TreeMap<>(seller.bankFeeToleranceMinor()).forEach(tolerance::put);
         }
         ObjectNode d = o.putObject("dunningPolicy");
         ArrayNode steps = d.putArray("steps");
@@ -351,6 +362,7 @@ final class Views {
         o.put("applied", d.applied().minor());
         o.put("unapplied", d.unapplied().minor());
         o.put("refunded", d.refunded().minor());
+        o.put("feesWrittenOff", d.feesWrittenOff().minor());
         return o;
     }
 

@@ -325,6 +325,12 @@ class BadInputCampaignTest {
         payerNames.put("a line break", new String[] {"[\"ﾔﾏﾀﾞ\\nｼｮｳｼﾞ\"]", "/payerNames/0"});
         payerNames.put("a bidi override", new String[] {"[\"\\u202eﾔﾏﾀﾞ\"]", "/payerNames/0"});
         payerNames.put("only a legal form", new String[] {"[\"ｱ\", \"ｶ)\"]", "/payerNames/1"});
+        field(route, "/customers", "bankFeeTolerance negative", customerJson("\"A\"", mail, "\"JPY\"",
+                ", \"bankFeeTolerance\": -1"), "/bankFeeTolerance");
+        field(route, "/customers", "bankFeeTolerance a decimal", customerJson("\"A\"", mail, "\"USD\"",
+                ", \"bankFeeTolerance\": 4.4"), "/bankFeeTolerance");
+        field(route, "/customers", "bankFeeTolerance over the maximum", customerJson("\"A\"", mail, "\"JPY\"",
+                ", \"bankFeeTolerance\": 1000000000000000"), "/bankFeeTolerance");
         payerNames.forEach((what, value) -> field(route, "/customers", "payerNames " + what,
                 customerJson("\"A\"", mail, "\"USD\"", ", \"payerNames\": " + value[0]), value[1]));
         Map<String, String[]> accounts = new LinkedHashMap<>();
@@ -355,6 +361,10 @@ class BadInputCampaignTest {
         field(patch, path, "virtualAccounts a line break", "{\"virtualAccounts\": [\"0172-101\\n-1234567\"]}",
                 "/virtualAccounts/0");
         field(patch, path, "currency cleared", "{\"currency\": null}", "/currency");
+        field(patch, path, "bankFeeTolerance negative", "{\"bankFeeTolerance\": -440}", "/bankFeeTolerance");
+        field(patch, path, "bankFeeTolerance over the maximum", "{\"bankFeeTolerance\": 1000000000000000}",
+                "/bankFeeTolerance");
+        field(patch, path, "bankFeeTolerance a string", "{\"bankFeeTolerance\": \"880\"}", "/bankFeeTolerance");
         field(patch, path, "name a number", "{\"name\": 5}", "/name");
         field(patch, path, "email invalid", "{\"email\": \"@\"}", "/email");
         field(patch, path, "currency unknown", "{\"currency\": \"XYZ\"}", "/currency");
@@ -552,6 +562,16 @@ class BadInputCampaignTest {
                 + "\"lateFee\": {\"cap\": {\"USD\": 10000000000000000}}}"), "/dunningPolicy/lateFee/cap/USD");
         field(route, "/settings", "markUncollectibleOnSuspend a string", withPolicy(step
                 + "\"markUncollectibleOnSuspend\": \"yes\"}"), "/dunningPolicy/markUncollectibleOnSuspend");
+        field(route, "/settings", "a negative bank-fee tolerance", base + ", \"bankFeeTolerance\": {\"JPY\": -1}}",
+                "/bankFeeTolerance/JPY");
+        field(route, "/settings", "a bank-fee tolerance over the maximum", base
+                + ", \"bankFeeTolerance\": {\"JPY\": 1000000000000000}}", "/bankFeeTolerance/JPY");
+        field(route, "/settings", "a bank-fee tolerance in an unknown currency", base
+                + ", \"bankFeeTolerance\": {\"XYZ\": 880}}", "/bankFeeTolerance/XYZ");
+        field(route, "/settings", "a bank-fee tolerance as a decimal", base
+                + ", \"bankFeeTolerance\": {\"USD\": 1.5}}", "/bankFeeTolerance/USD");
+        field(route, "/settings", "a bank-fee tolerance a list", base + ", \"bankFeeTolerance\": [880]}",
+                "/bankFeeTolerance");
     }
 
     private void get(String route, String path, String name, Map<String, String> query, int status, String at) {

@@ -46,7 +46,7 @@ import java.util.TreeMap;
  * and exactly the labelled invoices), how many it held for a person, the share auto-applied, the precision of what
  * it auto-applied (the goal: at least 99.5 %: a wrong automatic match is worse than none), the matching rules used
  * and the time per payment. Run by {@code ./dev bench}, after the payment matching figures
- * ({@link PaymentMatchingBenchmark} ends with it).
+ * ({@link PaymentMatchingBenchmark} ends with it), or alone through {@link #main}.
  */
 public final class CashApplicationBenchmark {
     private static final Instant NOW = Instant.parse("2027-01-05T00:00:00Z");
@@ -62,18 +62,18 @@ public final class CashApplicationBenchmark {
     /** The seller's ordinary receiving account: no customer's. */
     private static final String MAIN_ACCOUNT = "0005-001-0000001";
 
-    /** A small runner: {@code java … CashApplicationBenchmark} prints only the cash-application figures. */
-    public static void main(String[] args) {
-        run();
-        System.exit(0); // the embedded engines' threads would keep the JVM up
-    }
+    /** -Dcash.fees=false: no bank-fee tolerance (the seller's JPY 880 not set), i.e. before rule fee-tolerance. */
+    private static final boolean FEES = !"false".equals(System.getProperty("cash.fees"));
 
     private CashApplicationBenchmark() {}
 
-    /** Runs the cash application figures alone (docs/suggestions.md says how). */
+    /**
+     * Runs the cash application figures alone: {@code java … CashApplicationBenchmark} (docs/suggestions.md and
+     * docs/bank-fees.md say how).
+     */
     public static void main(String[] args) {
         run();
-        System.exit(0);
+        System.exit(0); // the embedded engines' threads would keep the JVM up
     }
 
     /** The suggestions for the payments the matcher held though their label names invoices. */
@@ -101,8 +101,9 @@ public final class CashApplicationBenchmark {
         DynamoDbLocalEngine engine = Engines.dynamo();
         BillingStore store = new BillingStore(engine.client(), BillingTable.LOGICAL_ID);
         String prefix = "C" + Ids.randomLetters(6);
+        // The seller accepts transfers short by up to JPY 880 (the largest 振込手数料) from identified customers.
         store.settings().putSeller(new SellerProfile("S", new Address("1", null, null, "T", null, "JP"), "s@s.example",
-                null, null, null, null, null, prefix, null));
+                null, null, null, null, null, prefix, null, 1, FEES ? Map.of("JPY", 880L) : Map.of()));
         Map<String, String> customerIds = new HashMap<>();
         Map<String, String> customerKeys = new HashMap<>();
         for (CashApplicationDataset.Customer c : data.customers()) {
@@ -135,6 +136,7 @@ public final class CashApplicationBenchmark {
         Map<Kind, Tally> tallies = new EnumMap<>(Kind.class);
         SuggestionTally suggested = new SuggestionTally();
         Map<String, Integer> rules = new TreeMap<>();
+        long feesWrittenOff = 0;
         long[] nanos = new long[data.payments().size()];
         int n = 0;
         for (CashApplicationDataset.Payment p : data.payments()) {
@@ -151,11 +153,16 @@ public final class CashApplicationBenchmark {
             Payment stored = store.payments().getByProviderId("bank", providerId).orElseThrow();
             Set<String> applied = new HashSet<>();
             List<Long> appliedAmounts = new ArrayList<>();
+            List<Long> closedTotals = new ArrayList<>();
+            boolean feeRule = false;
             for (Allocation a : store.payments().allocationsOfPayment(stored.id())) {
                 applied.add(invoiceKeys.get(a.invoiceId()));
                 appliedAmounts.add(a.amount().minor());
+                closedTotals.add(invoices.get(invoiceKeys.get(a.invoiceId())).total().minor());
+                feeRule |= a.rule().equals("fee-tolerance");
                 rules.merge(a.rule(), 1, Integer::sum);
             }
+            feesWrittenOff += stored.feeWrittenOff().minor();
             boolean automatic = stored.status() == PaymentStatus.APPLIED
                     || stored.status() == PaymentStatus.PARTIALLY_APPLIED;
             if (!automatic) {
@@ -171,6 +178,7 @@ public final class CashApplicationBenchmark {
                 boolean right = knowable
                         && p.expectedCustomer().equals(customerKeys.get(stored.customerId()))
                         && (p.reference() != null ? applied.equals(new HashSet<>(p.expectedInvoices()))
+                                : feeRule ? sorted(closedTotals).equals(sorted(labelledTotals(p, data)))
                                 : sorted(appliedAmounts).equals(sorted(p.expectedInvoices().isEmpty()
                                         ? List.of(p.amount()) : expectedAmounts(p, data))));
                 if (right) {
@@ -209,6 +217,7 @@ public final class CashApplicationBenchmark {
             }
         }
         print(data, tallies, rules, Arrays.copyOf(nanos, n));
+        printFees(feesWrittenOff);
         printSuggestions(suggested);
     }
 
@@ -250,6 +259,24 @@ public final class CashApplicationBenchmark {
     private static String receivingAccount(CashApplicationDataset.Payment p, CashApplicationDataset.Data data) {
         String account = virtualAccount(data.customers().get(Integer.parseInt(p.expectedCustomer().substring(1))));
         return account == null ? MAIN_ACCOUNT : account;
+    }
+
+    private static void printFees(long feesWrittenOff) {
+        System.out.println(FEES ? "bank-fee tolerance: JPY 880 (seller setting); fees written off: JPY " + feesWrittenOff
+                : "bank-fee tolerance: none (-Dcash.fees=false: as before the fee-tolerance rule)");
+    }
+
+    /**
+     * The totals of the labelled invoices: a {@code fee-tolerance} decision closes whole invoices (cash plus the fee
+     * written off), so it is right when the invoices it closed have exactly these totals (which of two equal invoices
+     * is unknowable without a reference, as for {@link #expectedAmounts}).
+     */
+    private static List<Long> labelledTotals(CashApplicationDataset.Payment p, CashApplicationDataset.Data data) {
+        List<Long> totals = new ArrayList<>();
+        for (String key : p.expectedInvoices()) {
+            totals.add(data.invoices().stream().filter(i -> i.key().equals(key)).findFirst().orElseThrow().amount());
+        }
+        return totals;
     }
 
     /**

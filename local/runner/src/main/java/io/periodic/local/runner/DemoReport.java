@@ -94,7 +94,11 @@ final class DemoReport {
         JsonNode collections = check(api.get("/reports/collections?from=" + first + "&to=" + end.minusDays(1)), 200,
                 "collections report");
         Map<String, Long> collected = new TreeMap<>();
+        Map<String, Long> fees = new TreeMap<>();
         for (JsonNode d : collections.get("days")) {
+            if (d.path("feesWrittenOff").longValue() > 0) {
+                fees.merge(d.get("currency").textValue(), d.get("feesWrittenOff").longValue(), Long::sum);
+            }
             String key = YearMonth.from(LocalDate.parse(d.get("date").textValue())) + "|" + d.get("currency").textValue();
             long[] sums = byMonth.computeIfAbsent(key, k -> new long[3]);
             sums[0] += d.get("received").longValue();
@@ -116,6 +120,9 @@ final class DemoReport {
                 new ReportPage.Kpi("Payments received", Integer.toString(collections.get("days").size() == 0 ? 0
                         : sum(collections, "payments"))),
                 new ReportPage.Kpi("Collected", collectedText.isEmpty() ? "–" : collectedText),
+                new ReportPage.Kpi("Bank fees written off", fees.isEmpty() ? "–" : String.join(" · ", fees.entrySet()
+                        .stream().map(e -> ReportFormat.formatMoney(e.getKey(), e.getValue(), digits(e.getKey())))
+                        .toList())),
                 new ReportPage.Kpi("E-mails sent", Integer.toString(mails)),
                 new ReportPage.Kpi("Dunning workflows", Integer.toString(system.workflows().size())));
         String html = ReportPage.render(new ReportPage.Data("Periodic demo: " + customers.size()

@@ -1,0 +1,164 @@
+package io.periodic.billing.service;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.periodic.billing.files.JsonLinesEventLog;
+import io.periodic.billing.invoicing.Finalization;
+import io.periodic.billing.model.Address;
+import io.periodic.billing.model.Allocation;
+import io.periodic.billing.model.Customer;
+import io.periodic.billing.model.Ids;
+import io.periodic.billing.model.Invoice;
+import io.periodic.billing.model.InvoiceLine;
+import io.periodic.billing.model.InvoiceStatus;
+import io.periodic.billing.model.LineKind;
+import io.periodic.billing.model.Payer;
+import io.periodic.billing.model.Payment;
+import io.periodic.billing.model.PaymentStatus;
+import io.periodic.billing.model.SellerProfile;
+import io.periodic.billing.money.Currencies;
+import io.periodic.billing.money.Money;
+import io.periodic.billing.money.TaxRate;
+import io.periodic.billing.payments.PaymentMatching;
+import io.periodic.billing.payments.PaymentNotification;
+import io.periodic.billing.persistence.BillingStore;
+import io.periodic.billing.persistence.BillingTable;
+import io.periodic.local.engines.DynamoDbLocalExtension;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * A bank transfer short by the bank fee the payer deducted (振込手数料) closes the invoice on DynamoDB Local: the seller's
+ * JPY tolerance of 880, a customer identified by its payer name, a ¥440 short payment: the invoice is paid with 440
+ * written off, the payment records the fee, the allocation the rule {@code fee-tolerance}, {@code invoice.paid} names
+ * the write-off, the invoice leaves the open (dunnable) invoices, a redelivery changes nothing and the ledger audit
+ * holds. A customer's override of 0 turns it off; one yen beyond the tolerance is a part payment as before.
+ */
+@ExtendWith(DynamoDbLocalExtension.class)
+class FeeToleranceMatchingIntegrationTest {
+    private static final Instant NOW = Instant.parse("2026-11-22T09:00:00Z");
+    private final BillingStore store;
+    private PaymentService service;
+    private Path eventLog;
+    private String prefix;
+    private String kana;
+
+    FeeToleranceMatchingIntegrationTest(DynamoDbClient dynamo) {
+        this.store = new BillingStore(dynamo, BillingTable.LOGICAL_ID);
+    }
+
+    @BeforeEach
+    void setUp() throws Exception {
+        eventLog = Files.createTempDirectory("fee").resolve("events.jsonl");
+        service = new PaymentService(store, new JsonLinesEventLog(eventLog), () -> NOW);
+        prefix = "F" + Ids.randomLetters(6);
+        store.settings().putSeller(new SellerProfile("Seller", new Address("1", null, null, "Tokyo", null, "JP"),
+                "s@seller.example", null, null, null, null, null, prefix, null, 1, Map.of("JPY", 880L)));
+        StringBuilder name = new StringBuilder("ﾌｼﾞ");
+        String[] syllables = {"ｶ", "ｷ", "ｸ", "ｹ", "ｺ", "ｻ", "ｼ", "ｽ", "ｾ", "ｿ", "ﾅ", "ﾆ", "ﾇ", "ﾈ", "ﾉ", "ﾏ"};
+        for (char c : Ids.randomLetters(8).toCharArray()) {
+            name.append(syllables[c % syllables.length]);
+        }
+        kana = name.toString();
+    }
+
+    private Customer customer(Money override) {
+        return store.customers().create(Customer.builder().id(Ids.newId("cus")).name("株式会社富士商事")
+                .email("ap-" + Ids.randomLetters(8).toLowerCase(Locale.ROOT) + "@example.jp")
+                .currency(Currencies.of("JPY")).timeZone(ZoneId.of("Asia/Tokyo")).locale(Locale.JAPAN)
+                .paymentTermsDays(30).taxRate(TaxRate.ZERO).billingAddress(new Address("1", null, null, "Tokyo", null,
+                        "JP")).payerNames(List.of("ｶ)" + kana)).bankFeeTolerance(override).createdAt(NOW).build());
+    }
+
+    private Invoice invoice(Customer customer, long amount) {
+        Money net = Money.of(amount, "JPY");
+        Money zero = Money.zero(Currencies.of("JPY"));
+        Invoice draft = store.invoices().create(new Invoice(Ids.newId("inv"), null, customer.id(), null,
+                Currencies.of("JPY"), InvoiceStatus.DRAFT, List.of(new InvoiceLine("Plan", LineKind.SUBSCRIPTION, null,
+                null, null, 1, net, net, TaxRate.ZERO, zero)), zero, zero, LocalDate.of(2026, 10, 1),
+                LocalDate.of(2026, 11, 30), null, null, null, NOW, null, null));
+        Finalization.Decision decision = Finalization.plan(draft, store.invoices().sequence(
+                Finalization.seriesOf(draft, prefix)), store.credit().balance(customer.id(), customer.currency()), NOW);
+        return store.invoices().commitFinalization(decision.invoice(), decision.sequenceAfter(), null, null);
+    }
+
+    private PaymentNotification transfer(String pid, long amount) {
+        return new PaymentNotification(PaymentNotification.Kind.RECEIVED, "bank", "evt-" + pid, pid, null,
+                Money.of(amount, "JPY"), new Payer(kana + "(ｶ", null, null, null), null, null, NOW);
+    }
+
+    private Payment pay(long amount) {
+        String pid = Ids.newId("e");
+        service.handle(transfer(pid, amount));
+        return store.payments().getByProviderId("bank", pid).orElseThrow();
+    }
+
+    @Test
+    void aTransferShort440YenClosesTheInvoiceWithTheFeeWrittenOffAndNoDunning() throws Exception {
+        Customer customer = customer(null);
+        Invoice inv = invoice(customer, 10_000);
+        Payment payment = pay(9_560);
+
+        assertEquals(PaymentStatus.APPLIED, payment.status(), String.valueOf(payment.unappliedReason()));
+        assertEquals(Money.of(440, "JPY"), payment.feeWrittenOff());
+        assertEquals(Money.of(9_560, "JPY"), payment.applied());
+        Invoice paid = store.invoices().get(inv.id()).orElseThrow();
+        assertEquals(InvoiceStatus.PAID, paid.status());
+        assertEquals(Money.of(440, "JPY"), paid.writtenOff());
+        assertEquals(Money.of(9_560, "JPY"), paid.amountPaid());
+        assertTrue(paid.amountDue().isZero());
+        assertEquals(List.of(), store.invoices().openByCustomer(customer.id(), 10), "nothing left to dun");
+        List<Allocation> allocations = store.payments().allocationsOfPayment(payment.id());
+        assertEquals(1, allocations.size());
+        assertEquals(PaymentMatching.FEE_TOLERANCE, allocations.get(0).rule());
+        assertTrue(allocations.get(0).reason().contains("identified by its payer name ｶ)" + kana)
+                && allocations.get(0).reason().contains("440"), allocations.get(0).reason());
+        String events = Files.readString(eventLog);
+        assertTrue(events.contains("\"invoice.paid\"") && events.contains("\"bankFeeWrittenOff\":440"), events);
+
+        // a redelivery of the same transfer changes nothing
+        service.handle(transfer(payment.providerPaymentId(), 9_560));
+        assertEquals(Money.of(440, "JPY"), store.invoices().get(inv.id()).orElseThrow().writtenOff());
+        assertEquals(Money.of(440, "JPY"), store.payments().get(payment.id()).orElseThrow().feeWrittenOff());
+        LedgerAudit.audit(store, List.of(customer), List.of(inv), List.of(payment.id()));
+    }
+
+    @Test
+    void oneYenBeyondTheToleranceIsAPartPaymentAsBefore() {
+        Customer customer = customer(null);
+        Invoice inv = invoice(customer, 10_000);
+        Payment payment = pay(9_119);
+        Invoice after = store.invoices().get(inv.id()).orElseThrow();
+        assertEquals(InvoiceStatus.OPEN, after.status());
+        assertEquals(Money.of(881, "JPY"), after.amountDue());
+        assertTrue(after.writtenOff().isZero() && payment.feeWrittenOff().isZero());
+        LedgerAudit.audit(store, List.of(customer), List.of(inv), List.of(payment.id()));
+    }
+
+    @Test
+    void aCustomerOverrideOfZeroTurnsItOffAndAnOverrideAboveTheSellersIsUsed() {
+        Customer off = customer(Money.zero(Currencies.of("JPY")));
+        Invoice kept = invoice(off, 10_000);
+        pay(9_560);
+        assertEquals(Money.of(440, "JPY"), store.invoices().get(kept.id()).orElseThrow().amountDue());
+
+        store.customers().update(store.customers().get(off.id()).orElseThrow().toBuilder()
+                .payerNames(List.of()).build());
+        Customer generous = customer(Money.of(1_000, "JPY"));
+        Invoice closed = invoice(generous, 10_000);
+        Payment payment = pay(9_000);
+        assertEquals(Money.of(1_000, "JPY"), store.invoices().get(closed.id()).orElseThrow().writtenOff());
+        assertEquals(Money.of(1_000, "JPY"), payment.feeWrittenOff());
+    }
+}
