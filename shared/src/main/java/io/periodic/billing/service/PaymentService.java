@@ -50,6 +50,7 @@ public final class PaymentService {
     private final PaymentReceipt receipt;
     private final RefundApplication refunds;
     private final ManualPaymentApplication manual;
+    private final PaymentUnapplication unapplication;
 
     public PaymentService(BillingStore store, EventPublisher events, Clock clock) {
         this.store = store;
@@ -57,6 +58,7 @@ public final class PaymentService {
         this.refunds = new RefundApplication(store, events, clock, posting);
         this.receipt = new PaymentReceipt(store, clock, posting, refunds);
         this.manual = new ManualPaymentApplication(store, clock, posting);
+        this.unapplication = new PaymentUnapplication(store, events, clock, posting);
     }
 
     /**
@@ -113,6 +115,22 @@ public final class PaymentService {
     public Payment applyManually(String paymentId, List<ManualApplication> requested, String by, String commitMarker,
             long markerExpiresAt) {
         return manual.apply(paymentId, requested, by, commitMarker, markerExpiresAt);
+    }
+
+    /** The longest reason a person may give for undoing a payment's applications. */
+    public static final int MAX_UNAPPLY_REASON = PaymentUnapplication.MAX_REASON;
+
+    /**
+     * Undoes a misapplied payment (a person decided): every allocation reversed (paid invoices reopen, so dunning
+     * may resume), the credit it added taken back, the payment unapplied cash again with who, when and why - one
+     * version-checked transaction ({@code UnapplyLedger}), with the request's commit
+     * marker. Refusals: {@link NotFoundException}, {@link ConflictException} (nothing applied, refunded in full,
+     * still being matched, its credit used since), IllegalArgumentException for a missing or too long reason.
+     *
+     * @throws DuplicateException when this request's undo was committed before
+     */
+    public Payment unapply(String paymentId, String by, String why, String commitMarker, long markerExpiresAt) {
+        return unapplication.unapply(paymentId, by, why, commitMarker, markerExpiresAt);
     }
 
     /**

@@ -16,8 +16,8 @@ import java.util.List;
 
 /**
  * {@code /payments} and {@code /refunds} (the openapi.yaml tag payments): read payments, list those holding
- * unapplied cash and the refunds that can never be applied ({@link PaymentQueries}), and apply unapplied cash by
- * hand ({@link PaymentService}).
+ * unapplied cash and the refunds that can never be applied ({@link PaymentQueries}), apply unapplied cash by
+ * hand and undo a misapplied payment ({@link PaymentService}).
  */
 final class PaymentRoutes implements Http.Resource {
     private final PaymentQueries queries;
@@ -36,6 +36,7 @@ final class PaymentRoutes implements Http.Resource {
                 new Route("GET", "/payments", "listPayments", this::list),
                 new Route("GET", "/payments/{id}", "getPayment", this::get),
                 new Route("POST", "/payments/{id}/applications", "applyPayment", this::apply),
+                new Route("POST", "/payments/{id}/unapply", "unapplyPayment", this::unapply),
                 new Route("GET", "/refunds", "listRefunds", this::listRefunds));
     }
 
@@ -99,6 +100,27 @@ final class PaymentRoutes implements Http.Resource {
             after = payments.announcePending(r.pathParam("id"));
         } catch (IllegalArgumentException refused) {
             throw ApiProblem.field("/applications", refused.getMessage());
+        }
+        return Response.ok(Views.payment(after, queries.allocations(after.id())));
+    }
+
+    private Response unapply(Request r) {
+        JsonIn in = JsonIn.body(r.body(), "reason");
+        String reason = in.string("reason");
+        if (reason.isBlank() || reason.length() > PaymentService.MAX_UNAPPLY_REASON) {
+            throw ApiProblem.field("/reason", "'reason' must be 1-" + PaymentService.MAX_UNAPPLY_REASON
+                    + " characters (why the payment's applications are undone)");
+        }
+        long markerExpires = clock.now().plus(Idempotency.KEEP.multipliedBy(2)).getEpochSecond();
+        Payment after;
+        try {
+            after = payments.unapply(r.pathParam("id"), r.caller(), reason, r.idempotencyScope(), markerExpires);
+        } catch (DuplicateException committedBefore) {
+            // This request's undo was committed by an earlier attempt that failed or died before answering.
+            if (!r.interrupted()) {
+                throw Idempotency.keyUsedBefore();
+            }
+            after = payments.announcePending(r.pathParam("id"));
         }
         return Response.ok(Views.payment(after, queries.allocations(after.id())));
     }
