@@ -47,8 +47,9 @@ class PaymentTransitionsTest {
     /** The table: from each status, which events may happen. */
     private static final Map<PaymentStatus, Set<Event>> ALLOWED = new EnumMap<>(Map.of(
             PaymentStatus.RECEIVED, EnumSet.of(Event.MATCHED),
-            PaymentStatus.APPLIED, EnumSet.of(Event.REFUNDED, Event.DISPUTED),
-            PaymentStatus.PARTIALLY_APPLIED, EnumSet.of(Event.APPLIED_BY_HAND, Event.REFUNDED, Event.DISPUTED),
+            PaymentStatus.APPLIED, EnumSet.of(Event.REFUNDED, Event.DISPUTED, Event.UNAPPLIED_BY_HAND),
+            PaymentStatus.PARTIALLY_APPLIED, EnumSet.of(Event.APPLIED_BY_HAND, Event.REFUNDED, Event.DISPUTED,
+                    Event.UNAPPLIED_BY_HAND),
             PaymentStatus.UNAPPLIED, EnumSet.of(Event.APPLIED_BY_HAND, Event.REFUNDED, Event.DISPUTED),
             PaymentStatus.REFUNDED, EnumSet.noneOf(Event.class),
             PaymentStatus.DISPUTED, EnumSet.noneOf(Event.class)));
@@ -134,6 +135,23 @@ class PaymentTransitionsTest {
                 Event.DISPUTED, eur(6_000), eur(1_000)), "taken back from the cash, some cash left");
         assertEquals(PaymentStatus.UNAPPLIED, PaymentTransitions.after(in(PaymentStatus.UNAPPLIED), Event.REFUNDED,
                 eur(0), eur(4_000)));
+    }
+
+    @Test
+    void unapplyingByHandUndoesEverythingApplied() {
+        String id = in(PaymentStatus.RECEIVED).id();
+        assertEquals(PaymentStatus.UNAPPLIED, PaymentTransitions.after(in(PaymentStatus.APPLIED),
+                Event.UNAPPLIED_BY_HAND, eur(0), eur(0)));
+        assertEquals(PaymentStatus.UNAPPLIED, PaymentTransitions.after(payment(PaymentStatus.APPLIED, 7_000, 3_000),
+                Event.UNAPPLIED_BY_HAND, eur(0), eur(3_000)), "refunds stay; the rest is unapplied cash");
+        assertEquals("payment " + id + " has nothing applied to undo (it is unapplied)",
+                PaymentTransitions.refusal(in(PaymentStatus.UNAPPLIED), Event.UNAPPLIED_BY_HAND));
+        assertEquals("payment " + id + " has nothing applied to undo (it is refunded)",
+                PaymentTransitions.refusal(in(PaymentStatus.REFUNDED), Event.UNAPPLIED_BY_HAND));
+        assertEquals("payment " + id + " is still being matched; try again shortly",
+                PaymentTransitions.refusal(in(PaymentStatus.RECEIVED), Event.UNAPPLIED_BY_HAND));
+        assertTrue(PaymentTransitions.refusal(payment(PaymentStatus.APPLIED, 0, 0), Event.UNAPPLIED_BY_HAND)
+                .contains("nothing applied to undo"), "the amounts decide too");
     }
 
     @Test
