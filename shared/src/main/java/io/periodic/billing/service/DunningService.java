@@ -219,11 +219,22 @@ public final class DunningService {
     }
 
     private State stopped(Invoice invoice, DunningCheck.Stop stop) {
+        // One stop per round of dunning: the first is STOPPED (as always); a round DunningStarter resumed for a
+        // reopened invoice (a RESUMED entry) ends in STOPPED-<stops before>. A repeated stop with nothing in between
+        // records nothing new.
+        List<DunningEntry> history = store.dunning().history(invoice.id());
+        List<DunningEntry> stops = history.stream().filter(e -> e.status() == DunningEntry.Status.STOPPED).toList();
+        Instant lastStop = stops.stream().map(DunningEntry::at).max(Instant::compareTo).orElse(null);
+        if (lastStop != null && history.stream().noneMatch(e -> e.status() != DunningEntry.Status.STOPPED
+                && e.at().isAfter(lastStop))) {
+            return new State(invoice.id(), true, stop.outcome().name(), null, null, stop.reason());
+        }
+        String step = stops.isEmpty() ? "STOPPED" : "STOPPED-" + stops.size();
         try {
-            store.dunning().create(new DunningEntry(invoice.id(), "STOPPED", DunningEntry.Status.STOPPED, clock.now(),
+            store.dunning().create(new DunningEntry(invoice.id(), step, DunningEntry.Status.STOPPED, clock.now(),
                     null, null, stop.reason(), stop.outcome().name(), null));
-        } catch (AlreadyExistsException alreadyRecorded) {
-            // stopped once; the outcome stays the first one recorded
+        } catch (AlreadyExistsException raced) {
+            // a racing stop of the same round recorded it
         }
         return new State(invoice.id(), true, stop.outcome().name(), null, null, stop.reason());
     }

@@ -48,6 +48,10 @@ final class PaymentUnapplication {
                     .orElseThrow(() -> new NotFoundException("payment", paymentId));
             String refusal = PaymentTransitions.refusal(payment, PaymentTransitions.Event.UNAPPLIED_BY_HAND);
             if (refusal != null) {
+                if (commitMarker != null && store.payments().committed(commitMarker)) {
+                    // This request's undo was committed by an earlier attempt that died before answering.
+                    throw new DuplicateException("the undo of payment " + paymentId + " was committed before", null);
+                }
                 throw new ConflictException(refusal);
             }
             List<Allocation> allocations = store.payments().allocationsOfPayment(paymentId);

@@ -113,7 +113,8 @@ final class LedgerAudit {
             long allocated = store.payments().allocationsOfPayment(id).stream().mapToLong(a -> a.amount().minor())
                     .sum();
             long creditFromIt = entries.stream().filter(e -> e.id().equals("overpayment:" + id)
-                    || e.id().startsWith("refund:" + id + ":")).mapToLong(e -> e.amount().minor()).sum();
+                    || e.id().startsWith("unapplied:" + id + ":") || e.id().startsWith("refund:" + id + ":"))
+                    .mapToLong(e -> e.amount().minor()).sum();
             long lost = allocated + creditFromIt - p.applied().minor();
             assertTrue(lost >= 0, "applied = allocations + its credit - shortfall, shortfall >= 0: " + id + " " + lost);
             if (lost > 0) {
