@@ -220,16 +220,15 @@ public final class DunningService {
 
     private State stopped(Invoice invoice, DunningCheck.Stop stop) {
         // One stop per round of dunning: the first is STOPPED (as always); a round DunningStarter resumed for a
-        // reopened invoice (a RESUMED entry) ends in STOPPED-<stops before>. A repeated stop with nothing in between
+        // reopened invoice (its RESUMED-<n> entry) ends in STOPPED-<n>. A repeated stop of a round that has its stop
         // records nothing new.
         List<DunningEntry> history = store.dunning().history(invoice.id());
-        List<DunningEntry> stops = history.stream().filter(e -> e.status() == DunningEntry.Status.STOPPED).toList();
-        Instant lastStop = stops.stream().map(DunningEntry::at).max(Instant::compareTo).orElse(null);
-        if (lastStop != null && history.stream().noneMatch(e -> e.status() != DunningEntry.Status.STOPPED
-                && e.at().isAfter(lastStop))) {
+        long stops = history.stream().filter(e -> e.status() == DunningEntry.Status.STOPPED).count();
+        long resumed = history.stream().filter(e -> e.status() == DunningEntry.Status.RESUMED).count();
+        if (stops > 0 && resumed < stops) {
             return new State(invoice.id(), true, stop.outcome().name(), null, null, stop.reason());
         }
-        String step = stops.isEmpty() ? "STOPPED" : "STOPPED-" + stops.size();
+        String step = stops == 0 ? "STOPPED" : "STOPPED-" + stops;
         try {
             store.dunning().create(new DunningEntry(invoice.id(), step, DunningEntry.Status.STOPPED, clock.now(),
                     null, null, stop.reason(), stop.outcome().name(), null));
