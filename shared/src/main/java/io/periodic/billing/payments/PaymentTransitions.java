@@ -17,7 +17,9 @@ import java.util.Set;
  *   refunded         APPLIED, PARTIALLY_APPLIED, UNAPPLIED  REFUNDED when nothing is left, else as the amounts stand
  *   disputed         APPLIED, PARTIALLY_APPLIED, UNAPPLIED  DISPUTED when nothing is left, else as the amounts stand
  *   unapplied by hand APPLIED, PARTIALLY_APPLIED           UNAPPLIED (every application undone)
- *   REFUNDED, DISPUTED                                      (final) everything received was taken back
+ *   dispute won      any but RECEIVED, with something taken  as the amounts stand (what the dispute took is back)
+ *   REFUNDED, DISPUTED                                      everything received was taken back (final but for a
+ *                                                           dispute won)
  * </pre>
  * Where an event takes a payment follows from its amounts after it ({@link #after}): taken back in full
  * (refunded = received) by a refund: REFUNDED, by a dispute: DISPUTED (the last take-back names it); else nothing
@@ -43,7 +45,8 @@ public final class PaymentTransitions {
         APPLIED_BY_HAND(EnumSet.of(PaymentStatus.UNAPPLIED, PaymentStatus.PARTIALLY_APPLIED)),
         REFUNDED(EnumSet.of(PaymentStatus.APPLIED, PaymentStatus.PARTIALLY_APPLIED, PaymentStatus.UNAPPLIED)),
         DISPUTED(EnumSet.of(PaymentStatus.APPLIED, PaymentStatus.PARTIALLY_APPLIED, PaymentStatus.UNAPPLIED)),
-        UNAPPLIED_BY_HAND(EnumSet.of(PaymentStatus.APPLIED, PaymentStatus.PARTIALLY_APPLIED));
+        UNAPPLIED_BY_HAND(EnumSet.of(PaymentStatus.APPLIED, PaymentStatus.PARTIALLY_APPLIED)),
+        DISPUTE_WON(EnumSet.complementOf(EnumSet.of(PaymentStatus.RECEIVED)));
 
         private final Set<PaymentStatus> from;
 
@@ -86,6 +89,10 @@ public final class PaymentTransitions {
                     : event.allowedFrom(status) && payment.applied().isPositive() ? null
                     : "payment " + payment.id() + " has nothing applied to undo (it is "
                             + status.name().toLowerCase(Locale.ROOT) + ")";
+            case DISPUTE_WON -> awaitsMatching(payment)
+                    ? "payment " + payment.id() + " is not matched yet; its dispute waits for it"
+                    : payment.refunded().isPositive() ? null
+                    : "payment " + payment.id() + " has nothing taken back to give back";
         };
     }
 

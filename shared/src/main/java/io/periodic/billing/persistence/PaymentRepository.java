@@ -75,6 +75,11 @@ public final class PaymentRepository {
         return refunds.create(refund);
     }
 
+    /** Stores a new state of a refund whose payment is not stored yet (version-checked). */
+    public Refund updateRefund(Refund refund) {
+        return refunds.update(refund);
+    }
+
     public Optional<Refund> getRefund(String paymentId, String refundId) {
         return refunds.get(BillingTable.payment(paymentId), "REFUND#" + refundId);
     }

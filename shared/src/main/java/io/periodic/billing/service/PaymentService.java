@@ -42,7 +42,9 @@ public final class PaymentService {
      * than its payment), held with its reason and listed for a person.
      */
     public enum Outcome {
-        APPLIED, PARTIALLY_APPLIED, UNAPPLIED, REFUNDED, WAITING_FOR_PAYMENT, DUPLICATE, IGNORED, REJECTED
+        APPLIED, PARTIALLY_APPLIED, UNAPPLIED, REFUNDED, WAITING_FOR_PAYMENT, DUPLICATE, IGNORED, REJECTED,
+        /** A dispute closed: won (the money back, applied again) or lost (the outcome recorded). */
+        DISPUTE_CLOSED
     }
 
     private final BillingStore store;
@@ -51,6 +53,7 @@ public final class PaymentService {
     private final RefundApplication refunds;
     private final ManualPaymentApplication manual;
     private final PaymentUnapplication unapplication;
+    private final DisputeClosing disputes;
 
     public PaymentService(BillingStore store, EventPublisher events, Clock clock) {
         this.store = store;
@@ -59,6 +62,7 @@ public final class PaymentService {
         this.receipt = new PaymentReceipt(store, clock, posting, refunds);
         this.manual = new ManualPaymentApplication(store, clock, posting);
         this.unapplication = new PaymentUnapplication(store, events, clock, posting);
+        this.disputes = new DisputeClosing(store, clock, posting, refunds);
     }
 
     /**
@@ -70,7 +74,11 @@ public final class PaymentService {
     }
 
     public Outcome handle(PaymentNotification n) {
-        return n.kind() == PaymentNotification.Kind.RECEIVED ? receipt.receive(n) : refunds.takeBack(n);
+        return switch (n.kind()) {
+            case RECEIVED -> receipt.receive(n);
+            case REFUNDED, DISPUTED -> refunds.takeBack(n);
+            case DISPUTE_WON, DISPUTE_LOST -> disputes.close(n);
+        };
     }
 
     /** An amount (minor units of the payment's currency) a person applies to one invoice. */

@@ -47,12 +47,14 @@ class PaymentTransitionsTest {
     /** The table: from each status, which events may happen. */
     private static final Map<PaymentStatus, Set<Event>> ALLOWED = new EnumMap<>(Map.of(
             PaymentStatus.RECEIVED, EnumSet.of(Event.MATCHED),
-            PaymentStatus.APPLIED, EnumSet.of(Event.REFUNDED, Event.DISPUTED, Event.UNAPPLIED_BY_HAND),
+            PaymentStatus.APPLIED, EnumSet.of(Event.REFUNDED, Event.DISPUTED, Event.UNAPPLIED_BY_HAND,
+                    Event.DISPUTE_WON),
             PaymentStatus.PARTIALLY_APPLIED, EnumSet.of(Event.APPLIED_BY_HAND, Event.REFUNDED, Event.DISPUTED,
-                    Event.UNAPPLIED_BY_HAND),
-            PaymentStatus.UNAPPLIED, EnumSet.of(Event.APPLIED_BY_HAND, Event.REFUNDED, Event.DISPUTED),
-            PaymentStatus.REFUNDED, EnumSet.noneOf(Event.class),
-            PaymentStatus.DISPUTED, EnumSet.noneOf(Event.class)));
+                    Event.UNAPPLIED_BY_HAND, Event.DISPUTE_WON),
+            PaymentStatus.UNAPPLIED, EnumSet.of(Event.APPLIED_BY_HAND, Event.REFUNDED, Event.DISPUTED,
+                    Event.DISPUTE_WON),
+            PaymentStatus.REFUNDED, EnumSet.of(Event.DISPUTE_WON),
+            PaymentStatus.DISPUTED, EnumSet.of(Event.DISPUTE_WON)));
 
     @Test
     void everyStatusTimesEveryEvent() {
@@ -60,12 +62,14 @@ class PaymentTransitionsTest {
         for (PaymentStatus status : PaymentStatus.values()) {
             for (Event event : Event.values()) {
                 boolean allowed = ALLOWED.get(status).contains(event);
-                String refusal = PaymentTransitions.refusal(in(status), event);
+                // A dispute won gives back what was taken: asked of a payment with something taken back.
+                Payment payment = event == Event.DISPUTE_WON ? payment(status, 0, 10_000) : in(status);
+                String refusal = PaymentTransitions.refusal(payment, event);
                 assertEquals(allowed, refusal == null, status + " × " + event + ": " + refusal);
                 assertEquals(allowed, event.allowedFrom(status), status + " × " + event);
                 if (!allowed) {
                     IllegalStateException refused = assertThrows(IllegalStateException.class,
-                            () -> PaymentTransitions.after(in(status), event, eur(0), eur(0)));
+                            () -> PaymentTransitions.after(payment, event, eur(0), eur(0)));
                     assertEquals(refusal, refused.getMessage());
                 }
             }
@@ -152,6 +156,16 @@ class PaymentTransitionsTest {
                 PaymentTransitions.refusal(in(PaymentStatus.RECEIVED), Event.UNAPPLIED_BY_HAND));
         assertTrue(PaymentTransitions.refusal(payment(PaymentStatus.APPLIED, 0, 0), Event.UNAPPLIED_BY_HAND)
                 .contains("nothing applied to undo"), "the amounts decide too");
+    }
+
+    @Test
+    void aDisputeWonLeavesThePaymentAsItsAmountsStand() {
+        assertEquals(PaymentStatus.APPLIED, PaymentTransitions.after(payment(PaymentStatus.DISPUTED, 0, 10_000),
+                Event.DISPUTE_WON, eur(10_000), eur(0)), "given back and applied again");
+        assertEquals(PaymentStatus.UNAPPLIED, PaymentTransitions.after(payment(PaymentStatus.DISPUTED, 0, 10_000),
+                Event.DISPUTE_WON, eur(0), eur(0)), "given back, held");
+        assertTrue(PaymentTransitions.refusal(in(PaymentStatus.APPLIED), Event.DISPUTE_WON)
+                .contains("nothing taken back to give back"));
     }
 
     @Test
