@@ -16,7 +16,8 @@ import java.util.List;
  * The payments' door: applies payment notifications (the payment matcher's use case) and a person's manual
  * applications, idempotently and in any order. The work is done by {@link PaymentReceipt} (a received payment,
  * matched), {@link RefundApplication} (refunds and disputes), {@link ManualPaymentApplication} (cash applied by
- * hand), each committing and announcing through {@link PaymentPosting}; every status change of a payment is
+ * hand), {@link PaymentUnapplication} (a misapplied payment undone), {@link DisputeClosing} (disputes won or
+ * lost), each committing and announcing through {@link PaymentPosting}; every status change of a payment is
  * decided by {@link PaymentTransitions}:
  * <ul>
  *   <li>a payment is stored once per (provider, provider payment id) - never per queue message - and applied once:
