@@ -24,6 +24,8 @@ public record DunningEntry(String invoiceId, String step, Status status, Instant
         CHARGED,
         SUSPENDED,
         STOPPED,
+        /** A new round of dunning started for an invoice that was paid (its dunning stopped) and reopened since. */
+        RESUMED,
         FAILED;
 
         public boolean done() {

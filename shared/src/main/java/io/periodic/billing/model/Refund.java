@@ -22,11 +22,20 @@ import java.time.Instant;
  * @param runningTotal whether {@code amount} is a running total of the payment's refunds
  * @param taken once decided, what it took back from the payment (zero when ignored or rejected)
  * @param reason once decided, why it took back less than it reported, or nothing; for a person
+ * @param outcome a dispute's outcome once it closed ({@code charge.dispute.closed}), else null
  */
 public record Refund(String paymentId, String refundId, Kind kind, Money amount, Status status, Instant receivedAt,
-        boolean runningTotal, Money taken, String reason, Long version) {
+        boolean runningTotal, Money taken, String reason, Outcome outcome, Long version) {
 
     public enum Kind { REFUND, DISPUTE }
+
+    /** How a dispute closed. */
+    public enum Outcome {
+        /** Decided for the seller: the disputed money comes back ({@link Status#REVERSED}). */
+        WON,
+        /** Decided for the payer: the money stays taken back. */
+        LOST
+    }
 
     public enum Status {
         /** Its payment is not known yet. */
@@ -36,7 +45,12 @@ public record Refund(String paymentId, String refundId, Kind kind, Money amount,
         /** Counted, but it adds nothing to what the payment's other refunds took back (a repeat in another shape). */
         IGNORED,
         /** It can never be applied (e.g. in another currency than its payment): held, with its reason, for a person. */
-        REJECTED
+        REJECTED,
+        /**
+         * A dispute won: what it took back ({@code taken}, kept as history) was given back to the payment, and it
+         * counts for nothing.
+         */
+        REVERSED
     }
 
     public Refund {
@@ -57,6 +71,18 @@ public record Refund(String paymentId, String refundId, Kind kind, Money amount,
             throw new IllegalArgumentException("taken " + taken + " is not between zero and " + amount);
         }
         reason = optional(reason, "reason", 1000);
+        if (outcome != null && kind != Kind.DISPUTE) {
+            throw new IllegalArgumentException("only a dispute has an outcome");
+        }
+        if (status == Status.REVERSED && outcome != Outcome.WON) {
+            throw new IllegalArgumentException("only a won dispute is reversed");
+        }
+    }
+
+    /** A refund or dispute without an outcome. */
+    public Refund(String paymentId, String refundId, Kind kind, Money amount, Status status, Instant receivedAt,
+            boolean runningTotal, Money taken, String reason, Long version) {
+        this(paymentId, refundId, kind, amount, status, receivedAt, runningTotal, taken, reason, null, version);
     }
 
     /** A refund or dispute reported with its own amount, not yet decided. */
@@ -83,6 +109,16 @@ public record Refund(String paymentId, String refundId, Kind kind, Money amount,
     /** Never to be applied, because {@code why}. */
     public Refund rejected(String why) {
         return toBuilder().status(Status.REJECTED).taken(Money.zero(amount.currency())).reason(fit(why)).build();
+    }
+
+    /** The dispute with its outcome recorded (its status unchanged). */
+    public Refund closed(Outcome how) {
+        return toBuilder().outcome(how).build();
+    }
+
+    /** The won dispute given back: what it took is history, it counts for nothing, {@code why} for a person. */
+    public Refund reversed(String why) {
+        return toBuilder().status(Status.REVERSED).outcome(Outcome.WON).reason(fit(why)).build();
     }
 
     public Refund withVersion(Long newVersion) {
@@ -117,6 +153,7 @@ public record Refund(String paymentId, String refundId, Kind kind, Money amount,
         private boolean runningTotal;
         private Money taken;
         private String reason;
+        private Outcome outcome;
         private Long version;
 
         private Builder() {}
@@ -131,6 +168,7 @@ public record Refund(String paymentId, String refundId, Kind kind, Money amount,
             runningTotal = from.runningTotal;
             taken = from.taken;
             reason = from.reason;
+            outcome = from.outcome;
             version = from.version;
         }
 
@@ -179,6 +217,11 @@ public record Refund(String paymentId, String refundId, Kind kind, Money amount,
             return this;
         }
 
+        public Builder outcome(Outcome value) {
+            outcome = value;
+            return this;
+        }
+
         public Builder version(Long value) {
             version = value;
             return this;
@@ -186,7 +229,7 @@ public record Refund(String paymentId, String refundId, Kind kind, Money amount,
 
         public Refund build() {
             return new Refund(paymentId, refundId, kind, amount, status, receivedAt, runningTotal, taken, reason,
-                    version);
+                    outcome, version);
         }
     }
 }

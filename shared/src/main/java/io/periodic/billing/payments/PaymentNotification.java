@@ -47,7 +47,11 @@ public record PaymentNotification(
         /** Money returned to the payer (in full or in part). */
         REFUNDED,
         /** The payer disputed the payment (charge-back): treated like a refund until resolved. */
-        DISPUTED
+        DISPUTED,
+        /** The dispute ({@code refundId}) closed for the seller: the disputed money comes back and is applied again. */
+        DISPUTE_WON,
+        /** The dispute ({@code refundId}) closed for the payer: the money stays taken back; the outcome is recorded. */
+        DISPUTE_LOST
     }
 
     public PaymentNotification {

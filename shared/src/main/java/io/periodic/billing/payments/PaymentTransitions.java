@@ -16,7 +16,10 @@ import java.util.Set;
  *   applied by hand  UNAPPLIED, PARTIALLY_APPLIED           APPLIED or PARTIALLY_APPLIED
  *   refunded         APPLIED, PARTIALLY_APPLIED, UNAPPLIED  REFUNDED when nothing is left, else as the amounts stand
  *   disputed         APPLIED, PARTIALLY_APPLIED, UNAPPLIED  DISPUTED when nothing is left, else as the amounts stand
- *   REFUNDED, DISPUTED                                      (final) everything received was taken back
+ *   unapplied by hand APPLIED, PARTIALLY_APPLIED           UNAPPLIED (every application undone)
+ *   dispute won      any but RECEIVED, with something taken  as the amounts stand (what the dispute took is back)
+ *   REFUNDED, DISPUTED                                      everything received was taken back (final but for a
+ *                                                           dispute won)
  * </pre>
  * Where an event takes a payment follows from its amounts after it ({@link #after}): taken back in full
  * (refunded = received) by a refund: REFUNDED, by a dispute: DISPUTED (the last take-back names it); else nothing
@@ -27,6 +30,8 @@ import java.util.Set;
  *   <li><b>Applied by hand</b>: only unapplied cash; a payment still being matched is refused for now.
  *   <li><b>Refunded / disputed</b>: a payment not matched yet keeps the take-back waiting (it is decided right
  *       after the matching); one taken back in full has nothing left to take.
+ *   <li><b>Unapplied by hand</b> (a person undoes a misapplication): only a payment with something applied; a
+ *       payment still being matched is refused for now, one refunded or disputed in full has nothing to undo.
  * </ul>
  * A refusal is data - its reason, or null when the event may happen ({@link #refusal}) - so that each caller
  * reports it its way (the payment matcher: a waiting or ignored refund; the management API: 409).
@@ -39,7 +44,9 @@ public final class PaymentTransitions {
         MATCHED(EnumSet.of(PaymentStatus.RECEIVED)),
         APPLIED_BY_HAND(EnumSet.of(PaymentStatus.UNAPPLIED, PaymentStatus.PARTIALLY_APPLIED)),
         REFUNDED(EnumSet.of(PaymentStatus.APPLIED, PaymentStatus.PARTIALLY_APPLIED, PaymentStatus.UNAPPLIED)),
-        DISPUTED(EnumSet.of(PaymentStatus.APPLIED, PaymentStatus.PARTIALLY_APPLIED, PaymentStatus.UNAPPLIED));
+        DISPUTED(EnumSet.of(PaymentStatus.APPLIED, PaymentStatus.PARTIALLY_APPLIED, PaymentStatus.UNAPPLIED)),
+        UNAPPLIED_BY_HAND(EnumSet.of(PaymentStatus.APPLIED, PaymentStatus.PARTIALLY_APPLIED)),
+        DISPUTE_WON(EnumSet.complementOf(EnumSet.of(PaymentStatus.RECEIVED)));
 
         private final Set<PaymentStatus> from;
 
@@ -77,6 +84,15 @@ public final class PaymentTransitions {
                     ? "payment " + payment.id() + " is not matched yet; what it takes back waits for it"
                     : event.allowedFrom(status) && payment.amount().isGreaterThan(payment.refunded()) ? null
                     : "payment " + payment.id() + " is refunded in full already";
+            case UNAPPLIED_BY_HAND -> awaitsMatching(payment)
+                    ? "payment " + payment.id() + " is still being matched; try again shortly"
+                    : event.allowedFrom(status) && payment.applied().isPositive() ? null
+                    : "payment " + payment.id() + " has nothing applied to undo (it is "
+                            + status.name().toLowerCase(Locale.ROOT) + ")";
+            case DISPUTE_WON -> awaitsMatching(payment)
+                    ? "payment " + payment.id() + " is not matched yet; its dispute waits for it"
+                    : payment.refunded().isPositive() ? null
+                    : "payment " + payment.id() + " has nothing taken back to give back";
         };
     }
 

@@ -71,9 +71,20 @@ public final class PaymentRepository {
                 + a.refunds().size() + a.creditEntries().size() + (a.balanceAfter() == null ? 0 : 1);
     }
 
+    /** Whether the commit marker of a request ({@link #commit} with {@code markerScope}) is stored: its work was done. */
+    public boolean committed(String markerScope) {
+        return markers.getItem(Key.builder().partitionValue(IdempotencyRepository.pk(markerScope))
+                .sortValue("COMMITTED").build()) != null;
+    }
+
     /** Stores a refund or dispute once per (payment, refund id); a repeat fails with {@link AlreadyExistsException}. */
     public Refund createRefund(Refund refund) {
         return refunds.create(refund);
+    }
+
+    /** Stores a new state of a refund whose payment is not stored yet (version-checked). */
+    public Refund updateRefund(Refund refund) {
+        return refunds.update(refund);
     }
 
     public Optional<Refund> getRefund(String paymentId, String refundId) {

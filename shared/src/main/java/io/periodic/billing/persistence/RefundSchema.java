@@ -32,6 +32,7 @@ final class RefundSchema {
         RUNNING_TOTAL(bool("runningTotal")),
         TAKEN(money("taken")),
         REASON(string("reason")),
+        OUTCOME(string("outcome")),
         VERSION(Column.VERSION);
 
         private final Column column;
@@ -63,6 +64,7 @@ final class RefundSchema {
                 case RUNNING_TOTAL -> it.runningTotal() ? Boolean.TRUE : null;
                 case TAKEN -> it.taken();
                 case REASON -> it.reason();
+                case OUTCOME -> it.outcome() == null ? null : it.outcome().name();
                 case VERSION -> it.version();
             };
         }
@@ -82,6 +84,8 @@ final class RefundSchema {
                     case RUNNING_TOTAL -> refund.runningTotal(r.get(a, false));
                     case TAKEN -> refund.taken(r.get(a));
                     case REASON -> refund.reason(r.get(a));
+                    case OUTCOME -> refund.outcome(r.<String>get(a) == null ? null
+                            : Refund.Outcome.valueOf(r.get(a)));
                     case VERSION -> refund.version(r.get(a));
                 };
             }

@@ -219,11 +219,21 @@ public final class DunningService {
     }
 
     private State stopped(Invoice invoice, DunningCheck.Stop stop) {
+        // One stop per round of dunning: the first is STOPPED (as always); a round DunningStarter resumed for a
+        // reopened invoice (its RESUMED-<n> entry) ends in STOPPED-<n>. A repeated stop of a round that has its stop
+        // records nothing new.
+        List<DunningEntry> history = store.dunning().history(invoice.id());
+        long stops = history.stream().filter(e -> e.status() == DunningEntry.Status.STOPPED).count();
+        long resumed = history.stream().filter(e -> e.status() == DunningEntry.Status.RESUMED).count();
+        if (stops > 0 && resumed < stops) {
+            return new State(invoice.id(), true, stop.outcome().name(), null, null, stop.reason());
+        }
+        String step = stops == 0 ? "STOPPED" : "STOPPED-" + stops;
         try {
-            store.dunning().create(new DunningEntry(invoice.id(), "STOPPED", DunningEntry.Status.STOPPED, clock.now(),
+            store.dunning().create(new DunningEntry(invoice.id(), step, DunningEntry.Status.STOPPED, clock.now(),
                     null, null, stop.reason(), stop.outcome().name(), null));
-        } catch (AlreadyExistsException alreadyRecorded) {
-            // stopped once; the outcome stays the first one recorded
+        } catch (AlreadyExistsException raced) {
+            // a racing stop of the same round recorded it
         }
         return new State(invoice.id(), true, stop.outcome().name(), null, null, stop.reason());
     }

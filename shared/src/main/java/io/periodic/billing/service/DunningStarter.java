@@ -3,8 +3,10 @@ package io.periodic.billing.service;
 import io.periodic.billing.calendar.LocalDue;
 import io.periodic.billing.dunning.StepKind;
 import io.periodic.billing.model.Customer;
+import io.periodic.billing.model.DunningEntry;
 import io.periodic.billing.model.Invoice;
 import io.periodic.billing.model.InvoiceStatus;
+import io.periodic.billing.persistence.AlreadyExistsException;
 import io.periodic.billing.persistence.BillingStore;
 import io.periodic.billing.persistence.BillingTable;
 import io.periodic.billing.persistence.Page;
@@ -21,7 +23,11 @@ import java.time.ZoneOffset;
  *   <li>for an invoice not yet due, sends the courtesy notice itself when the customer's plan has one due by
  *       now (no workflow: an invoice paid on time never costs a state transition);
  *   <li>for an invoice past due, starts its dunning workflow, named after the invoice: a second start of the same
- *       name creates nothing.
+ *       name creates nothing. An invoice whose dunning stopped (it was paid) and that is open and past due again
+ *       (a refund, a dispute or an undone payment reopened it) gets a new round, named after the invoice and the
+ *       number of times its dunning stopped: Step Functions keeps an execution's name for 90 days, so the first
+ *       name could never start again. The new round resumes where the last one stopped (steps taken are in the
+ *       invoice's dunning history and are not repeated).
  * </ul>
  */
 public final class DunningStarter {
@@ -72,7 +78,7 @@ public final class DunningStarter {
                             dunning.act(id, StepKind.COURTESY);
                             courtesy++;
                         }
-                    } else if (workflows.start(executionName(id), "{\"invoiceId\":\"" + id + "\"}")) {
+                    } else if (workflows.start(executionName(id, resumed(id)), "{\"invoiceId\":\"" + id + "\"}")) {
                         started++;
                     } else {
                         running++;
@@ -93,6 +99,35 @@ public final class DunningStarter {
             store.invoices().openDueOnOrBefore(shard, LocalDate.EPOCH, 1, null);
         }
         store.dunning().defaultPolicy();
+    }
+
+    /**
+     * The round of the invoice's dunning: how many times it stopped (0 for its first workflow). A round after the
+     * first is recorded on the invoice's dunning history ({@code RESUMED-<n>}, create-once) before it starts, so the
+     * workflow's stop ends that round with its own entry and a later reopening gets the next round.
+     */
+    private int resumed(String invoiceId) {
+        int round = (int) store.dunning().history(invoiceId).stream()
+                .filter(e -> e.status() == DunningEntry.Status.STOPPED).count();
+        if (round > 0) {
+            try {
+                store.dunning().create(new DunningEntry(invoiceId, "RESUMED-" + round, DunningEntry.Status.RESUMED,
+                        clock.now(), null, null, "open and past due again after its dunning stopped", null, null));
+            } catch (AlreadyExistsException recordedBefore) {
+                // this round was resumed by an earlier sweep; its workflow runs or ran
+            }
+        }
+        return round;
+    }
+
+    /** The execution name of an invoice's dunning in its {@code round}: the invoice's name, then {@code -r<n>}. */
+    static String executionName(String invoiceId, int round) {
+        String name = executionName(invoiceId);
+        if (round == 0) {
+            return name;
+        }
+        String suffix = "-r" + round;
+        return (name.length() + suffix.length() <= 80 ? name : name.substring(0, 80 - suffix.length())) + suffix;
     }
 
     /** Step Functions execution names: at most 80 of [A-Za-z0-9_-]; invoice ids fit (others are shortened). */

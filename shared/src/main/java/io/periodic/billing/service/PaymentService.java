@@ -18,7 +18,8 @@ import java.util.List;
  * The payments' door: applies payment notifications (the payment matcher's use case) and a person's manual
  * applications, idempotently and in any order. The work is done by {@link PaymentReceipt} (a received payment,
  * matched), {@link RefundApplication} (refunds and disputes), {@link ManualPaymentApplication} (cash applied by
- * hand), each committing and announcing through {@link PaymentPosting}; every status change of a payment is
+ * hand), {@link PaymentUnapplication} (a misapplied payment undone), {@link DisputeClosing} (disputes won or
+ * lost), each committing and announcing through {@link PaymentPosting}; every status change of a payment is
  * decided by {@link PaymentTransitions}:
  * <ul>
  *   <li>a payment is stored once per (provider, provider payment id) - never per queue message - and applied once:
@@ -44,7 +45,9 @@ public final class PaymentService {
      * than its payment), held with its reason and listed for a person.
      */
     public enum Outcome {
-        APPLIED, PARTIALLY_APPLIED, UNAPPLIED, REFUNDED, WAITING_FOR_PAYMENT, DUPLICATE, IGNORED, REJECTED
+        APPLIED, PARTIALLY_APPLIED, UNAPPLIED, REFUNDED, WAITING_FOR_PAYMENT, DUPLICATE, IGNORED, REJECTED,
+        /** A dispute closed: won (the money back, applied again) or lost (the outcome recorded). */
+        DISPUTE_CLOSED
     }
 
     private final BillingStore store;
@@ -54,6 +57,8 @@ public final class PaymentService {
     private final ManualPaymentApplication manual;
     private final PaymentSuggestions suggestions;
     private final PayerAliasService aliases;
+    private final PaymentUnapplication unapplication;
+    private final DisputeClosing disputes;
 
     public PaymentService(BillingStore store, EventPublisher events, Clock clock) {
         this.store = store;
@@ -63,6 +68,8 @@ public final class PaymentService {
         this.manual = new ManualPaymentApplication(store, clock, posting);
         this.suggestions = new PaymentSuggestions(store);
         this.aliases = new PayerAliasService(store);
+        this.unapplication = new PaymentUnapplication(store, events, clock, posting);
+        this.disputes = new DisputeClosing(store, clock, posting, refunds);
     }
 
     /**
@@ -74,7 +81,11 @@ public final class PaymentService {
     }
 
     public Outcome handle(PaymentNotification n) {
-        return n.kind() == PaymentNotification.Kind.RECEIVED ? receipt.receive(n) : refunds.takeBack(n);
+        return switch (n.kind()) {
+            case RECEIVED -> receipt.receive(n);
+            case REFUNDED, DISPUTED -> refunds.takeBack(n);
+            case DISPUTE_WON, DISPUTE_LOST -> disputes.close(n);
+        };
     }
 
     /** An amount (minor units of the payment's currency) a person applies to one invoice. */
@@ -122,6 +133,22 @@ public final class PaymentService {
     public Payment applyManually(String paymentId, List<ManualApplication> requested, String by, String commitMarker,
             long markerExpiresAt) {
         return manual.apply(paymentId, requested, by, commitMarker, markerExpiresAt);
+    }
+
+    /** The longest reason a person may give for undoing a payment's applications. */
+    public static final int MAX_UNAPPLY_REASON = PaymentUnapplication.MAX_REASON;
+
+    /**
+     * Undoes a misapplied payment (a person decided): every allocation reversed (paid invoices reopen, so dunning
+     * may resume), the credit it added taken back, the payment unapplied cash again with who, when and why - one
+     * version-checked transaction ({@code UnapplyLedger}), with the request's commit
+     * marker. Refusals: {@link NotFoundException}, {@link ConflictException} (nothing applied, refunded in full,
+     * still being matched, its credit used since), IllegalArgumentException for a missing or too long reason.
+     *
+     * @throws DuplicateException when this request's undo was committed before
+     */
+    public Payment unapply(String paymentId, String by, String why, String commitMarker, long markerExpiresAt) {
+        return unapplication.unapply(paymentId, by, why, commitMarker, markerExpiresAt);
     }
 
     /**

@@ -105,6 +105,12 @@ final class RefundApplication {
             if (refund.status() != Refund.Status.WAITING) {
                 return new Decided(payment, refund);
             }
+            if (refund.outcome() == Refund.Outcome.WON) {
+                // Closed for the seller before it was ever applied: the money never leaves the payment.
+                Refund ignored = refund.ignored("dispute " + refund.refundId() + " was won before it was applied; "
+                        + "nothing is taken back");
+                return new Decided(posting.commitDecision(payment, ignored), ignored);
+            }
             if (!refund.amount().currency().equals(payment.amount().currency())) {
                 Refund rejected = refund.rejected(refund.kind().name().toLowerCase(Locale.ROOT) + " "
                         + refund.refundId() + " of " + refund.amount() + " is in "

@@ -35,6 +35,8 @@ import java.util.regex.Pattern;
  *   <li>{@code charge.dispute.created}: DISPUTED; {@code data.object} is the dispute. Payment id: its
  *       {@code payment_intent}, else its {@code charge}; refund id: the dispute id ({@code dp_…}); amount: the
  *       disputed {@code amount}.</li>
+ *   <li>{@code charge.dispute.closed}: DISPUTE_WON or DISPUTE_LOST by its {@code status}, see
+ *       {@link StripeDisputes}.</li>
  * </ul>
  * Every other type is {@link Parsed.Ignored}. All: remittance text = {@code description}; invoice reference =
  * {@code metadata.invoice_number}, else {@code metadata.invoice}.
@@ -90,12 +92,13 @@ public final class StripeEvents {
     public static final String CHARGE_SUCCEEDED = "charge.succeeded";
     public static final String CHARGE_REFUNDED = "charge.refunded";
     public static final String CHARGE_DISPUTE_CREATED = "charge.dispute.created";
+    public static final String CHARGE_DISPUTE_CLOSED = "charge.dispute.closed";
     /** Refund objects: {@code refund.*} since 2024, {@code charge.refund.updated} before. */
     public static final Set<String> REFUND_OBJECT_TYPES = Set.of("refund.created", "refund.updated",
             "charge.refund.updated");
     /** The event types that produce notifications. */
     public static final Set<String> HANDLED_TYPES = Set.of(PAYMENT_INTENT_SUCCEEDED, CHARGE_SUCCEEDED,
-            CHARGE_REFUNDED, CHARGE_DISPUTE_CREATED, "refund.created", "refund.updated", "charge.refund.updated");
+            CHARGE_REFUNDED, CHARGE_DISPUTE_CREATED, CHARGE_DISPUTE_CLOSED, "refund.created", "refund.updated", "charge.refund.updated");
     /** Refund statuses of money on its way back to the payer (Stripe's amount_refunded counts them). */
     private static final Set<String> REFUND_MOVED_MONEY = Set.of("pending", "succeeded");
     /** Stripe's largest amount in any currency: 12 digits of minor units. */
@@ -111,7 +114,7 @@ public final class StripeEvents {
 
     private StripeEvents() {}
 
-    private record Event(String id, String type, Instant created, JsonNode object) {}
+    record Event(String id, String type, Instant created, JsonNode object) {}
 
     /**
      * @param rawBody the body exactly as verified
@@ -141,7 +144,7 @@ public final class StripeEvents {
             case PAYMENT_INTENT_SUCCEEDED -> paymentIntentSucceeded(event);
             case CHARGE_SUCCEEDED -> chargeSucceeded(event);
             case CHARGE_REFUNDED -> chargeRefunded(event);
-            case CHARGE_DISPUTE_CREATED -> disputeCreated(event);
+            case CHARGE_DISPUTE_CREATED, CHARGE_DISPUTE_CLOSED -> StripeDisputes.of(event);
             case "refund.created", "refund.updated", "charge.refund.updated" -> refundObject(event);
             default -> throw new IllegalStateException("unhandled type " + event.type);
         };
@@ -218,17 +221,7 @@ public final class StripeEvents {
                 invoiceReference(refund), text(refund, "description")));
     }
 
-    private static List<PaymentNotification> disputeCreated(Event event) {
-        JsonNode dispute = requireKind(event.object, "dispute");
-        String disputeId = id(dispute, "id", "data.object.id");
-        String chargeId = id(dispute, "charge", "data.object.charge");
-        String paymentId = paymentIdOf(dispute, chargeId);
-        Money amount = amount(dispute, "amount", "data.object");
-        return List.of(notification(Kind.DISPUTED, event, paymentId, disputeId, amount, Payer.UNKNOWN,
-                invoiceReference(dispute), null));
-    }
-
-    private static PaymentNotification notification(Kind kind, Event event, String paymentId, String refundId,
+    static PaymentNotification notification(Kind kind, Event event, String paymentId, String refundId,
             Money amount, Payer payer, String invoiceReference, String remittance) {
         try {
             return new PaymentNotification(kind, PROVIDER, event.id, paymentId, refundId, amount, payer,
@@ -247,7 +240,7 @@ public final class StripeEvents {
         return Instant.ofEpochSecond(created.longValue());
     }
 
-    private static JsonNode requireKind(JsonNode object, String expected) {
+    static JsonNode requireKind(JsonNode object, String expected) {
         JsonNode kind = Json.member(object, "object");
         if (kind != null && !(kind.isTextual() && kind.textValue().equals(expected))) {
             throw Json.invalidField("data.object.object", "expected " + expected);
@@ -255,7 +248,7 @@ public final class StripeEvents {
         return object;
     }
 
-    private static String paymentIdOf(JsonNode object, String fallback) {
+    static String paymentIdOf(JsonNode object, String fallback) {
         if (Json.member(object, "payment_intent") == null) {
             return fallback;
         }
@@ -263,7 +256,7 @@ public final class StripeEvents {
     }
 
     /** A Stripe id: the string, or the {@code id} of an expanded object; 1-255 visible ASCII characters. */
-    private static String id(JsonNode parent, String name, String path) {
+    static String id(JsonNode parent, String name, String path) {
         JsonNode node = Json.member(parent, name);
         if (node != null && node.isObject()) {
             node = Json.member(node, "id");
@@ -286,7 +279,7 @@ public final class StripeEvents {
         return customer != null && customer.isTextual() && isId(customer.textValue()) ? customer.textValue() : null;
     }
 
-    private static String invoiceReference(JsonNode object) {
+    static String invoiceReference(JsonNode object) {
         JsonNode metadata = Json.member(object, "metadata");
         String number = text(metadata, "invoice_number");
         return number != null ? number : text(metadata, "invoice");
@@ -314,7 +307,7 @@ public final class StripeEvents {
         return text != null && text.length() <= maxLength ? text : null;
     }
 
-    private static Money amount(JsonNode object, String field, String objectPath) {
+    static Money amount(JsonNode object, String field, String objectPath) {
         Currency currency = currency(object, objectPath + ".currency");
         String path = objectPath + "." + field;
         return toMoney(units(object, field, path), currency, path);

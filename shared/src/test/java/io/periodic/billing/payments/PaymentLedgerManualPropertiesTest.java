@@ -7,10 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.periodic.billing.model.Allocation;
+import io.periodic.billing.model.CreditBalance;
 import io.periodic.billing.model.Invoice;
 import io.periodic.billing.model.InvoiceStatus;
 import io.periodic.billing.model.Payment;
 import io.periodic.billing.model.PaymentStatus;
+import io.periodic.billing.money.Currencies;
 import io.periodic.billing.money.Money;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -156,5 +158,57 @@ class PaymentLedgerManualPropertiesTest {
         }
         assertThrows(IllegalStateException.class, () -> PaymentLedger.applyManually(b.payment(), raised,
                 b.allocations(), b.invoices(), "bob", PaymentLedgerManualTest.NOW));
+    }
+
+    /**
+     * Applied by hand, then undone ({@link UnapplyLedger#unapply}): the ledger still holds, nothing stays applied,
+     * everything not refunded is unapplied cash again, each invoice's amount paid falls by exactly what the
+     * payment's allocation to it held (an invoice no earlier allocation touched is back where it was), the
+     * credit the payment added is taken back, and a paid invoice reopens.
+     */
+    @Property(tries = 300)
+    void undoingAnApplicationRestoresEveryInvoiceAndHoldsTheLedger(@ForAll("scenarios") Scenario s) {
+        Built b = build(s);
+        PaymentLedger.Result applied = PaymentLedger.applyManually(b.payment(), b.applications(), b.allocations(),
+                b.invoices(), "bob", PaymentLedgerManualTest.NOW);
+        Map<String, Allocation> allocations = new LinkedHashMap<>();
+        b.allocations().forEach(a -> allocations.put(a.invoiceId(), a));
+        applied.newAllocations().forEach(a -> allocations.put(a.invoiceId(), a.withVersion(1L)));
+        applied.changedAllocations().forEach(a -> allocations.put(a.invoiceId(), a));
+        Map<String, Invoice> invoices = new LinkedHashMap<>(b.invoices());
+        applied.invoices().forEach(i -> invoices.put(i.id(), i));
+        Payment payment = applied.payment().withVersion(9L);
+        long toCredit = payment.applied().minor() - allocations.values().stream()
+                .mapToLong(a -> a.amount().minor()).sum();
+        CreditBalance balance = new CreditBalance("cus_1", Money.of(Math.max(0, toCredit), "JPY"), 2L);
+
+        PaymentLedger.Result r = UnapplyLedger.unapply(payment, List.copyOf(allocations.values()), invoices,
+                balance, "carol", "misapplied", PaymentLedgerManualTest.NOW);
+
+        Payment after = r.payment();
+        assertEquals(after.amount(), after.applied().plus(after.unapplied()).plus(after.refunded()),
+                "received = applied + unapplied + refunded");
+        assertTrue(after.applied().isZero());
+        assertEquals(after.amount().minus(after.refunded()), after.unapplied());
+        assertEquals(b.payment().refunded(), after.refunded(), "refunds are untouched");
+        assertEquals(PaymentStatus.UNAPPLIED, after.status());
+        for (Invoice now : r.invoices()) {
+            Invoice was = invoices.get(now.id());
+            assertEquals(was.amountPaid().minus(allocations.get(now.id()).amount()), now.amountPaid());
+            assertEquals(now.total().minus(now.creditApplied()).minus(now.credited()).minus(now.amountPaid()),
+                    now.amountDue());
+            assertFalse(now.amountDue().isNegative());
+            if (b.allocations().stream().noneMatch(a -> a.invoiceId().equals(now.id()))) {
+                assertEquals(b.invoices().get(now.id()).amountPaid(), now.amountPaid(), "back where it was");
+            }
+            assertEquals(was.status() == InvoiceStatus.PAID, r.reopenedInvoiceIds().contains(now.id()));
+            assertTrue(now.status() != InvoiceStatus.PAID, "something is due again on " + now.id());
+        }
+        assertTrue(r.changedAllocations().stream().allMatch(a -> a.amount().isZero()));
+        if (toCredit > 0) {
+            assertEquals(Money.zero(Currencies.of("JPY")), r.balanceAfter().balance(), "the credit is taken back");
+        } else {
+            assertTrue(r.creditEntries().isEmpty());
+        }
     }
 }

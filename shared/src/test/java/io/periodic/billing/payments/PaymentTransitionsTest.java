@@ -47,11 +47,14 @@ class PaymentTransitionsTest {
     /** The table: from each status, which events may happen. */
     private static final Map<PaymentStatus, Set<Event>> ALLOWED = new EnumMap<>(Map.of(
             PaymentStatus.RECEIVED, EnumSet.of(Event.MATCHED),
-            PaymentStatus.APPLIED, EnumSet.of(Event.REFUNDED, Event.DISPUTED),
-            PaymentStatus.PARTIALLY_APPLIED, EnumSet.of(Event.APPLIED_BY_HAND, Event.REFUNDED, Event.DISPUTED),
-            PaymentStatus.UNAPPLIED, EnumSet.of(Event.APPLIED_BY_HAND, Event.REFUNDED, Event.DISPUTED),
-            PaymentStatus.REFUNDED, EnumSet.noneOf(Event.class),
-            PaymentStatus.DISPUTED, EnumSet.noneOf(Event.class)));
+            PaymentStatus.APPLIED, EnumSet.of(Event.REFUNDED, Event.DISPUTED, Event.UNAPPLIED_BY_HAND,
+                    Event.DISPUTE_WON),
+            PaymentStatus.PARTIALLY_APPLIED, EnumSet.of(Event.APPLIED_BY_HAND, Event.REFUNDED, Event.DISPUTED,
+                    Event.UNAPPLIED_BY_HAND, Event.DISPUTE_WON),
+            PaymentStatus.UNAPPLIED, EnumSet.of(Event.APPLIED_BY_HAND, Event.REFUNDED, Event.DISPUTED,
+                    Event.DISPUTE_WON),
+            PaymentStatus.REFUNDED, EnumSet.of(Event.DISPUTE_WON),
+            PaymentStatus.DISPUTED, EnumSet.of(Event.DISPUTE_WON)));
 
     @Test
     void everyStatusTimesEveryEvent() {
@@ -59,12 +62,14 @@ class PaymentTransitionsTest {
         for (PaymentStatus status : PaymentStatus.values()) {
             for (Event event : Event.values()) {
                 boolean allowed = ALLOWED.get(status).contains(event);
-                String refusal = PaymentTransitions.refusal(in(status), event);
+                // A dispute won gives back what was taken: asked of a payment with something taken back.
+                Payment payment = event == Event.DISPUTE_WON ? payment(status, 0, 10_000) : in(status);
+                String refusal = PaymentTransitions.refusal(payment, event);
                 assertEquals(allowed, refusal == null, status + " × " + event + ": " + refusal);
                 assertEquals(allowed, event.allowedFrom(status), status + " × " + event);
                 if (!allowed) {
                     IllegalStateException refused = assertThrows(IllegalStateException.class,
-                            () -> PaymentTransitions.after(in(status), event, eur(0), eur(0)));
+                            () -> PaymentTransitions.after(payment, event, eur(0), eur(0)));
                     assertEquals(refusal, refused.getMessage());
                 }
             }
@@ -134,6 +139,33 @@ class PaymentTransitionsTest {
                 Event.DISPUTED, eur(6_000), eur(1_000)), "taken back from the cash, some cash left");
         assertEquals(PaymentStatus.UNAPPLIED, PaymentTransitions.after(in(PaymentStatus.UNAPPLIED), Event.REFUNDED,
                 eur(0), eur(4_000)));
+    }
+
+    @Test
+    void unapplyingByHandUndoesEverythingApplied() {
+        String id = in(PaymentStatus.RECEIVED).id();
+        assertEquals(PaymentStatus.UNAPPLIED, PaymentTransitions.after(in(PaymentStatus.APPLIED),
+                Event.UNAPPLIED_BY_HAND, eur(0), eur(0)));
+        assertEquals(PaymentStatus.UNAPPLIED, PaymentTransitions.after(payment(PaymentStatus.APPLIED, 7_000, 3_000),
+                Event.UNAPPLIED_BY_HAND, eur(0), eur(3_000)), "refunds stay; the rest is unapplied cash");
+        assertEquals("payment " + id + " has nothing applied to undo (it is unapplied)",
+                PaymentTransitions.refusal(in(PaymentStatus.UNAPPLIED), Event.UNAPPLIED_BY_HAND));
+        assertEquals("payment " + id + " has nothing applied to undo (it is refunded)",
+                PaymentTransitions.refusal(in(PaymentStatus.REFUNDED), Event.UNAPPLIED_BY_HAND));
+        assertEquals("payment " + id + " is still being matched; try again shortly",
+                PaymentTransitions.refusal(in(PaymentStatus.RECEIVED), Event.UNAPPLIED_BY_HAND));
+        assertTrue(PaymentTransitions.refusal(payment(PaymentStatus.APPLIED, 0, 0), Event.UNAPPLIED_BY_HAND)
+                .contains("nothing applied to undo"), "the amounts decide too");
+    }
+
+    @Test
+    void aDisputeWonLeavesThePaymentAsItsAmountsStand() {
+        assertEquals(PaymentStatus.APPLIED, PaymentTransitions.after(payment(PaymentStatus.DISPUTED, 0, 10_000),
+                Event.DISPUTE_WON, eur(10_000), eur(0)), "given back and applied again");
+        assertEquals(PaymentStatus.UNAPPLIED, PaymentTransitions.after(payment(PaymentStatus.DISPUTED, 0, 10_000),
+                Event.DISPUTE_WON, eur(0), eur(0)), "given back, held");
+        assertTrue(PaymentTransitions.refusal(in(PaymentStatus.APPLIED), Event.DISPUTE_WON)
+                .contains("nothing taken back to give back"));
     }
 
     @Test

@@ -111,19 +111,24 @@ final class LedgerAudit {
             for (Refund r : store.payments().refundsOf(id)) {
                 // Decided: applied (what it took back), or ignored with its reason because the payment was refunded
                 // in full already (more refunds than the payment's amount) - never waiting beside its payment.
-                assertTrue(r.status() == Refund.Status.APPLIED || r.status() == Refund.Status.IGNORED,
+                assertTrue(r.status() == Refund.Status.APPLIED || r.status() == Refund.Status.IGNORED
+                        || r.status() == Refund.Status.REVERSED,
                         "refund " + r.refundId() + " of " + id + " decided, was " + r.status());
                 if (r.status() == Refund.Status.IGNORED) {
                     assertTrue(r.reason() != null && !r.reason().isBlank(), "an ignored refund says why: " + r);
-                    assertEquals(p.amount(), p.refunded(), "only a refund beyond the payment is ignored: " + r);
+                    assertTrue(p.amount().equals(p.refunded()) || r.outcome() == Refund.Outcome.WON,
+                            "only a refund beyond the payment, or a dispute won before it was applied, is ignored: "
+                            + r);
                 }
-                taken += r.taken() == null ? 0 : r.taken().minor();
+                // A won dispute's taken is history: it was given back (REVERSED).
+                taken += r.taken() == null || r.status() == Refund.Status.REVERSED ? 0 : r.taken().minor();
             }
             assertEquals(p.refunded().minor(), taken, "refunded = what its refunds took back, " + id);
             long allocated = store.payments().allocationsOfPayment(id).stream().mapToLong(a -> a.amount().minor())
                     .sum();
             long creditFromIt = entries.stream().filter(e -> e.id().equals("overpayment:" + id)
-                    || e.id().startsWith("refund:" + id + ":")).mapToLong(e -> e.amount().minor()).sum();
+                    || e.id().startsWith("unapplied:" + id + ":") || e.id().startsWith("refund:" + id + ":"))
+                    .mapToLong(e -> e.amount().minor()).sum();
             long lost = allocated + creditFromIt - p.applied().minor();
             assertTrue(lost >= 0, "applied = allocations + its credit - shortfall, shortfall >= 0: " + id + " " + lost);
             if (lost > 0) {

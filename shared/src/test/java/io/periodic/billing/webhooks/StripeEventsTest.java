@@ -52,6 +52,7 @@ class StripeEventsTest {
     private static final String REFUND = "stripe/charge.refunded.json";
     private static final String REFUND_LEGACY = "stripe/charge.refunded.legacy.json";
     private static final String DISPUTE = "stripe/charge.dispute.created.json";
+    private static final String DISPUTE_CLOSED = "stripe/charge.dispute.closed.json";
     private static final String PAYMENT_INTENT_ID = "pi_3QcWm2LkdIwHu7ix1vXh0Jq8";
     private static final String CHARGE_ID = "ch_3QcWm2LkdIwHu7ix1c4Tn9Rz";
 
@@ -478,5 +479,28 @@ class StripeEventsTest {
         } catch (UnsupportedOperationException expected) {
             assertEquals(1, parsed.notifications().size());
         }
+    }
+
+    @Test
+    void aClosedDisputeIsWonOrLostByItsStatusAndNothingElse() throws Exception {
+        Dispute dispute = (Dispute) stripeObject(DISPUTE_CLOSED);
+        assertEquals("won", dispute.getStatus());
+        PaymentNotification won = only(fixture(DISPUTE_CLOSED));
+        assertEquals(PaymentNotification.Kind.DISPUTE_WON, won.kind());
+        assertEquals(dispute.getId(), won.refundId(), "the dispute it closes, by the id its created event used");
+        assertEquals(dispute.getPaymentIntent(), won.providerPaymentId());
+        assertEquals(dispute.getAmount(), won.amount().minor());
+
+        ObjectNode lost = tree(fixture(DISPUTE_CLOSED));
+        object(lost).put("status", "lost");
+        assertEquals(PaymentNotification.Kind.DISPUTE_LOST, only(bytes(lost)).kind());
+        ObjectNode inquiry = tree(fixture(DISPUTE_CLOSED));
+        object(inquiry).put("status", "warning_closed");
+        assertEquals(PaymentNotification.Kind.DISPUTE_WON, only(bytes(inquiry)).kind(),
+                "an inquiry closed without a charge-back: no money left the seller");
+        ObjectNode odd = tree(fixture(DISPUTE_CLOSED));
+        object(odd).put("status", "under_review");
+        Parsed parsed = StripeEvents.parse(bytes(odd));
+        assertTrue(((Parsed.Notifications) parsed).notifications().isEmpty(), "a status that closes nothing");
     }
 }

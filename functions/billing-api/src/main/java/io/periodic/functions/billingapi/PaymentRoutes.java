@@ -14,11 +14,12 @@ import io.periodic.functions.billingapi.Http.Response;
 import io.periodic.functions.billingapi.Http.Route;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongFunction;
 
 /**
  * {@code /payments} and {@code /refunds} (the openapi.yaml tag payments): read payments, list those holding
- * unapplied cash and the refunds that can never be applied ({@link PaymentQueries}), and apply unapplied cash by
- * hand ({@link PaymentService}).
+ * unapplied cash and the refunds that can never be applied ({@link PaymentQueries}), apply unapplied cash by
+ * hand and undo a misapplied payment ({@link PaymentService}).
  */
 final class PaymentRoutes implements Http.Resource {
     private final PaymentQueries queries;
@@ -38,6 +39,7 @@ final class PaymentRoutes implements Http.Resource {
                 new Route("GET", "/payments/{id}", "getPayment", this::get),
                 new Route("POST", "/payments/{id}/applications", "applyPayment", this::apply),
                 new Route("GET", "/payments/{id}/suggestions", "listPaymentSuggestions", this::suggestions),
+                new Route("POST", "/payments/{id}/unapply", "unapplyPayment", this::unapply),
                 new Route("GET", "/refunds", "listRefunds", this::listRefunds));
     }
 
@@ -123,11 +125,32 @@ final class PaymentRoutes implements Http.Resource {
             throw ApiProblem.field("/suggestionId", "'suggestionId' is not a suggestion id: sug_ and 16 hex digits, "
                     + "as GET /payments/{id}/suggestions gives them");
         }
+        return committedOnce(r, markerExpires -> payments.applySuggestion(r.pathParam("id"), suggestionId,
+                r.caller(), r.idempotencyScope(), markerExpires));
+    }
+
+    /** {@code {"reason": "…"}}: the payment's applications undone, its money unapplied cash again. */
+    private Response unapply(Request r) {
+        JsonIn in = JsonIn.body(r.body(), "reason");
+        String reason = in.string("reason");
+        if (reason.isBlank() || reason.length() > PaymentService.MAX_UNAPPLY_REASON) {
+            throw ApiProblem.field("/reason", "'reason' must be 1-" + PaymentService.MAX_UNAPPLY_REASON
+                    + " characters (why the payment's applications are undone)");
+        }
+        return committedOnce(r, markerExpires -> payments.unapply(r.pathParam("id"), r.caller(), reason,
+                r.idempotencyScope(), markerExpires));
+    }
+
+    /**
+     * A change committed with the request's idempotency marker: a retry of a request whose change an earlier
+     * attempt committed but could not answer gets the payment as it is (its pending events published); any other
+     * reuse of the key is refused.
+     */
+    private Response committedOnce(Request r, LongFunction<Payment> change) {
         long markerExpires = clock.now().plus(Idempotency.KEEP.multipliedBy(2)).getEpochSecond();
         Payment after;
         try {
-            after = payments.applySuggestion(r.pathParam("id"), suggestionId, r.caller(), r.idempotencyScope(),
-                    markerExpires);
+            after = change.apply(markerExpires);
         } catch (DuplicateException committedBefore) {
             if (!r.interrupted()) {
                 throw Idempotency.keyUsedBefore();

@@ -83,6 +83,7 @@ class BadInputCampaignTest {
         subscriptionFields();
         invoiceFields();
         applicationFields();
+        unapplyFields();
         settingsFields();
         readRoutes();
         pathsAndMethods();
@@ -476,6 +477,18 @@ class BadInputCampaignTest {
 
     private static String applicationsJson(String invoiceId, String amount) {
         return "{\"applications\": [{\"invoiceId\": " + invoiceId + ", \"amount\": " + amount + "}]}";
+    }
+
+    private void unapplyFields() {
+        String route = "POST /payments/{id}/unapply";
+        String path = "/payments/" + payment.id() + "/unapply";
+        field(route, path, "no reason", "{}", "/reason");
+        field(route, path, "a blank reason", "{\"reason\": \" \"}", "/reason");
+        field(route, path, "a reason of 501 characters", "{\"reason\": \"" + "r".repeat(501) + "\"}", "/reason");
+        field(route, path, "a reason that is a number", "{\"reason\": 5}", "/reason");
+        field(route, path, "an unknown field", "{\"reason\": \"x\", \"by\": \"someone\"}", "/by");
+        body(route, path, "nothing applied to undo", "{\"reason\": \"misapplied\"}", 409, null);
+        body(route, "/payments/bank:nothing/unapply", "unknown payment", "{\"reason\": \"x\"}", 404, null);
     }
 
     private void applicationFields() {
