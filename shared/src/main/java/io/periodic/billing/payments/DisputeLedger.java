@@ -67,7 +67,7 @@ public final class DisputeLedger {
             raised.add(new Allocation(allocation.paymentId(), allocation.invoiceId(),
                     allocation.amount().plus(part), allocation.rule(), fit(allocation.reason() + "; " + part
                     + " applied again (dispute-won: dispute " + dispute.refundId() + " won at " + now + ")", 1000),
-                    allocation.appliedAt(), allocation.version()));
+                    allocation.appliedAt(), allocation.writtenOff(), allocation.version()));
             Invoice after = InvoiceTransitions.settled(invoice.withPayment(invoice.amountPaid().plus(part),
                     invoice.status()));
             if (after.status() == InvoiceStatus.PAID) {

@@ -168,7 +168,7 @@ public final class PaymentLedger {
             }
             changed.add(after);
             allocations.add(new Allocation(payment.id(), invoice.id(), a.amount(), decision.rule(), decision.reason(),
-                    now, null));
+                    now, fee, null));
         }
         List<CreditEntry> entries = new ArrayList<>();
         CreditBalance balanceAfter = null;
@@ -296,7 +296,7 @@ public final class PaymentLedger {
                 String history = before.reason() + "; " + a.amount() + " " + reason + " at " + now;
                 raised.add(new Allocation(payment.id(), invoice.id(), before.amount().plus(a.amount()), before.rule(),
                         history.length() > 1000 ? history.substring(0, 999) + "…" : history, now,
-                        before.version()));
+                        before.writtenOff(), before.version()));
             }
         }
         if (total.isGreaterThan(payment.unapplied())) {

@@ -87,7 +87,7 @@ public final class RefundLedger {
             changedAllocations.add(new Allocation(allocation.paymentId(), allocation.invoiceId(),
                     allocation.amount().minus(back), allocation.rule(), fit(allocation.reason() + "; "
                     + back + " taken back by " + refund.kind().name().toLowerCase() + " " + refund.refundId(), 1000),
-                    allocation.appliedAt(), allocation.version()));
+                    allocation.appliedAt(), allocation.writtenOff(), allocation.version()));
             Invoice invoice = invoices.get(allocation.invoiceId());
             // A paid invoice the refund took money back from is open again.
             Invoice after = InvoiceTransitions.settled(invoice.withPayment(invoice.amountPaid().minus(back),

@@ -24,7 +24,7 @@ import java.util.Map;
 
 /**
  * The ledger arithmetic of undoing a misapplied payment (plain domain logic): every allocation of the payment goes
- * back to zero (its invoice's paid amount lowered; a paid invoice reopens), the credit it added to the customer's
+ * back to zero (its invoice's paid amount lowered, and the bank fee it wrote off owed again; a paid invoice reopens), the credit it added to the customer's
  * balance is taken back, and what it held becomes unapplied cash again (unapplied = received − refunded), with who
  * undid it, when and why. One {@link Result}, committed in one version-checked transaction. The invariants are
  * {@link PaymentLedger}'s.
@@ -72,10 +72,14 @@ public final class UnapplyLedger {
                 throw new IllegalArgumentException("invoice " + allocation.invoiceId() + " was not loaded");
             }
             toInvoices = toInvoices.plus(allocation.amount());
+            Money fee = allocation.writtenOff();
             changedAllocations.add(new Allocation(allocation.paymentId(), allocation.invoiceId(),
                     Money.zero(allocation.amount().currency()), allocation.rule(), fit(allocation.reason() + "; "
-                    + allocation.amount() + " " + note, 1000), allocation.appliedAt(), allocation.version()));
-            Invoice after = InvoiceTransitions.settled(invoice.withPayment(
+                    + allocation.amount() + (fee.isZero() ? "" : " and the bank fee of " + fee + " written off")
+                    + " " + note, 1000), allocation.appliedAt(), null, allocation.version()));
+            // The bank fee this application wrote off is owed again: the invoice is due as before it.
+            Invoice withoutFee = fee.isZero() ? invoice : invoice.withWrittenOff(fee.negate());
+            Invoice after = InvoiceTransitions.settled(withoutFee.withPayment(
                     invoice.amountPaid().minus(allocation.amount()), invoice.status()));
             if (invoice.status() == InvoiceStatus.PAID && after.status() != InvoiceStatus.PAID) {
                 reopened.add(invoice.id());
@@ -122,7 +126,8 @@ public final class UnapplyLedger {
         PaymentStatus status = PaymentTransitions.after(payment, PaymentTransitions.Event.UNAPPLIED_BY_HAND, applied,
                 payment.refunded());
         // The customer it was matched to is forgotten too: a misapplication is often to the wrong customer.
-        Payment after = payment.settled(status, applied, payment.refunded(), null, fit(note, 1000));
+        Payment after = payment.settled(status, applied, payment.refunded(), null, fit(note, 1000))
+                .toBuilder().feeWrittenOff(Money.zero(payment.amount().currency())).build();
         return new Result(after, List.copyOf(changedInvoices.values()), List.of(), changedAllocations, entries,
                 balanceAfter, List.of(), List.of(), reopened);
     }

@@ -169,6 +169,8 @@ final class PaymentSchema {
         RULE(string("rule")),
         REASON(string("reason")),
         APPLIED_AT(instant("appliedAt")),
+        /** Absent when nothing was written off (every allocation stored before the bank-fee tolerance). */
+        WRITTEN_OFF(money("writtenOff")),
         VERSION(Column.VERSION);
 
         private final Column column;
@@ -196,6 +198,7 @@ final class PaymentSchema {
                 case RULE -> it.rule();
                 case REASON -> it.reason();
                 case APPLIED_AT -> it.appliedAt();
+                case WRITTEN_OFF -> it.writtenOff().isZero() ? null : it.writtenOff();
                 case VERSION -> it.version();
             };
         }
@@ -203,7 +206,7 @@ final class PaymentSchema {
         @Override
         public Allocation recordOf(Row r) {
             return new Allocation(r.get(PAYMENT_ID), r.get(INVOICE_ID), r.get(AMOUNT), r.get(RULE), r.get(REASON),
-                    r.get(APPLIED_AT), r.get(VERSION));
+                    r.get(APPLIED_AT), r.get(WRITTEN_OFF), r.get(VERSION));
         }
     }
 

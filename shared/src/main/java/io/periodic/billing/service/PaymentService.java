@@ -68,7 +68,8 @@ public final class PaymentService {
         this.manual = new ManualPaymentApplication(store, clock, posting);
         this.suggestions = new PaymentSuggestions(store);
         this.aliases = new PayerAliasService(store);
-        this.unapplication = new PaymentUnapplication(store, events, clock, posting);
+        this.unapplication = new PaymentUnapplication(store, events, clock, posting, aliases);
+
         this.disputes = new DisputeClosing(store, clock, posting, refunds);
     }
 

@@ -20,7 +20,9 @@ import java.util.Map;
  * Undoes a misapplied payment, as a person decided ({@link UnapplyLedger}): one version-checked transaction over
  * the payment, every invoice it paid, its allocations and the customer's credit balance, then
  * {@code invoice.reopened} for each invoice it reopened and {@code payment.unapplied} (with who and why) through
- * {@link PaymentPosting#announce}.
+ * {@link PaymentPosting#announce}. The payer alias the payment taught when it was applied by hand (if any) is
+ * forgotten right after the commit, so the next payment from that payer is not sent to the same customer again; a
+ * retry of the request (same commit marker) forgets it too if a crash came in between.
  */
 final class PaymentUnapplication {
     /** The longest reason a person may give. */
@@ -30,10 +32,13 @@ final class PaymentUnapplication {
     private final EventPublisher events;
     private final Clock clock;
     private final PaymentPosting posting;
+    private final PayerAliasService aliases;
     private final ConflictRetry retry = ConflictRetry.standard();
 
-    PaymentUnapplication(BillingStore store, EventPublisher events, Clock clock, PaymentPosting posting) {
+    PaymentUnapplication(BillingStore store, EventPublisher events, Clock clock, PaymentPosting posting,
+            PayerAliasService aliases) {
         this.store = store;
+        this.aliases = aliases;
         this.events = events;
         this.clock = clock;
         this.posting = posting;
@@ -50,6 +55,7 @@ final class PaymentUnapplication {
             if (refusal != null) {
                 if (commitMarker != null && store.payments().committed(commitMarker)) {
                     // This request's undo was committed by an earlier attempt that died before answering.
+                    aliases.forgetAliasLearnedFrom(paymentId);
                     throw new DuplicateException("the undo of payment " + paymentId + " was committed before", null);
                 }
                 throw new ConflictException(refusal);
@@ -76,6 +82,7 @@ final class PaymentUnapplication {
             } catch (AlreadyExistsException committedBefore) {
                 throw new DuplicateException(committedBefore.getMessage(), committedBefore);
             }
+            aliases.forgetAliasLearnedFrom(paymentId);
             for (String reopened : result.reopenedInvoiceIds()) {
                 Invoice invoice = store.invoices().get(reopened).orElseThrow();
                 events.publish(PaymentEvents.invoiceReopened(invoice, paymentId, "unapplied-v" + payment.version(),

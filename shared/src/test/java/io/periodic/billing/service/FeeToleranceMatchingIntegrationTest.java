@@ -135,6 +135,31 @@ class FeeToleranceMatchingIntegrationTest {
     }
 
     @Test
+    void undoingAFeeTolerancePaymentMakesTheFeeOwedAgain() {
+        Customer customer = customer(null);
+        Invoice inv = invoice(customer, 10_000);
+        Payment payment = pay(9_560);
+        assertEquals(Money.of(440, "JPY"), store.payments().allocationsOfPayment(payment.id()).get(0).writtenOff(),
+                "the allocation records the fee it wrote off");
+
+        Payment undone = service.unapply(payment.id(), "arn:aws:iam::123456789012:user/keiri", "wrong customer", null,
+                0);
+
+        assertEquals(PaymentStatus.UNAPPLIED, undone.status());
+        assertTrue(undone.feeWrittenOff().isZero(), "the payment no longer writes anything off");
+        assertEquals(Money.of(9_560, "JPY"), undone.unapplied());
+        Invoice reopened = store.invoices().get(inv.id()).orElseThrow();
+        assertEquals(InvoiceStatus.OPEN, reopened.status());
+        assertTrue(reopened.writtenOff().isZero(), "the fee is owed again");
+        assertEquals(Money.of(10_000, "JPY"), reopened.amountDue());
+        Allocation reversed = store.payments().allocationsOfPayment(payment.id()).get(0);
+        assertTrue(reversed.amount().isZero() && reversed.writtenOff().isZero(), reversed.toString());
+        assertTrue(reversed.reason().contains("the bank fee of") && reversed.reason().contains("wrong customer"),
+                reversed.reason());
+        LedgerAudit.audit(store, List.of(customer), List.of(inv), List.of(payment.id()));
+    }
+
+    @Test
     void oneYenBeyondTheToleranceIsAPartPaymentAsBefore() {
         Customer customer = customer(null);
         Invoice inv = invoice(customer, 10_000);

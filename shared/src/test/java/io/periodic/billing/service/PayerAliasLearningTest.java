@@ -225,4 +225,19 @@ class PayerAliasLearningTest {
         invoice(c, 19_000);
         assertEquals(PaymentStatus.UNAPPLIED, pay(kana, 19_000).status());
     }
+
+    @Test
+    void undoingAPaymentThroughTheUseCaseForgetsTheAliasItTaught() {
+        Customer c = customer("株式会社誤適用", List.of());
+        Invoice a = invoice(c, 21_000);
+        Payment p1 = pay(kana, 21_000);
+        byHand(p1, a);
+        assertEquals(1, service.payerAliases().aliasesOf(c.id()).size(), "the application taught an alias");
+
+        service.unapply(p1.id(), "arn:aws:iam::123456789012:user/keiri", "applied to the wrong customer", null, 0);
+
+        assertEquals(List.of(), service.payerAliases().aliasesOf(c.id()), "the undo forgets what it taught");
+        invoice(c, 22_000);
+        assertEquals(PaymentStatus.UNAPPLIED, pay(kana, 22_000).status(), "the next payment is not sent there");
+    }
 }
