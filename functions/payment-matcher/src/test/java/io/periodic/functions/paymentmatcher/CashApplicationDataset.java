@@ -124,7 +124,20 @@ final class CashApplicationDataset {
                 continue;
             }
             Kind kind = kind(random, customer);
-            if (kind == Kind.PARENT && customer.parentKey() == null || kind == Kind.GROUP && left.size() < 3) {
+            if (kind == Kind.PARENT && customer.parentKey() == null) {
+                // A parent pays for one of its subsidiaries (about 4 % of payments, as the roll says), not for a
+                // customer without a parent.
+                List<Customer> subsidiaries = customers.stream()
+                        .filter(s -> s.parentKey() != null && !open.get(s.key()).isEmpty())
+                        .toList();
+                if (subsidiaries.isEmpty()) {
+                    kind = Kind.NAME_ONLY;
+                } else {
+                    customer = subsidiaries.get(random.nextInt(subsidiaries.size()));
+                    left = open.get(customer.key());
+                }
+            }
+            if (kind == Kind.GROUP && left.size() < 3) {
                 kind = Kind.NAME_ONLY;
             }
             String key = "p" + payments.size();

@@ -22,6 +22,8 @@ class CashApplicationDatasetTest {
         assertEquals(220, data.customers().size());
         assertEquals(data, CashApplicationDataset.generate(CashApplicationDataset.SEED, 220, 1_200));
         assertEquals(Set.of(Kind.values()), data.countByKind().keySet(), "every kind of noise occurs");
+        assertTrue(data.countByKind().get(Kind.PARENT) >= 24, "a parent paying for its subsidiary is ordinary noise "
+                + "(at least 2 %), not a curiosity: " + data.countByKind());
     }
 
     @Test
