@@ -31,8 +31,8 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequest;
 
 /**
- * Counts what a client sends, for the benchmarks (single-threaded use): calls per operation and the time spent in
- * them, and, on a DynamoDB client, the capacity units each call consumed (every request asks for
+ * Counts what a client sends, for the benchmarks: calls per operation and the time spent in them (summed over the
+ * calls, so calls in parallel count each their own time), and, on a DynamoDB client, the capacity units each call consumed (every request asks for
  * {@code ReturnConsumedCapacity=TOTAL}); on an SQS client, the messages sent in {@code SendMessageBatch} calls.
  */
 final class Calls implements ExecutionInterceptor {
@@ -63,7 +63,7 @@ final class Calls implements ExecutionInterceptor {
     private long nanos;
     private long messages;
 
-    Snapshot snapshot() {
+    synchronized Snapshot snapshot() {
         return new Snapshot(new TreeMap<>(calls), rcu, wcu, nanos, messages);
     }
 

@@ -64,6 +64,10 @@ public final class ZenginBenchmark {
             Calls.Snapshot matching,
             int accepted, int duplicates, int matched, Map<String, Integer> outcomes, int failed) {}
 
+    /** How many SendMessageBatch calls intake keeps in flight: as deployed, or -Dzengin.sqsParallelism=1. */
+    static final int PARALLELISM = Integer.getInteger("zengin.sqsParallelism",
+            SqsMessageQueue.PAYMENT_QUEUE_PARALLELISM);
+
     private ZenginBenchmark() {
     }
 
@@ -93,7 +97,7 @@ public final class ZenginBenchmark {
         sqs.purgeQueue(r -> r.queueUrl(queueUrl));
         Clock clock = Clock.fixed(ZenginBenchWorld.NOW, ZoneOffset.UTC);
         PaymentWebhookHandler webhook = new PaymentWebhookHandler(new PaymentIntake(store, new SqsMessageQueue(sqs,
-                queueUrl), Secrets.of("whsec_unused_0123456789"), ConnectorSecrets.of(), clock));
+                queueUrl, PARALLELISM), Secrets.of("whsec_unused_0123456789"), ConnectorSecrets.of(), clock));
         PaymentMatcherHandler matcher = new PaymentMatcherHandler(new PaymentService(store, e -> { },
                 clock::instant));
 
@@ -129,8 +133,9 @@ public final class ZenginBenchmark {
         out.printf("  DynamoDB                       : %s = %d calls, %.1f ms in them; %.2f RCU and %.4f WCU per entry"
                 + " (%.0f RCU, %.0f WCU)%n", intake.calls(), intake.total(), intake.nanos() / 1e6,
                 intake.rcu() / entries, intake.wcu() / entries, intake.rcu(), intake.wcu());
-        out.printf("  SQS                            : %d SendMessageBatch calls (%,d messages), %.1f ms in them"
-                + " (%.2f ms a call)%n", sent.of("SendMessageBatch"), sent.messages(), sent.nanos() / 1e6,
+        out.printf("  SQS                            : %d SendMessageBatch calls (%,d messages, %d in flight), %.1f ms"
+                + " in them (%.2f ms a call)%n", sent.of("SendMessageBatch"), sent.messages(), PARALLELISM,
+                sent.nanos() / 1e6,
                 sent.nanos() / 1e6 / Math.max(1, sent.of("SendMessageBatch")));
 
         // d. Matching: the queued notifications through the matcher, one SQS record at a time (timed each).

@@ -32,7 +32,8 @@ class ZenginBenchmarkTest {
         assertEquals(Map.of("BatchGetItem", 2, "UpdateItem", 2), f.intake().calls());
         assertEquals(Map.of("SendMessageBatch", 12), f.sent().calls());
         assertEquals(120, f.sent().messages());
-        assertTrue(f.intake().rcu() >= 120 && f.intake().wcu() >= 2, f.intake().toString());
+        // The inbound event's two writes; DynamoDB Local reports no read capacity for keys it does not find.
+        assertTrue(f.intake().wcu() >= 2, f.intake().toString());
 
         assertEquals(120, f.matched());
         assertEquals(0, f.failed());
@@ -46,6 +47,7 @@ class ZenginBenchmarkTest {
         // The 120 matched entries again in other bytes: all duplicates, nothing sent.
         assertEquals(120, f.duplicates());
         assertEquals(2, f.reupload().of("BatchGetItem"));
+        assertTrue(f.reupload().rcu() >= 120, f.reupload().toString()); // at least 1 RCU for each payment found
         assertEquals(Map.of(), f.resent().calls());
         String out = printed.toString(StandardCharsets.UTF_8);
         assertTrue(out.contains("intake POST /bank-statements") && out.contains("re-upload"), out);
