@@ -96,8 +96,17 @@ final class ZenginBenchWorld {
 
     /** A 01 file of entries {@code 0 .. count-1} booked on {@code booked}. */
     byte[] file(int count, LocalDate booked) {
-        List<ZenginWriter.Credit> credits = new ArrayList<>(count);
+        List<Integer> entries = new ArrayList<>(count);
         for (int j = 0; j < count; j++) {
+            entries.add(j);
+        }
+        return file(entries, booked);
+    }
+
+    /** A 01 file of the given entries booked on {@code booked}. */
+    byte[] file(List<Integer> entries, LocalDate booked) {
+        List<ZenginWriter.Credit> credits = new ArrayList<>(entries.size());
+        for (int j : entries) {
             credits.add(credit(j, booked));
         }
         return ZenginWriter.transferNotice(ACCOUNT, booked, credits);
