@@ -61,8 +61,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 public final class ZenginBenchmark {
     /** What {@link #run} measured (the test checks the counts; the times are only printed). */
     record Figures(Calls.Snapshot intake, Calls.Snapshot sent, Calls.Snapshot reupload, Calls.Snapshot resent,
-            Calls.Snapshot matching,
-            int accepted, int duplicates, int matched, Map<String, Integer> outcomes, int failed) {}
+            Calls.Snapshot matching, int accepted, int duplicates, int matched, Map<String, Integer> outcomes,
+            int failed) {}
 
     /** How many SendMessageBatch calls intake keeps in flight: as deployed, or -Dzengin.sqsParallelism=1. */
     static final int PARALLELISM = Integer.getInteger("zengin.sqsParallelism",
@@ -135,8 +135,7 @@ public final class ZenginBenchmark {
                 intake.rcu() / entries, intake.wcu() / entries, intake.rcu(), intake.wcu());
         out.printf("  SQS                            : %d SendMessageBatch calls (%,d messages, %d in flight), %.1f ms"
                 + " in them (%.2f ms a call)%n", sent.of("SendMessageBatch"), sent.messages(), PARALLELISM,
-                sent.nanos() / 1e6,
-                sent.nanos() / 1e6 / Math.max(1, sent.of("SendMessageBatch")));
+                sent.nanos() / 1e6, sent.nanos() / 1e6 / Math.max(1, sent.of("SendMessageBatch")));
 
         // d. Matching: the queued notifications through the matcher, one SQS record at a time (timed each).
         Matching m = new Matching(matcher, plain, db);
