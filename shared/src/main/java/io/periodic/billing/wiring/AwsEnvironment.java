@@ -61,7 +61,9 @@ final class AwsEnvironment implements Adapters {
     @Override
     public MessageQueue paymentQueue() {
         String url = required("PAYMENT_QUEUE_URL");
-        return new SqsMessageQueue(AwsClients.build(SqsClient.builder()), url);
+        // A Zengin file of 10,000 entries is 1,000 batches: sent 5 at a time, not one after the other.
+        return new SqsMessageQueue(AwsClients.build(SqsClient.builder()), url,
+                SqsMessageQueue.PAYMENT_QUEUE_PARALLELISM);
     }
 
     @Override
