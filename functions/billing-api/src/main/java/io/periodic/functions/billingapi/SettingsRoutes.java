@@ -127,7 +127,12 @@ final class SettingsRoutes implements Http.Resource {
         if (value == null) {
             return null;
         }
-        BigDecimal ratio = value.isNumber() ? value.decimalValue().stripTrailingZeros() : null;
+        BigDecimal ratio;
+        try {
+            ratio = value.isNumber() ? value.decimalValue().stripTrailingZeros() : null;
+        } catch (NumberFormatException infinite) { // 1e400 is read as an infinite double, which has no decimal value
+            ratio = null;
+        }
         if (ratio == null || ratio.signum() < 0 || ratio.compareTo(BigDecimal.ONE) > 0 || ratio.scale() > 4) {
             throw ApiProblem.field(in.at("autoApplyConfidence"), "'autoApplyConfidence' must be a number from 0 to 1"
                     + " with at most 4 decimals, such as 0.9" + (value.isNumber() ? ", got " + value : ""));
