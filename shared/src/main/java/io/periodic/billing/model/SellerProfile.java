@@ -41,7 +41,11 @@ public record SellerProfile(
         String invoicePrefix,
         String creditNotePrefix,
         int numberSeries,
-        Map<String, Long> bankFeeToleranceMinor) {
+        Map<String, Long> bankFeeToleranceMinor,
+        Integer autoApplyConfidenceBasisPoints) {
+
+    /** The threshold of automatic application when none is set: 0.90 (apply exact, group and fee decisions). */
+    public static final int DEFAULT_AUTO_APPLY_CONFIDENCE = 9_000;
 
     /** Bank transfer details. Either an IBAN (+ BIC) or a domestic account number (+ bank/branch code). */
     public record BankAccount(String bankName, String accountHolder, String iban, String bic, String accountNumber,
@@ -83,6 +87,24 @@ public record SellerProfile(
                         + " (minor units), got " + minor);
             }
         });
+        if (autoApplyConfidenceBasisPoints != null
+                && (autoApplyConfidenceBasisPoints < 0 || autoApplyConfidenceBasisPoints > 10_000)) {
+            throw new IllegalArgumentException("auto-apply confidence must be 0..10000 basis points (0..1), got "
+                    + autoApplyConfidenceBasisPoints);
+        }
+    }
+
+    /** A seller with the default auto-apply confidence. */
+    public SellerProfile(String name, Address address, String email, String phone, String website, String taxId,
+            BankAccount bankAccount, String paymentLinkTemplate, String invoicePrefix, String creditNotePrefix,
+            int numberSeries, Map<String, Long> bankFeeToleranceMinor) {
+        this(name, address, email, phone, website, taxId, bankAccount, paymentLinkTemplate, invoicePrefix,
+                creditNotePrefix, numberSeries, bankFeeToleranceMinor, null);
+    }
+
+    /** The threshold of automatic application in basis points: the one set, else the default (0.90). */
+    public int autoApplyConfidence() {
+        return autoApplyConfidenceBasisPoints == null ? DEFAULT_AUTO_APPLY_CONFIDENCE : autoApplyConfidenceBasisPoints;
     }
 
     /** A seller with no bank-fee tolerance. */

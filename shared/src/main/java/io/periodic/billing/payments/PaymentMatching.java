@@ -35,6 +35,11 @@ import java.util.Set;
  * name equals that of one of exactly one customer's payer names) and {@code learned-alias}. A bank fee written off
  * is always recorded as {@code fee-tolerance}, its reason naming how the customer was identified. An unidentified
  * payer never gets a tolerance. Amounts are integers in minor units: nothing is rounded.
+ * <p>Every decision that applies money gets a confidence ({@link MatchConfidence}: a fixed table of the amount rule
+ * and how the customer was identified, in basis points). One below the seller's threshold
+ * ({@link Context#autoApplyConfidence}, default {@link MatchConfidence#DEFAULT_THRESHOLD} 0.90; equal applies) is
+ * <b>held</b>: nothing applied, the payment stays unapplied, attributed to the customer, its reason naming the rule
+ * that would have applied and its confidence, for a person to decide with the payment's suggestions.
  * Any money that would go to a referenced invoice or customer in another currency is held unapplied with the
  * reason "currency mismatch". A payment over the maximum amount ({@link Money#MAX_MINOR}; intake refuses them, so
  * only one stored before that limit existed) is held unapplied whole, for a person to check. Whatever is not applied to invoices goes to the identified customer's credit balance
@@ -46,6 +51,8 @@ public final class PaymentMatching {
     /** More applications than this would not fit one transaction; the rest goes to credit. */
     static final int MAX_APPLICATIONS = 40;
     public static final String FEE_TOLERANCE = "fee-tolerance";
+    /** The stored unapplied reason holds at most 1,000 characters. */
+    private static final int HELD_REASON_MAX = 1000;
     /** The rules that apply money because the customer was identified (2, 3, 5). */
     private static final Set<String> CUSTOMER_RULES = Set.of("exact-amount", "invoice-group", "oldest-first");
 
@@ -60,12 +67,25 @@ public final class PaymentMatching {
      *     amount rule ({@code payer-name}), or null
      * @param feeTolerance the identified customer's bank-fee tolerance (its own, else the seller's for the
      *     currency); null or zero: none
+     * @param autoApplyConfidence the seller's threshold of automatic application in basis points (0..10,000):
+     *     a decision less confident is held; 0 applies every decision (the cascade before the threshold existed)
      */
     public record Context(Payment payment, List<Invoice> referenced, Customer customer, String identifiedBy,
-            List<Invoice> openInvoices, String identifyingRule, Money feeTolerance) {
+            List<Invoice> openInvoices, String identifyingRule, Money feeTolerance, int autoApplyConfidence) {
         public Context {
             referenced = List.copyOf(referenced);
             openInvoices = List.copyOf(openInvoices);
+            if (autoApplyConfidence < 0 || autoApplyConfidence > MatchConfidence.CERTAIN) {
+                throw new IllegalArgumentException("auto-apply confidence must be 0..10000 basis points, got "
+                        + autoApplyConfidence);
+            }
+        }
+
+        /** A context with the default threshold ({@link MatchConfidence#DEFAULT_THRESHOLD}). */
+        public Context(Payment payment, List<Invoice> referenced, Customer customer, String identifiedBy,
+                List<Invoice> openInvoices, String identifyingRule, Money feeTolerance) {
+            this(payment, referenced, customer, identifiedBy, openInvoices, identifyingRule, feeTolerance,
+                    MatchConfidence.DEFAULT_THRESHOLD);
         }
 
         /** A context without a bank-fee tolerance. */
@@ -96,12 +116,27 @@ public final class PaymentMatching {
      * @param unapplied part held as unapplied cash ({@code unappliedReason} says why)
      * @param writeOffs the bank fee written off per invoice ({@code fee-tolerance}; empty otherwise): with the
      *     applications it pays each named invoice's whole amount due
+     * @param confidence how sure the cascade is, in basis points ({@link MatchConfidence}); a decision built without
+     *     one (by hand) is certain
      */
     public record Decision(String rule, String reason, String customerId, List<Application> applications,
-            Money toCredit, Money unapplied, String unappliedReason, List<Application> writeOffs) {
+            Money toCredit, Money unapplied, String unappliedReason, List<Application> writeOffs, int confidence) {
         public Decision {
             applications = List.copyOf(applications);
             writeOffs = List.copyOf(writeOffs);
+        }
+
+        /** A decision built by hand: certain. */
+        public Decision(String rule, String reason, String customerId, List<Application> applications,
+                Money toCredit, Money unapplied, String unappliedReason, List<Application> writeOffs) {
+            this(rule, reason, customerId, applications, toCredit, unapplied, unappliedReason, writeOffs,
+                    MatchConfidence.CERTAIN);
+        }
+
+        /** Whether a rule decided where the money goes but its confidence was below the threshold. */
+        public boolean held() {
+            return !"unapplied".equals(rule) && applications.isEmpty() && !toCredit.isPositive()
+                    && unapplied.isPositive();
         }
 
         /** A decision that writes nothing off. */
@@ -122,11 +157,28 @@ public final class PaymentMatching {
 
     public static Decision decide(Context c) {
         Decision d = byRules(c);
-        if (c.identifyingRule() == null || !CUSTOMER_RULES.contains(d.rule())) {
-            return d;
+        if ("unapplied".equals(d.rule())) {
+            return new Decision(d.rule(), d.reason(), d.customerId(), d.applications(), d.toCredit(), d.unapplied(),
+                    d.unappliedReason(), d.writeOffs(), 0);
         }
-        return new Decision(c.identifyingRule(), d.reason(), d.customerId(), d.applications(), d.toCredit(),
-                d.unapplied(), d.unappliedReason(), d.writeOffs());
+        int confidence = MatchConfidence.of(d, c);
+        String rule = c.identifyingRule() != null && CUSTOMER_RULES.contains(d.rule()) ? c.identifyingRule()
+                : d.rule();
+        if (confidence >= c.autoApplyConfidence()) {
+            return new Decision(rule, d.reason(), d.customerId(), d.applications(), d.toCredit(), d.unapplied(),
+                    d.unappliedReason(), d.writeOffs(), confidence);
+        }
+        Money amount = c.payment().unapplied();
+        String held = "held: " + rule + (rule.equals(d.rule()) ? "" : " (" + d.rule() + ")")
+                + " decision with confidence " + MatchConfidence.format(confidence)
+                + " is below the auto-apply threshold " + MatchConfidence.format(c.autoApplyConfidence())
+                + "; see GET /payments/" + c.payment().id() + "/suggestions; it would have: ";
+        String would = d.reason();
+        if (held.length() + would.length() > HELD_REASON_MAX) {
+            would = would.substring(0, HELD_REASON_MAX - held.length() - 1) + "…";
+        }
+        return new Decision(rule, d.reason(), d.customerId(), List.of(), Money.zero(amount.currency()), amount,
+                held + would, List.of(), confidence);
     }
 
     private static Decision byRules(Context c) {

@@ -79,7 +79,9 @@ final class SettingsSchema {
         CREDIT_NOTE_PREFIX(string("creditNotePrefix")),
         NUMBER_SERIES(integer("numberSeries")),
         /** Absent when none is set (so settings stored before it are unchanged). */
-        BANK_FEE_TOLERANCE_MINOR(of("bankFeeToleranceMinor", EnhancedType.mapOf(String.class, Long.class)));
+        BANK_FEE_TOLERANCE_MINOR(of("bankFeeToleranceMinor", EnhancedType.mapOf(String.class, Long.class))),
+        /** Basis points (9000 = 0.90); absent when not set: the default (docs/matching-confidence.md). */
+        AUTO_APPLY_CONFIDENCE(integer("autoApplyConfidenceBasisPoints"));
 
         private final Column column;
 
@@ -111,6 +113,7 @@ final class SettingsSchema {
                 case NUMBER_SERIES -> it.numberSeries();
                 case BANK_FEE_TOLERANCE_MINOR -> it.bankFeeToleranceMinor().isEmpty() ? null
                         : it.bankFeeToleranceMinor();
+                case AUTO_APPLY_CONFIDENCE -> it.autoApplyConfidenceBasisPoints();
             };
         }
 
@@ -118,7 +121,8 @@ final class SettingsSchema {
         public SellerProfile recordOf(Row r) {
             return new SellerProfile(r.get(NAME), r.get(ADDRESS), r.get(EMAIL), r.get(PHONE), r.get(WEBSITE),
                     r.get(TAX_ID), r.get(BANK_ACCOUNT), r.get(PAYMENT_LINK_TEMPLATE), r.get(INVOICE_PREFIX),
-                    r.get(CREDIT_NOTE_PREFIX), r.get(NUMBER_SERIES, 1), r.get(BANK_FEE_TOLERANCE_MINOR, Map.of()));
+                    r.get(CREDIT_NOTE_PREFIX), r.get(NUMBER_SERIES, 1), r.get(BANK_FEE_TOLERANCE_MINOR, Map.of()),
+                    r.get(AUTO_APPLY_CONFIDENCE));
         }
     }
 

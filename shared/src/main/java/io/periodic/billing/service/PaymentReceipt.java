@@ -7,8 +7,10 @@ import io.periodic.billing.model.PayerAlias;
 import io.periodic.billing.model.Payer;
 import io.periodic.billing.model.Payment;
 import io.periodic.billing.model.PaymentStatus;
+import io.periodic.billing.model.SellerProfile;
 import io.periodic.billing.money.Money;
 import io.periodic.billing.payments.BankNames;
+import io.periodic.billing.payments.MatchConfidence;
 import io.periodic.billing.payments.PayerAliases;
 import io.periodic.billing.payments.PaymentLedger;
 import io.periodic.billing.payments.PaymentMatching;
@@ -129,15 +131,15 @@ final class PaymentReceipt {
         String reference = payment.payer().customerReference();
         if (customer == null && reference != null) {
             customer = store.customers().get(reference).orElse(null);
-            how = "customer reference";
+            how = MatchConfidence.BY_CUSTOMER_REFERENCE;
         }
         if (customer == null && payment.payer().email() != null) {
             customer = only(store.customers().findByEmail(payment.payer().email()));
-            how = "e-mail";
+            how = MatchConfidence.BY_EMAIL;
         }
         if (customer == null && payment.payer().name() != null) {
             customer = only(store.customers().findByName(payment.payer().name()));
-            how = "payer name";
+            how = MatchConfidence.BY_NAME;
         }
         if (customer == null && payment.payer().name() != null) {
             customer = only(store.customers().findByPayerName(payment.payer().name()));
@@ -153,7 +155,7 @@ final class PaymentReceipt {
         }
         if (customer == null && !referenced.isEmpty()) {
             customer = store.customers().get(referenced.values().iterator().next().customerId()).orElse(null);
-            how = "the invoice it names";
+            how = MatchConfidence.BY_NAMED_INVOICE;
         }
         // The customer's open invoices are only needed when the named invoices cannot take the money (rules 2-4):
         // a payment that names a payable invoice in its currency skips that query (it is the expensive read).
@@ -161,19 +163,24 @@ final class PaymentReceipt {
                 && i.amountDue().isPositive() && i.currency().equals(payment.amount().currency()));
         List<Invoice> open = customer == null || referencePays ? List.of()
                 : store.invoices().openByCustomer(customer.id(), 1000);
+        // One read of the seller's settings, only when a customer is identified (the fee tolerance and the
+        // auto-apply threshold both come from it; without a customer every decision is reference or unapplied,
+        // which no threshold holds).
+        SellerProfile seller = customer == null ? null : store.settings().seller().orElse(null);
         return new PaymentMatching.Context(payment, new ArrayList<>(referenced.values()), customer, how, open,
-                rule, feeTolerance(customer, payment.amount().currency()));
+                rule, feeTolerance(customer, seller, payment.amount().currency()),
+                seller == null ? SellerProfile.DEFAULT_AUTO_APPLY_CONFIDENCE : seller.autoApplyConfidence());
     }
 
     /** The customer's bank-fee tolerance: its own when set (zero = off), else the seller's for the currency. */
-    private Money feeTolerance(Customer customer, Currency currency) {
+    private static Money feeTolerance(Customer customer, SellerProfile seller, Currency currency) {
         if (customer == null) {
             return null;
         }
         if (customer.bankFeeTolerance() != null) {
             return customer.bankFeeTolerance();
         }
-        return store.settings().seller().map(s -> s.bankFeeTolerance(currency)).orElse(null);
+        return seller == null ? null : seller.bankFeeTolerance(currency);
     }
 
     /** How a payer name identified a customer: which of its payer names has the same bank key. */

@@ -23,10 +23,11 @@ import org.junit.jupiter.api.Test;
 class FeeToleranceMatchingTest {
     static final Money TOLERANCE = Money.of(880, "JPY");
 
+    /** The cascade's choice alone: threshold 0 applies every decision (holding is {@code MatchConfidenceTest}'s). */
     static PaymentMatching.Decision decide(Payment p, List<Invoice> referenced, Customer customer, List<Invoice> open,
             Money tolerance) {
         return PaymentMatching.decide(new PaymentMatching.Context(p, referenced, customer, "e-mail", open, null,
-                tolerance));
+                tolerance, 0));
     }
 
     static PaymentMatching.Application app(String invoiceId, long minor) {

@@ -49,8 +49,10 @@ class PaymentMatchingTest {
                 null, null, 1L);
     }
 
+    /** The cascade's choice alone: threshold 0 applies every decision (holding is {@code MatchConfidenceTest}'s). */
     static PaymentMatching.Decision decide(Payment p, List<Invoice> referenced, Customer customer, List<Invoice> open) {
-        return PaymentMatching.decide(new PaymentMatching.Context(p, referenced, customer, "e-mail", open));
+        return PaymentMatching.decide(new PaymentMatching.Context(p, referenced, customer, "e-mail", open, null, null,
+                0));
     }
 
     @Test

@@ -165,7 +165,7 @@ final class StoredItems {
                         "billing@periodic.example", "+81 3 1234 5678", "https://periodic.example", "T9876543210987",
                         new SellerProfile.BankAccount("MUFG", "Periodic KK", "JP00MUFG0000000000000000", "BOTKJPJT",
                                 "1234567", "0005"),
-                        "https://pay.periodic.example/{number}", "RE", "GS", 3, Map.of("JPY", 880L, "EUR", 0L))),
+                        "https://pay.periodic.example/{number}", "RE", "GS", 3, Map.of("JPY", 880L, "EUR", 0L), 9_500)),
                 new Case<>("seller.sparse", SettingsSchema.SELLER, new SellerProfile("Periodic d.o.o.", sparseAddress,
                         "billing@periodic.example", null, null, null,
                         new SellerProfile.BankAccount("Banka", "Periodic d.o.o.", null, null, "160-0000000000000-00",

@@ -38,6 +38,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -83,7 +84,9 @@ class DunningCreditTest {
             }
             payments = new PaymentService(STORE, events, now::get);
             STORE.settings().putSeller(new SellerProfile("Seller Inc.", new Address("1 Main St", null, "10001",
-                    "New York", null, "US"), "billing@seller.example", null, null, null, null, null, prefix, null));
+                    "New York", null, "US"), "billing@seller.example", null, null, null, null, null, prefix, null, 1, Map.of(), 0));
+            // Threshold 0: a payment for a customer with nothing open goes to its credit as before the auto-apply
+            // threshold (this test is about credit beside reopened invoices; holding: ConfidenceThresholdIntegrationTest).
         }
 
         record Account(Customer customer, Subscription subscription) {}

@@ -14,6 +14,7 @@ import io.periodic.billing.model.InvoiceStatus;
 import io.periodic.billing.model.LineKind;
 import io.periodic.billing.model.Payer;
 import io.periodic.billing.model.Payment;
+import io.periodic.billing.model.SellerProfile;
 import io.periodic.billing.model.Sequence;
 import io.periodic.billing.money.Currencies;
 import io.periodic.billing.money.Money;
@@ -29,6 +30,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
@@ -162,6 +164,10 @@ class PaymentConcurrencyTest {
         long seed = new Random().nextLong();
         Random random = new Random(seed);
         Shape shape = shape(random);
+        // Threshold 0: every decision applies, as before the auto-apply threshold (this test's model expects the
+        // oldest-first and credit decisions applied; holding: ConfidenceThresholdIntegrationTest).
+        store.settings().putSeller(new SellerProfile("Seller", new Address("1", null, null, "T", null, "JP"),
+                "s@seller.example", null, null, null, null, null, null, null, 1, Map.of(), 0));
         List<Invoice> invoices = build(store, shape);
         List<PaymentNotification> deliveries = notifications(shape, invoices, random);
         assertTrue(deliveries.size() >= 500);
@@ -217,6 +223,7 @@ class PaymentConcurrencyTest {
 
         // The same notifications one at a time, in another order, on a fresh store (DynamoDB Local in-process).
         BillingStore fresh = new BillingStore(EmbeddedDynamoDb.client(), BillingTable.LOGICAL_ID);
+        fresh.settings().putSeller(store.settings().requireSeller());
         List<Invoice> replayInvoices = build(fresh, shape);
         PaymentService replay = new PaymentService(fresh, e -> { }, () -> NOW);
         List<PaymentNotification> sequential = new ArrayList<>(deliveries);

@@ -13,6 +13,7 @@ import io.periodic.billing.model.LineKind;
 import io.periodic.billing.model.Payer;
 import io.periodic.billing.model.Payment;
 import io.periodic.billing.model.CreditBalance;
+import io.periodic.billing.model.SellerProfile;
 import io.periodic.billing.model.Sequence;
 import io.periodic.billing.money.Currencies;
 import io.periodic.billing.money.Money;
@@ -26,6 +27,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -79,6 +81,10 @@ class PaymentLedgerPropertiesTest {
     /** A customer with three open invoices: four writes (no draft stored first, the number series is new). */
     private World world() {
         String prefix = "L" + io.periodic.billing.model.Ids.randomLetters(7);
+        // Threshold 0: every decision applies, as before the auto-apply threshold (this test's model expects the
+        // oldest-first and credit decisions applied; holding: ConfidenceThresholdIntegrationTest).
+        STORE.settings().putSeller(new SellerProfile("Seller", new Address("1", null, null, "T", null, "JP"),
+                "s@seller.example", null, null, null, null, null, null, null, 1, Map.of(), 0));
         Customer customer = STORE.customers().create(new Customer(Ids.newId("cus"), "Prop " + prefix,
                 "ap@" + prefix.toLowerCase(Locale.ROOT) + ".example", Currencies.of("JPY"), ZoneId.of("Asia/Tokyo"),
                 Locale.JAPAN, 30, TaxRate.ZERO, null, new Address("1", null, null, "T", null, "JP"), NOW, null));

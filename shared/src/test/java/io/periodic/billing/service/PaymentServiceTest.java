@@ -30,6 +30,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -58,7 +59,9 @@ class PaymentServiceTest {
         service = new PaymentService(store, events, () -> NOW);
         prefix = "P" + io.periodic.billing.model.Ids.randomLetters(6);
         store.settings().putSeller(new SellerProfile("Seller", new Address("1", null, null, "Tokyo", null, "JP"),
-                "s@seller.example", null, null, null, null, null, prefix, null));
+                "s@seller.example", null, null, null, null, null, prefix, null, 1, Map.of(), 0));
+        // Threshold 0: every decision applies, as before the threshold existed; these tests are about what the
+        // ledger does with short and over payments (holding: ConfidenceThresholdIntegrationTest).
     }
 
     private Customer customer(String name, String email) {

@@ -43,6 +43,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.BeforeEach;
@@ -81,7 +82,9 @@ class PaymentUnapplyTest {
         service = new PaymentService(store, events, clock);
         prefix = "U" + Ids.randomLetters(6);
         store.settings().putSeller(new SellerProfile("Seller", new Address("1", null, null, "Tokyo", null, "JP"),
-                "s@seller.example", null, null, null, null, null, prefix, null));
+                "s@seller.example", null, null, null, null, null, prefix, null, 1, Map.of(), 0));
+        // Threshold 0: every decision applies, as before the threshold existed; these tests are about what the
+        // ledger does with short and over payments (holding: ConfidenceThresholdIntegrationTest).
     }
 
     private Customer customer() {

@@ -73,6 +73,11 @@ final class JsonIn {
         return node.has(field) && !node.get(field).isNull();
     }
 
+    /** The field's JSON value as sent, or null when absent or null (for a type its caller reads). */
+    JsonNode raw(String field) {
+        return has(field) ? node.get(field) : null;
+    }
+
     /** Whether the field is in the body at all, even as null (a PATCH clears an optional field with null). */
     boolean present(String field) {
         return node.has(field);

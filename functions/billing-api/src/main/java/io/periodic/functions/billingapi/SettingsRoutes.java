@@ -1,5 +1,6 @@
 package io.periodic.functions.billingapi;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.periodic.billing.dunning.DunningPolicy;
 import io.periodic.billing.dunning.LateFee;
 import io.periodic.billing.dunning.StepKind;
@@ -44,7 +45,8 @@ final class SettingsRoutes implements Http.Resource {
     }
 
     private Response put(Request r) {
-        JsonIn in = JsonIn.body(r.body(), "seller", "numbering", "dunningPolicy", "bankFeeTolerance");
+        JsonIn in = JsonIn.body(r.body(), "seller", "numbering", "dunningPolicy", "bankFeeTolerance",
+                "autoApplyConfidence");
         JsonIn s = in.object("seller", "name", "address", "email", "phone", "website", "taxId", "bankAccount",
                 "paymentLinkTemplate");
         JsonIn n = in.optObject("numbering", "invoicePrefix", "creditNotePrefix", "numberSeries");
@@ -67,7 +69,8 @@ final class SettingsRoutes implements Http.Resource {
                 s.optString("phone"), s.optString("website"), s.optString("taxId"), bank,
                 s.optString("paymentLinkTemplate"),
                 n == null ? null : n.optString("invoicePrefix"), n == null ? null : n.optString("creditNotePrefix"),
-                n == null ? 1 : n.intIn("numberSeries", 1, 26, 1), bankFeeTolerance(in)));
+                n == null ? 1 : n.intIn("numberSeries", 1, 26, 1), bankFeeTolerance(in),
+                autoApplyConfidence(in)));
         JsonIn d = in.optObject("dunningPolicy", "steps", "lateFee", "markUncollectibleOnSuspend");
         return view(settings.replace(seller, d == null ? null : policy(d)));
     }
@@ -113,6 +116,28 @@ final class SettingsRoutes implements Http.Resource {
             }
         }
         return tolerance;
+    }
+
+    /**
+     * The threshold of automatic cash application (docs/matching-confidence.md): a JSON number 0..1 with at most 4
+     * decimals (0.9, 0.95, 0.9125), read exactly as a decimal and kept as basis points; absent or null: the default.
+     */
+    private static Integer autoApplyConfidence(JsonIn in) {
+        JsonNode value = in.raw("autoApplyConfidence");
+        if (value == null) {
+            return null;
+        }
+        BigDecimal ratio;
+        try {
+            ratio = value.isNumber() ? value.decimalValue().stripTrailingZeros() : null;
+        } catch (NumberFormatException infinite) { // 1e400 is read as an infinite double, which has no decimal value
+            ratio = null;
+        }
+        if (ratio == null || ratio.signum() < 0 || ratio.compareTo(BigDecimal.ONE) > 0 || ratio.scale() > 4) {
+            throw ApiProblem.field(in.at("autoApplyConfidence"), "'autoApplyConfidence' must be a number from 0 to 1"
+                    + " with at most 4 decimals, such as 0.9" + (value.isNumber() ? ", got " + value : ""));
+        }
+        return ratio.movePointRight(4).intValueExact();
     }
 
     /** A plain decimal percentage such as "1.5" (no sign, exponent or %). */

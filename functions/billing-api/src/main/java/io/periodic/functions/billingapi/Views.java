@@ -286,6 +286,8 @@ final class Views {
         if (seller != null) {
             new TreeMap<>(seller.bankFeeToleranceMinor()).forEach(tolerance::put);
         }
+        o.put("autoApplyConfidence", BigDecimal.valueOf(seller == null ? SellerProfile.DEFAULT_AUTO_APPLY_CONFIDENCE
+                : seller.autoApplyConfidence(), 4).stripTrailingZeros());
         ObjectNode d = o.putObject("dunningPolicy");
         ArrayNode steps = d.putArray("steps");
         for (DunningPolicy.Step step : policy.steps()) {

@@ -585,6 +585,12 @@ class BadInputCampaignTest {
                 + ", \"bankFeeTolerance\": {\"USD\": 1.5}}", "/bankFeeTolerance/USD");
         field(route, "/settings", "a bank-fee tolerance a list", base + ", \"bankFeeTolerance\": [880]}",
                 "/bankFeeTolerance");
+        for (String[] row : new String[][] {{"above 1", "1.5"}, {"negative", "-0.1"}, {"a string", "\"0.9\""},
+                {"over 4 decimals", "0.91234"}, {"an object", "{\"value\": 0.9}"}, {"true", "true"},
+                {"a huge exponent", "1e400"}}) {
+            field(route, "/settings", "autoApplyConfidence " + row[0], base + ", \"autoApplyConfidence\": " + row[1]
+                    + "}", "/autoApplyConfidence");
+        }
     }
 
     private void get(String route, String path, String name, Map<String, String> query, int status, String at) {

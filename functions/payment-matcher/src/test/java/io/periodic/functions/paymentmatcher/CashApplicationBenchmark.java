@@ -25,6 +25,7 @@ import io.periodic.billing.service.PaymentService;
 import io.periodic.functions.paymentmatcher.CashApplicationDataset.Kind;
 import io.periodic.local.engines.DynamoDbLocalEngine;
 import io.periodic.local.engines.Engines;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -65,6 +66,12 @@ public final class CashApplicationBenchmark {
     /** -Dcash.fees=false: no bank-fee tolerance (the seller's JPY 880 not set), i.e. before rule fee-tolerance. */
     private static final boolean FEES = !"false".equals(System.getProperty("cash.fees"));
 
+    /**
+     * -Dcash.threshold=0.9: the seller's auto-apply confidence (docs/matching-confidence.md); unset: the default
+     * (0.90); 0: every decision applies, as before the threshold existed.
+     */
+    private static final String THRESHOLD = System.getProperty("cash.threshold");
+
     private CashApplicationBenchmark() {}
 
     /**
@@ -103,7 +110,8 @@ public final class CashApplicationBenchmark {
         String prefix = "C" + Ids.randomLetters(6);
         // The seller accepts transfers short by up to JPY 880 (the largest 振込手数料) from identified customers.
         store.settings().putSeller(new SellerProfile("S", new Address("1", null, null, "T", null, "JP"), "s@s.example",
-                null, null, null, null, null, prefix, null, 1, FEES ? Map.of("JPY", 880L) : Map.of()));
+                null, null, null, null, null, prefix, null, 1, FEES ? Map.of("JPY", 880L) : Map.of(),
+                THRESHOLD == null ? null : new BigDecimal(THRESHOLD).movePointRight(4).intValueExact()));
         Map<String, String> customerIds = new HashMap<>();
         Map<String, String> customerKeys = new HashMap<>();
         for (CashApplicationDataset.Customer c : data.customers()) {
@@ -166,7 +174,8 @@ public final class CashApplicationBenchmark {
             boolean automatic = stored.status() == PaymentStatus.APPLIED
                     || stored.status() == PaymentStatus.PARTIALLY_APPLIED;
             if (!automatic) {
-                rules.merge("(held: unapplied)", 1, Integer::sum);
+                rules.merge(stored.unappliedReason() != null && stored.unappliedReason().startsWith("held: ")
+                        ? "(held: below the threshold)" : "(held: unapplied)", 1, Integer::sum);
             }
             Tally t = tallies.computeIfAbsent(p.kind(), k -> new Tally());
             t.payments++;
@@ -310,6 +319,8 @@ public final class CashApplicationBenchmark {
                 data.customers().size(), data.invoices().size());
         System.out.println(PAYER_NAMES ? "customers' payer names: the name its bank prints, for each Japanese customer"
                 : "customers' payer names: none registered (-Dcash.payerNames=false: as before the payer-name rule)");
+        System.out.println("auto-apply confidence threshold: " + (THRESHOLD == null ? "0.9 (the default)" : THRESHOLD)
+                + " (-Dcash.threshold; 0 applies every decision, as before the threshold)");
         System.out.println(VIRTUAL_ACCOUNTS ? "virtual accounts: every third Japanese customer, its payments received "
                 + "into it (a parent paying into it: its subsidiary's oldest invoice is knowable)"
                 : "virtual accounts: none (-Dcash.virtualAccounts=false: as before the virtual-account rule)");
