@@ -147,6 +147,7 @@ public final class CashApplicationBenchmark {
         long feesWrittenOff = 0;
         long[] nanos = new long[data.payments().size()];
         int n = 0;
+        List<LearnedAliasMonth.Held> held = new ArrayList<>();
         for (CashApplicationDataset.Payment p : data.payments()) {
             String reference = p.reference() == null ? null : invoices.get(p.reference()).number();
             String providerId = "ca-" + p.key() + "-" + Ids.randomLetters(6);
@@ -174,6 +175,9 @@ public final class CashApplicationBenchmark {
             boolean automatic = stored.status() == PaymentStatus.APPLIED
                     || stored.status() == PaymentStatus.PARTIALLY_APPLIED;
             if (!automatic) {
+                if (LearnedAliasMonth.resolvable(p) && stored.status() == PaymentStatus.UNAPPLIED) {
+                    held.add(new LearnedAliasMonth.Held(p, stored.id(), into));
+                }
                 rules.merge(stored.unappliedReason() != null && stored.unappliedReason().startsWith("held: ")
                         ? "(held: below the threshold)" : "(held: unapplied)", 1, Integer::sum);
             }
@@ -228,6 +232,11 @@ public final class CashApplicationBenchmark {
         print(data, tallies, rules, Arrays.copyOf(nanos, n));
         printFees(feesWrittenOff);
         printSuggestions(suggested);
+        int[] month2 = {0};
+        LearnedAliasMonth.run(store, service, held, customerIds, (customerKey, amount) -> finalized(store,
+                customerIds.get(customerKey), data.customers().get(Integer.parseInt(customerKey.substring(1)))
+                        .currency(), new CashApplicationDataset.Invoice("m2-" + month2[0]++, customerKey, amount, 12),
+                prefix), NOW);
     }
 
     /** Right: the labelled customer and the labelled invoices (with a reference) or their amounts (without). */
