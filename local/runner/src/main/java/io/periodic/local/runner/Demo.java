@@ -188,7 +188,7 @@ final class Demo {
                 Runnable resolve = zengin.payUnknown(number, invoice.get("id").textValue(), due);
                 later(payDay.plusDays(3), resolve);
             });
-            default -> later(payDay, () -> { payments++; zengin.payKnown(number, due); });
+            default -> later(payDay, () -> { payments++; zengin.payKnown(due); });
         }
     }
 

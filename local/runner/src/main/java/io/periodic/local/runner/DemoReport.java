@@ -58,6 +58,7 @@ final class DemoReport {
         Map<String, Set<String>> paymentsByRule = new TreeMap<>(Comparator.comparingInt(DemoReport::ruleOrder)
                 .thenComparing(Comparator.naturalOrder()));
         Map<String, Long> feesOnInvoices = new TreeMap<>();
+        List<String> feeInvoices = new ArrayList<>();
         for (Map.Entry<String, Profile> c : customers.entrySet()) {
             String cursor = null;
             do {
@@ -84,6 +85,7 @@ final class DemoReport {
                     }
                     if (invoice.path("writtenOff").longValue() > 0) {
                         feesOnInvoices.merge(currency, invoice.get("writtenOff").longValue(), Long::sum);
+                        feeInvoices.add(number);
                     }
                     if (!invoice.get("id").textValue().startsWith("fee_")) {
                         outcomes.merge(outcome(invoice, end), 1, Integer::sum);
@@ -138,7 +140,7 @@ final class DemoReport {
                         .toList())),
                 new ReportPage.Kpi("E-mails sent", Integer.toString(mails)),
                 new ReportPage.Kpi("Dunning workflows", Integer.toString(system.workflows().size())));
-        List<ReportPage.Row> matching = matchingRows(paymentsByRule, feesOnInvoices);
+        List<ReportPage.Row> matching = matchingRows(paymentsByRule, feesOnInvoices, feeInvoices);
         String html = ReportPage.render(new ReportPage.Data("Periodic demo: " + customers.size()
                 + " customers, " + first + " to " + end.minusDays(1),
                 "Simulated " + first + " to " + end.minusDays(1) + " on embedded engines", kpis, aging, cash, outcomes,
@@ -171,12 +173,14 @@ final class DemoReport {
     }
 
     /** One row per rule, in the cascade's order, and one for the cash still unapplied. */
-    private List<ReportPage.Row> matchingRows(Map<String, Set<String>> paymentsByRule, Map<String, Long> fees) {
+    private List<ReportPage.Row> matchingRows(Map<String, Set<String>> paymentsByRule, Map<String, Long> fees,
+            List<String> feeInvoices) {
         List<ReportPage.Row> rows = new ArrayList<>();
         paymentsByRule.forEach((rule, payments) -> rows.add(ReportPage.Row.of(rule, meaning(rule),
                 Integer.toString(payments.size()), rule.equals("fee-tolerance") && !fees.isEmpty()
                         ? String.join(" · ", fees.entrySet().stream().map(e -> ReportFormat.formatMoney(e.getKey(),
-                                e.getValue(), digits(e.getKey()))).toList()) : "–")));
+                                e.getValue(), digits(e.getKey()))).toList()) + " on " + String.join(", ", feeInvoices)
+                        : "–")));
         int unapplied = check(api.get("/payments?status=unapplied&limit=100"), 200, "unapplied payments")
                 .get("data").size();
         if (unapplied > 0) {

@@ -55,24 +55,23 @@ final class DemoZengin {
     }
 
     /**
-     * The president pays an invoice from his own account; finance resolves it {@code daysLater} days later.
+     * The president pays an invoice from his own account: held as unapplied cash for finance.
      *
      * @return the action to run then
      */
     Runnable payUnknown(String number, String invoiceId, long due) {
         JsonNode payment = transfer(PRESIDENT, due);
         String paymentId = payment.get("id").textValue();
-        say(yen(due) + " Zengin transfer from \"" + PRESIDENT + "\" (no reference, a name nobody knows): "
-                + payment.get("status").textValue() + ", held as unapplied cash");
+        say(yen(due) + " Zengin transfer from \"" + PRESIDENT + "\" for " + number + " (no reference, a name "
+                + "nobody knows): not identified, held as " + payment.get("status").textValue() + " cash for finance");
         return () -> resolve(paymentId, number, invoiceId, due);
     }
 
     /** The president pays again: the alias learned from the first time identifies the customer. */
-    void payKnown(String number, long due) {
+    void payKnown(long due) {
         JsonNode payment = transfer(PRESIDENT, due);
-        String numbers = invoiceNumbers(payment);
-        say(yen(due) + " Zengin transfer from \"" + PRESIDENT + "\" for " + number + ": applied to " + numbers
-                + " automatically under rule " + rules(payment));
+        say(yen(due) + " Zengin transfer from \"" + PRESIDENT + "\" (no reference): applied to "
+                + invoiceNumbers(payment) + " automatically under rule " + rules(payment) + " (the alias finance taught)");
     }
 
     /** Finance reads the suggestions and accepts the top one when it is this invoice, else applies by hand. */
