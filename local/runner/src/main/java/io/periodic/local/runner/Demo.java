@@ -18,7 +18,8 @@ import java.util.TreeMap;
 /**
  * The demo: a SaaS company with customers in four languages and currencies, billed for several months, paying the
  * way real customers do — on time, late, in two parts, a little too much, not at all — plus a bank transfer nobody
- * can identify (resolved by hand later) and a refund. Everything goes over HTTP to the local runner, as a real
+ * can identify (resolved by hand later), a refund, and a Japanese customer paying by Zengin bank transfer
+ * ({@link DemoZengin}: a bank-fee shortfall, an unknown payer name resolved from a suggestion, then a learned alias). Everything goes over HTTP to the local runner, as a real
  * client and real gateways would; the clock moves a day at a time. At the end it downloads every invoice
  * document, renders a report page with charts, and prints a summary ({@link DemoReport}).
  */
