@@ -84,9 +84,12 @@ final class DemoZengin {
                 : "{\"applications\":[{\"invoiceId\":\"" + invoiceId + "\",\"amount\":" + due + "}]}";
         JsonNode applied = check(api.post("/payments/" + paymentId + "/applications", body, "resolve-" + paymentId),
                 200, "apply unapplied cash");
+        JsonNode aliases = check(api.get("/customers/" + applied.get("customerId").textValue() + "/payer-aliases"),
+                200, "list payer aliases");
+        boolean learned = aliases.get("data").toString().contains(PRESIDENT);
         say("finance " + (right ? "accepted the top suggestion (score " + top.get("score").asText() + ") for "
-                : "applied by hand to ") + number + ": rule " + rules(applied) + "; the payer alias \"" + PRESIDENT
-                + "\" is learned");
+                : "applied by hand to ") + number + ": rule " + rules(applied) + (learned ? "; payer alias \""
+                + PRESIDENT + "\" learned for this customer" : "; no payer alias learned"));
     }
 
     /** Writes a one-credit 振込入金通知 booked today, uploads it and returns the payment it made. */
