@@ -18,16 +18,23 @@ import java.util.TreeMap;
 /**
  * The demo: a SaaS company with customers in four languages and currencies, billed for several months, paying the
  * way real customers do — on time, late, in two parts, a little too much, not at all — plus a bank transfer nobody
- * can identify (resolved by hand later) and a refund. Everything goes over HTTP to the local runner, as a real
+ * can identify (resolved by hand later), a refund, and a Japanese customer paying by Zengin bank transfer
+ * ({@link DemoZengin}: a bank-fee shortfall, an unknown payer name resolved from a suggestion, then a learned alias). Everything goes over HTTP to the local runner, as a real
  * client and real gateways would; the clock moves a day at a time. At the end it downloads every invoice
  * document, renders a report page with charts, and prints a summary ({@link DemoReport}).
  */
 final class Demo {
     /** How a customer pays. */
-    enum Habit { ON_TIME, LATE, IN_TWO_PARTS, OVERPAYS, NEVER, REFUNDED_ONCE }
+    enum Habit { ON_TIME, LATE, IN_TWO_PARTS, OVERPAYS, NEVER, REFUNDED_ONCE, ZENGIN_TRANSFER }
 
+    /** A demo customer; {@code payerName} is the kana name its bank prints (null: none given). */
     record Profile(String name, String email, String currency, String timeZone, String locale, String country,
-            String city, String plan, long unitAmount, String taxRate, Habit habit) {}
+            String city, String plan, long unitAmount, String taxRate, Habit habit, String payerName) {
+        Profile(String name, String email, String currency, String timeZone, String locale, String country,
+                String city, String plan, long unitAmount, String taxRate, Habit habit) {
+            this(name, email, currency, timeZone, locale, country, city, plan, unitAmount, taxRate, habit, null);
+        }
+    }
 
     record Summary(String text) {}
 
@@ -36,6 +43,8 @@ final class Demo {
                     "New York", "Team plan", 4_900, "0", Habit.ON_TIME),
             new Profile("株式会社サクラソフト", "keiri@sakura-soft.example", "JPY", "Asia/Tokyo", "ja", "JP", "東京都",
                     "チームプラン", 5_500, "10", Habit.IN_TWO_PARTS),
+            new Profile("株式会社ヤマダ商事", "keiri@yamada-shoji.example", "JPY", "Asia/Tokyo", "ja", "JP", "大阪府",
+                    "ビジネスプラン", 50_000, "10", Habit.ZENGIN_TRANSFER, DemoZengin.PAYER_NAME),
             new Profile("한빛데이터 주식회사", "finance@hanbit.example", "KRW", "Asia/Seoul", "ko", "KR", "서울",
                     "팀 요금제", 59_000, "10", Habit.LATE),
             new Profile("Zvezda Softver d.o.o.", "racuni@zvezda.example", "RSD", "Europe/Belgrade", "sr-Latn", "RS",
@@ -56,12 +65,15 @@ final class Demo {
     private int payments;
     private int refunds;
     private String unidentifiedPaymentId;
+    private final DemoZengin zengin;
+    private int zenginInvoices;
 
     Demo(LocalClient api, LocalSystem system, PrintStream console, String secret) {
         this.api = api;
         this.system = system;
         this.console = console;
         this.secret = secret;
+        this.zengin = new DemoZengin(api, system, console);
     }
 
     Summary run(Instant start, int months) {
@@ -99,7 +111,8 @@ final class Demo {
                   "bankAccount": {"bankName": "Demo Bank", "accountHolder": "Periodic Demo SaaS GmbH",
                     "iban": "DE89370400440532013000", "bic": "COBADEFFXXX"},
                   "paymentLinkTemplate": "https://pay.periodic-demo.example/invoices/{number}"},
-                 "numbering": {"invoicePrefix": "INV", "creditNotePrefix": "CN"}}
+                 "numbering": {"invoicePrefix": "INV", "creditNotePrefix": "CN"},
+                 "bankFeeTolerance": {"JPY": 880}}
                 """), 200, "store the settings");
         LocalDate startDate = LocalDate.ofInstant(start, ZoneOffset.UTC);
         for (Profile p : PROFILES) {
@@ -109,9 +122,11 @@ final class Demo {
             JsonNode customer = check(api.post("/customers", """
                     {"name": "%s", "email": "%s", "currency": "%s", "timeZone": "%s", "locale": "%s",
                      "paymentTermsDays": 14, "taxRate": "%s",
-                     "address": {"line1": "1 Demo Street", "city": "%s", "country": "%s"}}
+                     "address": {"line1": "1 Demo Street", "city": "%s", "country": "%s"}%s}
                     """.formatted(p.name(), p.email(), p.currency(), p.timeZone(), p.locale(), p.taxRate(),
-                    p.city(), p.country()), "customer-" + p.email()), 201, "create a customer");
+                    p.city(), p.country(), p.payerName() == null ? ""
+                            : ", \"payerNames\": [\"" + p.payerName() + "\"]"), "customer-" + p.email()), 201,
+                    "create a customer");
             String customerId = customer.get("id").textValue();
             customers.put(customerId, p);
             check(api.post("/subscriptions", """
@@ -119,8 +134,8 @@ final class Demo {
                     """.formatted(customerId, plan.get("id").textValue(), p.habit() == Habit.ON_TIME ? 3 : 1,
                     startDate.plusDays(customers.size() * 3L)), "sub-" + p.email()), 201, "subscribe");
         }
-        console.printf("Created %d customers (en, ja, ko, sr-Latn; USD, JPY, KRW, RSD) with monthly subscriptions.%n",
-                customers.size());
+        console.printf("Created %d customers (en, ja, ko, sr-Latn; USD, JPY, KRW, RSD) with monthly subscriptions;"
+                + " bank-fee tolerance JPY 880.%n", customers.size());
     }
 
     /** New open invoices get a payment planned according to their customer's habit. */
@@ -152,6 +167,7 @@ final class Demo {
             }
             case OVERPAYS -> later(today.plusDays(5), () -> pay(p, number, due + due / 10, currency, "overpaid"));
             case NEVER -> { }
+            case ZENGIN_TRANSFER -> planTransfer(invoice, number, due, dueDate, today);
             case REFUNDED_ONCE -> {
                 String paymentId = nextPaymentId();
                 later(today.plusDays(2), () -> pay(p, paymentId, number, due, currency, "on time"));
@@ -160,6 +176,20 @@ final class Demo {
                     later(today.plusDays(6), () -> refund(paymentId, due, currency));
                 }
             }
+        }
+    }
+
+    /** The Japanese customer's transfers: short by the fee, then from an unknown name, then from the learned one. */
+    private void planTransfer(JsonNode invoice, String number, long due, LocalDate dueDate, LocalDate today) {
+        LocalDate payDay = dueDate.minusDays(1).isAfter(today) ? dueDate.minusDays(1) : today.plusDays(1);
+        switch (++zenginInvoices) {
+            case 1 -> later(payDay, () -> { payments++; zengin.payShortByTheFee(number, due); });
+            case 2 -> later(payDay, () -> {
+                payments++;
+                Runnable resolve = zengin.payUnknown(number, invoice.get("id").textValue(), due);
+                later(payDay.plusDays(3), resolve);
+            });
+            default -> later(payDay, () -> { payments++; zengin.payKnown(due); });
         }
     }
 

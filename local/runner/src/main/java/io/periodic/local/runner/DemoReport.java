@@ -15,10 +15,13 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The end of the demo: every invoice's documents (HTML and PDF) downloaded next to the report, the report page
@@ -52,6 +55,10 @@ final class DemoReport {
         int htmlDocuments = 0;
         int pdfDocuments = 0;
         long paidCount = 0;
+        Map<String, Set<String>> paymentsByRule = new TreeMap<>(Comparator.comparingInt(DemoReport::ruleOrder)
+                .thenComparing(Comparator.naturalOrder()));
+        Map<String, Long> feesOnInvoices = new TreeMap<>();
+        List<String> feeInvoices = new ArrayList<>();
         for (Map.Entry<String, Profile> c : customers.entrySet()) {
             String cursor = null;
             do {
@@ -71,6 +78,14 @@ final class DemoReport {
                                     invoice.get("total").longValue(), digits(currency)), status));
                     if (status.equals("paid")) {
                         paidCount++;
+                    }
+                    for (JsonNode p : invoice.path("payments")) {
+                        paymentsByRule.computeIfAbsent(p.get("rule").textValue(), r -> new TreeSet<>())
+                                .add(p.get("paymentId").textValue());
+                    }
+                    if (invoice.path("writtenOff").longValue() > 0) {
+                        feesOnInvoices.merge(currency, invoice.get("writtenOff").longValue(), Long::sum);
+                        feeInvoices.add(number);
                     }
                     if (!invoice.get("id").textValue().startsWith("fee_")) {
                         outcomes.merge(outcome(invoice, end), 1, Integer::sum);
@@ -125,10 +140,11 @@ final class DemoReport {
                         .toList())),
                 new ReportPage.Kpi("E-mails sent", Integer.toString(mails)),
                 new ReportPage.Kpi("Dunning workflows", Integer.toString(system.workflows().size())));
+        List<ReportPage.Row> matching = matchingRows(paymentsByRule, feesOnInvoices, feeInvoices);
         String html = ReportPage.render(new ReportPage.Data("Periodic demo: " + customers.size()
                 + " customers, " + first + " to " + end.minusDays(1),
                 "Simulated " + first + " to " + end.minusDays(1) + " on embedded engines", kpis, aging, cash, outcomes,
-                invoiceRows, customerRows));
+                invoiceRows, customerRows, matching));
         try {
             Files.writeString(out.resolve("report.html"), html, StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -147,8 +163,57 @@ final class DemoReport {
         text.append("  dunning          ");
         text.append(String.join("; ", outcomes.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue())
                 .toList())).append('\n');
+        text.append("  matching rules   ").append(String.join("; ", paymentsByRule.entrySet().stream()
+                .map(e -> e.getKey() + " " + e.getValue().size()).toList())).append('\n');
+        text.append("  bank fees        ").append(fees.isEmpty() ? "none" : String.join(" · ", fees.entrySet().stream()
+                .map(e -> ReportFormat.formatMoney(e.getKey(), e.getValue(), digits(e.getKey()))).toList()))
+                .append(" written off\n");
         text.append("  report           ").append(out.resolve("report.html"));
         return new Demo.Summary(text.toString());
+    }
+
+    /** One row per rule, in the cascade's order, and one for the cash still unapplied. */
+    private List<ReportPage.Row> matchingRows(Map<String, Set<String>> paymentsByRule, Map<String, Long> fees,
+            List<String> feeInvoices) {
+        List<ReportPage.Row> rows = new ArrayList<>();
+        paymentsByRule.forEach((rule, payments) -> rows.add(ReportPage.Row.of(rule, meaning(rule),
+                Integer.toString(payments.size()), rule.equals("fee-tolerance") && !fees.isEmpty()
+                        ? String.join(" · ", fees.entrySet().stream().map(e -> ReportFormat.formatMoney(e.getKey(),
+                                e.getValue(), digits(e.getKey()))).toList()) + " on " + String.join(", ", feeInvoices)
+                        : "–")));
+        int unapplied = check(api.get("/payments?status=unapplied&limit=100"), 200, "unapplied payments")
+                .get("data").size();
+        if (unapplied > 0) {
+            rows.add(ReportPage.Row.of("unapplied", "Still held as unapplied cash (an overpayment, or a payer "
+                    + "nobody has identified yet): waiting for a person", Integer.toString(unapplied), "–"));
+        }
+        return rows;
+    }
+
+    private static final List<String> RULES = List.of("reference", "virtual-account", "payer-name", "learned-alias",
+            "exact-amount", "invoice-group", "fee-tolerance", "oldest-first", "suggestion-accepted", "manual");
+
+    private static int ruleOrder(String rule) {
+        int i = RULES.indexOf(rule);
+        return i < 0 ? RULES.size() : i;
+    }
+
+    private static String meaning(String rule) {
+        return switch (rule) {
+            case "reference" -> "The payment quoted the invoice number";
+            case "virtual-account" -> "Paid into the customer’s own receiving account (振込専用口座)";
+            case "payer-name" -> "The payer’s name as the bank printed it is one of the customer’s payer names";
+            case "learned-alias" -> "The payer was identified by a name finance taught the system when it applied an "
+                    + "earlier payment of this payer by hand";
+            case "exact-amount" -> "An identified customer paid exactly what one open invoice is due";
+            case "invoice-group" -> "An identified customer paid exactly what several open invoices are due";
+            case "fee-tolerance" -> "Short of the invoice by no more than the bank-fee tolerance: closed as paid, the "
+                    + "shortfall written off as the bank fee";
+            case "oldest-first" -> "An identified customer’s money went to its oldest open invoices";
+            case "suggestion-accepted" -> "Finance accepted the top ranked suggestion for unapplied cash";
+            case "manual" -> "Finance applied unapplied cash by hand";
+            default -> "Rule " + rule;
+        };
     }
 
     private static String outcome(JsonNode invoice, LocalDate end) {

@@ -72,6 +72,12 @@ public final class LocalClient {
                 .method(method, HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
+    /** Sends raw bytes (a Zengin file in Shift_JIS, say), exactly as given. */
+    public Reply send(String method, String path, String contentType, byte[] body) {
+        return send(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", contentType)
+                .method(method, HttpRequest.BodyPublishers.ofByteArray(body)).build());
+    }
+
     /** Moves the simulated clock and waits until everything due has run. */
     public Reply advance(Instant to) {
         return post("/_local/clock", "{\"now\":\"" + to + "\"}");

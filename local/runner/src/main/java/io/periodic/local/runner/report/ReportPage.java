@@ -73,6 +73,11 @@ public final class ReportPage {
     public static final List<String> CUSTOMER_COLUMNS =
             List.of("Customer", "Locale", "Currency", "Invoices paid", "On-time rate", "Median days late");
 
+    /** Column headings of the matching table; {@link Data#matching()} rows must have exactly these cells. */
+    public static final List<String> MATCHING_COLUMNS =
+            List.of("Matching rule", "What it means", "Payments", "Bank fees written off");
+
+    private static final Set<Integer> MATCHING_NUMERIC_COLUMNS = Set.of(2, 3);
     private static final Set<Integer> INVOICE_NUMERIC_COLUMNS = Set.of(3);
     private static final Set<Integer> CUSTOMER_NUMERIC_COLUMNS = Set.of(3, 4, 5);
     private static final int INVOICE_STATUS_COLUMN = 4;
@@ -92,10 +97,18 @@ public final class ReportPage {
      *                        {@link LinkedHashMap})
      * @param invoices        rows of {@link #INVOICE_COLUMNS}; the link of a row points at the invoice document
      * @param customers       rows of {@link #CUSTOMER_COLUMNS}
+     * @param matching        rows of {@link #MATCHING_COLUMNS}: how payments were matched, one row per rule (the
+     *                        section is left out when there are none)
      */
     public record Data(String title, String generatedFor, List<Kpi> kpis, List<AgingSnapshot> aging,
                        List<CashPoint> cash, Map<String, Integer> dunningOutcomes, List<Row> invoices,
-                       List<Row> customers) {
+                       List<Row> customers, List<Row> matching) {
+
+        /** Without a matching table. */
+        public Data(String title, String generatedFor, List<Kpi> kpis, List<AgingSnapshot> aging, List<CashPoint> cash,
+                Map<String, Integer> dunningOutcomes, List<Row> invoices, List<Row> customers) {
+            this(title, generatedFor, kpis, aging, cash, dunningOutcomes, invoices, customers, List.of());
+        }
 
         public Data {
             title = requireText(title, "title");
@@ -106,6 +119,7 @@ public final class ReportPage {
             dunningOutcomes = copyOutcomes(dunningOutcomes);
             invoices = requireCellCount(invoices, INVOICE_COLUMNS.size(), "invoices");
             customers = requireCellCount(customers, CUSTOMER_COLUMNS.size(), "customers");
+            matching = requireCellCount(matching, MATCHING_COLUMNS.size(), "matching");
             requireUnique(aging, s -> s.currency() + " " + s.asOf(), "aging snapshot");
             requireUnique(cash, p -> p.currency() + " " + p.month(), "cash point");
             requireConsistentMinorUnits(aging, cash);
@@ -224,6 +238,13 @@ public final class ReportPage {
         AgingChart.agingSection(out, data.aging(), currencies);
         CashChart.cashSection(out, data.cash(), currencies);
         DunningChart.dunningSection(out, data.dunningOutcomes());
+        if (!data.matching().isEmpty()) {
+            ReportTables.tableSection(out, "matching", "How payments were matched",
+                    "Each payment counted once per matching rule that applied it (a payment split by two rules counts "
+                            + "under both). Bank fees are what payers deducted from transfers (振込手数料) and were "
+                            + "written off within the seller’s bank-fee tolerance.",
+                    MATCHING_COLUMNS, MATCHING_NUMERIC_COLUMNS, -1, data.matching());
+        }
         ReportTables.tableSection(out, "invoices", "Invoices", null, INVOICE_COLUMNS, INVOICE_NUMERIC_COLUMNS,
                 INVOICE_STATUS_COLUMN, data.invoices());
         ReportTables.tableSection(out, "customers", "Customers’ payment behaviour",

@@ -346,6 +346,30 @@ class ReportPageTest {
     }
 
     @Test
+    void theMatchingTableListsTheRulesWithTheirPaymentsAndFeesAndIsLeftOutWhenEmpty() throws Exception {
+        Data base = sample();
+        assertEquals(0, nodes(parse(ReportPage.render(base)), "//section[@id='matching']").getLength(),
+                "no rows, no section");
+        Data data = new Data(base.title(), base.generatedFor(), base.kpis(), base.aging(), base.cash(),
+                base.dunningOutcomes(), base.invoices(), base.customers(), List.of(
+                        Row.of("reference", "The payment quoted the invoice number", "31", "–"),
+                        Row.of("fee-tolerance", "Closed within the bank-fee tolerance", "1",
+                                "JPY 440 on INV-2027-000003"),
+                        Row.of("learned-alias", "Identified by a payer alias: ﾔﾏﾀﾞ ﾀﾛｳ <& co>", "4", "–")));
+        Document doc = parse(ReportPage.render(data));
+        assertEquals(ReportPage.MATCHING_COLUMNS, texts(doc, "//section[@id='matching']//thead/tr/th"));
+        assertEquals(List.of("reference", "fee-tolerance", "learned-alias"),
+                texts(doc, "//section[@id='matching']//tbody/tr/th"));
+        assertEquals(List.of("Closed within the bank-fee tolerance", "1", "JPY 440 on INV-2027-000003"),
+                texts(doc, "//section[@id='matching']//tbody/tr[2]/td"));
+        assertEquals("Identified by a payer alias: ﾔﾏﾀﾞ ﾀﾛｳ <& co>",
+                texts(doc, "//section[@id='matching']//tbody/tr[3]/td").getFirst(), "escaped, read back as written");
+        assertEquals("num", attribute(doc, "//section[@id='matching']//tbody/tr[1]/td[2]", "class"));
+        assertThrows(IllegalArgumentException.class, () -> new Data("T", "", List.of(), List.of(), List.of(),
+                Map.of(), List.of(), List.of(), List.of(Row.of("reference", "3"))), "four cells a row");
+    }
+
+    @Test
     void pageIsSelfContained() {
         String html = ReportPage.render(sample());
         assertTrue(html.startsWith(DOCTYPE + "<html lang=\"en\">"));
