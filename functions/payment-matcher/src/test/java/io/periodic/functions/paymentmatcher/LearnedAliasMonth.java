@@ -3,9 +3,11 @@ package io.periodic.functions.paymentmatcher;
 import io.periodic.billing.model.Allocation;
 import io.periodic.billing.model.Invoice;
 import io.periodic.billing.model.Payer;
+import io.periodic.billing.model.PayerAlias;
 import io.periodic.billing.model.Payment;
 import io.periodic.billing.model.PaymentStatus;
 import io.periodic.billing.money.Money;
+import io.periodic.billing.payments.BankNames;
 import io.periodic.billing.payments.PaymentNotification;
 import io.periodic.billing.persistence.BillingStore;
 import io.periodic.billing.service.PaymentService;
@@ -75,6 +77,7 @@ final class LearnedAliasMonth {
         int wrong = 0;
         int stillHeld = 0;
         Map<String, Integer> rules = new TreeMap<>();
+        Map<String, Integer> heldWhy = new TreeMap<>();
         for (Held h : taught) {
             CashApplicationDataset.Payment p = h.label();
             Invoice next = newInvoice.apply(p.expectedCustomer(), p.amount());
@@ -85,6 +88,12 @@ final class LearnedAliasMonth {
             Payment stored = store.payments().getByProviderId("bank", providerId).orElseThrow();
             if (stored.status() != PaymentStatus.APPLIED && stored.status() != PaymentStatus.PARTIALLY_APPLIED) {
                 stillHeld++;
+                long pointedAt = store.payerAliases().byKey(BankNames.key(p.payerName())).stream()
+                        .map(PayerAlias::customerId).distinct().count();
+                String why = pointedAt > 1 ? "its alias is a conflict: the name was applied by hand to " + pointedAt
+                        + " customers' invoices (a name two customers share), never used automatically"
+                        : String.valueOf(stored.unappliedReason());
+                heldWhy.merge(why.indexOf(';') > 0 ? why.substring(0, why.indexOf(';')) : why, 1, Integer::sum);
                 continue;
             }
             auto++;
@@ -103,6 +112,7 @@ final class LearnedAliasMonth {
                 resolved, refused, taught.size(), auto, right, wrong, stillHeld, rules);
         System.out.printf("           before rule learned-alias the same payers' payments are held as in month 1: "
                 + "0 of %d auto-applied%n", taught.size());
+        heldWhy.forEach((why, count) -> System.out.printf("           held in month 2: %3d  %s%n", count, why));
     }
 
     /** Whether a held month-1 payment is one a person can resolve: its label names invoices, or a parent paid. */
