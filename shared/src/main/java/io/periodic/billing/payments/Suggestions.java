@@ -44,8 +44,12 @@ import java.util.regex.Pattern;
  *   <li><b>date</b>: the payment date against the latest due date of the set: 1 within 7 days either side, then
  *       down linearly to 0 at 60 days.
  * </ul>
+ * The payer's habits ({@link PayerHabits}: usual group size, usual days late), when the candidate carries them,
+ * re-rank: each habit the set fits adds a reason of weight {@link #WEIGHT_HABIT} that fills part of what the score
+ * lacks to 1, {@code score = 1 - (1 - base) (1 - 0.05 per fitting habit)}, so the score stays in [0, 1], is
+ * unchanged without a fitting habit, and only re-ranks sets that exist without habits.
  * Ties keep the order of the candidates and, within a customer, the oldest due date first (the cascade's
- * convention). The payer's habits (usual group size, usual days late) are not part of the score yet. Each
+ * convention). Each
  * suggestion's id is derived from its content ({@link #idOf}), so it stays the same while nothing changes.
  */
 public final class Suggestions {
@@ -53,6 +57,8 @@ public final class Suggestions {
     public static final double WEIGHT_AMOUNT = 0.30;
     public static final double WEIGHT_REFERENCE = 0.25;
     public static final double WEIGHT_DATE = 0.10;
+    /** The weight of each payer habit the set fits, taken from what the score lacks to 1 (see the class doc). */
+    public static final double WEIGHT_HABIT = 0.05;
     static final double AMOUNT_EXACT = 1.0;
     static final double AMOUNT_GROUP = 0.9;
     static final double AMOUNT_FEE = 0.7;
@@ -69,16 +75,29 @@ public final class Suggestions {
 
     private Suggestions() {}
 
-    /** A customer that may have paid, with its open invoices (oldest due first). */
-    public record Candidate(Customer customer, List<Invoice> openInvoices) {
+    /**
+     * A customer that may have paid, with its open invoices (oldest due first), its effective bank-fee tolerance
+     * (null: not set, {@link #feeTolerance(Money)} applies) and its payer habits (null or {@link PayerHabits#NONE}:
+     * unknown).
+     */
+    public record Candidate(Customer customer, List<Invoice> openInvoices, Money feeTolerance, PayerHabits habits) {
         public Candidate {
             openInvoices = List.copyOf(openInvoices);
+            habits = habits == null ? PayerHabits.NONE : habits;
+        }
+
+        public Candidate(Customer customer, List<Invoice> openInvoices) {
+            this(customer, openInvoices, null, null);
+        }
+
+        public Candidate withHabits(PayerHabits newHabits) {
+            return new Candidate(customer, openInvoices, feeTolerance, newHabits);
         }
     }
 
     /**
-     * One reason: its kind ({@code name}, {@code identity}, {@code amount}, {@code reference}, {@code date}), the
-     * component's value in [0, 1], its weight in the score, and a sentence for a person.
+     * One reason: its kind ({@code name}, {@code identity}, {@code amount}, {@code reference}, {@code date},
+     * {@code habit}), the component's value in [0, 1], its weight in the score, and a sentence for a person.
      */
     public record Reason(String kind, double value, double weight, String text) {}
 
@@ -93,6 +112,16 @@ public final class Suggestions {
     /** The fee-like shortfall allowed on an amount: {@link #FEE_SHORTFALL_MINOR} or 1 % of it, the larger. */
     public static long feeTolerance(Money amount) {
         return Math.max(FEE_SHORTFALL_MINOR, amount.minor() / 100);
+    }
+
+    /**
+     * The fee-like shortfall allowed on an amount for a customer: its effective bank-fee tolerance (the customer's
+     * own, else the seller's for the currency; zero = none) when set in the amount's currency, else
+     * {@link #feeTolerance(Money)}.
+     */
+    public static long feeTolerance(Money amount, Money customerTolerance) {
+        return customerTolerance != null && customerTolerance.currency().equals(amount.currency())
+                ? customerTolerance.minor() : feeTolerance(amount);
     }
 
     /** Every candidate set, best first, at most {@code limit}. */
@@ -111,8 +140,9 @@ public final class Suggestions {
                             && i.status().acceptsPayment())
                     .sorted(Comparator.comparing(Invoice::dueDate).thenComparing(Invoice::id))
                     .toList();
-            for (InvoiceSet set : sets(payment, open, amount)) {
-                all.add(suggestion(payment, customer, name, set));
+            long tolerance = feeTolerance(amount, candidate.feeTolerance());
+            for (InvoiceSet set : sets(payment, open, amount, tolerance)) {
+                all.add(suggestion(payment, customer, name, set, candidate.habits()));
             }
         }
         all.sort(Comparator.comparingDouble(Suggestion::score).reversed()); // stable: ties keep their order
@@ -127,13 +157,13 @@ public final class Suggestions {
             String amountText) {}
 
     /** The invoice sets a customer's payment may be for: exact, group, fee-short, named, else oldest first. */
-    private static List<InvoiceSet> sets(Payment payment, List<Invoice> open, Money amount) {
+    private static List<InvoiceSet> sets(Payment payment, List<Invoice> open, Money amount, long tolerance) {
         List<InvoiceSet> sets = new ArrayList<>();
         for (Invoice invoice : open) {
             long shortBy = invoice.amountDue().minor() - amount.minor();
             if (shortBy == 0) {
                 sets.add(single(invoice, amount, AMOUNT_EXACT, "the amount equals what is due on " + label(invoice)));
-            } else if (shortBy > 0 && shortBy <= feeTolerance(amount)) {
+            } else if (shortBy > 0 && shortBy <= tolerance) {
                 sets.add(single(invoice, amount, AMOUNT_FEE, "the amount is " + Money.of(shortBy, amount.currency())
                         + " short of what is due on " + label(invoice) + " (like a bank fee the payer deducted)"));
             }
@@ -177,7 +207,8 @@ public final class Suggestions {
         return new InvoiceSet(used, applications, AMOUNT_OTHER, full + " (" + labels(used) + ")");
     }
 
-    private static Suggestion suggestion(Payment payment, Customer customer, Reason name, InvoiceSet set) {
+    private static Suggestion suggestion(Payment payment, Customer customer, Reason name, InvoiceSet set,
+            PayerHabits habits) {
         List<Reason> reasons = new ArrayList<>();
         reasons.add(name);
         reasons.add(new Reason("amount", set.amount(), WEIGHT_AMOUNT, set.amountText()));
@@ -194,11 +225,23 @@ public final class Suggestions {
             reasons.add(new Reason("reference", ref, WEIGHT_REFERENCE, (ref == REFERENCE_FULL
                     ? "the remittance text names " : "the remittance text holds digits of ") + label(refInvoice)));
         }
-        reasons.add(date(payment, customer, set.invoices()));
+        long daysAfterDue = daysAfterDue(payment, customer, set.invoices());
+        reasons.add(date(daysAfterDue, set.invoices()));
         double score = 0;
         for (Reason reason : reasons) {
             score += reason.weight() * reason.value();
         }
+        // The habits fill part of what the score lacks to 1: score = 1 - (1 - base)(1 - sum of habit weights).
+        double habit = 0;
+        if (habits.fitsGroup(set.invoices().size())) {
+            reasons.add(new Reason("habit", 1, WEIGHT_HABIT, habits.groupText()));
+            habit += WEIGHT_HABIT;
+        }
+        if (habits.fitsLateness(daysAfterDue)) {
+            reasons.add(new Reason("habit", 1, WEIGHT_HABIT, habits.latenessText(daysAfterDue)));
+            habit += WEIGHT_HABIT;
+        }
+        score = 1 - (1 - Math.max(0, Math.min(1, score))) * (1 - habit);
         score = Math.max(0, Math.min(1, rounded(score, 4)));
         return new Suggestion(idOf(customer.id(), set.applications()), customer.id(), set.applications(), score,
                 reasons);
@@ -274,17 +317,23 @@ public final class Suggestions {
         return 0;
     }
 
-    private static Reason date(Payment payment, Customer customer, List<Invoice> invoices) {
+    /** The days from the latest due date of the invoices to the payment's date in the customer's zone. */
+    public static long daysAfterDue(Payment payment, Customer customer, List<Invoice> invoices) {
         LocalDate paid = payment.receivedAt().atZone(customer.timeZone() == null ? ZoneOffset.UTC
                 : customer.timeZone()).toLocalDate();
         LocalDate due = invoices.stream().map(Invoice::dueDate).max(Comparator.naturalOrder()).orElse(paid);
-        long days = ChronoUnit.DAYS.between(due, paid);
+        return ChronoUnit.DAYS.between(due, paid);
+    }
+
+    private static Reason date(long days, List<Invoice> invoices) {
         long off = Math.abs(days);
         double value = off <= DATE_FULL_DAYS ? 1 : off >= DATE_ZERO_DAYS ? 0
                 : 1 - (double) (off - DATE_FULL_DAYS) / (DATE_ZERO_DAYS - DATE_FULL_DAYS);
         String when = days == 0 ? "on the due date" : Math.abs(days) + (days > 0 ? " days after" : " days before")
                 + " the due date";
-        return new Reason("date", rounded(value, 3), WEIGHT_DATE, "paid " + when + " (" + due + ")");
+        LocalDate due = invoices.stream().map(Invoice::dueDate).max(Comparator.naturalOrder()).orElse(null);
+        return new Reason("date", rounded(value, 3), WEIGHT_DATE, "paid " + when + (due == null ? "" : " (" + due
+                + ")"));
     }
 
     /**

@@ -173,7 +173,7 @@ final class PaymentReceipt {
     }
 
     /** The customer's bank-fee tolerance: its own when set (zero = off), else the seller's for the currency. */
-    private static Money feeTolerance(Customer customer, SellerProfile seller, Currency currency) {
+    static Money feeTolerance(Customer customer, SellerProfile seller, Currency currency) {
         if (customer == null) {
             return null;
         }

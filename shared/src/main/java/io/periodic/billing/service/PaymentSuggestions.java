@@ -1,10 +1,14 @@
 package io.periodic.billing.service;
 
+import io.periodic.billing.model.Allocation;
 import io.periodic.billing.model.Customer;
 import io.periodic.billing.model.Invoice;
 import io.periodic.billing.model.Payment;
+import io.periodic.billing.model.SellerProfile;
 import io.periodic.billing.payments.BankNames;
 import io.periodic.billing.payments.Names;
+import io.periodic.billing.payments.PayerHabits;
+import io.periodic.billing.payments.PayerHabits.PastPayment;
 import io.periodic.billing.payments.PaymentTransitions;
 import io.periodic.billing.payments.References;
 import io.periodic.billing.payments.Similarity;
@@ -16,8 +20,10 @@ import io.periodic.billing.service.PaymentService.Suggested;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Ranked, explained suggestions for a payment's unapplied cash ({@link Suggestions} decides; this class finds the
@@ -26,7 +32,9 @@ import java.util.Map;
  * for names with a typo — the customers among the first {@link #FUZZY_SCAN_CUSTOMERS} of the customer list whose
  * name or payer names are at least {@link #FUZZY_MIN_SIMILARITY} similar to the payer's (that page of customers
  * costs about 25 RCU, eventually consistent, at 1 KB a customer). At most {@link #MAX_CANDIDATES} customers' open
- * invoices are read (up to {@link #OPEN_INVOICES} each).
+ * invoices are read (up to {@link #OPEN_INVOICES} each), and the seller's settings once (the bank-fee tolerance of
+ * a customer without its own). The payer habits ({@link PayerHabits}) are read only for the customers of the top
+ * {@link #LIMIT} suggestions ({@link #habits}), which are then ranked again.
  */
 final class PaymentSuggestions {
     static final int LIMIT = 5;
@@ -35,6 +43,8 @@ final class PaymentSuggestions {
     static final int FUZZY_CANDIDATES = 5;
     static final int MAX_CANDIDATES = 15;
     static final int OPEN_INVOICES = 100;
+    /** How many of a top customer's newest invoices its payer habits are read from. */
+    static final int HISTORY_INVOICES = 12;
 
     private final BillingStore store;
 
@@ -49,7 +59,52 @@ final class PaymentSuggestions {
         if (refusal != null) {
             return new Suggested(payment, List.of(), refusal);
         }
-        return new Suggested(payment, Suggestions.rank(payment, candidates(payment), LIMIT), null);
+        List<Candidate> candidates = candidates(payment);
+        List<Suggestion> ranked = Suggestions.rank(payment, candidates, Integer.MAX_VALUE);
+        // The habits of the customers of the top suggestions only: their history is the expensive read.
+        Set<String> top = new LinkedHashSet<>();
+        ranked.stream().limit(LIMIT).forEach(s -> top.add(s.customerId()));
+        if (top.isEmpty()) {
+            return new Suggested(payment, List.of(), null);
+        }
+        List<Candidate> withHabits = new ArrayList<>(candidates.size());
+        for (Candidate c : candidates) {
+            withHabits.add(top.contains(c.customer().id()) ? c.withHabits(habits(payment, c.customer())) : c);
+        }
+        return new Suggested(payment, Suggestions.rank(payment, withHabits, LIMIT), null);
+    }
+
+    /**
+     * A customer's payer habits from its recent payments: the payments applied to its {@link #HISTORY_INVOICES}
+     * newest invoices with money paid (1 query for the invoices, 1 query of the allocations per paid invoice, 1
+     * batch get of the payments). The payment being suggested for is left out; a past payment counts the invoices
+     * it paid among those read.
+     */
+    private PayerHabits habits(Payment payment, Customer customer) {
+        Map<String, Invoice> paid = new LinkedHashMap<>();
+        for (Invoice i : store.invoices().byCustomer(customer.id(), HISTORY_INVOICES, null).items()) {
+            if (i.amountPaid() != null && i.amountPaid().isPositive()) {
+                paid.put(i.id(), i);
+            }
+        }
+        Map<String, Set<String>> invoicesByPayment = new LinkedHashMap<>();
+        for (Invoice invoice : paid.values()) {
+            for (Allocation a : store.payments().allocationsOfInvoice(invoice.id())) {
+                if (a.amount().isPositive() && !a.paymentId().equals(payment.id())) {
+                    invoicesByPayment.computeIfAbsent(a.paymentId(), k -> new LinkedHashSet<>()).add(a.invoiceId());
+                }
+            }
+        }
+        if (invoicesByPayment.size() < PayerHabits.MIN_PAYMENTS) {
+            return new PayerHabits(null, null, invoicesByPayment.size()); // no payment read: too few for a habit
+        }
+        List<PastPayment> history = new ArrayList<>();
+        for (Payment past : store.payments().getAll(invoicesByPayment.keySet())) {
+            List<Invoice> invoices = invoicesByPayment.get(past.id()).stream().map(paid::get).toList();
+            history.add(new PastPayment(invoices.size(),
+                    (int) Suggestions.daysAfterDue(past, customer, invoices)));
+        }
+        return PayerHabits.of(history);
     }
 
     private List<Candidate> candidates(Payment payment) {
@@ -75,13 +130,20 @@ final class PaymentSuggestions {
             fuzzy(payment, name).forEach(c -> found.putIfAbsent(c.id(), c));
         }
         List<Candidate> candidates = new ArrayList<>();
+        SellerProfile seller = null;
+        boolean sellerRead = false;
         for (Customer customer : found.values()) {
             if (candidates.size() == MAX_CANDIDATES) {
                 break;
             }
             if (customer.currency().equals(payment.amount().currency())) {
                 List<Invoice> open = store.invoices().openByCustomer(customer.id(), OPEN_INVOICES);
-                candidates.add(new Candidate(customer, open));
+                if (customer.bankFeeTolerance() == null && !sellerRead) {
+                    seller = store.settings().seller().orElse(null); // once per call, when a customer needs it
+                    sellerRead = true;
+                }
+                candidates.add(new Candidate(customer, open, PaymentReceipt.feeTolerance(customer, seller,
+                        payment.amount().currency()), null));
             }
         }
         return candidates;

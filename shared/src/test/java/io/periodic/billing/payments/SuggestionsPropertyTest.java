@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.periodic.billing.model.Customer;
 import io.periodic.billing.model.Invoice;
+import io.periodic.billing.money.Money;
 import io.periodic.billing.payments.Suggestions.Candidate;
 import io.periodic.billing.payments.Suggestions.Suggestion;
 import java.time.LocalDate;
@@ -22,14 +23,19 @@ class SuggestionsPropertyTest {
     @Property(tries = 200)
     void theScoreIsAlwaysWithinZeroAndOne(@ForAll @LongRange(min = 1, max = 10_000_000) long amount,
             @ForAll @StringLength(max = 30) String payerName, @ForAll @StringLength(max = 40) String remittance,
-            @ForAll @IntRange(min = 0, max = 6) int invoices, @ForAll @IntRange(min = -400, max = 400) int dueOffset) {
+            @ForAll @IntRange(min = 0, max = 6) int invoices, @ForAll @IntRange(min = -400, max = 400) int dueOffset,
+            @ForAll @IntRange(min = 0, max = 6) int usualGroup, @ForAll @IntRange(min = -90, max = 90) int usualLate,
+            @ForAll @LongRange(min = 0, max = 20_000) long tolerance) {
+        // any habits (a usual group size below 2 means none) and any customer fee tolerance keep it in [0, 1]
+        PayerHabits habits = new PayerHabits(usualGroup < 2 ? null : usualGroup, usualLate, 5);
         List<Invoice> open = new ArrayList<>();
         for (int i = 0; i < invoices; i++) {
             open.add(SuggestionsTest.invoice("cus_a", i + 1, 1 + (amount * (i + 1)) % 9_000_000,
                     LocalDate.of(2026, 10, 31).plusDays(dueOffset + i)));
         }
         List<Suggestion> ranked = Suggestions.rank(SuggestionsTest.payment(amount, payerName, remittance),
-                List.of(new Candidate(SuggestionsTest.customer("cus_a", "株式会社山田商事", "ｶ)ﾔﾏﾀﾞｼｮｳｼﾞ"), open)), 5);
+                List.of(new Candidate(SuggestionsTest.customer("cus_a", "株式会社山田商事", "ｶ)ﾔﾏﾀﾞｼｮｳｼﾞ"), open,
+                        Money.of(tolerance, "JPY"), habits)), 5);
         for (Suggestion s : ranked) {
             assertTrue(s.score() >= 0 && s.score() <= 1, "score " + s.score());
             s.reasons().forEach(r -> assertTrue(r.value() >= 0 && r.value() <= 1, r.toString()));

@@ -21,7 +21,9 @@ import io.periodic.billing.model.SellerProfile;
 import io.periodic.billing.money.Currencies;
 import io.periodic.billing.money.Money;
 import io.periodic.billing.money.TaxRate;
+import io.periodic.billing.payments.PaymentMatching;
 import io.periodic.billing.payments.PaymentNotification;
+import io.periodic.billing.payments.Suggestions;
 import io.periodic.billing.persistence.BillingStore;
 import io.periodic.billing.persistence.BillingTable;
 import io.periodic.local.engines.DynamoDbLocalExtension;
@@ -147,6 +149,39 @@ class PaymentSuggestionsTest {
         assertTrue(still.applied().isZero());
         assertTrue(store.payments().allocationsOfPayment(payment.id()).isEmpty());
         assertTrue(service.suggestions(payment.id()).suggestions().stream().noneMatch(s -> s.id().equals(id)));
+    }
+
+    @Test
+    void aCustomerWhoUsuallyPaysTwoInvoicesTogetherGetsTheHabitReasonAndRanksFirst() {
+        Customer a = customer("株式会社山田商事", List.of("ｶ)" + kana));
+        Customer b = customer("山田商事有限会社", List.of(kana + "(ﾕ"));
+        for (int i = 0; i < 3; i++) { // three past payments of the customer, each of two invoices, applied by hand
+            Invoice first = invoice(a, 10_000);
+            Invoice second = invoice(a, 20_000);
+            // another name each time, known to nobody: no alias learned from one identifies the next
+            Payment past = pay("ｻﾄｳ" + "ｶｷｸ".charAt(i) + kana.substring(4), 30_000);
+            assertEquals(PaymentStatus.UNAPPLIED, past.status());
+            service.applyManually(past.id(), List.of(new PaymentService.ManualApplication(first.id(), 10_000),
+                    new PaymentService.ManualApplication(second.id(), 20_000)), "clerk");
+        }
+        // both customers now owe 10,000 + 20,000: the amount and the shared name cannot tell them apart
+        Invoice[] aOpen = {invoice(a, 10_000), invoice(a, 20_000)};
+        invoice(b, 10_000);
+        invoice(b, 20_000);
+        Payment payment = pay(kana, 30_000);
+        assertEquals(PaymentStatus.UNAPPLIED, payment.status());
+
+        List<Suggestions.Suggestion> ranked = service.suggestions(payment.id()).suggestions();
+        Suggestions.Suggestion top = ranked.get(0);
+        assertEquals(a.id(), top.customerId());
+        assertEquals(List.of(aOpen[0].id(), aOpen[1].id()).stream().sorted().toList(),
+                top.applications().stream().map(PaymentMatching.Application::invoiceId).sorted().toList());
+        assertTrue(top.reasons().stream().anyMatch(r -> r.kind().equals("habit")
+                && r.text().contains("usually pays 2 invoices together")), top.reasons().toString());
+        Suggestions.Suggestion other = ranked.stream().filter(s -> s.customerId().equals(b.id())
+                && s.applications().size() == 2).findFirst().orElseThrow();
+        assertTrue(other.reasons().stream().noneMatch(r -> r.kind().equals("habit")), other.reasons().toString());
+        assertTrue(top.score() > other.score() && top.score() <= 1, top.score() + " vs " + other.score());
     }
 
     @Test
