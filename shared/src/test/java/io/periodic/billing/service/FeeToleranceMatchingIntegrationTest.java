@@ -4,22 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.periodic.billing.files.JsonLinesEventLog;
-import io.periodic.billing.invoicing.Finalization;
 import io.periodic.billing.model.Address;
 import io.periodic.billing.model.Allocation;
 import io.periodic.billing.model.Customer;
 import io.periodic.billing.model.Ids;
 import io.periodic.billing.model.Invoice;
-import io.periodic.billing.model.InvoiceLine;
 import io.periodic.billing.model.InvoiceStatus;
-import io.periodic.billing.model.LineKind;
 import io.periodic.billing.model.Payer;
 import io.periodic.billing.model.Payment;
 import io.periodic.billing.model.PaymentStatus;
 import io.periodic.billing.model.SellerProfile;
 import io.periodic.billing.money.Currencies;
 import io.periodic.billing.money.Money;
-import io.periodic.billing.money.TaxRate;
 import io.periodic.billing.payments.PaymentMatching;
 import io.periodic.billing.payments.PaymentNotification;
 import io.periodic.billing.persistence.BillingStore;
@@ -28,10 +24,7 @@ import io.periodic.local.engines.DynamoDbLocalExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,7 +44,7 @@ class FeeToleranceMatchingIntegrationTest {
     private final BillingStore store;
     private PaymentService service;
     private Path eventLog;
-    private String prefix;
+    private JapaneseBook book;
     private String kana;
 
     FeeToleranceMatchingIntegrationTest(DynamoDbClient dynamo) {
@@ -62,35 +55,20 @@ class FeeToleranceMatchingIntegrationTest {
     void setUp() throws Exception {
         eventLog = Files.createTempDirectory("fee").resolve("events.jsonl");
         service = new PaymentService(store, new JsonLinesEventLog(eventLog), () -> NOW);
-        prefix = "F" + Ids.randomLetters(6);
+        book = new JapaneseBook(store);
+        String prefix = book.prefix();
         store.settings().putSeller(new SellerProfile("Seller", new Address("1", null, null, "Tokyo", null, "JP"),
                 "s@seller.example", null, null, null, null, null, prefix, null, 1, Map.of("JPY", 880L)));
-        StringBuilder name = new StringBuilder("ﾌｼﾞ");
-        String[] syllables = {"ｶ", "ｷ", "ｸ", "ｹ", "ｺ", "ｻ", "ｼ", "ｽ", "ｾ", "ｿ", "ﾅ", "ﾆ", "ﾇ", "ﾈ", "ﾉ", "ﾏ"};
-        for (char c : Ids.randomLetters(8).toCharArray()) {
-            name.append(syllables[c % syllables.length]);
-        }
-        kana = name.toString();
+        kana = JapaneseBook.uniqueKana("ﾌｼﾞ");
     }
 
     private Customer customer(Money override) {
-        return store.customers().create(Customer.builder().id(Ids.newId("cus")).name("株式会社富士商事")
-                .email("ap-" + Ids.randomLetters(8).toLowerCase(Locale.ROOT) + "@example.jp")
-                .currency(Currencies.of("JPY")).timeZone(ZoneId.of("Asia/Tokyo")).locale(Locale.JAPAN)
-                .paymentTermsDays(30).taxRate(TaxRate.ZERO).billingAddress(new Address("1", null, null, "Tokyo", null,
-                        "JP")).payerNames(List.of("ｶ)" + kana)).bankFeeTolerance(override).createdAt(NOW).build());
+        return store.customers().create(JapaneseBook.draft("株式会社富士商事", List.of("ｶ)" + kana))
+                .bankFeeTolerance(override).build());
     }
 
     private Invoice invoice(Customer customer, long amount) {
-        Money net = Money.of(amount, "JPY");
-        Money zero = Money.zero(Currencies.of("JPY"));
-        Invoice draft = store.invoices().create(new Invoice(Ids.newId("inv"), null, customer.id(), null,
-                Currencies.of("JPY"), InvoiceStatus.DRAFT, List.of(new InvoiceLine("Plan", LineKind.SUBSCRIPTION, null,
-                null, null, 1, net, net, TaxRate.ZERO, zero)), zero, zero, LocalDate.of(2026, 10, 1),
-                LocalDate.of(2026, 11, 30), null, null, null, NOW, null, null));
-        Finalization.Decision decision = Finalization.plan(draft, store.invoices().sequence(
-                Finalization.seriesOf(draft, prefix)), store.credit().balance(customer.id(), customer.currency()), NOW);
-        return store.invoices().commitFinalization(decision.invoice(), decision.sequenceAfter(), null, null);
+        return book.invoice(customer, amount);
     }
 
     private PaymentNotification transfer(String pid, long amount) {

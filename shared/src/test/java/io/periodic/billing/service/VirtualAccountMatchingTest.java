@@ -5,32 +5,22 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.periodic.billing.files.JsonLinesEventLog;
-import io.periodic.billing.invoicing.Finalization;
-import io.periodic.billing.model.Address;
 import io.periodic.billing.model.Allocation;
 import io.periodic.billing.model.Customer;
 import io.periodic.billing.model.Ids;
 import io.periodic.billing.model.Invoice;
-import io.periodic.billing.model.InvoiceLine;
 import io.periodic.billing.model.InvoiceStatus;
-import io.periodic.billing.model.LineKind;
 import io.periodic.billing.model.Payer;
 import io.periodic.billing.model.Payment;
 import io.periodic.billing.model.PaymentStatus;
-import io.periodic.billing.model.SellerProfile;
-import io.periodic.billing.money.Currencies;
 import io.periodic.billing.money.Money;
-import io.periodic.billing.money.TaxRate;
 import io.periodic.billing.payments.PaymentNotification;
 import io.periodic.billing.persistence.BillingStore;
 import io.periodic.billing.persistence.BillingTable;
 import io.periodic.local.engines.DynamoDbLocalExtension;
 import java.nio.file.Files;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
-import java.util.Locale;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -47,7 +37,7 @@ class VirtualAccountMatchingTest {
     private static final Instant NOW = Instant.parse("2026-11-22T09:00:00Z");
     private final BillingStore store;
     private PaymentService service;
-    private String prefix;
+    private JapaneseBook book;
     /** A name no other test uses, so the lookup keys of this run are its own. */
     private String kana;
 
@@ -59,15 +49,8 @@ class VirtualAccountMatchingTest {
     void setUp() throws Exception {
         JsonLinesEventLog events = new JsonLinesEventLog(Files.createTempDirectory("pay").resolve("events.jsonl"));
         service = new PaymentService(store, events, () -> NOW);
-        prefix = "K" + Ids.randomLetters(6);
-        store.settings().putSeller(new SellerProfile("Seller", new Address("1", null, null, "Tokyo", null, "JP"),
-                "s@seller.example", null, null, null, null, null, prefix, null));
-        StringBuilder name = new StringBuilder("ﾔﾏﾀﾞ");
-        String[] syllables = {"ｶ", "ｷ", "ｸ", "ｹ", "ｺ", "ｻ", "ｼ", "ｽ", "ｾ", "ｿ", "ﾅ", "ﾆ", "ﾇ", "ﾈ", "ﾉ", "ﾏ"};
-        for (char c : Ids.randomLetters(8).toCharArray()) {
-            name.append(syllables[c % syllables.length]);
-        }
-        kana = name.toString();
+        book = new JapaneseBook(store).withPlainSeller();
+        kana = JapaneseBook.uniqueKana("ﾔﾏﾀﾞ");
         account = "9" + digits(3) + "-" + digits(3) + "-" + digits(7);
     }
 
@@ -86,23 +69,11 @@ class VirtualAccountMatchingTest {
     }
 
     private Customer draft(String name, List<String> payerNames) {
-        return (Customer.builder().id(Ids.newId("cus")).name(name)
-                .email("ap-" + Ids.randomLetters(8).toLowerCase(Locale.ROOT) + "@example.jp")
-                .currency(Currencies.of("JPY")).timeZone(ZoneId.of("Asia/Tokyo")).locale(Locale.JAPAN)
-                .paymentTermsDays(30).taxRate(TaxRate.ZERO).billingAddress(new Address("1", null, null, "Tokyo", null,
-                        "JP")).payerNames(payerNames).createdAt(NOW).build());
+        return JapaneseBook.draft(name, payerNames).build();
     }
 
     private Invoice invoice(Customer customer, long amount) {
-        Money net = Money.of(amount, "JPY");
-        Money zero = Money.zero(Currencies.of("JPY"));
-        Invoice draft = store.invoices().create(new Invoice(Ids.newId("inv"), null, customer.id(), null,
-                Currencies.of("JPY"), InvoiceStatus.DRAFT, List.of(new InvoiceLine("Plan", LineKind.SUBSCRIPTION, null,
-                null, null, 1, net, net, TaxRate.ZERO, zero)), zero, zero, LocalDate.of(2026, 10, 1),
-                LocalDate.of(2026, 11, 30), null, null, null, NOW, null, null));
-        Finalization.Decision decision = Finalization.plan(draft, store.invoices().sequence(
-                Finalization.seriesOf(draft, prefix)), store.credit().balance(customer.id(), customer.currency()), NOW);
-        return store.invoices().commitFinalization(decision.invoice(), decision.sequenceAfter(), null, null);
+        return book.invoice(customer, amount);
     }
 
     private Payment pay(String payerName, long amount, String into) {
