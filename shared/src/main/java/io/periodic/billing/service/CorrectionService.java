@@ -63,7 +63,9 @@ public final class CorrectionService {
                     store.credit().balance(invoice.customerId(), invoice.currency()), clock.now());
             return store.invoices().commitVoid(plan.voided(), plan.returnedCredit(), plan.balanceAfter());
         });
-        notifications.voided(voided, customer(voided), seller(), clock.now());
+        String corrects = voided.correctionOf() == null ? null
+                : store.invoices().get(voided.correctionOf()).map(Invoice::number).orElse(null);
+        notifications.voided(voided, customer(voided), seller(), corrects, clock.now());
         return voided;
     }
 

@@ -59,6 +59,7 @@ public final class DunningService {
     private final Mailer mailer;
     private final EventPublisher events;
     private final Clock clock;
+    private final DocumentRefresh documents;
     private final ConflictRetry retry = ConflictRetry.standard();
 
     public DunningService(BillingStore store, InvoiceNotifications notifications, Mailer mailer, EventPublisher events,
@@ -68,6 +69,7 @@ public final class DunningService {
         this.mailer = mailer;
         this.events = events;
         this.clock = clock;
+        this.documents = notifications.documentRefresh(store);
     }
 
     public State plan(String invoiceId) {
@@ -150,6 +152,7 @@ public final class DunningService {
             }
             Invoice after = store.invoices().commitCreditUse(use.invoices(), use.entry(), use.balanceAfter()).get(0);
             if (after.status() == InvoiceStatus.PAID) {
+                documents.refresh(after.id()); // the document says PAID before the event does
                 events.publish(PaymentEvents.invoicePaid(after, null, clock.now()));
             }
             return after;

@@ -5,6 +5,7 @@ import io.periodic.billing.model.CreditNote;
 import io.periodic.billing.model.Customer;
 import io.periodic.billing.model.Invoice;
 import io.periodic.billing.model.SellerProfile;
+import io.periodic.billing.persistence.BillingStore;
 import io.periodic.billing.ports.DocumentStore;
 import io.periodic.billing.ports.EventPublisher;
 import io.periodic.billing.ports.Mailer;
@@ -54,10 +55,18 @@ public final class InvoiceNotifications implements AfterFinalization {
         mailer.send(InvoiceEmails.invoiceIssued(invoice, customer, seller, link));
     }
 
-    /** Re-renders a voided invoice (its document then says VOID) and publishes {@code invoice.voided}. */
-    public void voided(Invoice invoice, Customer customer, SellerProfile seller, Instant at) {
-        String link = store(invoice, customer, seller, null);
+    /**
+     * Re-renders a voided invoice (its document then says VOID; still naming the invoice it corrected, if any) and
+     * publishes {@code invoice.voided}.
+     */
+    public void voided(Invoice invoice, Customer customer, SellerProfile seller, String correctsNumber, Instant at) {
+        String link = store(invoice, customer, seller, correctsNumber);
         events.publish(InvoiceEvents.voided(invoice, link, at));
+    }
+
+    /** The stored documents kept true to their invoices after payments, over this renderer and store. */
+    public DocumentRefresh documentRefresh(BillingStore store) {
+        return new StoredInvoiceDocuments(store, renderer, documents);
     }
 
     /** Renders and stores a credit note under {@code credit-notes/<id>.html}; publishes {@code credit_note.issued}. */
@@ -70,7 +79,13 @@ public final class InvoiceNotifications implements AfterFinalization {
     }
 
     private String store(Invoice invoice, Customer customer, SellerProfile seller, String correctsNumber) {
-        String html = renderer.invoiceHtml(new InvoiceDocument(invoice, customer, seller, correctsNumber));
-        return documents.put(documentKey(invoice), "text/html; charset=utf-8", html.getBytes(StandardCharsets.UTF_8));
+        return store(renderer, documents, new InvoiceDocument(invoice, customer, seller, correctsNumber));
+    }
+
+    /** Renders an invoice's document and stores it under {@link #documentKey}; its link. */
+    static String store(DocumentRenderer renderer, DocumentStore documents, InvoiceDocument document) {
+        String html = renderer.invoiceHtml(document);
+        return documents.put(documentKey(document.invoice()), "text/html; charset=utf-8",
+                html.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -1,6 +1,7 @@
 package io.periodic.billing.service;
 
 import io.periodic.billing.model.Allocation;
+import io.periodic.billing.model.Invoice;
 import io.periodic.billing.model.InvoiceStatus;
 import io.periodic.billing.model.PayerAlias;
 import io.periodic.billing.model.Payment;
@@ -24,12 +25,14 @@ final class PaymentPosting {
     private final BillingStore store;
     private final EventPublisher events;
     private final Clock clock;
+    private final DocumentRefresh documents;
     private final ConflictRetry retry = ConflictRetry.standard();
 
-    PaymentPosting(BillingStore store, EventPublisher events, Clock clock) {
+    PaymentPosting(BillingStore store, EventPublisher events, Clock clock, DocumentRefresh documents) {
         this.store = store;
         this.events = events;
         this.clock = clock;
+        this.documents = documents;
     }
 
     /** Commits a ledger result; returns the payment as stored. */
@@ -65,7 +68,8 @@ final class PaymentPosting {
 
     /**
      * Publishes what the payment's last application means for other systems, once it is committed: invoices it
-     * paid, and unapplied cash. Ids are deterministic, so publishing again after a crash is harmless.
+     * paid (their documents re-rendered first: PAID, with any bank fee written off), and unapplied cash. Ids are
+     * deterministic and the documents render what the invoices are now, so doing it again after a crash is harmless.
      */
     void announce(Payment payment) {
         if (payment.announced()) {
@@ -74,11 +78,31 @@ final class PaymentPosting {
         for (Allocation a : store.payments().allocationsOfPayment(payment.id())) {
             store.invoices().get(a.invoiceId())
                     .filter(i -> i.status() == InvoiceStatus.PAID && a.amount().isPositive())
-                    .ifPresent(i -> events.publish(PaymentEvents.invoicePaid(i, payment.id(), clock.now())));
+                    .ifPresent(i -> paid(i, payment.id()));
         }
         if (payment.unapplied().isPositive()) {
             events.publish(PaymentEvents.paymentUnapplied(payment, clock.now()));
         }
+        markAnnounced(payment);
+    }
+
+    /** An invoice a payment (null: credit balance) settled: its document re-rendered, then {@code invoice.paid}. */
+    void paid(Invoice invoice, String paymentId) {
+        documents.refresh(invoice.id());
+        events.publish(PaymentEvents.invoicePaid(invoice, paymentId, clock.now()));
+    }
+
+    /**
+     * An invoice a refund, dispute or undone application reopened: its document re-rendered (no PAID stamp, payment
+     * instructions again), then {@code invoice.reopened} naming the payment and what reopened it.
+     */
+    void reopened(String invoiceId, String paymentId, String cause) {
+        documents.refresh(invoiceId);
+        Invoice invoice = store.invoices().get(invoiceId).orElseThrow();
+        events.publish(PaymentEvents.invoiceReopened(invoice, paymentId, cause, clock.now()));
+    }
+
+    private void markAnnounced(Payment payment) {
         retry.run(() -> {
             Payment current = store.payments().get(payment.id()).orElseThrow();
             return current.announced() ? current : store.payments().update(current.announcedNow());

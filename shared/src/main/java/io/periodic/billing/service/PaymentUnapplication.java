@@ -4,14 +4,12 @@ import io.periodic.billing.model.Allocation;
 import io.periodic.billing.model.CreditBalance;
 import io.periodic.billing.model.Invoice;
 import io.periodic.billing.model.Payment;
-import io.periodic.billing.payments.PaymentEvents;
 import io.periodic.billing.payments.PaymentLedger;
 import io.periodic.billing.payments.PaymentTransitions;
 import io.periodic.billing.payments.UnapplyLedger;
 import io.periodic.billing.persistence.AlreadyExistsException;
 import io.periodic.billing.persistence.BillingStore;
 import io.periodic.billing.ports.Clock;
-import io.periodic.billing.ports.EventPublisher;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,17 +27,15 @@ final class PaymentUnapplication {
     static final int MAX_REASON = 500;
 
     private final BillingStore store;
-    private final EventPublisher events;
     private final Clock clock;
     private final PaymentPosting posting;
     private final PayerAliasService aliases;
     private final ConflictRetry retry = ConflictRetry.standard();
 
-    PaymentUnapplication(BillingStore store, EventPublisher events, Clock clock, PaymentPosting posting,
+    PaymentUnapplication(BillingStore store, Clock clock, PaymentPosting posting,
             PayerAliasService aliases) {
         this.store = store;
         this.aliases = aliases;
-        this.events = events;
         this.clock = clock;
         this.posting = posting;
     }
@@ -84,9 +80,7 @@ final class PaymentUnapplication {
             }
             aliases.forgetAliasLearnedFrom(paymentId);
             for (String reopened : result.reopenedInvoiceIds()) {
-                Invoice invoice = store.invoices().get(reopened).orElseThrow();
-                events.publish(PaymentEvents.invoiceReopened(invoice, paymentId, "unapplied-v" + payment.version(),
-                        clock.now()));
+                posting.reopened(reopened, paymentId, "unapplied-v" + payment.version());
             }
             posting.announce(after);
             return store.payments().get(paymentId).orElseThrow();

@@ -145,8 +145,7 @@ final class RefundApplication {
                     balance, clock.now());
             Payment after = posting.commit(result);
             for (String reopened : result.reopenedInvoiceIds()) {
-                Invoice invoice = store.invoices().get(reopened).orElseThrow();
-                events.publish(PaymentEvents.invoiceReopened(invoice, payment.id(), refund.refundId(), clock.now()));
+                posting.reopened(reopened, payment.id(), refund.refundId());
             }
             events.publish(PaymentEvents.paymentRefunded(after, refund.refundId(), clock.now()));
             return new Decided(after, result.refunds().get(0));

@@ -8,12 +8,14 @@ import io.periodic.billing.ports.Mailer;
 import io.periodic.billing.rendering.DocumentRenderer;
 import io.periodic.billing.service.AccountService;
 import io.periodic.billing.service.CorrectionService;
+import io.periodic.billing.service.DocumentRefresh;
 import io.periodic.billing.service.DueSubscriptionSweep;
 import io.periodic.billing.service.DunningService;
 import io.periodic.billing.service.DunningStarter;
 import io.periodic.billing.service.IdempotentRequests;
 import io.periodic.billing.service.InvoiceIssuing;
 import io.periodic.billing.service.InvoiceNotifications;
+import io.periodic.billing.service.StoredInvoiceDocuments;
 import io.periodic.billing.service.InvoiceQueries;
 import io.periodic.billing.service.PaymentIntake;
 import io.periodic.billing.service.PaymentQueries;
@@ -52,6 +54,7 @@ public final class Periodic {
     private Mailer mailer;
     private DocumentRenderer renderer;
     private InvoiceNotifications notifications;
+    private DocumentRefresh documentRefresh;
     private InvoiceIssuing invoiceIssuing;
     private DueSubscriptionSweep dueSubscriptionSweep;
     private PaymentIntake paymentIntake;
@@ -162,6 +165,14 @@ public final class Periodic {
         return notifications;
     }
 
+    /** Re-renders the stored document of an invoice a payment settled or reopened. */
+    public synchronized DocumentRefresh documentRefresh() {
+        if (documentRefresh == null) {
+            documentRefresh = note("documentRefresh", new StoredInvoiceDocuments(store(), renderer(), documents()));
+        }
+        return documentRefresh;
+    }
+
     // ---------------------------------------------------------------- use cases
 
     /** invoice-generator: compose, finalise, notify, advance one subscription. */
@@ -196,7 +207,10 @@ public final class Periodic {
     /** payment-matcher, and the API's payment writes: match, apply, refund. */
     public synchronized PaymentService paymentService() {
         if (paymentService == null) {
-            paymentService = note("paymentService", new PaymentService(store(), events(), clock()));
+            // The documents of the invoices a payment settles are re-rendered (PAID, bank fee): the renderer and the
+            // document store are built on the first one, not before - a payment that settles nothing needs neither.
+            paymentService = note("paymentService", new PaymentService(store(), events(), clock(),
+                    invoiceId -> documentRefresh().refresh(invoiceId)));
         }
         return paymentService;
     }

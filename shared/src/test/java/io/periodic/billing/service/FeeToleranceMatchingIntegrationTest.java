@@ -1,8 +1,11 @@
 package io.periodic.billing.service;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.periodic.billing.files.DirectoryDocumentStore;
 import io.periodic.billing.files.JsonLinesEventLog;
 import io.periodic.billing.model.Address;
 import io.periodic.billing.model.Allocation;
@@ -20,7 +23,9 @@ import io.periodic.billing.payments.PaymentMatching;
 import io.periodic.billing.payments.PaymentNotification;
 import io.periodic.billing.persistence.BillingStore;
 import io.periodic.billing.persistence.BillingTable;
+import io.periodic.billing.rendering.DocumentRenderer;
 import io.periodic.local.engines.DynamoDbLocalExtension;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -36,7 +41,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * JPY tolerance of 880, a customer identified by its payer name, a ¥440 short payment: the invoice is paid with 440
  * written off, the payment records the fee, the allocation the rule {@code fee-tolerance}, {@code invoice.paid} names
  * the write-off, the invoice leaves the open (dunnable) invoices, a redelivery changes nothing and the ledger audit
- * holds. A customer's override of 0 turns it off; one yen beyond the tolerance is a part payment as before.
+ * holds; the invoice's stored document becomes the paid copy (PAID, the fee on its own line) and, once the payment is
+ * undone, open again. A customer's override of 0 turns it off; one yen beyond the tolerance is a part payment as before.
  */
 @ExtendWith(DynamoDbLocalExtension.class)
 class FeeToleranceMatchingIntegrationTest {
@@ -44,6 +50,7 @@ class FeeToleranceMatchingIntegrationTest {
     private final BillingStore store;
     private PaymentService service;
     private Path eventLog;
+    private DirectoryDocumentStore documents;
     private JapaneseBook book;
     private String kana;
 
@@ -53,8 +60,11 @@ class FeeToleranceMatchingIntegrationTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        eventLog = Files.createTempDirectory("fee").resolve("events.jsonl");
-        service = new PaymentService(store, new JsonLinesEventLog(eventLog), () -> NOW);
+        Path dir = Files.createTempDirectory("fee");
+        eventLog = dir.resolve("events.jsonl");
+        documents = new DirectoryDocumentStore(dir.resolve("documents"));
+        service = new PaymentService(store, new JsonLinesEventLog(eventLog), () -> NOW,
+                new StoredInvoiceDocuments(store, new DocumentRenderer(), documents));
         book = new JapaneseBook(store);
         String prefix = book.prefix();
         store.settings().putSeller(new SellerProfile("Seller", new Address("1", null, null, "Tokyo", null, "JP"),
@@ -104,6 +114,12 @@ class FeeToleranceMatchingIntegrationTest {
                 && allocations.get(0).reason().contains("440"), allocations.get(0).reason());
         String events = Files.readString(eventLog);
         assertTrue(events.contains("\"invoice.paid\"") && events.contains("\"bankFeeWrittenOff\":440"), events);
+        // the paid copy of the document: stamped, the fee on its own line, the total paid, no payment instructions
+        String document = document(inv);
+        assertTrue(document.contains("class=\"stamp stamp-paid\">支払済<"), "the PAID stamp");
+        assertTrue(document.contains("振込手数料（当社負担）"), "the bank fee line");
+        assertTrue(document.contains("お支払いを確認いたしました"), "the paid summary");
+        assertTrue(document.contains("440") && document.contains("9,560"), "the fee and the amount paid");
 
         // a redelivery of the same transfer changes nothing
         service.handle(transfer(payment.providerPaymentId(), 9_560));
@@ -134,7 +150,16 @@ class FeeToleranceMatchingIntegrationTest {
         assertTrue(reversed.amount().isZero() && reversed.writtenOff().isZero(), reversed.toString());
         assertTrue(reversed.reason().contains("the bank fee of") && reversed.reason().contains("wrong customer"),
                 reversed.reason());
+        String document = document(inv);
+        assertFalse(document.contains("class=\"stamp stamp-paid\"") || document.contains("振込手数料（当社負担）"),
+                "the document is open again: no stamp, no fee written off");
         LedgerAudit.audit(store, List.of(customer), List.of(inv), List.of(payment.id()));
+    }
+
+    private String document(Invoice invoice) {
+        byte[] html = documents.get(InvoiceNotifications.documentKey(invoice));
+        assertNotNull(html, "the invoice's document is stored");
+        return new String(html, StandardCharsets.UTF_8);
     }
 
     @Test

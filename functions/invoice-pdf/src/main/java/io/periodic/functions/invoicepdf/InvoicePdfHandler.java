@@ -12,8 +12,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
- * EventBridge target for {@code invoice.finalized}, {@code invoice.voided} and {@code credit_note.issued}: reads
- * the document's stored HTML and stores the PDF beside it ({@code invoices/<id>.pdf}, {@code credit-notes/<id>.pdf}).
+ * EventBridge target for {@code invoice.finalized}, {@code invoice.voided}, {@code invoice.paid},
+ * {@code invoice.reopened} and {@code credit_note.issued} (each published after its document was stored or
+ * re-rendered: issued, VOID, PAID, open again): reads the document's stored HTML and stores the PDF beside it ({@code invoices/<id>.pdf}, {@code credit-notes/<id>.pdf}).
  * Re-rendering overwrites the same key, so duplicate events are harmless. Failures are retried by EventBridge and
  * then dead-lettered (alarmed).
  */
@@ -57,7 +58,8 @@ public final class InvoicePdfHandler implements RequestHandler<Map<String, Objec
             throw new IllegalArgumentException("event without detail: " + event.keySet());
         }
         String id = switch (String.valueOf(type)) {
-            case "invoice.finalized", "invoice.voided" -> "invoices/" + required(detail, "invoiceId");
+            case "invoice.finalized", "invoice.voided", "invoice.paid", "invoice.reopened" ->
+                    "invoices/" + required(detail, "invoiceId");
             case "credit_note.issued" -> "credit-notes/" + required(detail, "creditNoteId");
             default -> throw new IllegalArgumentException("not a document event: " + type);
         };

@@ -31,6 +31,22 @@ class SampleEventsTest {
     }
 
     @Test
+    void aPaidOrReopenedInvoiceGetsItsPdfRenderedAgainFromTheReRenderedHtml() {
+        Path root = Path.of("target/pdf-paid");
+        DirectoryDocumentStore documents = new DirectoryDocumentStore(root);
+        documents.put("invoices/in_paid.html", "text/html", "<html><body><p>PAID</p></body></html>"
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        InvoicePdfHandler handler = new InvoicePdfHandler(documents);
+        for (String type : new String[] {"invoice.paid", "invoice.reopened"}) {
+            documents.put("invoices/in_paid.pdf", "application/pdf", new byte[0]);
+            String link = handler.handleRequest(Map.of("detail-type", type, "source", "periodic.billing",
+                    "detail", Map.of("invoiceId", "in_paid", "status", "PAID")), null);
+            assertTrue(link.endsWith("invoices/in_paid.pdf"), type + ": " + link);
+            assertTrue(new String(documents.get("invoices/in_paid.pdf"), 0, 5).startsWith("%PDF-"), type);
+        }
+    }
+
+    @Test
     void eventsThatAreNotAboutADocumentAreRefusedClearly() {
         InvoicePdfHandler handler = new InvoicePdfHandler(new DirectoryDocumentStore(Path.of("target/none")));
         var wrongType = assertThrows(IllegalArgumentException.class, () -> handler.handleRequest(

@@ -26,7 +26,7 @@ import java.util.stream.Stream;
  */
 final class LocalEvents implements EventPublisher {
     private static final Set<String> DOCUMENT_EVENTS = Set.of("invoice.finalized", "invoice.voided",
-            "credit_note.issued");
+            "invoice.paid", "invoice.reopened", "credit_note.issued");
     private static final String PENDING = "pdf-pending";
 
     private final JsonLinesEventLog log;

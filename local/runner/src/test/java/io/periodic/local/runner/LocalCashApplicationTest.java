@@ -90,6 +90,10 @@ class LocalCashApplicationTest {
         assertEquals(440, closed.get("writtenOff").longValue(), closed.toString());
         assertEquals(54_560, closed.get("amountPaid").longValue(), closed.toString());
         assertEquals(0, closed.get("amountDue").longValue(), closed.toString());
+        // What the finance team (and the customer, through the link) sees: the document is now the paid copy.
+        String document = api.get("/invoices/" + closed.get("id").textValue() + "/document?format=html").body();
+        assertTrue(document.contains("class=\"stamp stamp-paid\">支払済<"), "stamped PAID");
+        assertTrue(document.contains("振込手数料（当社負担）"), "the ¥440 fee on its own line");
         // The control: a customer whose tolerance is 0 gets no write-off. Its short transfer matches no invoice, so
         // the cascade would apply it oldest first (confidence 0.50, below the default auto-apply threshold 0.90):
         // it is held for a person, attributed to the customer, and the invoice stays due in full.
@@ -177,6 +181,8 @@ class LocalCashApplicationTest {
     @Test
     @Order(4)
     void unapplyReopensTheInvoiceAndTheCashIsUnappliedAgain() {
+        assertTrue(api.get("/invoices/" + marchInvoiceId + "/document?format=html").body()
+                .contains("class=\"stamp stamp-paid\""), "paid by the learned alias: stamped PAID");
         JsonNode undone = expect(api.post("/payments/" + marchPaymentId + "/unapply",
                 "{\"reason\": \"president paid for his other company\"}"), 200);
         assertEquals("unapplied", undone.get("status").textValue().toLowerCase(), undone.toString());
@@ -188,6 +194,8 @@ class LocalCashApplicationTest {
         assertEquals("open", reopened.get("status").textValue(), reopened.toString());
         assertEquals(55_000, reopened.get("amountDue").longValue(), reopened.toString());
         assertEquals(0, reopened.get("amountPaid").longValue(), reopened.toString());
+        assertFalse(api.get("/invoices/" + marchInvoiceId + "/document?format=html").body()
+                .contains("class=\"stamp stamp-paid\""), "the document is no longer stamped PAID");
         assertTrue(LocalTestData.unapplied(api).stream().anyMatch(p -> p.get("id").textValue()
                 .equals(marchPaymentId)), "listed for a person again");
         assertFalse(expect(api.get("/payments/" + marchPaymentId + "/suggestions"), 200).get("suggestions")
