@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.periodic.local.engines.Engines;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -58,6 +62,41 @@ class WiringRulesTest {
             long lines = text.lines().count();
             assertTrue(lines <= 80, handler + " has " + lines + " lines (at most 80)");
         }
+    }
+
+    /**
+     * What a function's role may call, its package must be able to call: the AWS SDK service clients are optional in
+     * shared, so each function's pom names the ones it uses. A policy without its client is a call that fails only
+     * when deployed (NoClassDefFoundError on the first paid invoice, say); this reads the template's policies and
+     * each function's pom.
+     */
+    @Test
+    void everyFunctionPackagesTheClientsItsPoliciesAllow() throws IOException {
+        Map<String, String> clientOfPolicy = Map.of("S3CrudPolicy", "s3", "S3WritePolicy", "s3", "S3ReadPolicy", "s3",
+                "SESCrudPolicy", "sesv2", "SQSSendMessagePolicy", "sqs", "SSMParameterReadPolicy", "ssm",
+                "StepFunctionsExecutionPolicy", "sfn", "EventBridgePutEventsPolicy", "eventbridge");
+        JsonNode resources = new ObjectMapper(new YAMLFactory()).readTree(ROOT.resolve("template.yaml").toFile())
+                .path("Resources");
+        List<String> missing = new ArrayList<>();
+        int functions = 0;
+        for (var it = resources.fields(); it.hasNext(); ) {
+            var resource = it.next();
+            if (!"AWS::Serverless::Function".equals(resource.getValue().path("Type").asText())) {
+                continue;
+            }
+            functions++;
+            JsonNode properties = resource.getValue().path("Properties");
+            String pom = read(ROOT.resolve(properties.path("CodeUri").asText()).resolve("pom.xml"));
+            for (JsonNode policy : properties.path("Policies")) {
+                String name = policy.isTextual() ? policy.asText() : policy.fieldNames().next();
+                String client = clientOfPolicy.get(name);
+                if (client != null && !pom.contains("<artifactId>" + client + "</artifactId>")) {
+                    missing.add(resource.getKey() + ": " + name + " needs software.amazon.awssdk:" + client);
+                }
+            }
+        }
+        assertEquals(8, functions, "the functions of template.yaml");
+        assertEquals(List.of(), missing);
     }
 
     /**
