@@ -59,7 +59,6 @@ public final class DunningService {
     private final Mailer mailer;
     private final EventPublisher events;
     private final Clock clock;
-    private final DocumentRefresh documents;
     private final ConflictRetry retry = ConflictRetry.standard();
 
     public DunningService(BillingStore store, InvoiceNotifications notifications, Mailer mailer, EventPublisher events,
@@ -69,7 +68,6 @@ public final class DunningService {
         this.mailer = mailer;
         this.events = events;
         this.clock = clock;
-        this.documents = notifications.documentRefresh(store);
     }
 
     public State plan(String invoiceId) {
@@ -152,7 +150,6 @@ public final class DunningService {
             }
             Invoice after = store.invoices().commitCreditUse(use.invoices(), use.entry(), use.balanceAfter()).get(0);
             if (after.status() == InvoiceStatus.PAID) {
-                documents.refresh(after.id()); // the document says PAID before the event does
                 events.publish(PaymentEvents.invoicePaid(after, null, clock.now()));
             }
             return after;

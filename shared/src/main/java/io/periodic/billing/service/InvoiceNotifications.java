@@ -5,7 +5,6 @@ import io.periodic.billing.model.CreditNote;
 import io.periodic.billing.model.Customer;
 import io.periodic.billing.model.Invoice;
 import io.periodic.billing.model.SellerProfile;
-import io.periodic.billing.persistence.BillingStore;
 import io.periodic.billing.ports.DocumentStore;
 import io.periodic.billing.ports.EventPublisher;
 import io.periodic.billing.ports.Mailer;
@@ -62,11 +61,6 @@ public final class InvoiceNotifications implements AfterFinalization {
     public void voided(Invoice invoice, Customer customer, SellerProfile seller, String correctsNumber, Instant at) {
         String link = store(invoice, customer, seller, correctsNumber);
         events.publish(InvoiceEvents.voided(invoice, link, at));
-    }
-
-    /** The stored documents kept true to their invoices after payments, over this renderer and store. */
-    public DocumentRefresh documentRefresh(BillingStore store) {
-        return new StoredInvoiceDocuments(store, renderer, documents);
     }
 
     /** Renders and stores a credit note under {@code credit-notes/<id>.html}; publishes {@code credit_note.issued}. */

@@ -25,14 +25,12 @@ final class PaymentPosting {
     private final BillingStore store;
     private final EventPublisher events;
     private final Clock clock;
-    private final DocumentRefresh documents;
     private final ConflictRetry retry = ConflictRetry.standard();
 
-    PaymentPosting(BillingStore store, EventPublisher events, Clock clock, DocumentRefresh documents) {
+    PaymentPosting(BillingStore store, EventPublisher events, Clock clock) {
         this.store = store;
         this.events = events;
         this.clock = clock;
-        this.documents = documents;
     }
 
     /** Commits a ledger result; returns the payment as stored. */
@@ -68,8 +66,9 @@ final class PaymentPosting {
 
     /**
      * Publishes what the payment's last application means for other systems, once it is committed: invoices it
-     * paid (their documents re-rendered first: PAID, with any bank fee written off), and unapplied cash. Ids are
-     * deterministic and the documents render what the invoices are now, so doing it again after a crash is harmless.
+     * paid, and unapplied cash. Ids are deterministic, so publishing again after a crash is harmless. (On
+     * {@code invoice.paid} and {@code invoice.reopened} the document function re-renders the invoice's stored
+     * document: {@link StoredInvoiceDocuments}; the payment path renders nothing.)
      */
     void announce(Payment payment) {
         if (payment.announced()) {
@@ -86,18 +85,13 @@ final class PaymentPosting {
         markAnnounced(payment);
     }
 
-    /** An invoice a payment (null: credit balance) settled: its document re-rendered, then {@code invoice.paid}. */
+    /** An invoice a payment settled: {@code invoice.paid}. */
     void paid(Invoice invoice, String paymentId) {
-        documents.refresh(invoice.id());
         events.publish(PaymentEvents.invoicePaid(invoice, paymentId, clock.now()));
     }
 
-    /**
-     * An invoice a refund, dispute or undone application reopened: its document re-rendered (no PAID stamp, payment
-     * instructions again), then {@code invoice.reopened} naming the payment and what reopened it.
-     */
+    /** An invoice a refund, dispute or undone application reopened: {@code invoice.reopened} naming the cause. */
     void reopened(String invoiceId, String paymentId, String cause) {
-        documents.refresh(invoiceId);
         Invoice invoice = store.invoices().get(invoiceId).orElseThrow();
         events.publish(PaymentEvents.invoiceReopened(invoice, paymentId, cause, clock.now()));
     }

@@ -60,18 +60,9 @@ public final class PaymentService {
     private final PaymentUnapplication unapplication;
     private final DisputeClosing disputes;
 
-    /** The payments' door without documents to keep true ({@link DocumentRefresh#NONE}): the ledger alone. */
     public PaymentService(BillingStore store, EventPublisher events, Clock clock) {
-        this(store, events, clock, DocumentRefresh.NONE);
-    }
-
-    /**
-     * The payments' door; {@code documents} re-renders the stored document of every invoice a payment settles or
-     * reopens, before the event that says so.
-     */
-    public PaymentService(BillingStore store, EventPublisher events, Clock clock, DocumentRefresh documents) {
         this.store = store;
-        this.posting = new PaymentPosting(store, events, clock, documents);
+        this.posting = new PaymentPosting(store, events, clock);
         this.refunds = new RefundApplication(store, events, clock, posting);
         this.receipt = new PaymentReceipt(store, clock, posting, refunds);
         this.manual = new ManualPaymentApplication(store, clock, posting);

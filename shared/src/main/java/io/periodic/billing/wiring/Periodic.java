@@ -165,7 +165,7 @@ public final class Periodic {
         return notifications;
     }
 
-    /** Re-renders the stored document of an invoice a payment settled or reopened. */
+    /** invoice-pdf, on invoice.paid / invoice.reopened: re-renders the stored document of the invoice. */
     public synchronized DocumentRefresh documentRefresh() {
         if (documentRefresh == null) {
             documentRefresh = note("documentRefresh", new StoredInvoiceDocuments(store(), renderer(), documents()));
@@ -207,10 +207,7 @@ public final class Periodic {
     /** payment-matcher, and the API's payment writes: match, apply, refund. */
     public synchronized PaymentService paymentService() {
         if (paymentService == null) {
-            // The documents of the invoices a payment settles are re-rendered (PAID, bank fee): the renderer and the
-            // document store are built on the first one, not before - a payment that settles nothing needs neither.
-            paymentService = note("paymentService", new PaymentService(store(), events(), clock(),
-                    invoiceId -> documentRefresh().refresh(invoiceId)));
+            paymentService = note("paymentService", new PaymentService(store(), events(), clock()));
         }
         return paymentService;
     }

@@ -51,6 +51,8 @@ class FeeToleranceMatchingIntegrationTest {
     private PaymentService service;
     private Path eventLog;
     private DirectoryDocumentStore documents;
+    /** What the document function does on invoice.paid / invoice.reopened. */
+    private StoredInvoiceDocuments paidCopies;
     private JapaneseBook book;
     private String kana;
 
@@ -63,8 +65,8 @@ class FeeToleranceMatchingIntegrationTest {
         Path dir = Files.createTempDirectory("fee");
         eventLog = dir.resolve("events.jsonl");
         documents = new DirectoryDocumentStore(dir.resolve("documents"));
-        service = new PaymentService(store, new JsonLinesEventLog(eventLog), () -> NOW,
-                new StoredInvoiceDocuments(store, new DocumentRenderer(), documents));
+        service = new PaymentService(store, new JsonLinesEventLog(eventLog), () -> NOW);
+        paidCopies = new StoredInvoiceDocuments(store, new DocumentRenderer(), documents);
         book = new JapaneseBook(store);
         String prefix = book.prefix();
         store.settings().putSeller(new SellerProfile("Seller", new Address("1", null, null, "Tokyo", null, "JP"),
@@ -114,7 +116,8 @@ class FeeToleranceMatchingIntegrationTest {
                 && allocations.get(0).reason().contains("440"), allocations.get(0).reason());
         String events = Files.readString(eventLog);
         assertTrue(events.contains("\"invoice.paid\"") && events.contains("\"bankFeeWrittenOff\":440"), events);
-        // the paid copy of the document: stamped, the fee on its own line, the total paid, no payment instructions
+        // the paid copy of the document (re-rendered on invoice.paid): stamped, the fee on its own line
+        paidCopies.refresh(inv.id());
         String document = document(inv);
         assertTrue(document.contains("class=\"stamp stamp-paid\">支払済<"), "the PAID stamp");
         assertTrue(document.contains("振込手数料（当社負担）"), "the bank fee line");
@@ -135,6 +138,8 @@ class FeeToleranceMatchingIntegrationTest {
         Payment payment = pay(9_560);
         assertEquals(Money.of(440, "JPY"), store.payments().allocationsOfPayment(payment.id()).get(0).writtenOff(),
                 "the allocation records the fee it wrote off");
+        paidCopies.refresh(inv.id()); // on invoice.paid
+        assertTrue(document(inv).contains("class=\"stamp stamp-paid\""), "the paid copy");
 
         Payment undone = service.unapply(payment.id(), "arn:aws:iam::123456789012:user/keiri", "wrong customer", null,
                 0);
@@ -150,6 +155,7 @@ class FeeToleranceMatchingIntegrationTest {
         assertTrue(reversed.amount().isZero() && reversed.writtenOff().isZero(), reversed.toString());
         assertTrue(reversed.reason().contains("the bank fee of") && reversed.reason().contains("wrong customer"),
                 reversed.reason());
+        paidCopies.refresh(inv.id()); // on invoice.reopened
         String document = document(inv);
         assertFalse(document.contains("class=\"stamp stamp-paid\"") || document.contains("振込手数料（当社負担）"),
                 "the document is open again: no stamp, no fee written off");

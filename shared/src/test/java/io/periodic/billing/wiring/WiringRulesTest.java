@@ -93,6 +93,10 @@ class WiringRulesTest {
                 if (client != null && !pom.contains("<artifactId>" + client + "</artifactId>")) {
                     missing.add(resource.getKey() + ": " + name + " needs software.amazon.awssdk:" + client);
                 }
+                // DynamoDB comes with shared; a function may exclude it only if its role cannot use it.
+                if (name.startsWith("DynamoDB") && pom.contains("<artifactId>dynamodb</artifactId></exclusion>")) {
+                    missing.add(resource.getKey() + ": " + name + " but its pom excludes software.amazon.awssdk:dynamodb");
+                }
             }
         }
         assertEquals(8, functions, "the functions of template.yaml");

@@ -7,28 +7,38 @@ import io.periodic.billing.lambda.Priming;
 import io.periodic.billing.lambda.PrimingSamples;
 import io.periodic.billing.ports.DocumentStore;
 import io.periodic.billing.rendering.DocumentRenderer;
+import io.periodic.billing.service.DocumentRefresh;
 import io.periodic.billing.wiring.Periodic;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
  * EventBridge target for {@code invoice.finalized}, {@code invoice.voided}, {@code invoice.paid},
- * {@code invoice.reopened} and {@code credit_note.issued} (each published after its document was stored or
- * re-rendered: issued, VOID, PAID, open again): reads the document's stored HTML and stores the PDF beside it ({@code invoices/<id>.pdf}, {@code credit-notes/<id>.pdf}).
+ * {@code invoice.reopened} and {@code credit_note.issued}: on {@code invoice.paid} / {@code invoice.reopened} it first
+ * re-renders the invoice's stored HTML as the invoice is now ({@link DocumentRefresh}: the paid copy with its stamp and
+ * any bank fee written off, or open again); then it reads the document's stored HTML and stores the PDF beside it ({@code invoices/<id>.pdf}, {@code credit-notes/<id>.pdf}).
  * Re-rendering overwrites the same key, so duplicate events are harmless. Failures are retried by EventBridge and
  * then dead-lettered (alarmed).
  */
 public final class InvoicePdfHandler implements RequestHandler<Map<String, Object>, String> {
     private final DocumentStore documents;
+    private final DocumentRefresh refresh;
 
     public InvoicePdfHandler() {
-        this(Periodic.fromEnvironment().documents());
+        this(Periodic.fromEnvironment());
+    }
+
+    private InvoicePdfHandler(Periodic root) {
+        // The re-rendering use case (and its DynamoDB client) is built on the first invoice.paid / invoice.reopened:
+        // the documents issued and voided need neither.
+        this(root.documents(), invoiceId -> root.documentRefresh().refresh(invoiceId));
         // SnapStart: load the fonts and the PDF pipeline by rendering a Japanese invoice in memory; read a missing key.
         Priming.register("invoice-pdf", this::prime);
     }
 
-    public InvoicePdfHandler(DocumentStore documents) {
+    public InvoicePdfHandler(DocumentStore documents, DocumentRefresh refresh) {
         this.documents = documents;
+        this.refresh = refresh;
     }
 
     /** SnapStart priming: fonts and the PDF pipeline loaded by rendering in memory; a missing key read. */
@@ -39,7 +49,11 @@ public final class InvoicePdfHandler implements RequestHandler<Map<String, Objec
 
     @Override
     public String handleRequest(Map<String, Object> event, Context context) {
-        String key = htmlKey(event);
+        DocumentEvent document = DocumentEvent.of(event);
+        if (document.refreshedInvoiceId() != null) {
+            refresh.refresh(document.refreshedInvoiceId());
+        }
+        String key = document.htmlKey();
         byte[] html = documents.get(key);
         if (html == null) {
             throw new IllegalStateException("document " + key + " is not stored (yet); EventBridge will retry");
@@ -49,28 +63,5 @@ public final class InvoicePdfHandler implements RequestHandler<Map<String, Objec
         String link = documents.put(pdfKey, "application/pdf", pdf);
         Log.event("pdf_rendered", "key", pdfKey, "bytes", Integer.toString(pdf.length));
         return link;
-    }
-
-    /** The stored HTML document an event is about. */
-    static String htmlKey(Map<String, Object> event) {
-        Object type = event.get("detail-type");
-        if (!(event.get("detail") instanceof Map<?, ?> detail)) {
-            throw new IllegalArgumentException("event without detail: " + event.keySet());
-        }
-        String id = switch (String.valueOf(type)) {
-            case "invoice.finalized", "invoice.voided", "invoice.paid", "invoice.reopened" ->
-                    "invoices/" + required(detail, "invoiceId");
-            case "credit_note.issued" -> "credit-notes/" + required(detail, "creditNoteId");
-            default -> throw new IllegalArgumentException("not a document event: " + type);
-        };
-        return id + ".html";
-    }
-
-    private static String required(Map<?, ?> detail, String field) {
-        Object value = detail.get(field);
-        if (!(value instanceof String s) || !s.matches("[A-Za-z0-9][A-Za-z0-9_.:\\-]{0,200}")) {
-            throw new IllegalArgumentException("event detail has no valid " + field + ": " + value);
-        }
-        return s;
     }
 }

@@ -1,14 +1,21 @@
 package io.periodic.functions.invoicepdf;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import io.periodic.billing.files.DirectoryDocumentStore;
 import io.periodic.local.engines.Engines;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 
 /** events/invoice-pdf-finalized.json through the handler: the stored HTML becomes a PDF beside it. */
@@ -23,7 +30,7 @@ class SampleEventsTest {
         Map<String, Object> event = EventLoader.loadEvent(
                 Engines.templatePath().resolveSibling("events/invoice-pdf-finalized.json").toString(), Map.class);
 
-        String link = new InvoicePdfHandler(documents).handleRequest(event, null);
+        String link = new InvoicePdfHandler(documents, id -> { }).handleRequest(event, null);
 
         assertTrue(link.endsWith("invoices/in_sub_sample_tokyo_2026-12-01.pdf"), link);
         byte[] pdf = documents.get("invoices/in_sub_sample_tokyo_2026-12-01.pdf");
@@ -31,24 +38,39 @@ class SampleEventsTest {
     }
 
     @Test
-    void aPaidOrReopenedInvoiceGetsItsPdfRenderedAgainFromTheReRenderedHtml() {
-        Path root = Path.of("target/pdf-paid");
-        DirectoryDocumentStore documents = new DirectoryDocumentStore(root);
-        documents.put("invoices/in_paid.html", "text/html", "<html><body><p>PAID</p></body></html>"
-                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        InvoicePdfHandler handler = new InvoicePdfHandler(documents);
+    void aPaidOrReopenedInvoiceHasItsDocumentReRenderedThenItsPdf() throws Exception {
+        DirectoryDocumentStore documents = new DirectoryDocumentStore(Files.createTempDirectory("pdf-paid"));
+        documents.put("invoices/in_paid.html", "text/html", html("AS ISSUED"));
+        List<String> refreshed = new ArrayList<>();
+        // The re-rendering use case (StoredInvoiceDocuments, tested on DynamoDB Local) stands in as what it does:
+        // it stores the invoice's document as the invoice is now.
+        InvoicePdfHandler handler = new InvoicePdfHandler(documents, invoiceId -> {
+            refreshed.add(invoiceId);
+            documents.put("invoices/" + invoiceId + ".html", "text/html", html("PAID COPY " + refreshed.size()));
+        });
         for (String type : new String[] {"invoice.paid", "invoice.reopened"}) {
-            documents.put("invoices/in_paid.pdf", "application/pdf", new byte[0]);
             String link = handler.handleRequest(Map.of("detail-type", type, "source", "periodic.billing",
                     "detail", Map.of("invoiceId", "in_paid", "status", "PAID")), null);
             assertTrue(link.endsWith("invoices/in_paid.pdf"), type + ": " + link);
-            assertTrue(new String(documents.get("invoices/in_paid.pdf"), 0, 5).startsWith("%PDF-"), type);
+            try (PDDocument pdf = Loader.loadPDF(documents.get("invoices/in_paid.pdf"))) {
+                assertTrue(new PDFTextStripper().getText(pdf).contains("PAID COPY " + refreshed.size()),
+                        type + ": the PDF is rendered from the document re-rendered first");
+            }
         }
+        assertEquals(List.of("in_paid", "in_paid"), refreshed);
+
+        handler.handleRequest(Map.of("detail-type", "invoice.voided", "detail", Map.of("invoiceId", "in_paid")), null);
+        assertEquals(2, refreshed.size(), "issued and voided documents are rendered where they were stored");
+    }
+
+    private static byte[] html(String text) {
+        return ("<html><body><p>" + text + "</p></body></html>").getBytes(StandardCharsets.UTF_8);
     }
 
     @Test
     void eventsThatAreNotAboutADocumentAreRefusedClearly() {
-        InvoicePdfHandler handler = new InvoicePdfHandler(new DirectoryDocumentStore(Path.of("target/none")));
+        InvoicePdfHandler handler = new InvoicePdfHandler(new DirectoryDocumentStore(Path.of("target/none")),
+                id -> { });
         var wrongType = assertThrows(IllegalArgumentException.class, () -> handler.handleRequest(
                 Map.of("detail-type", "payment.unapplied", "detail", Map.of()), null));
         assertTrue(wrongType.getMessage().contains("payment.unapplied"));

@@ -6,7 +6,6 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import io.periodic.billing.lambda.Log;
 import io.periodic.billing.lambda.Priming;
-import io.periodic.billing.lambda.PrimingSamples;
 import io.periodic.billing.lambda.SqsBatch;
 import io.periodic.billing.payments.PaymentNotification;
 import io.periodic.billing.payments.PaymentNotificationJson;
@@ -27,17 +26,9 @@ public final class PaymentMatcherHandler implements RequestHandler<SQSEvent, SQS
     private final PaymentService service;
 
     public PaymentMatcherHandler() {
-        this(Periodic.fromEnvironment());
-    }
-
-    private PaymentMatcherHandler(Periodic root) {
-        this(root.paymentService());
-        // SnapStart: a batch whose one message is not a payment notification: parsed, refused, nothing written; and
-        // an invoice rendered in memory, as the paid copy of every invoice a payment settles is.
-        Priming.register("payment-matcher", () -> {
-            prime();
-            PrimingSamples.invoiceHtml(root.renderer());
-        });
+        this(Periodic.fromEnvironment().paymentService());
+        // SnapStart: a batch whose one message is not a payment notification: parsed, refused, nothing written.
+        Priming.register("payment-matcher", this::prime);
     }
 
     public PaymentMatcherHandler(PaymentService service) {

@@ -6,6 +6,7 @@ import io.periodic.billing.files.JsonLinesEventLog;
 import io.periodic.billing.files.LocalFiles;
 import io.periodic.billing.ports.DomainEvent;
 import io.periodic.billing.ports.EventPublisher;
+import io.periodic.billing.service.DocumentRefresh;
 import io.periodic.functions.invoicepdf.InvoicePdfHandler;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,12 +22,16 @@ import java.util.stream.Stream;
 
 /**
  * EventBridge locally: every event is appended to {@code events.jsonl}, and (with PDFs on) the documents' events go
- * to the PDF function, as the template's rule of InvoicePdfFunction sends them. An event waiting for its PDF is kept
- * in {@code state/pdf-pending} when the state is kept in a folder, so a restart renders it.
+ * to the PDF function, as the template's rule of InvoicePdfFunction sends them. With PDFs off, {@code invoice.paid}
+ * and {@code invoice.reopened} still re-render the invoice's HTML document (the part of that function that is not a
+ * PDF). An event waiting for its PDF is kept in {@code state/pdf-pending} when the state is kept in a folder, so a
+ * restart renders it.
  */
 final class LocalEvents implements EventPublisher {
     private static final Set<String> DOCUMENT_EVENTS = Set.of("invoice.finalized", "invoice.voided",
             "invoice.paid", "invoice.reopened", "credit_note.issued");
+    /** The events on which the document function re-renders an invoice's HTML (DocumentEvent.REFRESHED). */
+    private static final Set<String> REFRESHED = Set.of("invoice.paid", "invoice.reopened");
     private static final String PENDING = "pdf-pending";
 
     private final JsonLinesEventLog log;
@@ -43,7 +48,7 @@ final class LocalEvents implements EventPublisher {
     @Override
     public void publish(DomainEvent event) {
         log.publish(event);
-        if (pdf && DOCUMENT_EVENTS.contains(event.type())) {
+        if (pdf ? DOCUMENT_EVENTS.contains(event.type()) : REFRESHED.contains(event.type())) {
             queuePdf(event);
         }
     }
@@ -78,14 +83,21 @@ final class LocalEvents implements EventPublisher {
         }
     }
 
-    /** Hands every queued document event to the PDF function, as EventBridge would; returns how many. */
-    int renderPdfs(InvoicePdfHandler pdfs) {
+    /**
+     * Hands every queued document event to the PDF function, as EventBridge would (PDFs off: re-renders the HTML of
+     * a paid or reopened invoice only, through {@code refresh}); returns how many.
+     */
+    int renderPdfs(InvoicePdfHandler pdfs, DocumentRefresh refresh) {
         int rendered = 0;
         for (DomainEvent event = pdfWork.poll(); event != null; event = pdfWork.poll()) {
             try {
                 Map<String, Object> envelope = Map.of("detail-type", event.type(), "source", "periodic.billing",
                         "detail", LocalSystem.JSON.readValue(event.detailJson(), Map.class));
-                pdfs.handleRequest(envelope, null);
+                if (pdf) {
+                    pdfs.handleRequest(envelope, null);
+                } else {
+                    refresh.refresh(String.valueOf(((Map<?, ?>) envelope.get("detail")).get("invoiceId")));
+                }
                 if (state.kept()) {
                     Files.deleteIfExists(pending(event));
                 }

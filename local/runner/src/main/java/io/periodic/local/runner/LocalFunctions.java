@@ -1,6 +1,7 @@
 package io.periodic.local.runner;
 
 import com.amazonaws.services.lambda.runtime.Context;
+import io.periodic.billing.service.DocumentRefresh;
 import io.periodic.billing.wiring.Periodic;
 import io.periodic.functions.billingapi.BillingApi;
 import io.periodic.functions.billingapi.BillingApiHandler;
@@ -58,7 +59,7 @@ final class LocalFunctions {
         this.matcher = new PaymentMatcherHandler(rootFor("payment-matcher").paymentService());
         this.dunningSteps = new DunningStepsHandler(rootFor("dunning").dunningService());
         this.dunningStarter = new DunningStarterHandler(rootFor("dunning").dunningStarter());
-        this.pdfs = new InvoicePdfHandler(root.documents());
+        this.pdfs = new InvoicePdfHandler(root.documents(), invoiceId -> root.documentRefresh().refresh(invoiceId));
         this.api = new BillingApiHandler(BillingApi.over(rootFor("billing-api")));
     }
 
@@ -74,6 +75,11 @@ final class LocalFunctions {
             closeables.add(client);
             return root.withDynamo(client);
         });
+    }
+
+    /** The invoice-pdf function's re-rendering of a paid or reopened invoice's document. */
+    DocumentRefresh documentRefresh() {
+        return root.documentRefresh();
     }
 
     /** Runs every function's SnapStart priming, as before a snapshot (it must write and send nothing). */

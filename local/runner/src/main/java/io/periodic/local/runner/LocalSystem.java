@@ -293,7 +293,11 @@ public final class LocalSystem implements AutoCloseable {
 
     /** The management API (signed by IAM in AWS; the local caller is "local"). Runs concurrently with others. */
     public APIGatewayV2HTTPResponse api(APIGatewayV2HTTPEvent event) {
-        return simulation.shared(() -> functions.api.handleRequest(event, null));
+        return simulation.shared(() -> {
+            APIGatewayV2HTTPResponse response = functions.api.handleRequest(event, null);
+            simulation.documents(); // EventBridge's document rule, within seconds: done before the answer here
+            return response;
+        });
     }
 
     /** The webhook and bank-statement routes; the payments they enqueue are matched before the answer. */

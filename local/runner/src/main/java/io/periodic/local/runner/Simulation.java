@@ -129,7 +129,7 @@ final class Simulation {
         while (true) {
             int m = pumps.drain(billingJobQueue, functions.generator::handleRequest)
                     + pumps.drain(paymentQueue, functions.matcher::handleRequest);
-            int pdf = events.renderPdfs(functions.pdfs);
+            int pdf = documents();
             int t = workflows.runDue(time.now());
             messages += m;
             transitions += t;
@@ -137,6 +137,14 @@ final class Simulation {
                 return new int[] {messages, transitions};
             }
         }
+    }
+
+    /**
+     * The document events published so far, handled as the PDF function's EventBridge rule would (the paid copy of
+     * an invoice, PDFs when on); returns how many.
+     */
+    int documents() {
+        return events.renderPdfs(functions.pdfs, functions.documentRefresh());
     }
 
     /** Runs {@code work} alone (no request, no other instant meanwhile). */
