@@ -101,7 +101,7 @@ final class Samples {
 
     static CreditNoteDocument jpCreditNoteDocument() {
         return new CreditNoteDocument(creditNote(jpInvoice(), "cn_3b9e2d7f1a6c4085", "CN-2026-000031", 3000,
-                "11月12日の障害（4時間）に伴うサービスレベル契約第4.2条に基づく返金", CreditNote.Disposition.REDUCE_AMOUNT_DUE),
+                "11月12日の障害（4時間）に伴う、サービスレベル契約第4.2条に基づくサービスクレジット", CreditNote.Disposition.REDUCE_AMOUNT_DUE),
                 jpInvoice(), jpCustomer(), jpSeller());
     }
 
