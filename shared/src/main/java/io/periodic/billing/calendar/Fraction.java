@@ -43,6 +43,19 @@ public record Fraction(long numerator, long denominator) {
         return amount.multiplyRatio(numerator, denominator);
     }
 
+    /**
+     * The fraction written as {@link #toString()} writes it, e.g. {@code "11/31"}.
+     *
+     * @throws IllegalArgumentException if the text is not {@code numerator/denominator} in range
+     */
+    public static Fraction parse(String text) {
+        if (text == null || !text.matches("[0-9]{1,9}/[0-9]{1,9}")) {
+            throw new IllegalArgumentException("a fraction is numerator/denominator such as 11/31, got " + text);
+        }
+        int slash = text.indexOf('/');
+        return new Fraction(Long.parseLong(text.substring(0, slash)), Long.parseLong(text.substring(slash + 1)));
+    }
+
     /** {@code "numerator/denominator"}, e.g. {@code "12/30"}. */
     @Override
     public String toString() {

@@ -28,6 +28,8 @@ import java.util.Map;
  *   <li>during a free trial the line is free; a trial that ends inside the period charges the days after it
  *       ({@link Proration}, by local day);
  *   <li>every pending charge of the subscription (prorations of mid-period changes) as its own line;
+ *   <li>a prorated line carries its factor (days charged / days in the period) so the document can print
+ *       {@code 12 × $45.00 × 11/31};
  *   <li>tax at the customer's rate, rounded once per invoice per rate ({@link TaxCalculator});
  *   <li>issued on the period's start date, or on {@code today} when billed late (an invoice is never backdated);
  *       due after the customer's payment terms.
@@ -66,10 +68,12 @@ public final class InvoiceComposer {
                             + " but subscription " + subscription.id() + " every " + subscription.interval());
                 }
                 Money full = plan.unitAmount().times(item.quantity());
-                Money amount = chargeable(subscription, period).applyTo(full);
+                Fraction chargeable = chargeable(subscription, period);
+                Money amount = chargeable.applyTo(full);
                 drafts.add(new Draft(new InvoiceLine(plan.productName(), LineKind.SUBSCRIPTION, plan.id(),
                         period.start(), period.end(), item.quantity(), plan.unitAmount(), amount,
-                        customer.taxRate(), Money.zero(customer.currency())), plan.taxBehavior()));
+                        customer.taxRate(), Money.zero(customer.currency()), null,
+                        chargeable.isWhole() ? null : chargeable), plan.taxBehavior()));
             }
         }
         for (PendingCharge charge : subscription.pendingCharges()) {
@@ -79,7 +83,8 @@ public final class InvoiceComposer {
             }
             drafts.add(new Draft(new InvoiceLine(charge.description(), charge.kind(), charge.planId(),
                     charge.periodStart(), charge.periodEnd(), charge.quantity(), charge.unitAmount(), charge.amount(),
-                    customer.taxRate(), Money.zero(customer.currency()), charge.id()), charge.taxBehavior()));
+                    customer.taxRate(), Money.zero(customer.currency()), charge.id(), charge.proration()),
+                    charge.taxBehavior()));
         }
 
         List<InvoiceLine> lines = taxed(customer, drafts);
@@ -115,7 +120,7 @@ public final class InvoiceComposer {
             InvoiceLine l = drafts.get(i).line();
             TaxCalculator.LineTax tax = result.lines().get(i);
             lines.add(new InvoiceLine(l.description(), l.kind(), l.planId(), l.periodStart(), l.periodEnd(),
-                    l.quantity(), l.unitAmount(), tax.net(), l.taxRate(), tax.tax(), l.chargeId()));
+                    l.quantity(), l.unitAmount(), tax.net(), l.taxRate(), tax.tax(), l.chargeId(), l.proration()));
         }
         return lines;
     }

@@ -62,7 +62,7 @@ public final class SubscriptionChanges {
             Plan plan = plan(plans, old.planId());
             Money credit = remaining.applyTo(plan.unitAmount().times(old.quantity())).negate();
             pending.add(charge(changeId + ":unused:" + old.planId(), plan.productName(),
-                    plan, current, effective, old.quantity(), credit));
+                    plan, current, effective, old.quantity(), credit, remaining));
         }
         for (SubscriptionItem item : after.values()) {
             SubscriptionItem old = before.get(item.planId());
@@ -72,16 +72,16 @@ public final class SubscriptionChanges {
             Plan plan = plan(plans, item.planId());
             Money charge = remaining.applyTo(plan.unitAmount().times(item.quantity()));
             pending.add(charge(changeId + ":remaining:" + item.planId(), plan.productName(),
-                    plan, current, effective, item.quantity(), charge));
+                    plan, current, effective, item.quantity(), charge, remaining));
         }
         pending.removeIf(c -> c.amount().isZero());
         return subscription.withItems(newItems, pending);
     }
 
     private static PendingCharge charge(String id, String description, Plan plan, Period current,
-            LocalDate effective, long quantity, Money amount) {
+            LocalDate effective, long quantity, Money amount, Fraction remaining) {
         return new PendingCharge(id, description, LineKind.PRORATION, plan.id(), effective, current.end(), quantity,
-                plan.unitAmount(), amount, plan.taxBehavior());
+                plan.unitAmount(), amount, plan.taxBehavior(), remaining);
     }
 
     private static Plan plan(Map<String, Plan> plans, String id) {

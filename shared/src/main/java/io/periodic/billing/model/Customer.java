@@ -16,7 +16,8 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * A customer of the SaaS company. Its id is also the customer reference printed on invoices (payers may quote it).
+ * A customer of the SaaS company. Its id is internal: documents print the customer's own reference instead
+ * ({@code customerReference}), or nothing.
  *
  * @param currency the currency every subscription and invoice of this customer is billed in
  * @param timeZone billing dates are local dates in this zone and fall due at its local midnight
@@ -35,6 +36,12 @@ import java.util.regex.Pattern;
  * @param bankFeeTolerance the most a bank transfer from this customer may be short of what it pays (the bank fee the
  *     payer deducted, 振込手数料) and still close it, in the customer's currency; zero = off for this customer; null =
  *     the seller's setting for the currency (docs/bank-fees.md)
+ * @param recipientKind whether documents address a company ({@code 御中}) or a person ({@code 様}); null = not said,
+ *     addressed as a company ({@link #addressedAs()}; docs/documents.md)
+ * @param customerReference the customer's own reference for this account, printed on its documents instead of our
+ *     id: its purchase-order number, 得意先コード, cost centre (optional, 1..64 characters)
+ * @param companyNumber the customer's company registration number where the documents show one (Serbian matični broj
+ *     MB, 8 digits; Korean 법인등록번호; a Companies House number), printed next to its tax id (optional, 1..32)
  */
 public record Customer(
         String id,
@@ -51,6 +58,9 @@ public record Customer(
         List<String> payerNames,
         List<String> virtualAccounts,
         Money bankFeeTolerance,
+        RecipientKind recipientKind,
+        String customerReference,
+        String companyNumber,
         Instant createdAt,
         Long version) {
 
@@ -88,7 +98,23 @@ public record Customer(
                         + ", got " + bankFeeTolerance);
             }
         }
+        customerReference = optional(customerReference, "customer reference", 64);
+        companyNumber = optional(companyNumber, "company number", 32);
         notNull(createdAt, "createdAt");
+    }
+
+    /** A customer that states neither its recipient kind, nor its own reference, nor a company number. */
+    public Customer(String id, String name, String email, Currency currency, ZoneId timeZone, Locale locale,
+            int paymentTermsDays, TaxRate taxRate, String taxId, Address billingAddress, String externalRef,
+            List<String> payerNames, List<String> virtualAccounts, Money bankFeeTolerance, Instant createdAt,
+            Long version) {
+        this(id, name, email, currency, timeZone, locale, paymentTermsDays, taxRate, taxId, billingAddress,
+                externalRef, payerNames, virtualAccounts, bankFeeTolerance, null, null, null, createdAt, version);
+    }
+
+    /** How documents address this customer: the kind it states, else a company. */
+    public RecipientKind addressedAs() {
+        return recipientKind == null ? RecipientKind.COMPANY : recipientKind;
     }
 
     /** A customer without virtual accounts, with the seller's bank-fee tolerance. */
@@ -186,6 +212,9 @@ public record Customer(
         private List<String> payerNames;
         private List<String> virtualAccounts;
         private Money bankFeeTolerance;
+        private RecipientKind recipientKind;
+        private String customerReference;
+        private String companyNumber;
         private Instant createdAt;
         private Long version;
 
@@ -206,6 +235,9 @@ public record Customer(
             payerNames = from.payerNames;
             virtualAccounts = from.virtualAccounts;
             bankFeeTolerance = from.bankFeeTolerance;
+            recipientKind = from.recipientKind;
+            customerReference = from.customerReference;
+            companyNumber = from.companyNumber;
             createdAt = from.createdAt;
             version = from.version;
         }
@@ -280,6 +312,21 @@ public record Customer(
             return this;
         }
 
+        public Builder recipientKind(RecipientKind value) {
+            recipientKind = value;
+            return this;
+        }
+
+        public Builder customerReference(String value) {
+            customerReference = value;
+            return this;
+        }
+
+        public Builder companyNumber(String value) {
+            companyNumber = value;
+            return this;
+        }
+
         public Builder createdAt(Instant value) {
             createdAt = value;
             return this;
@@ -292,7 +339,8 @@ public record Customer(
 
         public Customer build() {
             return new Customer(id, name, email, currency, timeZone, locale, paymentTermsDays, taxRate, taxId,
-                    billingAddress, externalRef, payerNames, virtualAccounts, bankFeeTolerance, createdAt, version);
+                    billingAddress, externalRef, payerNames, virtualAccounts, bankFeeTolerance, recipientKind,
+                    customerReference, companyNumber, createdAt, version);
         }
     }
 }

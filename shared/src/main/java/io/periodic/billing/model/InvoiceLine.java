@@ -4,6 +4,7 @@ import static io.periodic.billing.model.Checks.notNull;
 import static io.periodic.billing.model.Checks.optional;
 import static io.periodic.billing.model.Checks.required;
 
+import io.periodic.billing.calendar.Fraction;
 import io.periodic.billing.money.Money;
 import io.periodic.billing.money.TaxRate;
 import java.time.LocalDate;
@@ -16,6 +17,9 @@ import java.time.LocalDate;
  * @param amount the line's net amount (excluding tax); may be negative for credits
  * @param tax this line's share of its rate's tax, rounded per invoice per rate (see TaxCalculator)
  * @param chargeId the subscription's pending charge this line bills, null for recurring lines
+ * @param proration the part of the period charged (days used / days in the period, e.g. 11/31) when the line is
+ *     prorated: the amount is then {@code quantity × unitAmount × proration}, rounded once (before tax is split
+ *     off a tax-inclusive price); null for a line billed in full, and on lines stored before it was recorded
  */
 public record InvoiceLine(
         String description,
@@ -28,7 +32,8 @@ public record InvoiceLine(
         Money amount,
         TaxRate taxRate,
         Money tax,
-        String chargeId) {
+        String chargeId,
+        Fraction proration) {
 
     public InvoiceLine {
         description = required(description, "line description", 500);
@@ -50,6 +55,13 @@ public record InvoiceLine(
         amount.requireSameCurrency(unitAmount);
         amount.requireSameCurrency(tax);
         chargeId = optional(chargeId, "charge id", 128);
+    }
+
+    /** A line that is not prorated. */
+    public InvoiceLine(String description, LineKind kind, String planId, LocalDate periodStart, LocalDate periodEnd,
+            long quantity, Money unitAmount, Money amount, TaxRate taxRate, Money tax, String chargeId) {
+        this(description, kind, planId, periodStart, periodEnd, quantity, unitAmount, amount, taxRate, tax, chargeId,
+                null);
     }
 
     /** A line that bills no pending charge. */

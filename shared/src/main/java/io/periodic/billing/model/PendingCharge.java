@@ -4,6 +4,7 @@ import static io.periodic.billing.model.Checks.notNull;
 import static io.periodic.billing.model.Checks.optional;
 import static io.periodic.billing.model.Checks.required;
 
+import io.periodic.billing.calendar.Fraction;
 import io.periodic.billing.money.Money;
 import io.periodic.billing.money.TaxBehavior;
 import java.time.LocalDate;
@@ -14,6 +15,8 @@ import java.time.LocalDate;
  * is unique on the subscription; the invoice that bills it removes it from the subscription.
  *
  * @param amount net amount (negative for a credit), already prorated and rounded once
+ * @param proration the part of the period it covers (days / days in the period) when prorated, carried onto the
+ *     invoice line so the document can print it; null for an adjustment (and for charges stored before it)
  */
 public record PendingCharge(
         String id,
@@ -25,7 +28,8 @@ public record PendingCharge(
         long quantity,
         Money unitAmount,
         Money amount,
-        TaxBehavior taxBehavior) {
+        TaxBehavior taxBehavior,
+        Fraction proration) {
 
     public PendingCharge {
         id = required(id, "pending charge id", 128);
@@ -42,5 +46,11 @@ public record PendingCharge(
         notNull(unitAmount, "unit amount");
         notNull(amount, "amount").requireSameCurrency(unitAmount);
         notNull(taxBehavior, "tax behavior");
+    }
+
+    /** A charge that is not prorated (an adjustment). */
+    public PendingCharge(String id, String description, LineKind kind, String planId, LocalDate periodStart,
+            LocalDate periodEnd, long quantity, Money unitAmount, Money amount, TaxBehavior taxBehavior) {
+        this(id, description, kind, planId, periodStart, periodEnd, quantity, unitAmount, amount, taxBehavior, null);
     }
 }

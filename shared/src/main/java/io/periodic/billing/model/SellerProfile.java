@@ -28,6 +28,9 @@ import java.util.Objects;
  *     short (the bank fee the payer deducted, 振込手数料) and still close what it pays, in minor units, e.g.
  *     {@code {"JPY": 880}}; a currency not listed has none (off by default); a customer may override it
  *     (docs/bank-fees.md)
+ * @param companyNumber the seller's company registration number, printed under its tax id where the documents show
+ *     one: the Serbian matični broj (MB, 8 digits) next to the PIB, a Companies House number, a Korean 법인등록번호;
+ *     optional, 1..32 characters (docs/documents.md)
  */
 public record SellerProfile(
         String name,
@@ -42,7 +45,8 @@ public record SellerProfile(
         String creditNotePrefix,
         int numberSeries,
         Map<String, Long> bankFeeToleranceMinor,
-        Integer autoApplyConfidenceBasisPoints) {
+        Integer autoApplyConfidenceBasisPoints,
+        String companyNumber) {
 
     /** The threshold of automatic application when none is set: 0.90 (apply exact, group and fee decisions). */
     public static final int DEFAULT_AUTO_APPLY_CONFIDENCE = 9_000;
@@ -92,6 +96,15 @@ public record SellerProfile(
             throw new IllegalArgumentException("auto-apply confidence must be 0..10000 basis points (0..1), got "
                     + autoApplyConfidenceBasisPoints);
         }
+        companyNumber = optional(companyNumber, "seller company number", 32);
+    }
+
+    /** A seller without a company number. */
+    public SellerProfile(String name, Address address, String email, String phone, String website, String taxId,
+            BankAccount bankAccount, String paymentLinkTemplate, String invoicePrefix, String creditNotePrefix,
+            int numberSeries, Map<String, Long> bankFeeToleranceMinor, Integer autoApplyConfidenceBasisPoints) {
+        this(name, address, email, phone, website, taxId, bankAccount, paymentLinkTemplate, invoicePrefix,
+                creditNotePrefix, numberSeries, bankFeeToleranceMinor, autoApplyConfidenceBasisPoints, null);
     }
 
     /** A seller with the default auto-apply confidence. */

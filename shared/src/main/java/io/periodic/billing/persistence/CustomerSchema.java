@@ -9,6 +9,7 @@ import static io.periodic.billing.persistence.Column.strings;
 
 import io.periodic.billing.model.Address;
 import io.periodic.billing.model.Customer;
+import io.periodic.billing.model.RecipientKind;
 import io.periodic.billing.money.Currencies;
 import io.periodic.billing.money.Money;
 import io.periodic.billing.money.TaxRate;
@@ -50,6 +51,12 @@ final class CustomerSchema {
         VIRTUAL_ACCOUNTS(strings("virtualAccounts")),
         /** Minor units in the customer's currency; absent = the seller's setting (customers stored before: unchanged). */
         BANK_FEE_TOLERANCE(number("bankFeeTolerance")),
+        /** COMPANY or PERSON; absent when not said (documents address a company; customers stored before: unchanged). */
+        RECIPIENT_KIND(string("recipientKind")),
+        /** The customer's own reference (PO number, 得意先コード); absent when none. */
+        CUSTOMER_REFERENCE(string("customerReference")),
+        /** The customer's company registration number (Serbian MB); absent when none. */
+        COMPANY_NUMBER(string("companyNumber")),
         CREATED_AT(instant("createdAt")),
         VERSION(Column.VERSION);
 
@@ -88,6 +95,9 @@ final class CustomerSchema {
                 case PAYER_NAMES -> it.payerNames().isEmpty() ? null : it.payerNames();
                 case VIRTUAL_ACCOUNTS -> it.virtualAccounts().isEmpty() ? null : it.virtualAccounts();
                 case BANK_FEE_TOLERANCE -> it.bankFeeTolerance() == null ? null : it.bankFeeTolerance().minor();
+                case RECIPIENT_KIND -> it.recipientKind() == null ? null : it.recipientKind().name();
+                case CUSTOMER_REFERENCE -> it.customerReference();
+                case COMPANY_NUMBER -> it.companyNumber();
                 case CREATED_AT -> it.createdAt();
                 case VERSION -> it.version();
             };
@@ -113,12 +123,19 @@ final class CustomerSchema {
                     case PAYER_NAMES -> customer.payerNames(r.get(a));
                     case VIRTUAL_ACCOUNTS -> customer.virtualAccounts(r.get(a));
                     case BANK_FEE_TOLERANCE -> customer.bankFeeTolerance(tolerance(r.get(a), r.get(CURRENCY)));
+                    case RECIPIENT_KIND -> customer.recipientKind(recipientKind(r.get(a)));
+                    case CUSTOMER_REFERENCE -> customer.customerReference(r.get(a));
+                    case COMPANY_NUMBER -> customer.companyNumber(r.get(a));
                     case CREATED_AT -> customer.createdAt(r.get(a));
                     case VERSION -> customer.version(r.get(a));
                 };
             }
             return customer.build();
         }
+    }
+
+    private static RecipientKind recipientKind(String stored) {
+        return stored == null ? null : RecipientKind.valueOf(stored);
     }
 
     private static Money tolerance(Long minor, String currency) {

@@ -6,6 +6,7 @@ import static io.periodic.billing.persistence.Column.number;
 import static io.periodic.billing.persistence.Column.of;
 import static io.periodic.billing.persistence.Column.string;
 
+import io.periodic.billing.calendar.Fraction;
 import io.periodic.billing.model.Invoice;
 import io.periodic.billing.model.InvoiceLine;
 import io.periodic.billing.model.InvoiceStatus;
@@ -38,17 +39,18 @@ final class InvoiceSchema {
      * per copy: see docs/scaling.md.)
      */
     record StoredLine(String description, String kind, String planId, LocalDate periodStart, LocalDate periodEnd,
-            long quantity, long unitAmount, long amount, String taxRate, long tax, String chargeId) {
+            long quantity, long unitAmount, long amount, String taxRate, long tax, String chargeId,
+            String proration) {
         static StoredLine of(InvoiceLine l) {
             return new StoredLine(l.description(), l.kind().name(), l.planId(), l.periodStart(), l.periodEnd(),
                     l.quantity(), l.unitAmount().minor(), l.amount().minor(), l.taxRate().toString(), l.tax().minor(),
-                    l.chargeId());
+                    l.chargeId(), l.proration() == null ? null : l.proration().toString());
         }
 
         InvoiceLine toLine(Currency currency) {
             return new InvoiceLine(description, LineKind.valueOf(kind), planId, periodStart, periodEnd, quantity,
                     Money.of(unitAmount, currency), Money.of(amount, currency), TaxRate.of(taxRate),
-                    Money.of(tax, currency), chargeId);
+                    Money.of(tax, currency), chargeId, proration == null ? null : Fraction.parse(proration));
         }
     }
 
@@ -64,7 +66,9 @@ final class InvoiceSchema {
         AMOUNT(number("amount")),
         TAX_RATE(string("taxRate")),
         TAX(number("tax")),
-        CHARGE_ID(string("chargeId"));
+        CHARGE_ID(string("chargeId")),
+        /** "11/31" on a prorated line; absent on lines billed in full and on lines stored before it. */
+        PRORATION(string("proration"));
 
         private final Column column;
 
@@ -91,6 +95,7 @@ final class InvoiceSchema {
                 case TAX_RATE -> it.taxRate();
                 case TAX -> it.tax();
                 case CHARGE_ID -> it.chargeId();
+                case PRORATION -> it.proration();
             };
         }
 
@@ -98,7 +103,7 @@ final class InvoiceSchema {
         public StoredLine recordOf(Row r) {
             return new StoredLine(r.get(DESCRIPTION), r.get(KIND), r.get(PLAN_ID), r.get(PERIOD_START),
                     r.get(PERIOD_END), r.get(QUANTITY), r.get(UNIT_AMOUNT), r.get(AMOUNT), r.get(TAX_RATE), r.get(TAX),
-                    r.get(CHARGE_ID));
+                    r.get(CHARGE_ID), r.get(PRORATION));
         }
 
         static final TableSchema<StoredLine> SCHEMA = SchemaBuilder.of(StoredLine.class, values());

@@ -81,7 +81,9 @@ final class SettingsSchema {
         /** Absent when none is set (so settings stored before it are unchanged). */
         BANK_FEE_TOLERANCE_MINOR(of("bankFeeToleranceMinor", EnhancedType.mapOf(String.class, Long.class))),
         /** Basis points (9000 = 0.90); absent when not set: the default (docs/matching-confidence.md). */
-        AUTO_APPLY_CONFIDENCE(integer("autoApplyConfidenceBasisPoints"));
+        AUTO_APPLY_CONFIDENCE(integer("autoApplyConfidenceBasisPoints")),
+        /** The seller's company registration number (Serbian MB); absent when none (settings stored before: unchanged). */
+        COMPANY_NUMBER(string("companyNumber"));
 
         private final Column column;
 
@@ -114,6 +116,7 @@ final class SettingsSchema {
                 case BANK_FEE_TOLERANCE_MINOR -> it.bankFeeToleranceMinor().isEmpty() ? null
                         : it.bankFeeToleranceMinor();
                 case AUTO_APPLY_CONFIDENCE -> it.autoApplyConfidenceBasisPoints();
+                case COMPANY_NUMBER -> it.companyNumber();
             };
         }
 
@@ -122,7 +125,7 @@ final class SettingsSchema {
             return new SellerProfile(r.get(NAME), r.get(ADDRESS), r.get(EMAIL), r.get(PHONE), r.get(WEBSITE),
                     r.get(TAX_ID), r.get(BANK_ACCOUNT), r.get(PAYMENT_LINK_TEMPLATE), r.get(INVOICE_PREFIX),
                     r.get(CREDIT_NOTE_PREFIX), r.get(NUMBER_SERIES, 1), r.get(BANK_FEE_TOLERANCE_MINOR, Map.of()),
-                    r.get(AUTO_APPLY_CONFIDENCE));
+                    r.get(AUTO_APPLY_CONFIDENCE), r.get(COMPANY_NUMBER));
         }
     }
 

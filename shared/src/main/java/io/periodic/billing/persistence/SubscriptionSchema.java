@@ -9,6 +9,7 @@ import static io.periodic.billing.persistence.Column.number;
 import static io.periodic.billing.persistence.Column.string;
 
 import io.periodic.billing.calendar.BillingInterval;
+import io.periodic.billing.calendar.Fraction;
 import io.periodic.billing.model.LineKind;
 import io.periodic.billing.model.PendingCharge;
 import io.periodic.billing.model.Subscription;
@@ -69,7 +70,9 @@ final class SubscriptionSchema {
         QUANTITY(number("quantity")),
         UNIT_AMOUNT(money("unitAmount")),
         AMOUNT(money("amount")),
-        TAX_BEHAVIOR(string("taxBehavior"));
+        TAX_BEHAVIOR(string("taxBehavior")),
+        /** "11/31" on a proration; null on an adjustment; absent on charges stored before it. */
+        PRORATION(string("proration"));
 
         private final Column column;
 
@@ -95,6 +98,7 @@ final class SubscriptionSchema {
                 case UNIT_AMOUNT -> it.unitAmount();
                 case AMOUNT -> it.amount();
                 case TAX_BEHAVIOR -> it.taxBehavior().name();
+                case PRORATION -> it.proration() == null ? null : it.proration().toString();
             };
         }
 
@@ -102,7 +106,11 @@ final class SubscriptionSchema {
         public PendingCharge recordOf(Row r) {
             return new PendingCharge(r.get(ID), r.get(DESCRIPTION), LineKind.valueOf(r.get(KIND)), r.get(PLAN_ID),
                     r.get(PERIOD_START), r.get(PERIOD_END), r.get(QUANTITY), r.get(UNIT_AMOUNT), r.get(AMOUNT),
-                    TaxBehavior.valueOf(r.get(TAX_BEHAVIOR)));
+                    TaxBehavior.valueOf(r.get(TAX_BEHAVIOR)), proration(r.get(PRORATION)));
+        }
+
+        private static Fraction proration(String stored) {
+            return stored == null ? null : Fraction.parse(stored);
         }
 
         static final TableSchema<PendingCharge> SCHEMA = SchemaBuilder.of(PendingCharge.class, values());

@@ -16,8 +16,11 @@ final class DocumentView {
     record Row(String label, String value) {
     }
 
-    /** Seller or customer block: name, postal address, contact details, identifiers (tax id, reference). */
-    record Party(String name, List<String> address, List<String> contact, List<Row> ids) {
+    /**
+     * Seller or customer block: name, the honorific printed after it (御中, 様, 귀중, 귀하; null where the language
+     * has none), postal address, contact details, identifiers (tax id, company number, the customer's reference).
+     */
+    record Party(String name, String honorific, List<String> address, List<String> contact, List<Row> ids) {
     }
 
     /** A highlighted message above the body; kind is a CSS modifier (info, warning). */
@@ -45,9 +48,10 @@ final class DocumentView {
     /**
      * One line of the itemised table; period is the whole "Service period: …" text, or null for a one-off charge.
      * Tags: credit (negative amount), prorated (part of a period: the amount is not quantity × unit price).
+     * factor is the arithmetic of a prorated line as the line carries it ("12 × $45.00 × 11/31 days"), or null.
      */
-    record Line(String description, String period, String quantity, String unitPrice, String taxRate, String amount,
-            boolean credit, boolean prorated) {
+    record Line(String description, String period, String factor, String quantity, String unitPrice, String taxRate,
+            String amount, boolean credit, boolean prorated) {
     }
 
     /** A row of the totals; kind is a CSS modifier: "plain", "grand" (total) or "due" (amount due). */

@@ -44,6 +44,7 @@ final class DocumentViews {
         if (invoice.periodStart() != null) {
             meta.add(new DocumentView.Row(t.get("invoice.period"), f.period(invoice.periodStart(), invoice.periodEnd())));
         }
+        supply(meta, invoice, seller, t, f);
 
         String stamp = null;
         String stampKind = null;
@@ -94,6 +95,7 @@ final class DocumentViews {
                     description(line, t),
                     line.periodStart() == null ? null
                             : t.format("lines.period", f.period(line.periodStart(), line.periodEnd())),
+                    factor(line, t, f),
                     f.integer(line.quantity()),
                     f.money(line.unitAmount()),
                     f.percent(line.taxRate()),
@@ -119,14 +121,20 @@ final class DocumentViews {
         String invoiceNumber = invoice.number() == null ? t.get("status.draft") : invoice.number();
         String title = t.get("creditNote.title");
 
-        List<DocumentView.Row> meta = List.of(
+        List<DocumentView.Row> meta = new ArrayList<>(List.of(
                 new DocumentView.Row(t.get("creditNote.number"), number),
                 new DocumentView.Row(t.get("creditNote.issueDate"), f.date(note.issueDate())),
                 new DocumentView.Row(t.get("creditNote.invoice"), invoiceNumber),
-                new DocumentView.Row(t.get("creditNote.invoiceDate"), f.date(invoice.issueDate())));
+                new DocumentView.Row(t.get("creditNote.invoiceDate"), f.date(invoice.issueDate()))));
+        if (invoice.periodStart() != null) {
+            // The credited supply's period (a 適格返還請求書 names the date of the original supply).
+            meta.add(new DocumentView.Row(t.get("creditNote.period"),
+                    f.period(invoice.periodStart(), invoice.periodEnd())));
+        }
+        placeOfIssue(meta, seller, t);
 
         DocumentView.Header header = new DocumentView.Header(language.tag(), title + " " + number + " \u2013 " + seller.name(), title,
-                null, null, seller(seller, t, f), t.get("party.billTo"), customer(customer, t, f), meta, List.of(),
+                null, null, seller(seller, t, f), t.get("party.creditTo"), customer(customer, t, f), meta, List.of(),
                 t.get("creditNote.total"), f.money(note.total()), null, t.get("footer.thanks"));
 
         // The credited tax has the rate of the credited lines: name it when the invoice has a single rate.
@@ -159,17 +167,66 @@ final class DocumentViews {
         if (seller.taxId() != null) {
             ids.add(new DocumentView.Row(t.get("seller.taxId"), seller.taxId()));
         }
-        return new DocumentView.Party(seller.name(), AddressFormat.lines(seller.address(), f.locale()), contact, ids);
+        if (seller.companyNumber() != null) {
+            ids.add(new DocumentView.Row(t.get("seller.companyNumber"), seller.companyNumber()));
+        }
+        return new DocumentView.Party(seller.name(), null, AddressFormat.lines(seller.address(), f.locale()), contact,
+                ids);
     }
 
+    /**
+     * The customer as addressed: its name with the language's honorific for a company or a person (御中 / 様,
+     * 귀중 / 귀하; none in English and Serbian), its tax id and company number, and its own reference (a PO number,
+     * 得意先コード) when it has one. Our internal customer id is never printed.
+     */
     private static DocumentView.Party customer(Customer customer, Messages t, Formats f) {
         List<DocumentView.Row> ids = new ArrayList<>();
         if (customer.taxId() != null) {
             ids.add(new DocumentView.Row(t.get("customer.taxId"), customer.taxId()));
         }
-        ids.add(new DocumentView.Row(t.get("customer.reference"), customer.id()));
-        return new DocumentView.Party(customer.name(), AddressFormat.lines(customer.billingAddress(), f.locale()), List.of(),
-                ids);
+        if (customer.companyNumber() != null) {
+            ids.add(new DocumentView.Row(t.get("customer.companyNumber"), customer.companyNumber()));
+        }
+        if (customer.customerReference() != null) {
+            ids.add(new DocumentView.Row(t.get("customer.reference"), customer.customerReference()));
+        }
+        String honorific = t.get(switch (customer.addressedAs()) {
+            case COMPANY -> "party.honorific.company";
+            case PERSON -> "party.honorific.person";
+        });
+        return new DocumentView.Party(customer.name(), honorific.isBlank() ? null : honorific,
+                AddressFormat.lines(customer.billingAddress(), f.locale()), List.of(), ids);
+    }
+
+    /**
+     * The supply rows a language's law asks for (docs/documents.md), each printed only where its label is not
+     * blank: the date of supply of an invoice without a service period (Japanese 取引年月日, Serbian datum prometa:
+     * the issue date; an invoice with a period shows the period instead), the place of issue (Serbian mesto
+     * izdavanja: the seller's city).
+     */
+    private static void supply(List<DocumentView.Row> meta, Invoice invoice, SellerProfile seller, Messages t,
+            Formats f) {
+        String label = t.get("invoice.supplyDate");
+        if (invoice.periodStart() == null && !label.isBlank()) {
+            meta.add(new DocumentView.Row(label, f.date(invoice.issueDate())));
+        }
+        placeOfIssue(meta, seller, t);
+    }
+
+    private static void placeOfIssue(List<DocumentView.Row> meta, SellerProfile seller, Messages t) {
+        String label = t.get("invoice.placeOfIssue");
+        if (!label.isBlank()) {
+            meta.add(new DocumentView.Row(label, seller.address().city()));
+        }
+    }
+
+    /** "12 × $45.00 × 11/31 days" from the factor the line carries; null for a line billed in full. */
+    private static String factor(InvoiceLine line, Messages t, Formats f) {
+        if (line.proration() == null) {
+            return null;
+        }
+        return t.format("lines.factor", f.integer(line.quantity()), f.money(line.unitAmount()),
+                f.integer(line.proration().numerator()), f.integer(line.proration().denominator()));
     }
 
     private static List<DocumentView.Total> totals(Invoice invoice, Messages t, Formats f) {

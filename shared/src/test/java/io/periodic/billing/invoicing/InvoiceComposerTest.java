@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.periodic.billing.calendar.Fraction;
 import io.periodic.billing.model.Customer;
 import io.periodic.billing.model.Invoice;
 import io.periodic.billing.model.InvoiceLine;
@@ -80,6 +81,11 @@ class InvoiceComposerTest {
         Invoice february = InvoiceComposer.compose(tokyo, sub, plans(plan), 1, true, LocalDate.of(2026, 2, 1), NOW);
         // Trial ends Feb 15: Feb 15..28 = 14 of 28 days are charged.
         assertEquals(Money.of(1_550, "JPY"), february.subtotal());
+        assertEquals(new Fraction(14, 28), february.lines().getFirst().proration(), "the line carries its factor");
+        assertEquals(new Fraction(0, 31), january.lines().getFirst().proration());
+
+        Invoice march = InvoiceComposer.compose(tokyo, sub, plans(plan), 2, true, LocalDate.of(2026, 3, 1), NOW);
+        assertNull(march.lines().getFirst().proration(), "a full period is not prorated");
     }
 
     @Test

@@ -5,12 +5,15 @@ import static io.periodic.billing.invoicing.Samples.plan;
 import static io.periodic.billing.invoicing.Samples.plans;
 import static io.periodic.billing.invoicing.Samples.subscription;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.periodic.billing.calendar.Fraction;
 import io.periodic.billing.model.CreditBalance;
 import io.periodic.billing.model.Customer;
 import io.periodic.billing.model.Invoice;
+import io.periodic.billing.model.InvoiceLine;
 import io.periodic.billing.model.InvoiceStatus;
 import io.periodic.billing.model.PendingCharge;
 import io.periodic.billing.model.Plan;
@@ -56,6 +59,23 @@ class SubscriptionChangesTest {
         Invoice may = InvoiceComposer.compose(customer, s, plans, 4, true, LocalDate.of(2026, 5, 1),
                 Instant.parse("2026-05-01T04:00:00Z"));
         assertEquals(Money.of(9_000 - 1_000 + 3_000, "USD"), may.total());
+    }
+
+    @Test
+    void theProrationFactorTravelsFromTheChangeToTheInvoiceLine() {
+        Subscription s = SubscriptionChanges.change(billedThroughApril(new SubscriptionItem("basic", 2)),
+                List.of(new SubscriptionItem("pro", 2)), plans, APRIL_21, "chg1");
+        assertEquals(List.of(new Fraction(10, 30), new Fraction(10, 30)),
+                s.pendingCharges().stream().map(PendingCharge::proration).toList());
+
+        Invoice may = InvoiceComposer.compose(customer, s, plans, 4, true, LocalDate.of(2026, 5, 1),
+                Instant.parse("2026-05-01T04:00:00Z"));
+        assertNull(may.lines().get(0).proration(), "May is billed in full");
+        for (InvoiceLine line : may.lines().subList(1, 3)) {
+            // Every prorated line's arithmetic checks: quantity × unit × factor = |amount| (exclusive prices).
+            assertEquals(new Fraction(10, 30), line.proration());
+            assertEquals(line.proration().applyTo(line.unitAmount().times(line.quantity())), line.amount().abs());
+        }
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.periodic.billing.persistence;
 
 import io.periodic.billing.calendar.BillingInterval;
+import io.periodic.billing.calendar.Fraction;
 import io.periodic.billing.dunning.DunningPolicy;
 import io.periodic.billing.dunning.LateFee;
 import io.periodic.billing.dunning.StepKind;
@@ -11,6 +12,7 @@ import io.periodic.billing.model.CreditBalance;
 import io.periodic.billing.model.CreditEntry;
 import io.periodic.billing.model.CreditNote;
 import io.periodic.billing.model.Customer;
+import io.periodic.billing.model.RecipientKind;
 import io.periodic.billing.model.DunningEntry;
 import io.periodic.billing.model.IdempotentRequest;
 import io.periodic.billing.model.InboundEvent;
@@ -72,12 +74,12 @@ final class StoredItems {
         String paymentId = Payment.idFor("stripe", "pi_3Golden");
         InvoiceLine fullLine = new InvoiceLine("Team plan × 3\nseats", LineKind.SUBSCRIPTION, "plan_team",
                 D0, D0.plusMonths(1), 3, Money.of(1_200, "JPY"), Money.of(3_600, "JPY"), TaxRate.of("10"),
-                Money.of(360, "JPY"), "chg_1");
+                Money.of(360, "JPY"), "chg_1", new Fraction(11, 31));
         InvoiceLine sparseLine = new InvoiceLine("Adjustment", LineKind.ADJUSTMENT, null, null, null, 1,
                 Money.of(-500, "JPY"), Money.of(-500, "JPY"), TaxRate.ZERO, Money.of(0, "JPY"));
         PendingCharge fullCharge = new PendingCharge("chg:unused:plan_team", "Team plan", LineKind.PRORATION,
                 "plan_team", D0, D0.plusDays(10), 2, Money.of(1_200, "JPY"), Money.of(-800, "JPY"),
-                TaxBehavior.INCLUSIVE);
+                TaxBehavior.INCLUSIVE, new Fraction(10, 30));
         PendingCharge sparseCharge = new PendingCharge("chg:fee", "Setup fee", LineKind.ADJUSTMENT, null, null, null,
                 1, Money.of(5_000, "JPY"), Money.of(5_000, "JPY"), TaxBehavior.EXCLUSIVE);
         List<SubscriptionItem> items = List.of(new SubscriptionItem("plan_team", 3),
@@ -91,8 +93,8 @@ final class StoredItems {
                 new Case<>("customer.full", CustomerSchema.CUSTOMER, new Customer("cus_golden1", "ACME Corp",
                         "AP@Acme.example", Currencies.of("JPY"), ZoneId.of("Asia/Tokyo"), Locale.forLanguageTag("sr-Latn"),
                         30, TaxRate.of("10"), "T1234567890123", fullAddress, "crm-42",
-                        List.of("ｶ)ｱｸﾐｺ-ﾎﾟﾚ-ｼﾖﾝ", "ｱｸﾐ(ｶ"), List.of("0172-101-7700001"), Money.of(660, "JPY"), T0,
-                        3L)),
+                        List.of("ｶ)ｱｸﾐｺ-ﾎﾟﾚ-ｼﾖﾝ", "ｱｸﾐ(ｶ"), List.of("0172-101-7700001"), Money.of(660, "JPY"),
+                        RecipientKind.PERSON, "PO-2026-0042", "21234567", T0, 3L)),
                 new Case<>("customer.sparse", CustomerSchema.CUSTOMER, new Customer("cus_golden2", "Beo d.o.o.",
                         "office@beo.example", Currencies.of("RSD"), ZoneId.of("Europe/Belgrade"), Locale.ENGLISH, 0,
                         TaxRate.ZERO, null, sparseAddress, null, T0, null)),
@@ -165,7 +167,8 @@ final class StoredItems {
                         "billing@periodic.example", "+81 3 1234 5678", "https://periodic.example", "T9876543210987",
                         new SellerProfile.BankAccount("MUFG", "Periodic KK", "JP00MUFG0000000000000000", "BOTKJPJT",
                                 "1234567", "0005"),
-                        "https://pay.periodic.example/{number}", "RE", "GS", 3, Map.of("JPY", 880L, "EUR", 0L), 9_500)),
+                        "https://pay.periodic.example/{number}", "RE", "GS", 3, Map.of("JPY", 880L, "EUR", 0L), 9_500,
+                        "07654321")),
                 new Case<>("seller.sparse", SettingsSchema.SELLER, new SellerProfile("Periodic d.o.o.", sparseAddress,
                         "billing@periodic.example", null, null, null,
                         new SellerProfile.BankAccount("Banka", "Periodic d.o.o.", null, null, "160-0000000000000-00",

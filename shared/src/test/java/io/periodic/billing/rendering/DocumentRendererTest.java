@@ -66,7 +66,7 @@ class DocumentRendererTest {
         @Test
         void customerBlock() {
             assertContains(html, "Bill to", "Mānoa Coffee Roasters LLC", "2752 Woodlawn Drive", "Suite 5-201",
-                    "Honolulu, HI 96822", "<dt>Customer reference</dt><dd>cus_5f2c9a71e0b34d86</dd>");
+                    "Honolulu, HI 96822", "<dt>Your reference</dt><dd>PO-88123</dd>");
             // This customer has no tax id: only the seller's is printed.
             assertEquals(1, html.split("<dt>Tax ID</dt>", -1).length - 1);
         }
@@ -124,7 +124,7 @@ class DocumentRendererTest {
             assertContains(html, "<html lang=\"ja\">", "<h1>請求書</h1>",
                     "<th>請求書番号</th><td>INV-2026-000481</td>", "<th>発行日</th><td>2026年11月1日</td>",
                     "<th>お支払期限</th><td>2026年12月1日</td>", "<th>お支払条件</th><td>請求書発行日から30日以内</td>",
-                    "<th>ご利用期間</th><td>2026年11月1日～2026年11月30日</td>", "下記のとおりご請求申し上げます。");
+                    "<th>取引期間</th><td>2026年11月1日～2026年11月30日</td>", "下記のとおりご請求申し上げます。");
         }
 
         @Test
@@ -132,7 +132,7 @@ class DocumentRendererTest {
             assertContains(html, "株式会社クラウドノート", "<div>〒150-0041</div>", "<div>東京都渋谷区神南1-2-3</div>",
                     "<div>神南スクエア 8階</div>", "<div>日本</div>", "<dt>登録番号</dt><dd>T4011001234567</dd>",
                     "ご請求先", "株式会社みなと設計事務所", "<div>〒101-0052</div>", "<div>東京都千代田区神田小川町2-5-11</div>",
-                    "<dt>登録番号</dt><dd>T7010001098765</dd>", "<dt>お客様番号</dt><dd>cus_8b41d7e2a9c05f13</dd>");
+                    "<dt>登録番号</dt><dd>T7010001098765</dd>", "<dt>お客様管理番号</dt><dd>K-20417</dd>");
         }
 
         @Test
@@ -171,7 +171,7 @@ class DocumentRendererTest {
                     "<th>결제 조건</th><td>발행일로부터 14일 이내</td>", "청구처", "(주)바다물류",
                     "<div>(48058) 부산광역시 해운대구 센텀중앙로 97</div>", "<div>대한민국</div>",
                     "<dt>사업자등록번호</dt><dd>605-81-12345</dd>", "<dt>사업자등록번호</dt><dd>214-87-01234</dd>",
-                    "<dt>고객 번호</dt><dd>cus_c37e19a4f8d2b650</dd>");
+                    "<span class=\"honorific\">귀중</span>");
         }
 
         @Test
@@ -207,7 +207,7 @@ class DocumentRendererTest {
                     "<th>Rok plaćanja</th><td>16. novembar 2026.</td>",
                     "<th>Uslovi plaćanja</th><td>Plaćanje u roku od 15 dana</td>", "Kupac", "Zlatibor Trade d.o.o.",
                     "<div>21000 Novi Sad</div>", "<div>Srbija</div>", "<dt>PIB</dt><dd>101234567</dd>",
-                    "<dt>PIB</dt><dd>109876543</dd>", "<dt>Šifra kupca</dt><dd>cus_19e4a6c2d7b83f05</dd>");
+                    "<dt>PIB</dt><dd>109876543</dd>", "<dt>Vaša referenca</dt><dd>Narudžbenica 117/2026</dd>");
         }
 
         @Test
@@ -449,7 +449,7 @@ class DocumentRendererTest {
                     // seller and customer blocks as on the invoice
                     "Tidewater Analytics, Inc.", "548 Market Street", "<dt>Tax ID</dt><dd>84-2719305</dd>",
                     "billing@tidewater-analytics.com", "Mānoa Coffee Roasters LLC", "Honolulu, HI 96822",
-                    "<dt>Customer reference</dt><dd>cus_5f2c9a71e0b34d86</dd>");
+                    "<dt>Your reference</dt><dd>PO-88123</dd>");
             assertLacks(html, "credit balance", "How to pay", "class=\"watermark");
         }
 

@@ -22,8 +22,12 @@ class GoldenFilesTest {
                 sample("invoice-ja.html", () -> RENDERER.invoiceHtml(Samples.jpDocument())),
                 sample("invoice-ko.html", () -> RENDERER.invoiceHtml(Samples.krDocument())),
                 sample("invoice-sr-Latn.html", () -> RENDERER.invoiceHtml(Samples.rsDocument())),
+                sample("invoice-ja-person.html", () -> RENDERER.invoiceHtml(Samples.jpPersonDocument())),
                 sample("credit-note-en.html", () -> RENDERER.creditNoteHtml(
-                        Samples.usCreditNoteDocument(CreditNote.Disposition.REDUCE_AMOUNT_DUE))));
+                        Samples.usCreditNoteDocument(CreditNote.Disposition.REDUCE_AMOUNT_DUE))),
+                sample("credit-note-ja.html", () -> RENDERER.creditNoteHtml(Samples.jpCreditNoteDocument())),
+                sample("credit-note-ko.html", () -> RENDERER.creditNoteHtml(Samples.krCreditNoteDocument())),
+                sample("credit-note-sr-Latn.html", () -> RENDERER.creditNoteHtml(Samples.rsCreditNoteDocument())));
     }
 
     private static Arguments sample(String file, Supplier<String> html) {

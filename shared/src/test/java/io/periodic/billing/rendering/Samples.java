@@ -1,5 +1,6 @@
 package io.periodic.billing.rendering;
 
+import io.periodic.billing.calendar.Fraction;
 import io.periodic.billing.model.Address;
 import io.periodic.billing.model.CreditNote;
 import io.periodic.billing.model.Customer;
@@ -7,6 +8,7 @@ import io.periodic.billing.model.Invoice;
 import io.periodic.billing.model.InvoiceLine;
 import io.periodic.billing.model.InvoiceStatus;
 import io.periodic.billing.model.LineKind;
+import io.periodic.billing.model.RecipientKind;
 import io.periodic.billing.model.SellerProfile;
 import io.periodic.billing.model.SellerProfile.BankAccount;
 import io.periodic.billing.money.Currencies;
@@ -21,6 +23,7 @@ import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Realistic sample documents (also the golden files shown to people): one seller and customer per language, with
@@ -51,7 +54,8 @@ final class Samples {
         return new Customer("cus_5f2c9a71e0b34d86", "Mānoa Coffee Roasters LLC", "accounts@manoacoffee.com",
                 Currencies.of("USD"), ZoneId.of("Pacific/Honolulu"), Locale.forLanguageTag("en-US"), 30,
                 TaxRate.of("4.712"), null,
-                new Address("2752 Woodlawn Drive", "Suite 5-201", "96822", "Honolulu", "HI", "US"), CREATED, 1L);
+                new Address("2752 Woodlawn Drive", "Suite 5-201", "96822", "Honolulu", "HI", "US"), CREATED, 1L)
+                .toBuilder().customerReference("PO-88123").build();
     }
 
     /** Upgrade from Starter to Growth on October 21: a proration charge and credit, partially paid. */
@@ -61,8 +65,8 @@ final class Samples {
         return invoice("inv_2a7d5c0e91b84f36", "INV-2026-000123", usCustomer(), InvoiceStatus.OPEN,
                 List.of(
                         line("Growth plan (per seat)", LineKind.SUBSCRIPTION, NOV_1, DEC_1, 12, 4500, 54000, get),
-                        line("Growth plan", LineKind.PRORATION, changed, NOV_1, 12, 4500, 19161, get),
-                        line("Starter plan", LineKind.PRORATION, changed, NOV_1, 12, 2500, -10645, get)),
+                        prorated("Growth plan", LineKind.PRORATION, changed, NOV_1, 12, 4500, 19161, get, 11, 31),
+                        prorated("Starter plan", LineKind.PRORATION, changed, NOV_1, 12, 2500, -10645, get, 11, 31)),
                 0, 30000, ISSUED, DEC_1);
     }
 
@@ -83,6 +87,36 @@ final class Samples {
         return new CreditNoteDocument(usCreditNote(disposition), usInvoice(), usCustomer(), usSeller());
     }
 
+    /** A credit note of {@code invoice} for {@code subtotalMinor} plus tax at the invoice's single rate. */
+    static CreditNote creditNote(Invoice invoice, String id, String number, long subtotalMinor, String reason,
+            CreditNote.Disposition disposition) {
+        Currency currency = invoice.currency();
+        TaxRate rate = invoice.lines().getFirst().taxRate();
+        Money subtotal = Money.of(subtotalMinor, currency);
+        Money tax = TaxCalculator.calculate(currency, List.of(new TaxCalculator.Line(subtotal, rate,
+                TaxBehavior.EXCLUSIVE))).lines().getFirst().tax();
+        return new CreditNote(id, number, invoice.id(), invoice.customerId(), subtotal, tax, disposition, reason,
+                LocalDate.of(2026, 11, 15), CREATED, 1L);
+    }
+
+    static CreditNoteDocument jpCreditNoteDocument() {
+        return new CreditNoteDocument(creditNote(jpInvoice(), "cn_3b9e2d7f1a6c4085", "CN-2026-000031", 3000,
+                "11月12日の障害（4時間）に伴う、サービスレベル契約第4.2条に基づくサービスクレジット", CreditNote.Disposition.REDUCE_AMOUNT_DUE),
+                jpInvoice(), jpCustomer(), jpSeller());
+    }
+
+    static CreditNoteDocument krCreditNoteDocument() {
+        return new CreditNoteDocument(creditNote(krInvoice(), "cn_8c1d4f9e2b7a3056", "CN-2026-000012", 25000,
+                "11월 12일 서비스 장애(4시간)에 따른 서비스 수준 계약 제4.2조의 크레딧", CreditNote.Disposition.CUSTOMER_BALANCE),
+                krInvoice(), krCustomer(), krSeller());
+    }
+
+    static CreditNoteDocument rsCreditNoteDocument() {
+        return new CreditNoteDocument(creditNote(rsInvoice(), "cn_6f0a3c8e5d1b2947", "CN-2026-000004", 250000,
+                "Umanjenje zbog prekida usluge 12. novembra 2026. (4 sata), po tački 4.2 ugovora o nivou usluge.",
+                CreditNote.Disposition.REDUCE_AMOUNT_DUE), rsInvoice(), rsCustomer(), rsSeller());
+    }
+
     // ---------------------------------------------------------------- Japanese: JPY, Tokyo, JCT 10 %
 
     static SellerProfile jpSeller() {
@@ -98,7 +132,18 @@ final class Samples {
         return new Customer("cus_8b41d7e2a9c05f13", "株式会社みなと設計事務所", "keiri@minato-sekkei.co.jp",
                 Currencies.of("JPY"), ZoneId.of("Asia/Tokyo"), Locale.forLanguageTag("ja-JP"), 30, TaxRate.of("10"),
                 "T7010001098765",
-                new Address("神田小川町2-5-11", "小川町ビル 4階", "101-0052", "千代田区", "東京都", "JP"), CREATED, 1L);
+                new Address("神田小川町2-5-11", "小川町ビル 4階", "101-0052", "千代田区", "東京都", "JP"), CREATED, 1L)
+                .toBuilder().recipientKind(RecipientKind.COMPANY).customerReference("K-20417").build();
+    }
+
+    /** A sole proprietor (個人事業主) addressed as a person: 様 instead of 御中; no reference of its own. */
+    static Customer jpPersonCustomer() {
+        return jpCustomer().toBuilder().name("山田 花子").recipientKind(RecipientKind.PERSON).customerReference(null)
+                .build();
+    }
+
+    static InvoiceDocument jpPersonDocument() {
+        return new InvoiceDocument(jpInvoice(), jpPersonCustomer(), jpSeller(), null);
     }
 
     /** Eight seats, extra storage, and a credit for cancelling priority support on October 25; credit applied. */
@@ -108,8 +153,8 @@ final class Samples {
                 List.of(
                         line("ビジネスプラン（ユーザー単位）", LineKind.SUBSCRIPTION, NOV_1, DEC_1, 8, 3000, 24000, jct),
                         line("追加ストレージ 100GB", LineKind.SUBSCRIPTION, NOV_1, DEC_1, 2, 1500, 3000, jct),
-                        line("優先サポート（解約）", LineKind.PRORATION, LocalDate.of(2026, 10, 25), NOV_1, 1,
-                                5000, -1129, jct)),
+                        prorated("優先サポート（解約）", LineKind.PRORATION, LocalDate.of(2026, 10, 25), NOV_1, 1,
+                                5000, -1129, jct, 7, 31)),
                 3000, 0, ISSUED, DEC_1);
     }
 
@@ -140,8 +185,8 @@ final class Samples {
                 List.of(
                         line("팀 플랜 (사용자당)", LineKind.SUBSCRIPTION, NOV_1, DEC_1, 10, 25000, 250000, vat),
                         line("API 추가 호출 패키지 (10만 건)", LineKind.SUBSCRIPTION, NOV_1, DEC_1, 1, 50000, 50000, vat),
-                        line("베이직 플랜", LineKind.PRORATION, LocalDate.of(2026, 10, 22), NOV_1, 10, 15000,
-                                -48387, vat)),
+                        prorated("베이직 플랜", LineKind.PRORATION, LocalDate.of(2026, 10, 22), NOV_1, 10, 15000,
+                                -48387, vat, 10, 31)),
                 0, 0, ISSUED, LocalDate.of(2026, 11, 15));
     }
 
@@ -157,14 +202,14 @@ final class Samples {
                 "racunovodstvo@oblaksistemi.rs", "+381 11 555 0142", "oblaksistemi.rs", "109876543",
                 new BankAccount("Banca Intesa a.d. Beograd", "Oblak Sistemi d.o.o.", null, null,
                         "160-0000000123456-78", null),
-                null, "INV", "CN");
+                null, "INV", "CN", 1, Map.of(), null, "21734598");
     }
 
     static Customer rsCustomer() {
         return new Customer("cus_19e4a6c2d7b83f05", "Zlatibor Trade d.o.o.", "finansije@zlatibortrade.rs",
                 Currencies.of("RSD"), ZoneId.of("Europe/Belgrade"), Locale.forLanguageTag("sr-Latn-RS"), 15,
                 TaxRate.of("20"), "101234567", new Address("Dunavska 12", null, "21000", "Novi Sad", null, "RS"),
-                CREATED, 1L);
+                CREATED, 1L).toBuilder().companyNumber("08123456").customerReference("Narudžbenica 117/2026").build();
     }
 
     /** Upgrade from Osnovni to Poslovni on October 25: the unused Osnovni days are credited. */
@@ -175,8 +220,8 @@ final class Samples {
                         line("Poslovni paket (po korisniku)", LineKind.SUBSCRIPTION, NOV_1, DEC_1, 8, 250000, 2000000, pdv),
                         line("Dodatni prostor za skladištenje 200 GB", LineKind.SUBSCRIPTION, NOV_1, DEC_1, 1, 180000,
                                 180000, pdv),
-                        line("Paket Osnovni", LineKind.PRORATION, LocalDate.of(2026, 10, 25),
-                                NOV_1, 8, 120000, -216774, pdv)),
+                        prorated("Paket Osnovni", LineKind.PRORATION, LocalDate.of(2026, 10, 25),
+                                NOV_1, 8, 120000, -216774, pdv, 7, 31)),
                 0, 0, ISSUED, LocalDate.of(2026, 11, 16));
     }
 
@@ -188,12 +233,24 @@ final class Samples {
 
     /** A line before tax, in minor units of the invoice's currency; {@link #invoice} computes its tax. */
     record Draft(String description, LineKind kind, LocalDate start, LocalDate endExclusive, long quantity,
-            long unitMinor, long amountMinor, TaxRate rate) {
+            long unitMinor, long amountMinor, TaxRate rate, Fraction proration) {
     }
 
     static Draft line(String description, LineKind kind, LocalDate start, LocalDate endExclusive, long quantity,
             long unitMinor, long amountMinor, TaxRate rate) {
-        return new Draft(description, kind, start, endExclusive, quantity, unitMinor, amountMinor, rate);
+        return new Draft(description, kind, start, endExclusive, quantity, unitMinor, amountMinor, rate, null);
+    }
+
+    /** A prorated line: its amount is quantity × unit × days/daysInPeriod, rounded once (checked here). */
+    static Draft prorated(String description, LineKind kind, LocalDate start, LocalDate endExclusive, long quantity,
+            long unitMinor, long amountMinor, TaxRate rate, long days, long daysInPeriod) {
+        Fraction factor = new Fraction(days, daysInPeriod);
+        long expected = factor.applyTo(Money.of(unitMinor * quantity, "JPY")).minor();
+        if (Math.abs(expected) != Math.abs(amountMinor)) {
+            throw new IllegalArgumentException(description + ": " + quantity + " × " + unitMinor + " × " + factor
+                    + " is " + expected + ", not " + amountMinor);
+        }
+        return new Draft(description, kind, start, endExclusive, quantity, unitMinor, amountMinor, rate, factor);
     }
 
     /** An invoice in the customer's currency with each line's tax computed per invoice per rate (tax-exclusive). */
@@ -207,7 +264,8 @@ final class Samples {
         for (int i = 0; i < drafts.size(); i++) {
             Draft d = drafts.get(i);
             lines.add(new InvoiceLine(d.description(), d.kind(), null, d.start(), d.endExclusive(), d.quantity(),
-                    Money.of(d.unitMinor(), currency), taxes.lines().get(i).net(), d.rate(), taxes.lines().get(i).tax()));
+                    Money.of(d.unitMinor(), currency), taxes.lines().get(i).net(), d.rate(), taxes.lines().get(i).tax(),
+                    null, d.proration()));
         }
         return new Invoice(id, number, customer.id(), "sub_" + id.substring(4), currency, status, lines,
                 Money.of(creditAppliedMinor, currency), Money.of(amountPaidMinor, currency), issued, due, NOV_1, DEC_1,
@@ -230,7 +288,6 @@ final class Samples {
 
     /** The same customer with another name, locale or tax id. */
     static Customer customer(Customer c, String name, Locale locale, String taxId) {
-        return new Customer(c.id(), name, c.email(), c.currency(), c.timeZone(), locale, c.paymentTermsDays(),
-                c.taxRate(), taxId, c.billingAddress(), c.createdAt(), c.version());
+        return c.toBuilder().name(name).locale(locale).taxId(taxId).build();
     }
 }

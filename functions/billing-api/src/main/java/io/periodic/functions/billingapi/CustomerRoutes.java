@@ -2,6 +2,7 @@ package io.periodic.functions.billingapi;
 
 import io.periodic.billing.model.Address;
 import io.periodic.billing.model.Customer;
+import io.periodic.billing.model.RecipientKind;
 import io.periodic.billing.money.Money;
 import io.periodic.billing.money.TaxRate;
 import io.periodic.billing.payments.BankNames;
@@ -29,7 +30,7 @@ final class CustomerRoutes implements Http.Resource {
     static final Set<String> LANGUAGES = Set.of("en", "ja", "ko", "sr");
     private static final String[] CUSTOMER_FIELDS = {"name", "email", "currency", "timeZone", "locale",
         "paymentTermsDays", "taxRate", "taxId", "address", "externalRef", "payerNames", "virtualAccounts",
-        "bankFeeTolerance"};
+        "bankFeeTolerance", "recipientKind", "customerReference", "companyNumber"};
     static final String[] ADDRESS_FIELDS = {"line1", "line2", "postalCode", "city", "region", "country"};
 
     private final AccountService accounts;
@@ -67,13 +68,15 @@ final class CustomerRoutes implements Http.Resource {
     private Response create(Request r) {
         JsonIn in = JsonIn.body(r.body(), CUSTOMER_FIELDS);
         String id = r.derivedId("cus");
+        RecipientKind recipientKind = recipientKind(in);
         Customer customer = in.build(() -> new Customer(id, in.string("name"), in.string("email"),
                 in.currency("currency"), zone(in), locale(in),
                 in.intIn("paymentTermsDays", 0, 365, 14), taxRate(in, TaxRate.ZERO), in.optString("taxId"),
                 address(in.object("address", ADDRESS_FIELDS)), in.optString("externalRef"),
                 in.has("payerNames") ? payerNames(in) : List.of(),
                 in.has("virtualAccounts") ? virtualAccounts(in) : List.of(),
-                bankFeeTolerance(in, in.currency("currency"), null), clock.now(), null));
+                bankFeeTolerance(in, in.currency("currency"), null), recipientKind, in.optString("customerReference"),
+                in.optString("companyNumber"), clock.now(), null));
         Customer created = Idempotency.createOnce(r, () -> accounts.createCustomer(customer),
                 () -> accounts.customer(id));
         return Response.created(Views.customer(created), "/customers/" + created.id());
@@ -94,6 +97,7 @@ final class CustomerRoutes implements Http.Resource {
         Currency currency = in.has("currency") ? in.currency("currency") : c.currency();
         // A tolerance is in the customer's currency: a new currency without a new tolerance goes back to the seller's.
         Money keptTolerance = currency.equals(c.currency()) ? c.bankFeeTolerance() : null;
+        RecipientKind recipientKind = in.present("recipientKind") ? recipientKind(in) : c.recipientKind();
         return in.build(() -> new Customer(c.id(),
                 in.has("name") ? in.string("name") : c.name(),
                 in.has("email") ? in.string("email") : c.email(),
@@ -108,7 +112,22 @@ final class CustomerRoutes implements Http.Resource {
                 in.present("payerNames") ? (in.has("payerNames") ? payerNames(in) : List.of()) : c.payerNames(),
                 in.present("virtualAccounts") ? (in.has("virtualAccounts") ? virtualAccounts(in) : List.of())
                         : c.virtualAccounts(),
-                bankFeeTolerance(in, currency, keptTolerance), c.createdAt(), c.version()));
+                bankFeeTolerance(in, currency, keptTolerance), recipientKind,
+                in.present("customerReference") ? in.optString("customerReference") : c.customerReference(),
+                in.present("companyNumber") ? in.optString("companyNumber") : c.companyNumber(),
+                c.createdAt(), c.version()));
+    }
+
+    /**
+     * How documents address the customer: {@code company} (御中) or {@code person} (様); absent or null = not said,
+     * addressed as a company (docs/documents.md).
+     */
+    private static RecipientKind recipientKind(JsonIn in) {
+        return in.parsed("recipientKind", false, text -> switch (text) {
+            case "company" -> RecipientKind.COMPANY;
+            case "person" -> RecipientKind.PERSON;
+            default -> throw new IllegalArgumentException("must be company or person, got " + text);
+        });
     }
 
     /**

@@ -365,6 +365,8 @@ final class JsonIn {
             Map.entry("name", "name"), Map.entry("email", "email"),
             Map.entry("payment terms", "paymentTermsDays"), Map.entry("tax id", "taxId"),
             Map.entry("external reference", "externalRef"),
+            Map.entry("customer reference", "customerReference"), Map.entry("company number", "companyNumber"),
+            Map.entry("seller company number", "companyNumber"),
             Map.entry("payer name", "payerNames"), Map.entry("payer names", "payerNames"),
             Map.entry("virtual accounts", "virtualAccounts"), Map.entry("a virtual account", "virtualAccounts"),
             Map.entry("address line1", "line1"), Map.entry("address line2", "line2"),

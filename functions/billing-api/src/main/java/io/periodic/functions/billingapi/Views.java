@@ -51,6 +51,10 @@ final class Views {
         o.put("taxId", c.taxId());
         o.set("address", address(c.billingAddress()));
         o.put("externalRef", c.externalRef());
+        // The kind documents use: the one stated, else company (docs/documents.md).
+        o.put("recipientKind", lower(c.addressedAs().name()));
+        o.put("customerReference", c.customerReference());
+        o.put("companyNumber", c.companyNumber());
         ArrayNode payerNames = o.putArray("payerNames");
         for (String payerName : c.payerNames()) {
             payerNames.add(payerName);
@@ -270,6 +274,7 @@ final class Views {
             s.put("phone", seller.phone());
             s.put("website", seller.website());
             s.put("taxId", seller.taxId());
+            s.put("companyNumber", seller.companyNumber());
             if (seller.bankAccount() == null) {
                 s.putNull("bankAccount");
             } else {

@@ -315,6 +315,16 @@ class BadInputCampaignTest {
                 + "1".repeat(21) + "\"}}", "/address/postalCode");
         field(route, "/customers", "externalRef 101 characters", customerJson("\"A\"", mail, "\"USD\"",
                 ", \"externalRef\": \"" + "r".repeat(101) + "\""), "/externalRef");
+        for (String kind : new String[] {"\"Company\"", "\"firm\"", "\"\"", "1", "true", "[\"person\"]"}) {
+            field(route, "/customers", "recipientKind " + kind, customerJson("\"A\"", mail, "\"USD\"",
+                    ", \"recipientKind\": " + kind), "/recipientKind");
+        }
+        field(route, "/customers", "customerReference 65 characters", customerJson("\"A\"", mail, "\"USD\"",
+                ", \"customerReference\": \"" + "P".repeat(65) + "\""), "/customerReference");
+        field(route, "/customers", "customerReference a number", customerJson("\"A\"", mail, "\"USD\"",
+                ", \"customerReference\": 4711"), "/customerReference");
+        field(route, "/customers", "companyNumber 33 characters", customerJson("\"A\"", mail, "\"USD\"",
+                ", \"companyNumber\": \"" + "1".repeat(33) + "\""), "/companyNumber");
         Map<String, String[]> payerNames = new LinkedHashMap<>();
         payerNames.put("a string", new String[] {"\"ﾔﾏﾀﾞｼｮｳｼﾞ\"", "/payerNames"});
         payerNames.put("empty", new String[] {"[]", "/payerNames"});
@@ -362,6 +372,11 @@ class BadInputCampaignTest {
         field(patch, path, "virtualAccounts a line break", "{\"virtualAccounts\": [\"0172-101\\n-1234567\"]}",
                 "/virtualAccounts/0");
         field(patch, path, "currency cleared", "{\"currency\": null}", "/currency");
+        field(patch, path, "recipientKind unknown", "{\"recipientKind\": \"department\"}", "/recipientKind");
+        field(patch, path, "customerReference an object", "{\"customerReference\": {\"po\": \"1\"}}",
+                "/customerReference");
+        field(patch, path, "companyNumber 33 characters", "{\"companyNumber\": \"" + "9".repeat(33) + "\"}",
+                "/companyNumber");
         field(patch, path, "bankFeeTolerance negative", "{\"bankFeeTolerance\": -440}", "/bankFeeTolerance");
         field(patch, path, "bankFeeTolerance over the maximum", "{\"bankFeeTolerance\": 1000000000000000}",
                 "/bankFeeTolerance");
@@ -557,6 +572,10 @@ class BadInputCampaignTest {
         field(route, "/settings", "bank account without IBAN or number", s.replace("\"email\"",
                 "\"bankAccount\": {\"bankName\": \"B\", \"accountHolder\": \"H\"}, \"email\""),
                 "/seller/bankAccount/iban");
+        field(route, "/settings", "seller companyNumber 33 characters", s.replace("\"email\"",
+                "\"companyNumber\": \"" + "2".repeat(33) + "\", \"email\""), "/seller/companyNumber");
+        field(route, "/settings", "seller companyNumber a number", s.replace("\"email\"",
+                "\"companyNumber\": 21734598, \"email\""), "/seller/companyNumber");
         field(route, "/settings", "no dunning steps", withPolicy("{\"steps\": []}"), "/dunningPolicy/steps");
         field(route, "/settings", "an unknown step kind", withPolicy("{\"steps\": [{\"kind\": \"nag\", "
                 + "\"dayOffset\": 1}]}"), "/dunningPolicy/steps/0/kind");

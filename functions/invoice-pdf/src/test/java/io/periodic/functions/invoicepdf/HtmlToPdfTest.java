@@ -30,7 +30,11 @@ class HtmlToPdfTest {
         "invoice-ja.html, INV-2026-000481, ご請求金額",
         "invoice-ko.html, INV-2026-000219, 청구",
         "invoice-sr-Latn.html, INV-2026-000057, Za uplatu",
-        "credit-note-en.html, CN-2026-000007, Credit note"})
+        "invoice-ja-person.html, INV-2026-000481, 様",
+        "credit-note-en.html, CN-2026-000007, CREDIT TO",
+        "credit-note-ja.html, CN-2026-000031, 返還先",
+        "credit-note-ko.html, CN-2026-000012, 크레딧 대상",
+        "credit-note-sr-Latn.html, CN-2026-000004, U KORIST"})
     void rendersOneA4PageWithEmbeddedFontsAndExtractableText(String file, String number, String label)
             throws Exception {
         String html = Files.readString(golden(file), StandardCharsets.UTF_8);
