@@ -28,7 +28,9 @@ import java.util.Map;
  *   <li>during a free trial the line is free; a trial that ends inside the period charges the days after it
  *       ({@link Proration}, by local day);
  *   <li>every pending charge of the subscription (prorations of mid-period changes) as its own line;
- *   <li>tax at the customer's rate, rounded once per invoice per rate ({@link TaxCalculator});
+ *   <li>tax at each line's rate: the plan's (or the pending charge's) own rate, else the customer's, so one
+ *       invoice may carry several rates (Japan's 10 % and reduced 8 %); rounded once per invoice per rate
+ *       ({@link TaxCalculator});
  *   <li>issued on the period's start date, or on {@code today} when billed late (an invoice is never backdated);
  *       due after the customer's payment terms.
  * </ul>
@@ -69,7 +71,7 @@ public final class InvoiceComposer {
                 Money amount = chargeable(subscription, period).applyTo(full);
                 drafts.add(new Draft(new InvoiceLine(plan.productName(), LineKind.SUBSCRIPTION, plan.id(),
                         period.start(), period.end(), item.quantity(), plan.unitAmount(), amount,
-                        customer.taxRate(), Money.zero(customer.currency())), plan.taxBehavior()));
+                        plan.taxRateOr(customer.taxRate()), Money.zero(customer.currency())), plan.taxBehavior()));
             }
         }
         for (PendingCharge charge : subscription.pendingCharges()) {
@@ -79,7 +81,8 @@ public final class InvoiceComposer {
             }
             drafts.add(new Draft(new InvoiceLine(charge.description(), charge.kind(), charge.planId(),
                     charge.periodStart(), charge.periodEnd(), charge.quantity(), charge.unitAmount(), charge.amount(),
-                    customer.taxRate(), Money.zero(customer.currency()), charge.id()), charge.taxBehavior()));
+                    charge.taxRateOr(customer.taxRate()), Money.zero(customer.currency()), charge.id()),
+                    charge.taxBehavior()));
         }
 
         List<InvoiceLine> lines = taxed(customer, drafts);
@@ -108,7 +111,7 @@ public final class InvoiceComposer {
 
     private static List<InvoiceLine> taxed(Customer customer, List<Draft> drafts) {
         TaxCalculator.Result result = TaxCalculator.calculate(customer.currency(), drafts.stream()
-                .map(d -> new TaxCalculator.Line(d.line().amount(), customer.taxRate(), d.behavior()))
+                .map(d -> new TaxCalculator.Line(d.line().amount(), d.line().taxRate(), d.behavior()))
                 .toList());
         List<InvoiceLine> lines = new ArrayList<>(drafts.size());
         for (int i = 0; i < drafts.size(); i++) {

@@ -81,7 +81,7 @@ public final class SubscriptionChanges {
     private static PendingCharge charge(String id, String description, Plan plan, Period current,
             LocalDate effective, long quantity, Money amount) {
         return new PendingCharge(id, description, LineKind.PRORATION, plan.id(), effective, current.end(), quantity,
-                plan.unitAmount(), amount, plan.taxBehavior());
+                plan.unitAmount(), amount, plan.taxBehavior(), plan.taxRate());
     }
 
     private static Plan plan(Map<String, Plan> plans, String id) {

@@ -6,6 +6,7 @@ import static io.periodic.billing.model.Checks.required;
 
 import io.periodic.billing.money.Money;
 import io.periodic.billing.money.TaxBehavior;
+import io.periodic.billing.money.TaxRate;
 import java.time.LocalDate;
 
 /**
@@ -14,6 +15,7 @@ import java.time.LocalDate;
  * is unique on the subscription; the invoice that bills it removes it from the subscription.
  *
  * @param amount net amount (negative for a credit), already prorated and rounded once
+ * @param taxRate the rate of the price it comes from (a plan's own rate), or null for the customer's rate
  */
 public record PendingCharge(
         String id,
@@ -25,7 +27,8 @@ public record PendingCharge(
         long quantity,
         Money unitAmount,
         Money amount,
-        TaxBehavior taxBehavior) {
+        TaxBehavior taxBehavior,
+        TaxRate taxRate) {
 
     public PendingCharge {
         id = required(id, "pending charge id", 128);
@@ -42,5 +45,16 @@ public record PendingCharge(
         notNull(unitAmount, "unit amount");
         notNull(amount, "amount").requireSameCurrency(unitAmount);
         notNull(taxBehavior, "tax behavior");
+    }
+
+    /** A charge taxed at its customer's rate. */
+    public PendingCharge(String id, String description, LineKind kind, String planId, LocalDate periodStart,
+            LocalDate periodEnd, long quantity, Money unitAmount, Money amount, TaxBehavior taxBehavior) {
+        this(id, description, kind, planId, periodStart, periodEnd, quantity, unitAmount, amount, taxBehavior, null);
+    }
+
+    /** The rate its line is taxed at: its own, else the customer's. */
+    public TaxRate taxRateOr(TaxRate customerRate) {
+        return taxRate != null ? taxRate : customerRate;
     }
 }

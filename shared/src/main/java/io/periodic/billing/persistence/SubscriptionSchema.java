@@ -15,6 +15,7 @@ import io.periodic.billing.model.Subscription;
 import io.periodic.billing.model.SubscriptionItem;
 import io.periodic.billing.model.SubscriptionStatus;
 import io.periodic.billing.money.TaxBehavior;
+import io.periodic.billing.money.TaxRate;
 import java.util.List;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 
@@ -69,7 +70,9 @@ final class SubscriptionSchema {
         QUANTITY(number("quantity")),
         UNIT_AMOUNT(money("unitAmount")),
         AMOUNT(money("amount")),
-        TAX_BEHAVIOR(string("taxBehavior"));
+        TAX_BEHAVIOR(string("taxBehavior")),
+        /** The rate of the price it comes from; absent: the customer's rate (charges stored before rates per price). */
+        TAX_RATE(string("taxRate"));
 
         private final Column column;
 
@@ -95,6 +98,7 @@ final class SubscriptionSchema {
                 case UNIT_AMOUNT -> it.unitAmount();
                 case AMOUNT -> it.amount();
                 case TAX_BEHAVIOR -> it.taxBehavior().name();
+                case TAX_RATE -> it.taxRate() == null ? null : it.taxRate().toString();
             };
         }
 
@@ -102,7 +106,8 @@ final class SubscriptionSchema {
         public PendingCharge recordOf(Row r) {
             return new PendingCharge(r.get(ID), r.get(DESCRIPTION), LineKind.valueOf(r.get(KIND)), r.get(PLAN_ID),
                     r.get(PERIOD_START), r.get(PERIOD_END), r.get(QUANTITY), r.get(UNIT_AMOUNT), r.get(AMOUNT),
-                    TaxBehavior.valueOf(r.get(TAX_BEHAVIOR)));
+                    TaxBehavior.valueOf(r.get(TAX_BEHAVIOR)),
+                    r.get(TAX_RATE) == null ? null : TaxRate.of(r.get(TAX_RATE)));
         }
 
         static final TableSchema<PendingCharge> SCHEMA = SchemaBuilder.of(PendingCharge.class, values());
