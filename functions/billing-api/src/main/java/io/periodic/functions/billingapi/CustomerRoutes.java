@@ -1,5 +1,6 @@
 package io.periodic.functions.billingapi;
 
+import io.periodic.billing.invoicing.RegistrationNumbers;
 import io.periodic.billing.model.Address;
 import io.periodic.billing.model.Customer;
 import io.periodic.billing.money.Money;
@@ -74,6 +75,7 @@ final class CustomerRoutes implements Http.Resource {
                 in.has("payerNames") ? payerNames(in) : List.of(),
                 in.has("virtualAccounts") ? virtualAccounts(in) : List.of(),
                 bankFeeTolerance(in, in.currency("currency"), null), clock.now(), null));
+        requireValidTaxId(in, customer);
         Customer created = Idempotency.createOnce(r, () -> accounts.createCustomer(customer),
                 () -> accounts.customer(id));
         return Response.created(Views.customer(created), "/customers/" + created.id());
@@ -94,7 +96,7 @@ final class CustomerRoutes implements Http.Resource {
         Currency currency = in.has("currency") ? in.currency("currency") : c.currency();
         // A tolerance is in the customer's currency: a new currency without a new tolerance goes back to the seller's.
         Money keptTolerance = currency.equals(c.currency()) ? c.bankFeeTolerance() : null;
-        return in.build(() -> new Customer(c.id(),
+        Customer after = in.build(() -> new Customer(c.id(),
                 in.has("name") ? in.string("name") : c.name(),
                 in.has("email") ? in.string("email") : c.email(),
                 currency,
@@ -109,6 +111,21 @@ final class CustomerRoutes implements Http.Resource {
                 in.present("virtualAccounts") ? (in.has("virtualAccounts") ? virtualAccounts(in) : List.of())
                         : c.virtualAccounts(),
                 bankFeeTolerance(in, currency, keptTolerance), c.createdAt(), c.version()));
+        if (in.present("taxId") || in.has("address")) {
+            requireValidTaxId(in, after);
+        }
+        return after;
+    }
+
+    /**
+     * A customer's tax id by the rules of its billing country ({@link RegistrationNumbers#customerProblem}): in
+     * Japan a 登録番号 or 法人番号 with the NTA check digit, in the EU a VAT number of a member state's format.
+     */
+    private static void requireValidTaxId(JsonIn in, Customer customer) {
+        String problem = RegistrationNumbers.customerProblem(customer.billingAddress().country(), customer.taxId());
+        if (problem != null) {
+            throw ApiProblem.field(in.at("taxId"), problem);
+        }
     }
 
     /**
