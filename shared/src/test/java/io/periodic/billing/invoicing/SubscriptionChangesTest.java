@@ -20,8 +20,10 @@ import io.periodic.billing.model.SubscriptionItem;
 import io.periodic.billing.model.SubscriptionStatus;
 import io.periodic.billing.money.Money;
 import io.periodic.billing.money.TaxBehavior;
+import io.periodic.billing.money.TaxRate;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -56,6 +58,18 @@ class SubscriptionChangesTest {
         Invoice may = InvoiceComposer.compose(customer, s, plans, 4, true, LocalDate.of(2026, 5, 1),
                 Instant.parse("2026-05-01T04:00:00Z"));
         assertEquals(Money.of(9_000 - 1_000 + 3_000, "USD"), may.total());
+    }
+
+    @Test
+    void aProrationKeepsTheRateOfThePlanItComesFrom() {
+        Plan reduced = new Plan("reduced", "Coffee", Money.of(3_000, "USD"), basic.interval(), 0,
+                TaxBehavior.EXCLUSIVE, true, 1L, TaxRate.of("8"));
+        Map<String, Plan> withRates = plans(basic, reduced);
+        Subscription s = SubscriptionChanges.change(billedThroughApril(new SubscriptionItem("reduced", 1)),
+                List.of(new SubscriptionItem("basic", 1)), withRates, APRIL_21, "chg-rate");
+        assertEquals(Arrays.asList(TaxRate.of("8"), null),
+                s.pendingCharges().stream().map(PendingCharge::taxRate).toList(),
+                "the credit for the reduced-rate plan at 8 %, the charge for the plan without a rate at the customer's");
     }
 
     @Test
