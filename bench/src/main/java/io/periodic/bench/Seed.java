@@ -43,7 +43,7 @@ final class Seed {
     static void into(BillingStore store, Instant now, AwsStub stub) {
         Address tokyoAddress = new Address("千代田1-1", null, "100-0001", "東京都千代田区", null, "JP");
         SellerProfile seller = new SellerProfile("Bench SaaS KK", tokyoAddress, "billing@bench.example", null,
-                null, "T1234567890123", new SellerProfile.BankAccount("Bench Bank", "Bench SaaS KK", null, null,
+                null, "T9234567890123", new SellerProfile.BankAccount("Bench Bank", "Bench SaaS KK", null, null,
                 "1234567", "0005"), "https://pay.bench.example/{number}", "INV", "CN");
         store.settings().putSeller(seller);
         Customer tokyo = store.customers().create(new Customer("cus_sample_tokyo", "株式会社ミナト", "keiri@minato.example",

@@ -54,9 +54,24 @@ public final class Corrections {
         return new VoidPlan(voided, entry, after);
     }
 
-    /** A replacement line: the reissue re-computes amount (unit × quantity) and tax. */
+    /**
+     * A replacement line: the reissue re-computes amount (unit × quantity) and tax.
+     *
+     * @param taxRate the line's own rate (a one-off at the reduced rate, say), or null for the customer's
+     */
     public record Line(String description, String planId, LocalDate periodStart, LocalDate periodEnd, long quantity,
-            Money unitAmount, TaxBehavior taxBehavior) {}
+            Money unitAmount, TaxBehavior taxBehavior, TaxRate taxRate) {
+
+        /** A replacement line at the customer's rate. */
+        public Line(String description, String planId, LocalDate periodStart, LocalDate periodEnd, long quantity,
+                Money unitAmount, TaxBehavior taxBehavior) {
+            this(description, planId, periodStart, periodEnd, quantity, unitAmount, taxBehavior, null);
+        }
+
+        TaxRate rateOr(TaxRate customerRate) {
+            return taxRate != null ? taxRate : customerRate;
+        }
+    }
 
     /** The id of the invoice that replaces {@code voidedId}: deterministic, so a retried reissue creates it once. */
     public static String reissueId(String voidedId) {
@@ -64,8 +79,8 @@ public final class Corrections {
     }
 
     /**
-     * The draft that replaces a voided invoice: its lines, or {@code replacement} lines, taxed at the customer's
-     * current rate; issued today.
+     * The draft that replaces a voided invoice: its lines, or {@code replacement} lines, each taxed at its own rate
+     * or else the customer's current rate; issued today.
      */
     public static Invoice reissueDraft(Invoice voided, Customer customer, List<Line> replacement, LocalDate today,
             Instant now) {
@@ -76,8 +91,8 @@ public final class Corrections {
         } else {
             List<TaxCalculator.Line> taxLines = new ArrayList<>();
             for (Line l : replacement) {
-                taxLines.add(new TaxCalculator.Line(l.unitAmount().times(l.quantity()), customer.taxRate(),
-                        l.taxBehavior()));
+                taxLines.add(new TaxCalculator.Line(l.unitAmount().times(l.quantity()),
+                        l.rateOr(customer.taxRate()), l.taxBehavior()));
             }
             TaxCalculator.Result taxed = TaxCalculator.calculate(voided.currency(), taxLines);
             lines = new ArrayList<>();
@@ -85,7 +100,7 @@ public final class Corrections {
                 Line l = replacement.get(i);
                 lines.add(new InvoiceLine(l.description(), LineKind.ADJUSTMENT, l.planId(),
                         l.periodStart(), l.periodEnd(), l.quantity(), l.unitAmount(), taxed.lines().get(i).net(),
-                        customer.taxRate(), taxed.lines().get(i).tax()));
+                        l.rateOr(customer.taxRate()), taxed.lines().get(i).tax()));
             }
         }
         Money zero = Money.zero(voided.currency());

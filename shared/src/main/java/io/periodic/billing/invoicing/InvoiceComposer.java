@@ -30,7 +30,9 @@ import java.util.Map;
  *   <li>every pending charge of the subscription (prorations of mid-period changes) as its own line;
  *   <li>a prorated line carries its factor (days charged / days in the period) so the document can print
  *       {@code 12 × $45.00 × 11/31};
- *   <li>tax at the customer's rate, rounded once per invoice per rate ({@link TaxCalculator});
+ *   <li>tax at each line's rate: the plan's (or the pending charge's) own rate, else the customer's, so one
+ *       invoice may carry several rates (Japan's 10 % and reduced 8 %); rounded once per invoice per rate
+ *       ({@link TaxCalculator});
  *   <li>issued on the period's start date, or on {@code today} when billed late (an invoice is never backdated);
  *       due after the customer's payment terms.
  * </ul>
@@ -72,7 +74,7 @@ public final class InvoiceComposer {
                 Money amount = chargeable.applyTo(full);
                 drafts.add(new Draft(new InvoiceLine(plan.productName(), LineKind.SUBSCRIPTION, plan.id(),
                         period.start(), period.end(), item.quantity(), plan.unitAmount(), amount,
-                        customer.taxRate(), Money.zero(customer.currency()), null,
+                        plan.taxRateOr(customer.taxRate()), Money.zero(customer.currency()), null,
                         chargeable.isWhole() ? null : chargeable), plan.taxBehavior()));
             }
         }
@@ -83,7 +85,8 @@ public final class InvoiceComposer {
             }
             drafts.add(new Draft(new InvoiceLine(charge.description(), charge.kind(), charge.planId(),
                     charge.periodStart(), charge.periodEnd(), charge.quantity(), charge.unitAmount(), charge.amount(),
-                    customer.taxRate(), Money.zero(customer.currency()), charge.id(), charge.proration()),
+                    charge.taxRateOr(customer.taxRate()), Money.zero(customer.currency()), charge.id(),
+                    charge.proration()),
                     charge.taxBehavior()));
         }
 
@@ -113,7 +116,7 @@ public final class InvoiceComposer {
 
     private static List<InvoiceLine> taxed(Customer customer, List<Draft> drafts) {
         TaxCalculator.Result result = TaxCalculator.calculate(customer.currency(), drafts.stream()
-                .map(d -> new TaxCalculator.Line(d.line().amount(), customer.taxRate(), d.behavior()))
+                .map(d -> new TaxCalculator.Line(d.line().amount(), d.line().taxRate(), d.behavior()))
                 .toList());
         List<InvoiceLine> lines = new ArrayList<>(drafts.size());
         for (int i = 0; i < drafts.size(); i++) {

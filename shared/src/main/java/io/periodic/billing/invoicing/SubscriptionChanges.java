@@ -81,7 +81,7 @@ public final class SubscriptionChanges {
     private static PendingCharge charge(String id, String description, Plan plan, Period current,
             LocalDate effective, long quantity, Money amount, Fraction remaining) {
         return new PendingCharge(id, description, LineKind.PRORATION, plan.id(), effective, current.end(), quantity,
-                plan.unitAmount(), amount, plan.taxBehavior(), remaining);
+                plan.unitAmount(), amount, plan.taxBehavior(), remaining, plan.taxRate());
     }
 
     private static Plan plan(Map<String, Plan> plans, String id) {

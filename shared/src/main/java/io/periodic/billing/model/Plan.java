@@ -6,12 +6,15 @@ import static io.periodic.billing.model.Checks.required;
 import io.periodic.billing.calendar.BillingInterval;
 import io.periodic.billing.money.Money;
 import io.periodic.billing.money.TaxBehavior;
+import io.periodic.billing.money.TaxRate;
 
 /**
  * What a plan costs per interval: a recurring unit amount in one currency.
  *
  * @param trialDays days of free trial for new subscriptions to this plan (0 = none)
  * @param taxBehavior whether {@code unitAmount} excludes tax (added on top) or includes it
+ * @param taxRate the tax rate of this price (e.g. 8 for a Japanese reduced-rate item), or null for the customer's
+ *     rate; the rate is the price's, so one invoice may carry several (docs/tax.md)
  */
 public record Plan(
         String id,
@@ -21,7 +24,8 @@ public record Plan(
         int trialDays,
         TaxBehavior taxBehavior,
         boolean active,
-        Long version) {
+        Long version,
+        TaxRate taxRate) {
 
     public Plan {
         id = Ids.check(id, "plan id");
@@ -37,7 +41,18 @@ public record Plan(
         notNull(taxBehavior, "tax behavior");
     }
 
+    /** A plan taxed at its customer's rate. */
+    public Plan(String id, String productName, Money unitAmount, BillingInterval interval, int trialDays,
+            TaxBehavior taxBehavior, boolean active, Long version) {
+        this(id, productName, unitAmount, interval, trialDays, taxBehavior, active, version, null);
+    }
+
+    /** The rate a line of this plan is taxed at: the plan's own, else the customer's. */
+    public TaxRate taxRateOr(TaxRate customerRate) {
+        return taxRate != null ? taxRate : customerRate;
+    }
+
     public Plan withVersion(Long newVersion) {
-        return new Plan(id, productName, unitAmount, interval, trialDays, taxBehavior, active, newVersion);
+        return new Plan(id, productName, unitAmount, interval, trialDays, taxBehavior, active, newVersion, taxRate);
     }
 }

@@ -8,6 +8,7 @@ import static io.periodic.billing.persistence.Column.string;
 import io.periodic.billing.calendar.BillingInterval;
 import io.periodic.billing.model.Plan;
 import io.periodic.billing.money.TaxBehavior;
+import io.periodic.billing.money.TaxRate;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 
 /**
@@ -28,7 +29,9 @@ final class PlanSchema {
         TRIAL_DAYS(integer("trialDays")),
         TAX_BEHAVIOR(string("taxBehavior")),
         ACTIVE(bool("active")),
-        VERSION(Column.VERSION);
+        VERSION(Column.VERSION),
+        /** The price's own tax rate; absent: the customer's rate (plans stored before rates per price). */
+        TAX_RATE(string("taxRate"));
 
         private final Column column;
 
@@ -55,6 +58,7 @@ final class PlanSchema {
                 case TAX_BEHAVIOR -> it.taxBehavior().name();
                 case ACTIVE -> it.active();
                 case VERSION -> it.version();
+                case TAX_RATE -> it.taxRate() == null ? null : it.taxRate().toString();
             };
         }
 
@@ -62,7 +66,7 @@ final class PlanSchema {
         public Plan recordOf(Row r) {
             return new Plan(r.get(ID), r.get(PRODUCT_NAME), r.get(UNIT_AMOUNT), BillingInterval.parse(r.get(INTERVAL)),
                     r.get(TRIAL_DAYS), TaxBehavior.valueOf(r.get(TAX_BEHAVIOR)), r.get(ACTIVE, false),
-                    r.get(VERSION));
+                    r.get(VERSION), r.get(TAX_RATE) == null ? null : TaxRate.of(r.get(TAX_RATE)));
         }
     }
 

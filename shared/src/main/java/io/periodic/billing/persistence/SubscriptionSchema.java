@@ -16,6 +16,7 @@ import io.periodic.billing.model.Subscription;
 import io.periodic.billing.model.SubscriptionItem;
 import io.periodic.billing.model.SubscriptionStatus;
 import io.periodic.billing.money.TaxBehavior;
+import io.periodic.billing.money.TaxRate;
 import java.util.List;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 
@@ -72,7 +73,9 @@ final class SubscriptionSchema {
         AMOUNT(money("amount")),
         TAX_BEHAVIOR(string("taxBehavior")),
         /** "11/31" on a proration; null on an adjustment; absent on charges stored before it. */
-        PRORATION(string("proration"));
+        PRORATION(string("proration")),
+        /** The rate of the price it comes from; absent: the customer's rate (charges stored before rates per price). */
+        TAX_RATE(string("taxRate"));
 
         private final Column column;
 
@@ -99,6 +102,7 @@ final class SubscriptionSchema {
                 case AMOUNT -> it.amount();
                 case TAX_BEHAVIOR -> it.taxBehavior().name();
                 case PRORATION -> it.proration() == null ? null : it.proration().toString();
+                case TAX_RATE -> it.taxRate() == null ? null : it.taxRate().toString();
             };
         }
 
@@ -106,7 +110,8 @@ final class SubscriptionSchema {
         public PendingCharge recordOf(Row r) {
             return new PendingCharge(r.get(ID), r.get(DESCRIPTION), LineKind.valueOf(r.get(KIND)), r.get(PLAN_ID),
                     r.get(PERIOD_START), r.get(PERIOD_END), r.get(QUANTITY), r.get(UNIT_AMOUNT), r.get(AMOUNT),
-                    TaxBehavior.valueOf(r.get(TAX_BEHAVIOR)), proration(r.get(PRORATION)));
+                    TaxBehavior.valueOf(r.get(TAX_BEHAVIOR)), proration(r.get(PRORATION)),
+                    r.get(TAX_RATE) == null ? null : TaxRate.of(r.get(TAX_RATE)));
         }
 
         private static Fraction proration(String stored) {

@@ -62,7 +62,12 @@ final class DocumentView {
     record Payment(List<Row> bank, List<Segment> reference, String link) {
     }
 
-    record Invoice(Header header, Messages t, String intro, List<Line> lines, List<Total> totals, Payment payment) {
+    /**
+     * taxLegend: the sentence explaining the reduced-rate marker ("※は軽減税率対象"), or null when no line carries
+     * it.
+     */
+    record Invoice(Header header, Messages t, String intro, List<Line> lines, List<Total> totals, Payment payment,
+            String taxLegend) {
     }
 
     record CreditNote(Header header, Messages t, String reason, List<Total> totals, List<Segment> disposition) {

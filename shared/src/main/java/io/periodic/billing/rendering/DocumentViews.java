@@ -1,5 +1,6 @@
 package io.periodic.billing.rendering;
 
+import io.periodic.billing.invoicing.QualifiedInvoices;
 import io.periodic.billing.model.CreditNote;
 import io.periodic.billing.model.Customer;
 import io.periodic.billing.model.Invoice;
@@ -90,9 +91,12 @@ final class DocumentViews {
                 summaryLabel, summaryAmount, summaryNote, t.get("footer.thanks"));
 
         List<DocumentView.Line> lines = new ArrayList<>();
+        boolean anyReduced = false;
         for (InvoiceLine line : invoice.lines()) {
+            boolean reduced = QualifiedInvoices.isReducedRate(seller, line.taxRate());
+            anyReduced |= reduced;
             lines.add(new DocumentView.Line(
-                    description(line, t),
+                    reduced ? description(line, t) + " " + t.get("lines.reducedMark") : description(line, t),
                     line.periodStart() == null ? null
                             : t.format("lines.period", f.period(line.periodStart(), line.periodEnd())),
                     factor(line, t, f),
@@ -104,8 +108,8 @@ final class DocumentViews {
                     isProrated(line)));
         }
 
-        return new DocumentView.Invoice(header, t, t.get("invoice.intro"), lines, totals(invoice, t, f),
-                payment(invoice, seller, t));
+        return new DocumentView.Invoice(header, t, t.get("invoice.intro"), lines, totals(invoice, seller, t, f),
+                payment(invoice, seller, t), anyReduced ? t.get("lines.reducedLegend") : null);
     }
 
     static DocumentView.CreditNote creditNote(CreditNoteDocument doc) {
@@ -229,7 +233,11 @@ final class DocumentViews {
                 f.integer(line.proration().numerator()), f.integer(line.proration().denominator()));
     }
 
-    private static List<DocumentView.Total> totals(Invoice invoice, Messages t, Formats f) {
+    /**
+     * The totals: per tax rate its base and its tax (each rounded once per invoice, docs/tax.md), a reduced rate
+     * with its marker, then the total and what was paid and is due.
+     */
+    private static List<DocumentView.Total> totals(Invoice invoice, SellerProfile seller, Messages t, Formats f) {
         List<DocumentView.Total> totals = new ArrayList<>();
         totals.add(new DocumentView.Total(t.get("totals.subtotal"), f.money(invoice.subtotal()), "plain"));
         Map<TaxRate, Money> taxByRate = invoice.taxByRate();
@@ -238,7 +246,9 @@ final class DocumentViews {
                     .filter(line -> line.taxRate().compareTo(rate.getKey()) == 0)
                     .map(InvoiceLine::amount)
                     .reduce(Money.zero(invoice.currency()), Money::plus);
-            totals.add(new DocumentView.Total(t.format("totals.taxRate", f.percent(rate.getKey()), f.money(base)),
+            String percent = QualifiedInvoices.isReducedRate(seller, rate.getKey())
+                    ? f.percent(rate.getKey()) + t.get("lines.reducedMark") : f.percent(rate.getKey());
+            totals.add(new DocumentView.Total(t.format("totals.taxRate", percent, f.money(base)),
                     f.money(rate.getValue()), "plain"));
         }
         if (taxByRate.size() != 1) {

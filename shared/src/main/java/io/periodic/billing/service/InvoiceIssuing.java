@@ -7,6 +7,7 @@ import io.periodic.billing.invoicing.BillingDecision;
 import io.periodic.billing.invoicing.Finalization;
 import io.periodic.billing.invoicing.InvoiceComposer;
 import io.periodic.billing.invoicing.InvoiceIds;
+import io.periodic.billing.invoicing.QualifiedInvoices;
 import io.periodic.billing.calendar.LocalDue;
 import io.periodic.billing.model.Customer;
 import io.periodic.billing.model.Invoice;
@@ -46,7 +47,8 @@ import software.amazon.awssdk.core.exception.SdkException;
  * </ol>
  * A crash between steps leaves the subscription due, so the next delivery resumes at the first step not done.
  * Missed periods are caught up one by one up to a bound. Bad data (a customer or plan gone, currencies that
- * disagree) and unexpected errors park the subscription with the reason instead of failing forever; transient
+ * disagree, a seller in Japan without a valid registration number, {@link QualifiedInvoices}) and unexpected errors
+ * park the subscription with the reason instead of failing forever; transient
  * AWS errors propagate so that SQS redelivers the job (and, after maxReceiveCount, dead-letters it). Write conflicts
  * are retried by {@link ConflictRetry}.
  */
@@ -175,7 +177,12 @@ public final class InvoiceIssuing {
         String id = InvoiceIds.forPeriod(subscription.id(), period.start());
         Invoice invoice = store.invoices().get(id).orElseGet(() -> compose(subscription, customer, n, recurring));
         if (invoice.status() == InvoiceStatus.DRAFT) {
-            // A composed draft (never stored), or a draft stored by an earlier version of this function.
+            // A composed draft (never stored), or a draft stored by an earlier version of this function. A
+            // Japanese seller without a valid registration number would issue a non-qualified invoice: park instead.
+            String problem = QualifiedInvoices.issueProblem(invoice, seller);
+            if (problem != null) {
+                throw new BillingDataException(problem);
+            }
             invoice = finalizeDraft(invoice, seller);
         }
         after.finalized(invoice, customer, seller);

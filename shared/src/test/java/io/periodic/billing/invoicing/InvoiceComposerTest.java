@@ -22,6 +22,7 @@ import io.periodic.billing.model.SubscriptionItem;
 import io.periodic.billing.model.SubscriptionStatus;
 import io.periodic.billing.money.Money;
 import io.periodic.billing.money.TaxBehavior;
+import io.periodic.billing.money.TaxRate;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -101,6 +102,33 @@ class InvoiceComposerTest {
         assertEquals(2, invoice.lines().size());
         assertEquals("chg:unused:p", invoice.lines().get(1).chargeId());
         assertEquals(Money.of(484, "USD"), invoice.total());
+    }
+
+    @Test
+    void eachPriceCarriesItsOwnRateAndThePlanWithoutOneTakesTheCustomers() {
+        Plan seats = plan("seats", "JPY", 3_000, TaxBehavior.EXCLUSIVE); // no rate: the customer's 10 %
+        Plan coffee = new Plan("coffee", "Coffee beans", Money.of(1_527, "JPY"), seats.interval(), 0,
+                TaxBehavior.EXCLUSIVE, true, 1L, TaxRate.of("8"));
+        Plan tea = new Plan("tea", "Tea", Money.of(1_080, "JPY"), seats.interval(), 0, TaxBehavior.INCLUSIVE, true,
+                1L, TaxRate.of("8"));
+        // A proration of a reduced-rate plan keeps that plan's rate (SubscriptionChanges copies it).
+        PendingCharge unused = new PendingCharge("chg:unused:coffee", "Coffee beans", LineKind.PRORATION, "coffee",
+                LocalDate.of(2026, 1, 16), LocalDate.of(2026, 2, 1), 1, Money.of(1_527, "JPY"), Money.of(-788, "JPY"),
+                TaxBehavior.EXCLUSIVE, TaxRate.of("8"));
+        Subscription sub = subscription(LocalDate.of(2026, 1, 1), SubscriptionStatus.ACTIVE, null,
+                new SubscriptionItem("seats", 8)).withItems(List.of(new SubscriptionItem("seats", 8),
+                new SubscriptionItem("coffee", 3), new SubscriptionItem("tea", 1)), List.of(unused));
+
+        Invoice invoice = InvoiceComposer.compose(tokyo, sub, plans(seats, coffee, tea), 1, true,
+                LocalDate.of(2026, 2, 1), NOW);
+
+        assertEquals(List.of("10", "8", "8", "8"), invoice.lines().stream().map(l -> l.taxRate().toString())
+                .toList());
+        // 10 %: 24,000 → 2,400. 8 % exclusive: (4,581 − 788) × 8 % = 303.44 → 303, rounded once; 8 % inclusive:
+        // 1,080 × 8/108 = 80 inside. Both 8 % groups add up in the rate's total: 383.
+        assertEquals(Money.of(2_400, "JPY"), invoice.taxByRate().get(TaxRate.of("10")));
+        assertEquals(Money.of(383, "JPY"), invoice.taxByRate().get(TaxRate.of("8")));
+        assertEquals(Money.of(-63, "JPY"), invoice.lines().get(3).tax(), "a credit's tax keeps its sign");
     }
 
     @Test

@@ -23,8 +23,10 @@ import io.periodic.billing.model.SubscriptionItem;
 import io.periodic.billing.model.SubscriptionStatus;
 import io.periodic.billing.money.Money;
 import io.periodic.billing.money.TaxBehavior;
+import io.periodic.billing.money.TaxRate;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -76,6 +78,18 @@ class SubscriptionChangesTest {
             assertEquals(new Fraction(10, 30), line.proration());
             assertEquals(line.proration().applyTo(line.unitAmount().times(line.quantity())), line.amount().abs());
         }
+    }
+
+    @Test
+    void aProrationKeepsTheRateOfThePlanItComesFrom() {
+        Plan reduced = new Plan("reduced", "Coffee", Money.of(3_000, "USD"), basic.interval(), 0,
+                TaxBehavior.EXCLUSIVE, true, 1L, TaxRate.of("8"));
+        Map<String, Plan> withRates = plans(basic, reduced);
+        Subscription s = SubscriptionChanges.change(billedThroughApril(new SubscriptionItem("reduced", 1)),
+                List.of(new SubscriptionItem("basic", 1)), withRates, APRIL_21, "chg-rate");
+        assertEquals(Arrays.asList(TaxRate.of("8"), null),
+                s.pendingCharges().stream().map(PendingCharge::taxRate).toList(),
+                "the credit for the reduced-rate plan at 8 %, the charge for the plan without a rate at the customer's");
     }
 
     @Test

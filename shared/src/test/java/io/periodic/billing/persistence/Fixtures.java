@@ -36,7 +36,7 @@ final class Fixtures {
 
     static Customer tokyoCustomer() {
         return new Customer(Ids.newId("cus"), "株式会社サンプル", "keiri@example.co.jp", Currencies.of("JPY"),
-                ZoneId.of("Asia/Tokyo"), Locale.forLanguageTag("ja-JP"), 30, TaxRate.of("10"), "T1234567890123",
+                ZoneId.of("Asia/Tokyo"), Locale.forLanguageTag("ja-JP"), 30, TaxRate.of("10"), "T9234567890123",
                 new Address("千代田区丸の内1-1-1", "サンプルビル 5F", "100-0005", "東京都", null, "JP"), NOW, null);
     }
 

@@ -79,7 +79,7 @@ final class StoredItems {
                 Money.of(-500, "JPY"), Money.of(-500, "JPY"), TaxRate.ZERO, Money.of(0, "JPY"));
         PendingCharge fullCharge = new PendingCharge("chg:unused:plan_team", "Team plan", LineKind.PRORATION,
                 "plan_team", D0, D0.plusDays(10), 2, Money.of(1_200, "JPY"), Money.of(-800, "JPY"),
-                TaxBehavior.INCLUSIVE, new Fraction(10, 30));
+                TaxBehavior.INCLUSIVE, new Fraction(10, 30), TaxRate.of("8"));
         PendingCharge sparseCharge = new PendingCharge("chg:fee", "Setup fee", LineKind.ADJUSTMENT, null, null, null,
                 1, Money.of(5_000, "JPY"), Money.of(5_000, "JPY"), TaxBehavior.EXCLUSIVE);
         List<SubscriptionItem> items = List.of(new SubscriptionItem("plan_team", 3),
@@ -135,7 +135,7 @@ final class StoredItems {
                 new Case<>("dunning-policy.sparse", DunningSchema.DUNNING_POLICY, new DunningSchema.StoredPolicy("DEFAULT",
                         new DunningPolicy(List.of(new DunningPolicy.Step(StepKind.FIRM, 7)), LateFee.NONE, false))),
                 new Case<>("plan.full", PlanSchema.PLAN, new Plan("plan_team", "Team plan", Money.of(1_200, "JPY"),
-                        BillingInterval.monthly(), 14, TaxBehavior.INCLUSIVE, true, 5L)),
+                        BillingInterval.monthly(), 14, TaxBehavior.INCLUSIVE, true, 5L, TaxRate.of("8"))),
                 new Case<>("plan.sparse", PlanSchema.PLAN, new Plan("plan_old", "Old plan", Money.of(0, "USD"),
                         BillingInterval.yearly(), 0, TaxBehavior.EXCLUSIVE, false, null)),
                 new Case<>("subscription.full", SubscriptionSchema.SUBSCRIPTION, new Subscription("sub_golden1", "cus_golden1",

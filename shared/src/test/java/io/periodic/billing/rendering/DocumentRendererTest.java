@@ -130,9 +130,9 @@ class DocumentRendererTest {
         @Test
         void partiesInJapaneseAddressOrderWithRegistrationNumbers() {
             assertContains(html, "株式会社クラウドノート", "<div>〒150-0041</div>", "<div>東京都渋谷区神南1-2-3</div>",
-                    "<div>神南スクエア 8階</div>", "<div>日本</div>", "<dt>登録番号</dt><dd>T4011001234567</dd>",
+                    "<div>神南スクエア 8階</div>", "<div>日本</div>", "<dt>登録番号</dt><dd>T2011001234567</dd>",
                     "ご請求先", "株式会社みなと設計事務所", "<div>〒101-0052</div>", "<div>東京都千代田区神田小川町2-5-11</div>",
-                    "<dt>登録番号</dt><dd>T7010001098765</dd>", "<dt>お客様管理番号</dt><dd>K-20417</dd>");
+                    "<dt>登録番号</dt><dd>T3010001098765</dd>", "<dt>お客様管理番号</dt><dd>K-20417</dd>");
         }
 
         @Test
@@ -377,7 +377,7 @@ class DocumentRendererTest {
                                     TaxRate.of("8"))),
                     0, 0, Samples.ISSUED, Samples.DEC_1);
             String html = RENDERER.invoiceHtml(new InvoiceDocument(mixed, Samples.jpCustomer(), Samples.jpSeller()));
-            assertContains(html, "<th>消費税 8%（対象額 ¥3,000）</th><td>¥240</td>",
+            assertContains(html, "<th>消費税 8%※（対象額 ¥3,000）</th><td>¥240</td>",
                     "<th>消費税 10%（対象額 ¥30,000）</th><td>¥3,000</td>", "<th>消費税合計</th><td>¥3,240</td>",
                     "<th>合計</th><td>¥36,240</td>");
             assertTrue(html.indexOf("消費税 8%") < html.indexOf("消費税 10%"), "rates in ascending order");

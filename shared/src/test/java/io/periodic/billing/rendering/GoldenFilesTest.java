@@ -23,6 +23,11 @@ class GoldenFilesTest {
                 sample("invoice-ko.html", () -> RENDERER.invoiceHtml(Samples.krDocument())),
                 sample("invoice-sr-Latn.html", () -> RENDERER.invoiceHtml(Samples.rsDocument())),
                 sample("invoice-ja-person.html", () -> RENDERER.invoiceHtml(Samples.jpPersonDocument())),
+                sample("invoice-two-rates-ja.html", () -> RENDERER.invoiceHtml(Samples.jpMultiRateDocument("ja-JP"))),
+                sample("invoice-two-rates-en.html", () -> RENDERER.invoiceHtml(Samples.jpMultiRateDocument("en-US"))),
+                sample("invoice-two-rates-ko.html", () -> RENDERER.invoiceHtml(Samples.jpMultiRateDocument("ko-KR"))),
+                sample("invoice-two-rates-sr-Latn.html",
+                        () -> RENDERER.invoiceHtml(Samples.jpMultiRateDocument("sr-Latn-RS"))),
                 sample("credit-note-en.html", () -> RENDERER.creditNoteHtml(
                         Samples.usCreditNoteDocument(CreditNote.Disposition.REDUCE_AMOUNT_DUE))),
                 sample("credit-note-ja.html", () -> RENDERER.creditNoteHtml(Samples.jpCreditNoteDocument())),

@@ -122,7 +122,7 @@ final class Samples {
     static SellerProfile jpSeller() {
         return new SellerProfile("株式会社クラウドノート",
                 new Address("神南1-2-3", "神南スクエア 8階", "150-0041", "渋谷区", "東京都", "JP"),
-                "billing@cloudnote.co.jp", "03-6555-0142", "cloudnote.co.jp", "T4011001234567",
+                "billing@cloudnote.co.jp", "03-6555-0142", "cloudnote.co.jp", "T2011001234567",
                 new BankAccount("三井住友銀行 渋谷駅前支店", "カ）クラウドノート", null, null, "普通 1234567",
                         "0009-234"),
                 null, "INV", "CN");
@@ -131,7 +131,7 @@ final class Samples {
     static Customer jpCustomer() {
         return new Customer("cus_8b41d7e2a9c05f13", "株式会社みなと設計事務所", "keiri@minato-sekkei.co.jp",
                 Currencies.of("JPY"), ZoneId.of("Asia/Tokyo"), Locale.forLanguageTag("ja-JP"), 30, TaxRate.of("10"),
-                "T7010001098765",
+                "T3010001098765",
                 new Address("神田小川町2-5-11", "小川町ビル 4階", "101-0052", "千代田区", "東京都", "JP"), CREATED, 1L)
                 .toBuilder().recipientKind(RecipientKind.COMPANY).customerReference("K-20417").build();
     }
@@ -160,6 +160,33 @@ final class Samples {
 
     static InvoiceDocument jpDocument() {
         return new InvoiceDocument(jpInvoice(), jpCustomer(), jpSeller(), null);
+    }
+
+    // ---------------------------------------------------------------- Japanese, two rates: 10 % and reduced 8 %
+
+    /**
+     * The Japanese customer's November invoice with two reduced-rate items next to the plan: office coffee (food,
+     * 8 %) and a trade paper published twice a week on subscription (8 %). Tax is rounded once per rate: the 8 %
+     * lines' exact taxes 366.48 and 168.48 round to 535 together (per line they would give 534).
+     */
+    static Invoice jpMultiRateInvoice(Customer customer) {
+        TaxRate standard = TaxRate.of("10");
+        TaxRate reduced = TaxRate.of("8");
+        return invoice("inv_6e1a3c9d0b7f4528", "INV-2026-000502", customer, InvoiceStatus.OPEN,
+                List.of(
+                        line("ビジネスプラン（ユーザー単位）", LineKind.SUBSCRIPTION, NOV_1, DEC_1, 8, 3000, 24000, standard),
+                        line("オフィス用コーヒー豆 定期便（1kg）", LineKind.SUBSCRIPTION, NOV_1, DEC_1, 3, 1527, 4581,
+                                reduced),
+                        line("業界ニュース紙 定期購読（週2回発行）", LineKind.SUBSCRIPTION, NOV_1, DEC_1, 1, 2106, 2106,
+                                reduced)),
+                0, 0, ISSUED, DEC_1);
+    }
+
+    /** The two-rate invoice for the Japanese customer reading in {@code languageTag}. */
+    static InvoiceDocument jpMultiRateDocument(String languageTag) {
+        Customer c = customer(jpCustomer(), jpCustomer().name(), Locale.forLanguageTag(languageTag),
+                jpCustomer().taxId());
+        return new InvoiceDocument(jpMultiRateInvoice(c), c, jpSeller(), null);
     }
 
     // ---------------------------------------------------------------- Korean: KRW, Busan, VAT 10 %

@@ -71,7 +71,7 @@ class DunningServiceTest {
         events = new JsonLinesEventLog(out.resolve("events.jsonl"));
         prefix = "D" + Ids.randomLetters(7);
         store.settings().putSeller(new SellerProfile("Seller KK", new Address("1-1", null, "100-0001", "Tokyo", null,
-                "JP"), "billing@seller.example", "03-0000-0000", null, "T1234567890123",
+                "JP"), "billing@seller.example", "03-0000-0000", null, "T9234567890123",
                 new SellerProfile.BankAccount("Bank", "Seller KK", null, null, "1234567", "0001-001"), null, prefix,
                 null));
         Mailer outbox = new FileOutboxMailer(out.resolve("outbox"));

@@ -1,5 +1,6 @@
 package io.periodic.functions.billingapi;
 
+import io.periodic.billing.invoicing.RegistrationNumbers;
 import io.periodic.billing.model.Address;
 import io.periodic.billing.model.Customer;
 import io.periodic.billing.model.RecipientKind;
@@ -77,6 +78,7 @@ final class CustomerRoutes implements Http.Resource {
                 in.has("virtualAccounts") ? virtualAccounts(in) : List.of(),
                 bankFeeTolerance(in, in.currency("currency"), null), recipientKind, in.optString("customerReference"),
                 in.optString("companyNumber"), clock.now(), null));
+        requireValidTaxId(in, customer);
         Customer created = Idempotency.createOnce(r, () -> accounts.createCustomer(customer),
                 () -> accounts.customer(id));
         return Response.created(Views.customer(created), "/customers/" + created.id());
@@ -98,7 +100,7 @@ final class CustomerRoutes implements Http.Resource {
         // A tolerance is in the customer's currency: a new currency without a new tolerance goes back to the seller's.
         Money keptTolerance = currency.equals(c.currency()) ? c.bankFeeTolerance() : null;
         RecipientKind recipientKind = in.present("recipientKind") ? recipientKind(in) : c.recipientKind();
-        return in.build(() -> new Customer(c.id(),
+        Customer after = in.build(() -> new Customer(c.id(),
                 in.has("name") ? in.string("name") : c.name(),
                 in.has("email") ? in.string("email") : c.email(),
                 currency,
@@ -116,6 +118,10 @@ final class CustomerRoutes implements Http.Resource {
                 in.present("customerReference") ? in.optString("customerReference") : c.customerReference(),
                 in.present("companyNumber") ? in.optString("companyNumber") : c.companyNumber(),
                 c.createdAt(), c.version()));
+        if (in.present("taxId") || in.has("address")) {
+            requireValidTaxId(in, after);
+        }
+        return after;
     }
 
     /**
@@ -128,6 +134,17 @@ final class CustomerRoutes implements Http.Resource {
             case "person" -> RecipientKind.PERSON;
             default -> throw new IllegalArgumentException("must be company or person, got " + text);
         });
+    }
+
+    /**
+     * A customer's tax id by the rules of its billing country ({@link RegistrationNumbers#customerProblem}): in
+     * Japan a 登録番号 or 法人番号 with the NTA check digit, in the EU a VAT number of a member state's format.
+     */
+    private static void requireValidTaxId(JsonIn in, Customer customer) {
+        String problem = RegistrationNumbers.customerProblem(customer.billingAddress().country(), customer.taxId());
+        if (problem != null) {
+            throw ApiProblem.field(in.at("taxId"), problem);
+        }
     }
 
     /**

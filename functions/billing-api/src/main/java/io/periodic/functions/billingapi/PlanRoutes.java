@@ -5,6 +5,7 @@ import io.periodic.billing.calendar.IntervalUnit;
 import io.periodic.billing.model.Plan;
 import io.periodic.billing.money.Money;
 import io.periodic.billing.money.TaxBehavior;
+import io.periodic.billing.money.TaxRate;
 import io.periodic.billing.service.AccountService;
 import io.periodic.functions.billingapi.Http.ApiProblem;
 import io.periodic.functions.billingapi.Http.Request;
@@ -30,7 +31,7 @@ final class PlanRoutes implements Http.Resource {
 
     private Response create(Request r) {
         JsonIn in = JsonIn.body(r.body(), "name", "currency", "unitAmount", "interval", "intervalCount",
-                "trialDays", "taxBehavior");
+                "trialDays", "taxBehavior", "taxRate");
         Currency currency = in.currency("currency");
         Long unit = in.optAmount("unitAmount");
         if (unit == null) {
@@ -49,10 +50,12 @@ final class PlanRoutes implements Http.Resource {
             case "inclusive" -> TaxBehavior.INCLUSIVE;
             default -> throw new IllegalArgumentException("must be exclusive or inclusive, got " + text);
         });
+        // The price's own rate (e.g. "8" for a Japanese reduced-rate item); absent or null: the customer's rate.
+        TaxRate rate = in.parsed("taxRate", false, TaxRate::of);
         String id = r.derivedId("plan");
         Plan plan = in.build(() -> new Plan(id, in.string("name"), Money.of(unit, currency),
                 BillingInterval.of(interval, count), in.intIn("trialDays", 0, 730, 0),
-                tax == null ? TaxBehavior.EXCLUSIVE : tax, true, null));
+                tax == null ? TaxBehavior.EXCLUSIVE : tax, true, null, rate));
         Plan created = Idempotency.createOnce(r, () -> accounts.createPlan(plan), () -> accounts.plan(id));
         return Response.created(Views.plan(created), "/plans/" + created.id());
     }

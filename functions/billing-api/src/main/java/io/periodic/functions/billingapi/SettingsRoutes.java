@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.periodic.billing.dunning.DunningPolicy;
 import io.periodic.billing.dunning.LateFee;
 import io.periodic.billing.dunning.StepKind;
+import io.periodic.billing.invoicing.RegistrationNumbers;
 import io.periodic.billing.model.Address;
 import io.periodic.billing.model.SellerProfile;
 import io.periodic.billing.money.Currencies;
@@ -65,6 +66,11 @@ final class SettingsRoutes implements Http.Resource {
                 b.string("bankName"), b.string("accountHolder"), b.optString("iban"), b.optString("bic"),
                 b.optString("accountNumber"), b.optString("bankCode")));
         Address address = CustomerRoutes.address(s.object("address", CustomerRoutes.ADDRESS_FIELDS));
+        // A seller in Japan prints its 登録番号: T + 13 digits with the NTA check digit; in the EU a VAT number.
+        String taxProblem = RegistrationNumbers.sellerProblem(address.country(), s.optString("taxId"));
+        if (taxProblem != null) {
+            throw ApiProblem.field(s.at("taxId"), taxProblem);
+        }
         SellerProfile seller = s.build(() -> new SellerProfile(s.string("name"), address, s.string("email"),
                 s.optString("phone"), s.optString("website"), s.optString("taxId"), bank,
                 s.optString("paymentLinkTemplate"),

@@ -93,6 +93,7 @@ final class Views {
         o.put("intervalCount", p.interval().count());
         o.put("trialDays", p.trialDays());
         o.put("taxBehavior", p.taxBehavior().name().toLowerCase(Locale.ROOT));
+        o.put("taxRate", p.taxRate() == null ? null : p.taxRate().toString());
         o.put("active", p.active());
         return o;
     }

@@ -297,6 +297,17 @@ class BadInputCampaignTest {
             field(route, "/customers", "taxRate " + rate, customerJson("\"A\"", mail, "\"USD\"",
                     ", \"taxRate\": " + rate), "/taxRate");
         }
+        // Tax ids by the billing country (docs/tax.md): EU VAT formats (VIES) and the NTA check digit in Japan.
+        for (String taxId : new String[] {"\"123456789\"", "\"DE12345678\"", "\"DE1234567890\"", "\"FRIO123456789\"",
+            "\"XX123456789\""}) {
+            field(route, "/customers", "taxId " + taxId + " in Germany", customerJson("\"A\"", mail, "\"USD\"",
+                    ", \"taxId\": " + taxId), "/taxId");
+        }
+        for (String taxId : new String[] {"\"T4011001234567\"", "\"4011001234567\"", "\"T201100123456\"",
+            "\"T-2011001234567x\""}) {
+            field(route, "/customers", "taxId " + taxId + " in Japan", customerJson("\"A\"", mail, "\"JPY\"",
+                    ", \"taxId\": " + taxId).replace("\"DE\"", "\"JP\""), "/taxId");
+        }
         String noAddress = "{\"name\": \"A\", \"email\": " + mail + ", \"currency\": \"USD\", \"timeZone\": \"UTC\", "
                 + "\"locale\": \"en\"";
         field(route, "/customers", "address missing", noAddress + "}", "/address");
@@ -386,6 +397,10 @@ class BadInputCampaignTest {
         field(patch, path, "currency unknown", "{\"currency\": \"XYZ\"}", "/currency");
         field(patch, path, "locale unsupported", "{\"locale\": \"de\"}", "/locale");
         field(patch, path, "name with a bidi override", "{\"name\": \"\\u202eA\"}", "/name");
+        // Tax ids by the billing country (docs/tax.md): the customer is in Germany.
+        field(patch, path, "taxId a German VAT number of 8 digits", "{\"taxId\": \"DE12345678\"}", "/taxId");
+        field(patch, path, "taxId moved to Japan with a German VAT number", "{\"address\": {\"line1\": \"1-1\", "
+                + "\"city\": \"Tokyo\", \"country\": \"JP\"}, \"taxId\": \"DE123456789\"}", "/taxId");
         body(patch, "/customers/cus_doesnotexist", "unknown customer", "{\"name\": \"A\"}", 404, null);
         body(patch, "/customers/" + URLEncoder.encode(LONG_ID, StandardCharsets.UTF_8), "id over 2,048 bytes",
                 "{\"name\": \"A\"}", 404, null);
@@ -414,6 +429,10 @@ class BadInputCampaignTest {
         }
         field(route, "/plans", "taxBehavior both", planJson("1").replace("}", ", \"taxBehavior\": \"both\"}"),
                 "/taxBehavior");
+        for (String rate : new String[] {"\"abc\"", "8", "\"-8\"", "\"100\"", "\"8%\"", "\"8.123456\""}) {
+            field(route, "/plans", "taxRate " + rate, planJson("1").replace("}", ", \"taxRate\": " + rate + "}"),
+                    "/taxRate");
+        }
         field(route, "/plans", "name 201 characters", planJson("1").replace("\"Team\"", "\"" + "t".repeat(201)
                 + "\""), "/name");
     }
@@ -576,6 +595,14 @@ class BadInputCampaignTest {
                 "\"companyNumber\": \"" + "2".repeat(33) + "\", \"email\""), "/seller/companyNumber");
         field(route, "/settings", "seller companyNumber a number", s.replace("\"email\"",
                 "\"companyNumber\": 21734598, \"email\""), "/seller/companyNumber");
+        // A seller in Japan prints its 登録番号: T + 13 digits with the NTA check digit (docs/tax.md).
+        for (String taxId : new String[] {"\"T4011001234567\"", "\"2011001234567\"", "\"T201100123456\"",
+            "\"t2011001234567\"", "\"T 2011001234567\"", "\"T20110012345678\""}) {
+            field(route, "/settings", "seller taxId " + taxId + " in Japan", s.replace("\"email\"",
+                    "\"taxId\": " + taxId + ", \"email\""), "/seller/taxId");
+        }
+        field(route, "/settings", "seller taxId not a VAT number in Germany", settingsJson("\"a@b.example\"",
+                "\"DE\"").replace("\"email\"", "\"taxId\": \"12345\", \"email\""), "/seller/taxId");
         field(route, "/settings", "no dunning steps", withPolicy("{\"steps\": []}"), "/dunningPolicy/steps");
         field(route, "/settings", "an unknown step kind", withPolicy("{\"steps\": [{\"kind\": \"nag\", "
                 + "\"dayOffset\": 1}]}"), "/dunningPolicy/steps/0/kind");

@@ -53,7 +53,7 @@ class LocalCashApplicationTest {
         expect(api.send("PUT", "/settings", "application/json", """
                 {"seller": {"name": "Periodic Test SaaS K.K.",
                   "address": {"line1": "1-1 Marunouchi", "postalCode": "100-0005", "city": "東京都", "country": "JP"},
-                  "email": "billing@periodic-test.example"},
+                  "email": "billing@periodic-test.example", "taxId": "T2011001234567"},
                  "numbering": {"invoicePrefix": "INV", "creditNotePrefix": "CN"},
                  "bankFeeTolerance": {"JPY": 880}}
                 """), 200);
