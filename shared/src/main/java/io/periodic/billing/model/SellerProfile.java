@@ -28,6 +28,8 @@ import java.util.Objects;
  *     short (the bank fee the payer deducted, 振込手数料) and still close what it pays, in minor units, e.g.
  *     {@code {"JPY": 880}}; a currency not listed has none (off by default); a customer may override it
  *     (docs/bank-fees.md)
+ * @param receipts whether customers get a payment confirmation (receipt) when a payment is applied to their
+ *     invoices; null: on (the default, docs/delivery.md)
  */
 public record SellerProfile(
         String name,
@@ -42,7 +44,8 @@ public record SellerProfile(
         String creditNotePrefix,
         int numberSeries,
         Map<String, Long> bankFeeToleranceMinor,
-        Integer autoApplyConfidenceBasisPoints) {
+        Integer autoApplyConfidenceBasisPoints,
+        Boolean receipts) {
 
     /** The threshold of automatic application when none is set: 0.90 (apply exact, group and fee decisions). */
     public static final int DEFAULT_AUTO_APPLY_CONFIDENCE = 9_000;
@@ -92,6 +95,19 @@ public record SellerProfile(
             throw new IllegalArgumentException("auto-apply confidence must be 0..10000 basis points (0..1), got "
                     + autoApplyConfidenceBasisPoints);
         }
+    }
+
+    /** A seller with receipts on (the default). */
+    public SellerProfile(String name, Address address, String email, String phone, String website, String taxId,
+            BankAccount bankAccount, String paymentLinkTemplate, String invoicePrefix, String creditNotePrefix,
+            int numberSeries, Map<String, Long> bankFeeToleranceMinor, Integer autoApplyConfidenceBasisPoints) {
+        this(name, address, email, phone, website, taxId, bankAccount, paymentLinkTemplate, invoicePrefix,
+                creditNotePrefix, numberSeries, bankFeeToleranceMinor, autoApplyConfidenceBasisPoints, null);
+    }
+
+    /** Whether customers get a payment confirmation (receipt): on unless the seller turned it off. */
+    public boolean receiptsEnabled() {
+        return receipts == null || receipts;
     }
 
     /** A seller with the default auto-apply confidence. */

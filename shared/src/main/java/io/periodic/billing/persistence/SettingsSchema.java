@@ -1,5 +1,6 @@
 package io.periodic.billing.persistence;
 
+import static io.periodic.billing.persistence.Column.bool;
 import static io.periodic.billing.persistence.Column.document;
 import static io.periodic.billing.persistence.Column.instant;
 import static io.periodic.billing.persistence.Column.integer;
@@ -81,7 +82,9 @@ final class SettingsSchema {
         /** Absent when none is set (so settings stored before it are unchanged). */
         BANK_FEE_TOLERANCE_MINOR(of("bankFeeToleranceMinor", EnhancedType.mapOf(String.class, Long.class))),
         /** Basis points (9000 = 0.90); absent when not set: the default (docs/matching-confidence.md). */
-        AUTO_APPLY_CONFIDENCE(integer("autoApplyConfidenceBasisPoints"));
+        AUTO_APPLY_CONFIDENCE(integer("autoApplyConfidenceBasisPoints")),
+        /** Whether customers get receipts; absent when not set: on (docs/delivery.md). */
+        RECEIPTS(bool("receipts"));
 
         private final Column column;
 
@@ -114,6 +117,7 @@ final class SettingsSchema {
                 case BANK_FEE_TOLERANCE_MINOR -> it.bankFeeToleranceMinor().isEmpty() ? null
                         : it.bankFeeToleranceMinor();
                 case AUTO_APPLY_CONFIDENCE -> it.autoApplyConfidenceBasisPoints();
+                case RECEIPTS -> it.receipts();
             };
         }
 
@@ -122,7 +126,7 @@ final class SettingsSchema {
             return new SellerProfile(r.get(NAME), r.get(ADDRESS), r.get(EMAIL), r.get(PHONE), r.get(WEBSITE),
                     r.get(TAX_ID), r.get(BANK_ACCOUNT), r.get(PAYMENT_LINK_TEMPLATE), r.get(INVOICE_PREFIX),
                     r.get(CREDIT_NOTE_PREFIX), r.get(NUMBER_SERIES, 1), r.get(BANK_FEE_TOLERANCE_MINOR, Map.of()),
-                    r.get(AUTO_APPLY_CONFIDENCE));
+                    r.get(AUTO_APPLY_CONFIDENCE), r.get(RECEIPTS));
         }
     }
 

@@ -26,13 +26,17 @@ final class PaymentPosting {
     private final EventPublisher events;
     private final Clock clock;
     private final DocumentRefresh documents;
+    private final ReceiptMailing receipts;
     private final ConflictRetry retry = ConflictRetry.standard();
 
-    PaymentPosting(BillingStore store, EventPublisher events, Clock clock, DocumentRefresh documents) {
+    /** {@code receipts} null: no payment confirmations are mailed (the ledger alone). */
+    PaymentPosting(BillingStore store, EventPublisher events, Clock clock, DocumentRefresh documents,
+            ReceiptMailing receipts) {
         this.store = store;
         this.events = events;
         this.clock = clock;
         this.documents = documents;
+        this.receipts = receipts;
     }
 
     /** Commits a ledger result; returns the payment as stored. */
@@ -68,8 +72,10 @@ final class PaymentPosting {
 
     /**
      * Publishes what the payment's last application means for other systems, once it is committed: invoices it
-     * paid (their documents re-rendered first: PAID, with any bank fee written off), and unapplied cash. Ids are
-     * deterministic and the documents render what the invoices are now, so doing it again after a crash is harmless.
+     * paid (their documents re-rendered first: PAID, with any bank fee written off), and unapplied cash; then the
+     * customers' payment confirmations (receipts, once per payment and invoice, {@link ReceiptMailing}). Ids and
+     * mail keys are deterministic and the documents render what the invoices are now, so doing it again after a
+     * crash is harmless.
      */
     void announce(Payment payment) {
         if (payment.announced()) {
@@ -82,6 +88,9 @@ final class PaymentPosting {
         }
         if (payment.unapplied().isPositive()) {
             events.publish(PaymentEvents.paymentUnapplied(payment, clock.now()));
+        }
+        if (receipts != null) {
+            receipts.confirm(payment);
         }
         markAnnounced(payment);
     }
