@@ -41,6 +41,12 @@ public final class InvoiceDelivery {
         this.mail = mail;
     }
 
+    /** SnapStart priming: the reads of a delivery (the seller, a mail record nobody sent), nothing written. */
+    public void prime() {
+        store.settings().seller();
+        mail.sent("priming:none");
+    }
+
     /**
      * After the document of a document event was stored: mails it if the event is one the customer gets a mail
      * for, with {@code pdf} attached (null: PDFs are off, the mail goes without).

@@ -1,0 +1,41 @@
+package io.periodic.functions.invoicepdf;
+
+import java.util.Map;
+
+/**
+ * A document event as EventBridge delivers it to the PDF function: its type and the id of the invoice or credit
+ * note, checked, and the keys of the stored HTML and of the PDF beside it.
+ */
+record DocumentEvent(String type, String documentId, String htmlKey) {
+
+    /** Reads the envelope ({@code detail-type}, {@code detail.invoiceId} / {@code detail.creditNoteId}). */
+    static DocumentEvent of(Map<String, Object> event) {
+        Object type = event.get("detail-type");
+        if (!(event.get("detail") instanceof Map<?, ?> detail)) {
+            throw new IllegalArgumentException("event without detail: " + event.keySet());
+        }
+        return switch (String.valueOf(type)) {
+            case "invoice.finalized", "invoice.voided", "invoice.paid", "invoice.reopened" -> {
+                String id = required(detail, "invoiceId");
+                yield new DocumentEvent((String) type, id, "invoices/" + id + ".html");
+            }
+            case "credit_note.issued" -> {
+                String id = required(detail, "creditNoteId");
+                yield new DocumentEvent((String) type, id, "credit-notes/" + id + ".html");
+            }
+            default -> throw new IllegalArgumentException("not a document event: " + type);
+        };
+    }
+
+    String pdfKey() {
+        return htmlKey.substring(0, htmlKey.length() - ".html".length()) + ".pdf";
+    }
+
+    private static String required(Map<?, ?> detail, String field) {
+        Object value = detail.get(field);
+        if (!(value instanceof String s) || !s.matches("[A-Za-z0-9][A-Za-z0-9_.:\\-]{0,200}")) {
+            throw new IllegalArgumentException("event detail has no valid " + field + ": " + value);
+        }
+        return s;
+    }
+}
