@@ -6,6 +6,7 @@ import io.periodic.billing.model.Payment;
 import io.periodic.billing.model.SellerProfile;
 import io.periodic.billing.money.Money;
 import io.periodic.billing.ports.Email;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 
@@ -47,14 +48,14 @@ public final class ReceiptEmails {
         StringBuilder body = new StringBuilder();
         body.append(t.format("email.greeting", customer.name())).append("\n\n");
         body.append(t.format("receipt.intro", invoice.number(), seller.name())).append("\n\n");
+        LocalDate paidOn = payment.receivedAt().atZone(customer.timeZone()).toLocalDate();
+        String method = bankTransfer(payment.provider()) ? "bankTransfer" : "online";
         body.append(t.format("receipt.amount", f.money(payment.amount()))).append('\n');
-        body.append(t.format("receipt.date", f.date(payment.receivedAt().atZone(customer.timeZone())
-                .toLocalDate()))).append('\n');
-        body.append(t.format("receipt.method", t.get(bankTransfer(payment.provider())
-                ? "receipt.method.bankTransfer" : "receipt.method.online"))).append('\n');
+        body.append(t.format("receipt.date", f.date(paidOn))).append('\n');
+        body.append(t.format("receipt.method", t.get("receipt.method." + method))).append('\n');
         String reference = reference(payment);
         if (reference != null) {
-            body.append(t.format("receipt.reference", reference)).append('\n');
+            body.append(t.format("receipt.reference." + method, reference)).append('\n');
         }
         body.append('\n').append(t.get("receipt.applied")).append('\n');
         for (Application a : applications) {
@@ -65,7 +66,8 @@ public final class ReceiptEmails {
         }
         body.append('\n');
         if (!paidInFull) {
-            body.append(t.format("receipt.remaining", f.money(invoice.amountDue()), invoice.number(),
+            String remaining = invoice.dueDate().isBefore(paidOn) ? "receipt.remaining.overdue" : "receipt.remaining";
+            body.append(t.format(remaining, f.money(invoice.amountDue()), invoice.number(),
                     f.date(invoice.dueDate()))).append("\n\n");
         }
         if (payment.unapplied().isPositive()) {

@@ -6,6 +6,7 @@ import io.periodic.billing.files.JsonLinesEventLog;
 import io.periodic.billing.files.LocalFiles;
 import io.periodic.billing.ports.DomainEvent;
 import io.periodic.billing.ports.EventPublisher;
+import io.periodic.billing.service.InvoiceDelivery;
 import io.periodic.functions.invoicepdf.InvoicePdfHandler;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,12 +22,16 @@ import java.util.stream.Stream;
 
 /**
  * EventBridge locally: every event is appended to {@code events.jsonl}, and (with PDFs on) the documents' events go
- * to the PDF function, as the template's rule of InvoicePdfFunction sends them. An event waiting for its PDF is kept
- * in {@code state/pdf-pending} when the state is kept in a folder, so a restart renders it.
+ * to the PDF function, as the template's rule of InvoicePdfFunction sends them; the PDF function mails an issued
+ * invoice or credit note with its PDF. With PDFs off ({@code --no-pdf}, most tests) the events that mail the
+ * customer ({@code invoice.finalized}, {@code credit_note.issued}) go straight to the delivery use case, and the mail
+ * goes without an attachment (docs/delivery.md). An event waiting for its PDF or mail is kept in
+ * {@code state/pdf-pending} when the state is kept in a folder, so a restart renders or mails it.
  */
 final class LocalEvents implements EventPublisher {
     private static final Set<String> DOCUMENT_EVENTS = Set.of("invoice.finalized", "invoice.voided",
             "invoice.paid", "invoice.reopened", "credit_note.issued");
+    private static final Set<String> MAILED_EVENTS = Set.of("invoice.finalized", "credit_note.issued");
     private static final String PENDING = "pdf-pending";
 
     private final JsonLinesEventLog log;
@@ -43,7 +48,7 @@ final class LocalEvents implements EventPublisher {
     @Override
     public void publish(DomainEvent event) {
         log.publish(event);
-        if (pdf && DOCUMENT_EVENTS.contains(event.type())) {
+        if (pdf ? DOCUMENT_EVENTS.contains(event.type()) : MAILED_EVENTS.contains(event.type())) {
             queuePdf(event);
         }
     }
@@ -78,14 +83,22 @@ final class LocalEvents implements EventPublisher {
         }
     }
 
-    /** Hands every queued document event to the PDF function, as EventBridge would; returns how many. */
-    int renderPdfs(InvoicePdfHandler pdfs) {
+    /**
+     * Hands every queued document event to the PDF function, as EventBridge would (with PDFs off: to the delivery,
+     * which mails without a PDF); returns how many.
+     */
+    int renderPdfs(InvoicePdfHandler pdfs, InvoiceDelivery delivery) {
         int rendered = 0;
         for (DomainEvent event = pdfWork.poll(); event != null; event = pdfWork.poll()) {
             try {
-                Map<String, Object> envelope = Map.of("detail-type", event.type(), "source", "periodic.billing",
-                        "detail", LocalSystem.JSON.readValue(event.detailJson(), Map.class));
-                pdfs.handleRequest(envelope, null);
+                Map<?, ?> detail = LocalSystem.JSON.readValue(event.detailJson(), Map.class);
+                if (pdf) {
+                    pdfs.handleRequest(Map.of("detail-type", event.type(), "source", "periodic.billing",
+                            "detail", detail), null);
+                } else {
+                    Object id = detail.get(event.type().equals("credit_note.issued") ? "creditNoteId" : "invoiceId");
+                    delivery.documentReady(event.type(), String.valueOf(id), null);
+                }
                 if (state.kept()) {
                     Files.deleteIfExists(pending(event));
                 }

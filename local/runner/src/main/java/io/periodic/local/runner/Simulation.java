@@ -129,7 +129,7 @@ final class Simulation {
         while (true) {
             int m = pumps.drain(billingJobQueue, functions.generator::handleRequest)
                     + pumps.drain(paymentQueue, functions.matcher::handleRequest);
-            int pdf = events.renderPdfs(functions.pdfs);
+            int pdf = events.renderPdfs(functions.pdfs, functions.delivery);
             int t = workflows.runDue(time.now());
             messages += m;
             transitions += t;
