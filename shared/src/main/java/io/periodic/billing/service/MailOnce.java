@@ -8,14 +8,16 @@ import io.periodic.billing.ports.Clock;
 import io.periodic.billing.ports.Email;
 import io.periodic.billing.ports.Mailer;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
  * Sends a customer mail at most once per key and at least once: claims the key create-once
  * ({@code MAIL#<key>}, {@code SENDING}), sends, marks it {@code SENT}. A later attempt finds {@code SENT} and sends
  * nothing; finds a fresh {@code SENDING} (another attempt is sending right now) and fails so its event is retried;
- * finds a {@code SENDING} older than {@link #LEASE} (an attempt crashed, or the mailer refused) and takes it over
- * (version-checked: one taker) and sends. The one window left is a crash after the mailer accepted the mail and
+ * finds a {@code SENDING} older than {@link #LEASE} (an attempt crashed) and takes it over (version-checked: one
+ * taker) and sends. When the mailer refuses the mail, the claim is released at once (its lease ends), so the retry
+ * sends without waiting. The one window left is a crash after the mailer accepted the mail and
  * before {@code SENT} was written: that mail goes twice, never zero times (docs/delivery.md).
  */
 public final class MailOnce {
@@ -38,7 +40,12 @@ public final class MailOnce {
         if (claim.isEmpty()) {
             return false;
         }
-        mailer.send(email);
+        try {
+            mailer.send(email);
+        } catch (RuntimeException refused) {
+            release(claim.get());
+            throw refused;
+        }
         try {
             store.mails().update(claim.get().sent(clock.now()));
         } catch (ConcurrentUpdateException e) {
@@ -46,6 +53,14 @@ public final class MailOnce {
             return true;
         }
         return true;
+    }
+
+    private void release(MailDelivery claim) {
+        try {
+            store.mails().update(claim.reclaimed(Instant.EPOCH));
+        } catch (RuntimeException e) {
+            // The lease then ends on its own: the retry waits for it.
+        }
     }
 
     /** Whether a mail under {@code key} was sent. */
