@@ -51,7 +51,7 @@ public final class MimeMessages {
             out.append(CRLF);
         } else {
             String mixed = boundary(email.key(), 0);
-            header(out, "Content-Type", "multipart/mixed; boundary=\"" + mixed + "\"");
+            header(out, "Content-Type", "multipart/mixed;" + CRLF + " boundary=\"" + mixed + "\"");
             out.append(CRLF).append("This is a multi-part message in MIME format.").append(CRLF);
             out.append("--").append(mixed).append(CRLF);
             content(out, email, boundary(email.key(), 1));
@@ -70,7 +70,7 @@ public final class MimeMessages {
             textPart(out, "text/plain", email.textBody());
             return;
         }
-        header(out, "Content-Type", "multipart/alternative; boundary=\"" + alternative + "\"");
+        header(out, "Content-Type", "multipart/alternative;" + CRLF + " boundary=\"" + alternative + "\"");
         out.append(CRLF);
         out.append("--").append(alternative).append(CRLF);
         textPart(out, "text/plain", email.textBody());
