@@ -31,6 +31,7 @@ import java.text.Normalizer;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -53,6 +54,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * SES would get) is parsed by a real MIME parser (Apache James mime4j): the subject decodes to the Japanese
  * subject, the text says the PDF is attached, and the attachment, named {@code 請求書_<number>.pdf}, is a PDF whose
  * text (PDFBox) holds the invoice number and total. The event delivered again, or a paid re-render, mails nothing.
+ * The message stays in {@code target/mail-samples/outbox} for a person to open.
  */
 @ExtendWith(DynamoDbLocalExtension.class)
 class InvoiceMailTest {
@@ -65,7 +67,14 @@ class InvoiceMailTest {
 
     @Test
     void theJapaneseInvoiceMailCarriesItsPdfAndIsSentOnce() throws Exception {
-        Path out = Files.createTempDirectory("invoice-mail");
+        // Kept for a person to open: target/mail-samples/outbox/invoice.finalized_<id>.eml (any mail reader).
+        Path out = Path.of("target/mail-samples");
+        if (Files.isDirectory(out)) {
+            try (var files = Files.walk(out)) {
+                files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
+        }
+        Files.createDirectories(out);
         BillingWorld world = new BillingWorld(dynamo, Instant.parse("2026-11-30T00:00:00Z"));
         Customer tokyo = world.customer("Asia/Tokyo", "JPY", "10", Locale.JAPAN);
         var subscription = world.subscribe(tokyo, world.plan("JPY", 12_000, BillingInterval.monthly()), 2,
