@@ -2,12 +2,16 @@ package io.periodic.billing.aws;
 
 import io.periodic.billing.ports.Email;
 import io.periodic.billing.ports.Mailer;
+import io.periodic.billing.rendering.MimeMessages;
 import java.util.function.Supplier;
+import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
-import software.amazon.awssdk.services.sesv2.model.Body;
-import software.amazon.awssdk.services.sesv2.model.Content;
 
-/** Sends through SESv2 from the configured sender; the mail's key is attached as a message tag. */
+/**
+ * Sends through SESv2 from the configured sender as a raw MIME message ({@code Content.raw}, written by
+ * {@link MimeMessages}: text, HTML and attachments such as the invoice's PDF); the mail's key is attached as a
+ * message tag. SES adds the Date and Message-ID headers. A raw message may be up to 40 MB (docs/delivery.md).
+ */
 public final class SesMailer implements Mailer {
     private final Supplier<SesV2Client> client;
     private final String from;
@@ -26,22 +30,15 @@ public final class SesMailer implements Mailer {
 
     @Override
     public void send(Email email) {
-        Body.Builder body = Body.builder().text(utf8(email.textBody()));
-        if (email.htmlBody() != null) {
-            body.html(utf8(email.htmlBody()));
-        }
+        SdkBytes raw = SdkBytes.fromByteArrayUnsafe(MimeMessages.write(email, from, null));
         client.get().sendEmail(r -> {
             r.fromEmailAddress(from)
                     .destination(d -> d.toAddresses(email.to()))
-                    .content(c -> c.simple(m -> m.subject(utf8(email.subject())).body(body.build())))
+                    .content(c -> c.raw(m -> m.data(raw)))
                     .emailTags(t -> t.name("key").value(email.key().replaceAll("[^A-Za-z0-9_\\-]", "_")));
             if (configurationSet != null && !configurationSet.isBlank()) {
                 r.configurationSetName(configurationSet);
             }
         });
-    }
-
-    private static Content utf8(String text) {
-        return Content.builder().data(text).charset("UTF-8").build();
     }
 }

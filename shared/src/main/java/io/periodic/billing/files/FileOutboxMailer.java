@@ -2,6 +2,7 @@ package io.periodic.billing.files;
 
 import io.periodic.billing.ports.Email;
 import io.periodic.billing.ports.Mailer;
+import io.periodic.billing.rendering.MimeMessages;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,15 +18,30 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
- * The local runner's and the tests' mailer: every mail becomes a file in an outbox folder ({@code <key>.txt}, plus
- * {@code <key>.html} when it has an HTML body) instead of being sent. The text file starts with mail-like headers
- * ({@code To}, {@code Subject}, and when a clock is given {@code Date} and {@code Message-Key}), a blank line, then
+ * The local runner's and the tests' mailer: every mail becomes files in an outbox folder instead of being sent:
+ * {@code <key>.eml}, the whole message exactly as SES would get it (MIME, with its attachments, e.g. the invoice's
+ * PDF; open it in any mail reader), {@code <key>.txt}, plus {@code <key>.html} when it has an HTML body. The text file starts with mail-like headers
+ * ({@code To}, {@code Subject}, {@code Attachments} when it has any, and when a clock is given {@code Date} and
+ * {@code Message-Key}), a blank line, then
  * the text body, so the folder itself is the outbox's index ({@link #read}): nothing about a sent mail lives only in
  * memory. A mail sent again under the same key replaces its file.
  */
 public final class FileOutboxMailer implements Mailer {
     /** One mail in the outbox folder. {@code sentAt} is its Date header, or the file's modification time. */
-    public record Sent(String key, String to, String subject, Instant sentAt, Path file) {}
+    public record Sent(String key, String to, String subject, Instant sentAt, Path file, List<String> attachments) {
+        public Sent {
+            attachments = attachments == null ? List.of() : List.copyOf(attachments);
+        }
+
+        /** The whole message ({@code <key>.eml} beside the text file). */
+        public Path eml() {
+            String name = file.getFileName().toString();
+            return file.resolveSibling(name.substring(0, name.length() - ".txt".length()) + ".eml");
+        }
+    }
+
+    /** The sender the outbox's messages name. */
+    public static final String FROM = "billing@periodic.local";
 
     private final Path folder;
     private final Supplier<Instant> clock;
@@ -57,6 +73,10 @@ public final class FileOutboxMailer implements Mailer {
         StringBuilder text = new StringBuilder()
                 .append("To: ").append(oneLine(email.to())).append('\n')
                 .append("Subject: ").append(oneLine(email.subject())).append('\n');
+        List<String> attached = email.attachments().stream().map(Email.Attachment::filename).toList();
+        if (!attached.isEmpty()) {
+            text.append("Attachments: ").append(oneLine(String.join(", ", attached))).append('\n');
+        }
         if (clock != null) {
             text.append("Date: ").append(at).append('\n')
                     .append("Message-Key: ").append(oneLine(email.key())).append('\n');
@@ -65,10 +85,11 @@ public final class FileOutboxMailer implements Mailer {
         if (email.htmlBody() != null) {
             LocalFiles.write(folder.resolve(name + ".html"), email.htmlBody().getBytes(StandardCharsets.UTF_8));
         }
+        LocalFiles.write(folder.resolve(name + ".eml"), MimeMessages.write(email, FROM, at));
         Path file = folder.resolve(name + ".txt");
         // The text file last: it is what the index reads, so it only appears once the mail is complete.
         LocalFiles.write(file, text.toString().getBytes(StandardCharsets.UTF_8));
-        return new Sent(email.key(), email.to(), email.subject(), at, file);
+        return new Sent(email.key(), email.to(), email.subject(), at, file, attached);
     }
 
     /** The text files in the outbox, oldest name first. */
@@ -104,12 +125,15 @@ public final class FileOutboxMailer implements Mailer {
         String to = null;
         String subject = null;
         Instant at = null;
+        List<String> attachments = List.of();
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
                 if (line.startsWith("To: ")) {
                     to = line.substring(4);
                 } else if (line.startsWith("Subject: ")) {
                     subject = line.substring(9);
+                } else if (line.startsWith("Attachments: ")) {
+                    attachments = List.of(line.substring(13).split(", "));
                 } else if (line.startsWith("Message-Key: ")) {
                     key = line.substring(13);
                 } else if (line.startsWith("Date: ")) {
@@ -124,7 +148,7 @@ public final class FileOutboxMailer implements Mailer {
         if (at == null) {
             at = Files.getLastModifiedTime(file).toInstant();
         }
-        return new Sent(key, to, subject, at, file);
+        return new Sent(key, to, subject, at, file, attachments);
     }
 
     private static String oneLine(String value) {

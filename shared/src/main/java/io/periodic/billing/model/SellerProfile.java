@@ -31,6 +31,8 @@ import java.util.Objects;
  * @param companyNumber the seller's company registration number, printed under its tax id where the documents show
  *     one: the Serbian matični broj (MB, 8 digits) next to the PIB, a Companies House number, a Korean 법인등록번호;
  *     optional, 1..32 characters (docs/documents.md)
+ * @param receipts whether customers get a payment confirmation (receipt) when a payment is applied to their
+ *     invoices; null: on (the default, docs/delivery.md)
  */
 public record SellerProfile(
         String name,
@@ -46,7 +48,8 @@ public record SellerProfile(
         int numberSeries,
         Map<String, Long> bankFeeToleranceMinor,
         Integer autoApplyConfidenceBasisPoints,
-        String companyNumber) {
+        String companyNumber,
+        Boolean receipts) {
 
     /** The threshold of automatic application when none is set: 0.90 (apply exact, group and fee decisions). */
     public static final int DEFAULT_AUTO_APPLY_CONFIDENCE = 9_000;
@@ -99,12 +102,37 @@ public record SellerProfile(
         companyNumber = optional(companyNumber, "seller company number", 32);
     }
 
-    /** A seller without a company number. */
+    /** A seller without a company number, with receipts on (the default). */
     public SellerProfile(String name, Address address, String email, String phone, String website, String taxId,
             BankAccount bankAccount, String paymentLinkTemplate, String invoicePrefix, String creditNotePrefix,
             int numberSeries, Map<String, Long> bankFeeToleranceMinor, Integer autoApplyConfidenceBasisPoints) {
         this(name, address, email, phone, website, taxId, bankAccount, paymentLinkTemplate, invoicePrefix,
-                creditNotePrefix, numberSeries, bankFeeToleranceMinor, autoApplyConfidenceBasisPoints, null);
+                creditNotePrefix, numberSeries, bankFeeToleranceMinor, autoApplyConfidenceBasisPoints, null, null);
+    }
+
+    /** A seller with a company number ({@code companyNumber} may be null) and receipts on (the default). */
+    public SellerProfile(String name, Address address, String email, String phone, String website, String taxId,
+            BankAccount bankAccount, String paymentLinkTemplate, String invoicePrefix, String creditNotePrefix,
+            int numberSeries, Map<String, Long> bankFeeToleranceMinor, Integer autoApplyConfidenceBasisPoints,
+            String companyNumber) {
+        this(name, address, email, phone, website, taxId, bankAccount, paymentLinkTemplate, invoicePrefix,
+                creditNotePrefix, numberSeries, bankFeeToleranceMinor, autoApplyConfidenceBasisPoints, companyNumber,
+                null);
+    }
+
+    /** A seller without a company number whose receipts are on or off ({@code receipts} null: on). */
+    public SellerProfile(String name, Address address, String email, String phone, String website, String taxId,
+            BankAccount bankAccount, String paymentLinkTemplate, String invoicePrefix, String creditNotePrefix,
+            int numberSeries, Map<String, Long> bankFeeToleranceMinor, Integer autoApplyConfidenceBasisPoints,
+            Boolean receipts) {
+        this(name, address, email, phone, website, taxId, bankAccount, paymentLinkTemplate, invoicePrefix,
+                creditNotePrefix, numberSeries, bankFeeToleranceMinor, autoApplyConfidenceBasisPoints, null,
+                receipts);
+    }
+
+    /** Whether customers get a payment confirmation (receipt): on unless the seller turned it off. */
+    public boolean receiptsEnabled() {
+        return receipts == null || receipts;
     }
 
     /** A seller with the default auto-apply confidence. */

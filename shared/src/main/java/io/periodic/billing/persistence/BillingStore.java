@@ -29,6 +29,7 @@ public final class BillingStore {
     private final InboundEventRepository inbound;
     private final DunningRepository dunning;
     private final PayerAliasRepository payerAliases;
+    private final MailRepository mails;
 
     public BillingStore(DynamoDbClient dynamo, String tableName) {
         // Only the versioning extension: optimistic locking on every record with a version attribute.
@@ -74,6 +75,13 @@ public final class BillingStore {
                 invoices, credit, work);
         this.payerAliases = new PayerAliasRepository(new EntityTable<>(client, tableName,
                 PayerAliasSchema.PAYER_ALIAS, a -> "payer alias " + a.id()));
+        this.mails = new MailRepository(new EntityTable<>(client, tableName, MailSchema.MAIL_DELIVERY,
+                m -> "mail " + m.key()));
+    }
+
+    /** The customer mails sent, once per business fact. */
+    public MailRepository mails() {
+        return mails;
     }
 
     public PayerAliasRepository payerAliases() {

@@ -1,5 +1,6 @@
 package io.periodic.billing.persistence;
 
+import static io.periodic.billing.persistence.Column.bool;
 import static io.periodic.billing.persistence.Column.document;
 import static io.periodic.billing.persistence.Column.instant;
 import static io.periodic.billing.persistence.Column.integer;
@@ -83,7 +84,9 @@ final class SettingsSchema {
         /** Basis points (9000 = 0.90); absent when not set: the default (docs/matching-confidence.md). */
         AUTO_APPLY_CONFIDENCE(integer("autoApplyConfidenceBasisPoints")),
         /** The seller's company registration number (Serbian MB); absent when none (settings stored before: unchanged). */
-        COMPANY_NUMBER(string("companyNumber"));
+        COMPANY_NUMBER(string("companyNumber")),
+        /** Whether customers get receipts; absent when not set: on (docs/delivery.md). */
+        RECEIPTS(bool("receipts"));
 
         private final Column column;
 
@@ -117,6 +120,7 @@ final class SettingsSchema {
                         : it.bankFeeToleranceMinor();
                 case AUTO_APPLY_CONFIDENCE -> it.autoApplyConfidenceBasisPoints();
                 case COMPANY_NUMBER -> it.companyNumber();
+                case RECEIPTS -> it.receipts();
             };
         }
 
@@ -125,7 +129,7 @@ final class SettingsSchema {
             return new SellerProfile(r.get(NAME), r.get(ADDRESS), r.get(EMAIL), r.get(PHONE), r.get(WEBSITE),
                     r.get(TAX_ID), r.get(BANK_ACCOUNT), r.get(PAYMENT_LINK_TEMPLATE), r.get(INVOICE_PREFIX),
                     r.get(CREDIT_NOTE_PREFIX), r.get(NUMBER_SERIES, 1), r.get(BANK_FEE_TOLERANCE_MINOR, Map.of()),
-                    r.get(AUTO_APPLY_CONFIDENCE), r.get(COMPANY_NUMBER));
+                    r.get(AUTO_APPLY_CONFIDENCE), r.get(COMPANY_NUMBER), r.get(RECEIPTS));
         }
     }
 

@@ -22,6 +22,15 @@ public final class InvoiceEmails {
      * @throws IllegalArgumentException for a draft (it has no number and is not sent)
      */
     public static Email invoiceIssued(Invoice invoice, Customer customer, SellerProfile seller, String documentLink) {
+        return invoiceIssued(invoice, customer, seller, documentLink, null, false);
+    }
+
+    /**
+     * The mail sent when an invoice is issued, saying that its PDF is attached ({@code pdfAttached}) and, for a
+     * reissue, which voided invoice it replaces ({@code correctsNumber}; null: none).
+     */
+    public static Email invoiceIssued(Invoice invoice, Customer customer, SellerProfile seller, String documentLink,
+            String correctsNumber, boolean pdfAttached) {
         Objects.requireNonNull(invoice, "invoice");
         Objects.requireNonNull(customer, "customer");
         Objects.requireNonNull(seller, "seller");
@@ -37,8 +46,14 @@ public final class InvoiceEmails {
         StringBuilder body = new StringBuilder();
         body.append(t.format("email.greeting", customer.name())).append("\n\n");
         body.append(t.format("email.invoiceIssued.intro", number, seller.name())).append("\n\n");
+        if (correctsNumber != null) {
+            body.append(t.format("email.reissue", correctsNumber)).append("\n\n");
+        }
         body.append(t.format("email.amountDue", f.money(invoice.amountDue()))).append('\n');
         body.append(t.format("email.dueDate", f.date(invoice.dueDate()))).append("\n\n");
+        if (pdfAttached) {
+            body.append(t.get("email.invoiceAttached")).append('\n');
+        }
         body.append(t.format("email.viewInvoice", documentLink)).append('\n');
         String payLink = seller.paymentLink(number);
         if (payLink != null) {
@@ -51,6 +66,17 @@ public final class InvoiceEmails {
         body.append(seller.name()).append('\n').append(seller.email()).append('\n');
 
         String subject = t.format("email.invoiceIssued.subject", number, seller.name()).replaceAll("[\\r\\n]+", " ");
-        return new Email("invoice.finalized:" + invoice.id(), customer.email(), subject, body.toString(), null);
+        return new Email(key(invoice.id()), customer.email(), subject, body.toString(), null);
+    }
+
+    /** The key of an invoice's issue mail: sent once per invoice (a reissue is a new invoice). */
+    public static String key(String invoiceId) {
+        return "invoice.finalized:" + invoiceId;
+    }
+
+    /** The file name of an invoice's PDF as attached, in the customer's language ({@code 請求書_INV-….pdf}). */
+    public static String attachmentName(Invoice invoice, Customer customer) {
+        return Messages.of(DocumentLanguage.of(customer.locale())).format("email.attachment.invoice",
+                invoice.number());
     }
 }

@@ -5,8 +5,8 @@ import io.periodic.billing.model.Invoice;
 import io.periodic.billing.model.SellerProfile;
 
 /**
- * What follows a finalisation: the document is rendered and stored, {@code invoice.finalized} is published and the
- * customer is e-mailed. Runs before the subscription advances, so a crash in between repeats it on the retry
+ * What follows a finalisation: the document is rendered and stored and {@code invoice.finalized} is published (the
+ * PDF function then renders the PDF and e-mails the customer, {@link InvoiceDelivery}). Runs before the subscription advances, so a crash in between repeats it on the retry
  * (at least once; events carry a deterministic id, documents overwrite the same key).
  */
 public interface AfterFinalization {

@@ -7,34 +7,36 @@ import io.periodic.billing.model.Invoice;
 import io.periodic.billing.model.SellerProfile;
 import io.periodic.billing.ports.DocumentStore;
 import io.periodic.billing.ports.EventPublisher;
-import io.periodic.billing.ports.Mailer;
 import io.periodic.billing.rendering.CreditNoteDocument;
 import io.periodic.billing.rendering.DocumentRenderer;
 import io.periodic.billing.rendering.InvoiceDocument;
-import io.periodic.billing.rendering.InvoiceEmails;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
 /**
- * After a finalisation: render the invoice in the customer's language, store it under {@code invoices/<id>.html},
- * publish {@code invoice.finalized} with the document link, and e-mail the customer. Each step is idempotent or
- * at-least-once with a deterministic identity (same key, same event id, same mail key).
+ * After a finalisation: render the invoice in the customer's language, store it under {@code invoices/<id>.html} and
+ * publish {@code invoice.finalized} with the document link. Each step is idempotent or at-least-once with a
+ * deterministic identity (same key, same event id). The customer is mailed by the PDF function once the PDF exists
+ * ({@link InvoiceDelivery}, docs/delivery.md), not here.
  */
 public final class InvoiceNotifications implements AfterFinalization {
     private final DocumentRenderer renderer;
     private final DocumentStore documents;
     private final EventPublisher events;
-    private final Mailer mailer;
 
-    public InvoiceNotifications(DocumentRenderer renderer, DocumentStore documents, EventPublisher events, Mailer mailer) {
+    public InvoiceNotifications(DocumentRenderer renderer, DocumentStore documents, EventPublisher events) {
         this.renderer = renderer;
         this.documents = documents;
         this.events = events;
-        this.mailer = mailer;
     }
 
     public static String documentKey(Invoice invoice) {
         return "invoices/" + invoice.id() + ".html";
+    }
+
+    /** Where a credit note's document is stored. */
+    public static String creditNoteKey(String creditNoteId) {
+        return "credit-notes/" + creditNoteId + ".html";
     }
 
     /** The link to an invoice's stored document. */
@@ -47,11 +49,13 @@ public final class InvoiceNotifications implements AfterFinalization {
         announce(invoice, customer, seller, null);
     }
 
-    /** Document, {@code invoice.finalized} and mail; {@code correctsNumber} for a reissue of a voided invoice. */
+    /**
+     * Document and {@code invoice.finalized} (on which the PDF function renders the PDF and mails the customer);
+     * {@code correctsNumber} for a reissue of a voided invoice.
+     */
     public void announce(Invoice invoice, Customer customer, SellerProfile seller, String correctsNumber) {
         String link = store(invoice, customer, seller, correctsNumber);
         events.publish(InvoiceEvents.finalized(invoice, link));
-        mailer.send(InvoiceEmails.invoiceIssued(invoice, customer, seller, link));
     }
 
     /**
@@ -66,7 +70,7 @@ public final class InvoiceNotifications implements AfterFinalization {
     /** Renders and stores a credit note under {@code credit-notes/<id>.html}; publishes {@code credit_note.issued}. */
     public String creditNoteIssued(CreditNote note, Invoice invoice, Customer customer, SellerProfile seller) {
         String html = renderer.creditNoteHtml(new CreditNoteDocument(note, invoice, customer, seller));
-        String link = documents.put("credit-notes/" + note.id() + ".html", "text/html; charset=utf-8",
+        String link = documents.put(creditNoteKey(note.id()), "text/html; charset=utf-8",
                 html.getBytes(StandardCharsets.UTF_8));
         events.publish(InvoiceEvents.creditNoteIssued(note, link));
         return link;

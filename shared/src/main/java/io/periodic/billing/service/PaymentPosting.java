@@ -25,12 +25,16 @@ final class PaymentPosting {
     private final BillingStore store;
     private final EventPublisher events;
     private final Clock clock;
+    private final ReceiptMailing receipts;
     private final ConflictRetry retry = ConflictRetry.standard();
 
-    PaymentPosting(BillingStore store, EventPublisher events, Clock clock) {
+    /** {@code receipts} null: no payment confirmations are mailed (the ledger alone). */
+    PaymentPosting(BillingStore store, EventPublisher events, Clock clock,
+            ReceiptMailing receipts) {
         this.store = store;
         this.events = events;
         this.clock = clock;
+        this.receipts = receipts;
     }
 
     /** Commits a ledger result; returns the payment as stored. */
@@ -66,7 +70,8 @@ final class PaymentPosting {
 
     /**
      * Publishes what the payment's last application means for other systems, once it is committed: invoices it
-     * paid, and unapplied cash. Ids are deterministic, so publishing again after a crash is harmless. (On
+     * paid, and unapplied cash; then the customers' payment confirmations (receipts, once per payment and invoice,
+     * {@link ReceiptMailing}). Ids and mail keys are deterministic, so doing it again after a crash is harmless. (On
      * {@code invoice.paid} and {@code invoice.reopened} the document function re-renders the invoice's stored
      * document: {@link StoredInvoiceDocuments}; the payment path renders nothing.)
      */
@@ -81,6 +86,9 @@ final class PaymentPosting {
         }
         if (payment.unapplied().isPositive()) {
             events.publish(PaymentEvents.paymentUnapplied(payment, clock.now()));
+        }
+        if (receipts != null) {
+            receipts.confirm(payment);
         }
         markAnnounced(payment);
     }

@@ -12,6 +12,7 @@ import io.periodic.billing.persistence.BillingStore;
 import io.periodic.billing.persistence.PaymentRepository;
 import io.periodic.billing.ports.Clock;
 import io.periodic.billing.ports.EventPublisher;
+import io.periodic.billing.ports.Mailer;
 import java.util.List;
 
 /**
@@ -61,8 +62,17 @@ public final class PaymentService {
     private final DisputeClosing disputes;
 
     public PaymentService(BillingStore store, EventPublisher events, Clock clock) {
+        this(store, events, clock, null);
+    }
+
+    /**
+     * The payments' door that also confirms payments to the customers ({@code mailer} null: it does not): a
+     * receipt per (payment, invoice), once, unless the seller turned receipts off (docs/delivery.md).
+     */
+    public PaymentService(BillingStore store, EventPublisher events, Clock clock, Mailer mailer) {
         this.store = store;
-        this.posting = new PaymentPosting(store, events, clock);
+        this.posting = new PaymentPosting(store, events, clock,
+                mailer == null ? null : new ReceiptMailing(store, new MailOnce(store, mailer, clock)));
         this.refunds = new RefundApplication(store, events, clock, posting);
         this.receipt = new PaymentReceipt(store, clock, posting, refunds);
         this.manual = new ManualPaymentApplication(store, clock, posting);

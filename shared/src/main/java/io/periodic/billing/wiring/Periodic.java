@@ -14,7 +14,9 @@ import io.periodic.billing.service.DunningService;
 import io.periodic.billing.service.DunningStarter;
 import io.periodic.billing.service.IdempotentRequests;
 import io.periodic.billing.service.InvoiceIssuing;
+import io.periodic.billing.service.InvoiceDelivery;
 import io.periodic.billing.service.InvoiceNotifications;
+import io.periodic.billing.service.MailOnce;
 import io.periodic.billing.service.StoredInvoiceDocuments;
 import io.periodic.billing.service.InvoiceQueries;
 import io.periodic.billing.service.PaymentIntake;
@@ -55,6 +57,7 @@ public final class Periodic {
     private DocumentRenderer renderer;
     private InvoiceNotifications notifications;
     private DocumentRefresh documentRefresh;
+    private InvoiceDelivery invoiceDelivery;
     private InvoiceIssuing invoiceIssuing;
     private DueSubscriptionSweep dueSubscriptionSweep;
     private PaymentIntake paymentIntake;
@@ -156,13 +159,24 @@ public final class Periodic {
         return renderer;
     }
 
-    /** Documents stored, events published and mail sent once an invoice or credit note is final. */
+    /** Documents stored and events published once an invoice or credit note is final (the PDF function mails). */
     public synchronized InvoiceNotifications notifications() {
         if (notifications == null) {
-            notifications = note("notifications",
-                    new InvoiceNotifications(renderer(), documents(), events(), mailer()));
+            notifications = note("notifications", new InvoiceNotifications(renderer(), documents(), events()));
         }
         return notifications;
+    }
+
+    /**
+     * invoice-pdf: mails an issued invoice or credit note with its PDF, once. The mailer (and its SES client) is
+     * built on the first mail, not at init: a re-render of a paid or void document sends none.
+     */
+    public synchronized InvoiceDelivery invoiceDelivery() {
+        if (invoiceDelivery == null) {
+            invoiceDelivery = note("invoiceDelivery", new InvoiceDelivery(store(), documents(),
+                    new MailOnce(store(), email -> mailer().send(email), clock())));
+        }
+        return invoiceDelivery;
     }
 
     /** invoice-pdf, on invoice.paid / invoice.reopened: re-renders the stored document of the invoice. */
@@ -207,7 +221,9 @@ public final class Periodic {
     /** payment-matcher, and the API's payment writes: match, apply, refund. */
     public synchronized PaymentService paymentService() {
         if (paymentService == null) {
-            paymentService = note("paymentService", new PaymentService(store(), events(), clock()));
+            // The mailer of the payment confirmations (receipts) is built on the first receipt, not at init.
+            paymentService = note("paymentService", new PaymentService(store(), events(), clock(),
+                    email -> mailer().send(email)));
         }
         return paymentService;
     }

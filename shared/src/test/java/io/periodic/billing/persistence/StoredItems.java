@@ -16,6 +16,7 @@ import io.periodic.billing.model.RecipientKind;
 import io.periodic.billing.model.DunningEntry;
 import io.periodic.billing.model.IdempotentRequest;
 import io.periodic.billing.model.InboundEvent;
+import io.periodic.billing.model.MailDelivery;
 import io.periodic.billing.model.Invoice;
 import io.periodic.billing.model.InvoiceLine;
 import io.periodic.billing.model.InvoiceStatus;
@@ -65,7 +66,8 @@ final class StoredItems {
             IdempotencySchema.IDEMPOTENT_REQUEST, IdempotencySchema.COMMIT_MARKER, PaymentSchema.PAYMENT_DAY, RefundSchema.REFUND,
             InboundEventSchema.INBOUND_EVENT, DunningSchema.DUNNING_ENTRY, DunningSchema.DUNNING_POLICY, PlanSchema.PLAN, SubscriptionSchema.SUBSCRIPTION,
             InvoiceSchema.INVOICE, InvoiceSchema.INVOICE_NUMBER, InvoiceSchema.SEQUENCE, SettingsSchema.SELLER, SettingsSchema.CHECKPOINT,
-            PaymentSchema.PAYMENT, PaymentSchema.ALLOCATION, CreditSchema.CREDIT_NOTE, CreditSchema.CREDIT_BALANCE, CreditSchema.CREDIT_ENTRY);
+            PaymentSchema.PAYMENT, PaymentSchema.ALLOCATION, CreditSchema.CREDIT_NOTE, CreditSchema.CREDIT_BALANCE, CreditSchema.CREDIT_ENTRY,
+            MailSchema.MAIL_DELIVERY);
 
     static List<Case<?>> all() {
         Address fullAddress = new Address("1-2-3 Marunouchi", "Floor 7", "100-0005", "Chiyoda-ku", "Tokyo", "JP");
@@ -126,6 +128,10 @@ final class StoredItems {
                         new byte[] {'{', '}', (byte) 0xff, 0, (byte) 0xe3}, 2, T0, 1_795_000_000L, 3L)),
                 new Case<>("inbound-event.sparse", InboundEventSchema.INBOUND_EVENT, new InboundEvent("bank", "stmt_1",
                         "camt.054", InboundEvent.Status.IGNORED, null, 0, T0, 0, null)),
+                new Case<>("mail-delivery.sent", MailSchema.MAIL_DELIVERY, new MailDelivery(
+                        "receipt:pay_golden1:inv_golden1", "ap@acme.example", MailDelivery.Status.SENT, T0, T1, 2L)),
+                new Case<>("mail-delivery.sending", MailSchema.MAIL_DELIVERY,
+                        MailDelivery.claim("invoice.finalized:inv_golden1", "経理部 <keiri@example.jp>", T0)),
                 new Case<>("dunning-entry.full", DunningSchema.DUNNING_ENTRY, new DunningEntry("inv_golden1", "FRIENDLY",
                         DunningEntry.Status.SENT, T0, "email", "ja", "overdue", "message id 42", 2L)),
                 new Case<>("dunning-entry.sparse", DunningSchema.DUNNING_ENTRY, new DunningEntry("inv_golden1", "SUSPEND",
@@ -168,7 +174,7 @@ final class StoredItems {
                         new SellerProfile.BankAccount("MUFG", "Periodic KK", "JP00MUFG0000000000000000", "BOTKJPJT",
                                 "1234567", "0005"),
                         "https://pay.periodic.example/{number}", "RE", "GS", 3, Map.of("JPY", 880L, "EUR", 0L), 9_500,
-                        "07654321")),
+                        "07654321", false)),
                 new Case<>("seller.sparse", SettingsSchema.SELLER, new SellerProfile("Periodic d.o.o.", sparseAddress,
                         "billing@periodic.example", null, null, null,
                         new SellerProfile.BankAccount("Banka", "Periodic d.o.o.", null, null, "160-0000000000000-00",

@@ -110,7 +110,7 @@ class StoredItemsTest {
                     "idempotent-request.sparse", "statusCode interrupted",
                     "inbound-event.sparse", "notifications ttl body payload",
                     "sequence.sparse", "last",
-                    "seller.no-bank", "numberSeries",
+                    "seller.no-bank", "numberSeries receipts",
                     "dunning-policy.sparse", "lateFeePercent lateFeeFixedMinor lateFeeCapMinor markUncollectibleOnSuspend",
                     "plan.sparse", "active",
                     "subscription.sparse", "cancelAtPeriodEnd nextPeriodIndex pendingCharges",

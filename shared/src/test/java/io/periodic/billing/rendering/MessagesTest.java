@@ -81,7 +81,7 @@ class MessagesTest {
         return switch (key) {
             case "terms.days" -> new Object[] {30};
             case "lines.factor" -> new Object[] {"12", "$45.00", "11", "31"};
-            default -> new Object[] {"X", "Y"};
+            default -> new Object[] {"X", "Y", "Z"};
         };
     }
 

@@ -68,7 +68,7 @@ class CorrectionServiceTest {
                 null, prefix, "C" + prefix.substring(1));
         store.settings().putSeller(seller);
         service = new CorrectionService(store, new InvoiceNotifications(new DocumentRenderer(),
-                new DirectoryDocumentStore(out.resolve("documents")), events, new FileOutboxMailer(out.resolve("outbox"))),
+                new DirectoryDocumentStore(out.resolve("documents")), events),
                 () -> NOW);
     }
 

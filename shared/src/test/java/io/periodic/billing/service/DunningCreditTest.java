@@ -77,8 +77,8 @@ class DunningCreditTest {
             try {
                 events = new JsonLinesEventLog(Files.createTempDirectory("dunning-credit").resolve("events.jsonl"));
                 dunning = new DunningService(STORE, new InvoiceNotifications(new DocumentRenderer(),
-                        new DirectoryDocumentStore(Files.createTempDirectory("dunning-credit-docs")), events,
-                        e -> { }), dunningMail::add, events, now::get);
+                        new DirectoryDocumentStore(Files.createTempDirectory("dunning-credit-docs")), events),
+                        dunningMail::add, events, now::get);
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }

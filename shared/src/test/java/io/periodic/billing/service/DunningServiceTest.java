@@ -84,7 +84,7 @@ class DunningServiceTest {
     private DunningService service(Mailer mailer) throws Exception {
         Path out = Files.createTempDirectory("dunning-docs");
         return new DunningService(store, new InvoiceNotifications(new DocumentRenderer(),
-                new DirectoryDocumentStore(out), events, e -> { }), mailer, events, now::get);
+                new DirectoryDocumentStore(out), events), mailer, events, now::get);
     }
 
     private record Case(Customer customer, Subscription subscription, Invoice invoice) {}

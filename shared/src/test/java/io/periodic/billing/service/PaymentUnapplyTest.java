@@ -248,7 +248,7 @@ class PaymentUnapplyTest {
         };
         FileOutboxMailer outbox = new FileOutboxMailer(dir.resolve("outbox"));
         DunningService dunning = new DunningService(store, new InvoiceNotifications(new DocumentRenderer(),
-                new DirectoryDocumentStore(dir.resolve("documents")), events, outbox), outbox, events, () -> NOW);
+                new DirectoryDocumentStore(dir.resolve("documents")), events), outbox, events, () -> NOW);
         DunningStarter starter = new DunningStarter(store, dunning, stepFunctionsLike, () -> NOW);
 
         starter.sweep();

@@ -49,11 +49,11 @@ class PeriodicTest {
                     List.of("dynamo", "store", "billingJobQueue", "clock", "dueSubscriptionSweep")),
             "io.periodic.functions.invoicegenerator.InvoiceGeneratorHandler", new UseCase(
                     p -> List.of(p.invoiceIssuing()),
-                    List.of("dynamo", "store", "renderer", "documents", "events", "mailer", "notifications", "clock",
+                    List.of("dynamo", "store", "renderer", "documents", "events", "notifications", "clock",
                             "invoiceIssuing")),
             "io.periodic.functions.invoicepdf.InvoicePdfHandler", new UseCase(
-                    p -> List.of(p.documents()),
-                    List.of("documents")),
+                    p -> List.of(p.documents(), p.invoiceDelivery()),
+                    List.of("documents", "dynamo", "store", "clock", "invoiceDelivery")),
             "io.periodic.functions.paymentwebhook.PaymentWebhookHandler", new UseCase(
                     p -> List.of(p.paymentIntake()),
                     List.of("dynamo", "store", "paymentQueue", "stripeSecrets", "standardConnectors", "wallClock",
@@ -63,17 +63,17 @@ class PeriodicTest {
                     List.of("dynamo", "store", "events", "clock", "paymentService")),
             "io.periodic.functions.dunningsteps.DunningStepsHandler", new UseCase(
                     p -> List.of(p.dunningService()),
-                    List.of("dynamo", "store", "renderer", "documents", "events", "mailer", "notifications", "clock",
+                    List.of("dynamo", "store", "renderer", "documents", "events", "notifications", "mailer", "clock",
                             "dunningService")),
             "io.periodic.functions.dunningstarter.DunningStarterHandler", new UseCase(
                     p -> List.of(p.dunningStarter()),
-                    List.of("dynamo", "store", "renderer", "documents", "events", "mailer", "notifications", "clock",
+                    List.of("dynamo", "store", "renderer", "documents", "events", "notifications", "mailer", "clock",
                             "dunningService", "dunningWorkflows", "dunningStarter")),
             "io.periodic.functions.billingapi.BillingApiHandler", new UseCase(
                     p -> List.of(p.clock(), p.idempotentRequests(), p.accounts(), p.invoiceQueries(),
                             p.corrections(), p.paymentQueries(), p.paymentService(), p.reports(), p.settings()),
                     List.of("clock", "dynamo", "store", "idempotentRequests", "accounts", "documents",
-                            "invoiceQueries", "renderer", "events", "mailer", "notifications", "corrections",
+                            "invoiceQueries", "renderer", "events", "notifications", "corrections",
                             "paymentQueries", "paymentService", "reports", "settings")));
 
     @Test
@@ -115,12 +115,14 @@ class PeriodicTest {
     }
 
     @Test
-    void thePdfFunctionBuildsNoStore() {
+    void thePdfFunctionBuildsItsDeliveryButNoMailerBeforeTheFirstMail() {
         Periodic root = Periodic.from(environmentOf("InvoicePdfFunction"));
 
         root.documents();
+        root.invoiceDelivery();
 
-        assertEquals(List.of("documents"), root.built());
+        assertEquals(List.of("documents", "dynamo", "store", "clock", "invoiceDelivery"), root.built());
+        assertFalse(root.built().contains("mailer"), "the SES client waits for the first mail");
     }
 
     @Test

@@ -75,6 +75,8 @@ class WiringRulesTest {
         Map<String, String> clientOfPolicy = Map.of("S3CrudPolicy", "s3", "S3WritePolicy", "s3", "S3ReadPolicy", "s3",
                 "SESCrudPolicy", "sesv2", "SQSSendMessagePolicy", "sqs", "SSMParameterReadPolicy", "ssm",
                 "StepFunctionsExecutionPolicy", "sfn", "EventBridgePutEventsPolicy", "eventbridge");
+        Map<String, String> clientOfService = Map.of("s3", "s3", "ses", "sesv2", "sqs", "sqs", "ssm", "ssm",
+                "states", "sfn", "events", "eventbridge");
         JsonNode resources = new ObjectMapper(new YAMLFactory()).readTree(ROOT.resolve("template.yaml").toFile())
                 .path("Resources");
         List<String> missing = new ArrayList<>();
@@ -89,9 +91,28 @@ class WiringRulesTest {
             String pom = read(ROOT.resolve(properties.path("CodeUri").asText()).resolve("pom.xml"));
             for (JsonNode policy : properties.path("Policies")) {
                 String name = policy.isTextual() ? policy.asText() : policy.fieldNames().next();
-                String client = clientOfPolicy.get(name);
-                if (client != null && !pom.contains("<artifactId>" + client + "</artifactId>")) {
-                    missing.add(resource.getKey() + ": " + name + " needs software.amazon.awssdk:" + client);
+                List<String> clients = new ArrayList<>();
+                if (clientOfPolicy.containsKey(name)) {
+                    clients.add(clientOfPolicy.get(name));
+                }
+                // An inline statement: the service of each action (ses:SendRawEmail -> sesv2, s3:GetObject -> s3).
+                for (JsonNode statement : policy.path("Statement")) {
+                    JsonNode actions = statement.path("Action");
+                    for (JsonNode action : actions.isArray() ? actions : List.of(actions)) {
+                        String service = action.asText().split(":")[0];
+                        String client = clientOfService.get(service);
+                        if (client != null && !clients.contains(client)) {
+                            clients.add(client);
+                        }
+                        if (service.equals("dynamodb")) {
+                            name = "DynamoDB statement";
+                        }
+                    }
+                }
+                for (String client : clients) {
+                    if (!pom.contains("<artifactId>" + client + "</artifactId>")) {
+                        missing.add(resource.getKey() + ": " + name + " needs software.amazon.awssdk:" + client);
+                    }
                 }
                 // DynamoDB comes with shared; a function may exclude it only if its role cannot use it.
                 if (name.startsWith("DynamoDB") && pom.contains("<artifactId>dynamodb</artifactId></exclusion>")) {

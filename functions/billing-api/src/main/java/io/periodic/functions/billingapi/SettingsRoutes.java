@@ -47,7 +47,7 @@ final class SettingsRoutes implements Http.Resource {
 
     private Response put(Request r) {
         JsonIn in = JsonIn.body(r.body(), "seller", "numbering", "dunningPolicy", "bankFeeTolerance",
-                "autoApplyConfidence");
+                "autoApplyConfidence", "receipts");
         JsonIn s = in.object("seller", "name", "address", "email", "phone", "website", "taxId", "companyNumber",
                 "bankAccount", "paymentLinkTemplate");
         JsonIn n = in.optObject("numbering", "invoicePrefix", "creditNotePrefix", "numberSeries");
@@ -76,7 +76,7 @@ final class SettingsRoutes implements Http.Resource {
                 s.optString("paymentLinkTemplate"),
                 n == null ? null : n.optString("invoicePrefix"), n == null ? null : n.optString("creditNotePrefix"),
                 n == null ? 1 : n.intIn("numberSeries", 1, 26, 1), bankFeeTolerance(in),
-                autoApplyConfidence(in), s.optString("companyNumber")));
+                autoApplyConfidence(in), s.optString("companyNumber"), in.optBoolean("receipts")));
         JsonIn d = in.optObject("dunningPolicy", "steps", "lateFee", "markUncollectibleOnSuspend");
         return view(settings.replace(seller, d == null ? null : policy(d)));
     }

@@ -637,6 +637,9 @@ class BadInputCampaignTest {
             field(route, "/settings", "autoApplyConfidence " + row[0], base + ", \"autoApplyConfidence\": " + row[1]
                     + "}", "/autoApplyConfidence");
         }
+        for (String[] row : new String[][] {{"a string", "\"false\""}, {"a number", "0"}, {"an object", "{}"}}) {
+            field(route, "/settings", "receipts " + row[0], base + ", \"receipts\": " + row[1] + "}", "/receipts");
+        }
     }
 
     private void get(String route, String path, String name, Map<String, String> query, int status, String at) {

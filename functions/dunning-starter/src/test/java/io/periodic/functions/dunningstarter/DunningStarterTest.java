@@ -78,7 +78,7 @@ class DunningStarterTest {
         FileOutboxMailer outbox = new FileOutboxMailer(out.resolve("outbox"));
         JsonLinesEventLog events = new JsonLinesEventLog(out.resolve("events.jsonl"));
         DunningService dunning = new DunningService(store, new InvoiceNotifications(new DocumentRenderer(),
-                new DirectoryDocumentStore(out.resolve("documents")), events, outbox), outbox, events, now::get);
+                new DirectoryDocumentStore(out.resolve("documents")), events), outbox, events, now::get);
         DunningStarter starter = new DunningStarter(store, dunning, stepFunctionsLike, now::get);
 
         DunningStarter.Result first = starter.sweep();

@@ -68,7 +68,7 @@ class SampleEventsTest {
         JsonLinesEventLog events = new JsonLinesEventLog(out.resolve("events.jsonl"));
         FileOutboxMailer mailer = new FileOutboxMailer(out.resolve("outbox"));
         DunningStepsHandler handler = new DunningStepsHandler(new DunningService(store, new InvoiceNotifications(
-                new DocumentRenderer(), new DirectoryDocumentStore(out.resolve("documents")), events, mailer), mailer,
+                new DocumentRenderer(), new DirectoryDocumentStore(out.resolve("documents")), events), mailer,
                 events, () -> NOW));
 
         Map<String, Object> event = EventLoader.loadEvent(

@@ -90,7 +90,7 @@ class StateMachineExecutionTest {
         Path out = Files.createTempDirectory("sfn");
         JsonLinesEventLog events = new JsonLinesEventLog(out.resolve("events.jsonl"));
         handler = new DunningStepsHandler(new DunningService(store, new InvoiceNotifications(
-                new DocumentRenderer(), new DirectoryDocumentStore(out.resolve("documents")), events, e -> { }),
+                new DocumentRenderer(), new DirectoryDocumentStore(out.resolve("documents")), events),
                 email -> {
                     if (mailFailures.getAndDecrement() > 0) {
                         throw new IllegalStateException("SES throttled");

@@ -151,8 +151,7 @@ public final class InvoiceGenerationBenchmark {
         Path out = Files.createTempDirectory("bench");
         InvoiceIssuing bare = new InvoiceIssuing(store, (i, c, s) -> { }, world.clock, BillingCycle.DEFAULT_MAX_CATCH_UP);
         InvoiceIssuing full = new InvoiceIssuing(store, new InvoiceNotifications(new DocumentRenderer(),
-                new DirectoryDocumentStore(out.resolve("documents")), new JsonLinesEventLog(out.resolve("events.jsonl")),
-                new FileOutboxMailer(out.resolve("outbox"))), world.clock, BillingCycle.DEFAULT_MAX_CATCH_UP);
+                new DirectoryDocumentStore(out.resolve("documents")), new JsonLinesEventLog(out.resolve("events.jsonl"))), world.clock, BillingCycle.DEFAULT_MAX_CATCH_UP);
 
         // Warm-up (JIT, connection), not measured.
         for (int i = 0; i < 50; i++) {

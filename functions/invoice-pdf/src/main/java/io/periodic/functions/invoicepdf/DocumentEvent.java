@@ -4,33 +4,40 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What a billing-bus event means to the document function: the stored HTML document it is about and, for
- * {@code invoice.paid} / {@code invoice.reopened}, the invoice whose document is re-rendered first. Ids are checked
- * (no path can be smuggled into a key); anything else is refused with a clear message.
- *
- * @param htmlKey the stored HTML ({@code invoices/<id>.html}, {@code credit-notes/<id>.html})
- * @param refreshedInvoiceId the invoice to re-render before the PDF, or null
+ * A document event as EventBridge delivers it to the PDF function: its type and the id of the invoice or credit
+ * note, checked (no path can be smuggled into a key), and the keys of the stored HTML and of the PDF beside it; for
+ * {@code invoice.paid} / {@code invoice.reopened}, the invoice whose document is re-rendered first.
  */
-record DocumentEvent(String htmlKey, String refreshedInvoiceId) {
+record DocumentEvent(String type, String documentId, String htmlKey) {
     /** The events whose invoice document is re-rendered (as the invoice is now) before its PDF. */
     static final Set<String> REFRESHED = Set.of("invoice.paid", "invoice.reopened");
 
+    /** Reads the envelope ({@code detail-type}, {@code detail.invoiceId} / {@code detail.creditNoteId}). */
     static DocumentEvent of(Map<String, Object> event) {
         Object type = event.get("detail-type");
         if (!(event.get("detail") instanceof Map<?, ?> detail)) {
             throw new IllegalArgumentException("event without detail: " + event.keySet());
         }
         return switch (String.valueOf(type)) {
-            case "invoice.finalized", "invoice.voided" ->
-                    new DocumentEvent("invoices/" + required(detail, "invoiceId") + ".html", null);
-            case "invoice.paid", "invoice.reopened" -> {
-                String invoiceId = required(detail, "invoiceId");
-                yield new DocumentEvent("invoices/" + invoiceId + ".html", invoiceId);
+            case "invoice.finalized", "invoice.voided", "invoice.paid", "invoice.reopened" -> {
+                String id = required(detail, "invoiceId");
+                yield new DocumentEvent((String) type, id, "invoices/" + id + ".html");
             }
-            case "credit_note.issued" ->
-                    new DocumentEvent("credit-notes/" + required(detail, "creditNoteId") + ".html", null);
+            case "credit_note.issued" -> {
+                String id = required(detail, "creditNoteId");
+                yield new DocumentEvent((String) type, id, "credit-notes/" + id + ".html");
+            }
             default -> throw new IllegalArgumentException("not a document event: " + type);
         };
+    }
+
+    /** The invoice to re-render before the PDF (a paid or reopened one), or null. */
+    String refreshedInvoiceId() {
+        return REFRESHED.contains(type) ? documentId : null;
+    }
+
+    String pdfKey() {
+        return htmlKey.substring(0, htmlKey.length() - ".html".length()) + ".pdf";
     }
 
     private static String required(Map<?, ?> detail, String field) {

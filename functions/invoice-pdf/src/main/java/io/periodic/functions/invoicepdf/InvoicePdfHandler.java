@@ -8,43 +8,45 @@ import io.periodic.billing.lambda.PrimingSamples;
 import io.periodic.billing.ports.DocumentStore;
 import io.periodic.billing.rendering.DocumentRenderer;
 import io.periodic.billing.service.DocumentRefresh;
+import io.periodic.billing.service.InvoiceDelivery;
 import io.periodic.billing.wiring.Periodic;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
  * EventBridge target for {@code invoice.finalized}, {@code invoice.voided}, {@code invoice.paid},
- * {@code invoice.reopened} and {@code credit_note.issued}: on {@code invoice.paid} / {@code invoice.reopened} it first
- * re-renders the invoice's stored HTML as the invoice is now ({@link DocumentRefresh}: the paid copy with its stamp and
- * any bank fee written off, or open again); then it reads the document's stored HTML and stores the PDF beside it ({@code invoices/<id>.pdf}, {@code credit-notes/<id>.pdf}).
- * Re-rendering overwrites the same key, so duplicate events are harmless. Failures are retried by EventBridge and
- * then dead-lettered (alarmed).
+ * {@code invoice.reopened} and {@code credit_note.issued}: on a paid or reopened invoice it first re-renders the
+ * stored HTML as the invoice is now ({@link DocumentRefresh}: the paid copy, or open again); then it reads the stored
+ * HTML, stores the PDF beside it and hands it to {@link InvoiceDelivery}, which mails an issued invoice or credit
+ * note with the PDF attached, once (re-renders mail nobody). Duplicate events are harmless. Failures are retried by
+ * EventBridge, then dead-lettered (alarmed).
  */
 public final class InvoicePdfHandler implements RequestHandler<Map<String, Object>, String> {
     private final DocumentStore documents;
     private final DocumentRefresh refresh;
+    private final InvoiceDelivery delivery;
 
     public InvoicePdfHandler() {
         this(Periodic.fromEnvironment());
     }
 
     private InvoicePdfHandler(Periodic root) {
-        // The re-rendering use case (and its DynamoDB client) is built on the first invoice.paid / invoice.reopened:
-        // the documents issued and voided need neither.
-        this(root.documents(), invoiceId -> root.documentRefresh().refresh(invoiceId));
+        this(root.documents(), invoiceId -> root.documentRefresh().refresh(invoiceId), root.invoiceDelivery());
         // SnapStart: load the fonts and the PDF pipeline by rendering a Japanese invoice in memory; read a missing key.
         Priming.register("invoice-pdf", this::prime);
     }
 
-    public InvoicePdfHandler(DocumentStore documents, DocumentRefresh refresh) {
+    public InvoicePdfHandler(DocumentStore documents, DocumentRefresh refresh, InvoiceDelivery delivery) {
         this.documents = documents;
         this.refresh = refresh;
+        this.delivery = delivery;
     }
 
-    /** SnapStart priming: fonts and the PDF pipeline loaded by rendering in memory; a missing key read. */
+    /** SnapStart priming: fonts and PDF pipeline loaded by rendering in memory; a missing key and mail read. */
     public void prime() {
         HtmlToPdf.render(PrimingSamples.invoiceHtml(new DocumentRenderer()));
         documents.get("priming/none.html");
+        delivery.prime();
     }
 
     @Override
@@ -53,15 +55,19 @@ public final class InvoicePdfHandler implements RequestHandler<Map<String, Objec
         if (document.refreshedInvoiceId() != null) {
             refresh.refresh(document.refreshedInvoiceId());
         }
-        String key = document.htmlKey();
-        byte[] html = documents.get(key);
+        byte[] html = documents.get(document.htmlKey());
         if (html == null) {
-            throw new IllegalStateException("document " + key + " is not stored (yet); EventBridge will retry");
+            throw new IllegalStateException("document " + document.htmlKey() + " is not stored (yet); EventBridge "
+                    + "will retry");
         }
-        String pdfKey = key.substring(0, key.length() - ".html".length()) + ".pdf";
         byte[] pdf = HtmlToPdf.render(new String(html, StandardCharsets.UTF_8));
-        String link = documents.put(pdfKey, "application/pdf", pdf);
-        Log.event("pdf_rendered", "key", pdfKey, "bytes", Integer.toString(pdf.length));
+        String link = documents.put(document.pdfKey(), "application/pdf", pdf);
+        Log.event("pdf_rendered", "key", document.pdfKey(), "bytes", Integer.toString(pdf.length));
+        InvoiceDelivery.Outcome mailed = delivery.documentReady(document.type(), document.documentId(), pdf);
+        if (mailed != InvoiceDelivery.Outcome.NOT_MAILED) {
+            Log.event("document_mailed", "event", document.type(), "id", document.documentId(), "outcome",
+                    mailed.name());
+        }
         return link;
     }
 }

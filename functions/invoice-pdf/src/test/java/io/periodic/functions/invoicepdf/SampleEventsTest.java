@@ -3,9 +3,17 @@ package io.periodic.functions.invoicepdf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import io.periodic.billing.files.DirectoryDocumentStore;
+import io.periodic.billing.persistence.BillingStore;
+import io.periodic.billing.persistence.BillingTable;
+import io.periodic.billing.ports.Clock;
+import io.periodic.billing.service.InvoiceDelivery;
+import io.periodic.billing.service.MailOnce;
+import io.periodic.local.engines.DynamoDbLocalEngine;
+import io.periodic.local.engines.DynamoDbLocalExtension;
 import io.periodic.local.engines.Engines;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,9 +25,22 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
-/** events/invoice-pdf-finalized.json through the handler: the stored HTML becomes a PDF beside it. */
+/**
+ * events/invoice-pdf-finalized.json through the handler: the stored HTML becomes a PDF beside it. The delivery runs
+ * over an empty table, where no invoice is stored: nothing is mailed (the mailer fails the test if asked).
+ */
+@ExtendWith(DynamoDbLocalExtension.class)
 class SampleEventsTest {
+    private final InvoiceDelivery noMail;
+
+    SampleEventsTest(DynamoDbLocalEngine dynamo) {
+        BillingStore store = new BillingStore(dynamo.clientBuilder().build(), BillingTable.LOGICAL_ID);
+        noMail = new InvoiceDelivery(store, new DirectoryDocumentStore(Path.of("target/none")),
+                new MailOnce(store, email -> fail("no mail expected: " + email.key()), Clock.system()));
+    }
+
     @Test
     @SuppressWarnings("unchecked")
     void theFinalizedEventTurnsTheStoredHtmlIntoAPdf() throws Exception {
@@ -30,7 +51,7 @@ class SampleEventsTest {
         Map<String, Object> event = EventLoader.loadEvent(
                 Engines.templatePath().resolveSibling("events/invoice-pdf-finalized.json").toString(), Map.class);
 
-        String link = new InvoicePdfHandler(documents, id -> { }).handleRequest(event, null);
+        String link = new InvoicePdfHandler(documents, id -> { }, noMail).handleRequest(event, null);
 
         assertTrue(link.endsWith("invoices/in_sub_sample_tokyo_2026-12-01.pdf"), link);
         byte[] pdf = documents.get("invoices/in_sub_sample_tokyo_2026-12-01.pdf");
@@ -47,7 +68,7 @@ class SampleEventsTest {
         InvoicePdfHandler handler = new InvoicePdfHandler(documents, invoiceId -> {
             refreshed.add(invoiceId);
             documents.put("invoices/" + invoiceId + ".html", "text/html", html("PAID COPY " + refreshed.size()));
-        });
+        }, noMail);
         for (String type : new String[] {"invoice.paid", "invoice.reopened"}) {
             String link = handler.handleRequest(Map.of("detail-type", type, "source", "periodic.billing",
                     "detail", Map.of("invoiceId", "in_paid", "status", "PAID")), null);
@@ -70,7 +91,7 @@ class SampleEventsTest {
     @Test
     void eventsThatAreNotAboutADocumentAreRefusedClearly() {
         InvoicePdfHandler handler = new InvoicePdfHandler(new DirectoryDocumentStore(Path.of("target/none")),
-                id -> { });
+                id -> { }, noMail);
         var wrongType = assertThrows(IllegalArgumentException.class, () -> handler.handleRequest(
                 Map.of("detail-type", "payment.unapplied", "detail", Map.of()), null));
         assertTrue(wrongType.getMessage().contains("payment.unapplied"));

@@ -4,6 +4,7 @@ import static io.periodic.local.runner.Demo.check;
 import static io.periodic.local.runner.Demo.digits;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.periodic.billing.files.FileOutboxMailer;
 import io.periodic.local.runner.Demo.Profile;
 import io.periodic.local.runner.report.ReportFormat;
 import io.periodic.local.runner.report.ReportPage;
@@ -127,6 +128,9 @@ final class DemoReport {
                     digits(parts[1])));
         });
         int mails = system.outbox().size();
+        List<FileOutboxMailer.Sent> outbox = FileOutboxMailer.read(out.resolve("outbox"));
+        long withPdf = outbox.stream().filter(m -> !m.attachments().isEmpty()).count();
+        long receipts = outbox.stream().filter(m -> m.key().startsWith("receipt")).count();
         String collectedText = String.join(" · ", collected.entrySet().stream()
                 .map(e -> ReportFormat.formatMoney(e.getKey(), e.getValue(), digits(e.getKey()))).toList());
         List<ReportPage.Kpi> kpis = List.of(
@@ -138,7 +142,7 @@ final class DemoReport {
                 new ReportPage.Kpi("Bank fees written off", fees.isEmpty() ? "–" : String.join(" · ", fees.entrySet()
                         .stream().map(e -> ReportFormat.formatMoney(e.getKey(), e.getValue(), digits(e.getKey())))
                         .toList())),
-                new ReportPage.Kpi("E-mails sent", Integer.toString(mails)),
+                new ReportPage.Kpi("E-mails sent", mails + " (" + withPdf + " with a PDF, " + receipts + " receipts)"),
                 new ReportPage.Kpi("Dunning workflows", Integer.toString(system.workflows().size())));
         List<ReportPage.Row> matching = matchingRows(paymentsByRule, feesOnInvoices, feeInvoices);
         String html = ReportPage.render(new ReportPage.Data("Periodic demo: " + customers.size()
@@ -159,7 +163,8 @@ final class DemoReport {
                 .append(out.resolve("invoices")).append('\n');
         text.append("  payments         ").append(sum(collections, "payments")).append(" received: ")
                 .append(collectedText).append('\n');
-        text.append("  e-mails          ").append(mails).append(" in ").append(out.resolve("outbox")).append('\n');
+        text.append("  e-mails          ").append(mails).append(" (").append(withPdf).append(" with a PDF attached, ")
+                .append(receipts).append(" payment confirmations) in ").append(out.resolve("outbox")).append('\n');
         text.append("  dunning          ");
         text.append(String.join("; ", outcomes.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue())
                 .toList())).append('\n');

@@ -7,6 +7,7 @@ import io.periodic.billing.files.LocalFiles;
 import io.periodic.billing.ports.DomainEvent;
 import io.periodic.billing.ports.EventPublisher;
 import io.periodic.billing.service.DocumentRefresh;
+import io.periodic.billing.service.InvoiceDelivery;
 import io.periodic.functions.invoicepdf.InvoicePdfHandler;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,16 +23,20 @@ import java.util.stream.Stream;
 
 /**
  * EventBridge locally: every event is appended to {@code events.jsonl}, and (with PDFs on) the documents' events go
- * to the PDF function, as the template's rule of InvoicePdfFunction sends them. With PDFs off, {@code invoice.paid}
- * and {@code invoice.reopened} still re-render the invoice's HTML document (the part of that function that is not a
- * PDF). An event waiting for its PDF is kept in {@code state/pdf-pending} when the state is kept in a folder, so a
- * restart renders it.
+ * to the PDF function, as the template's rule of InvoicePdfFunction sends them: it re-renders a paid or reopened
+ * invoice's HTML, renders the PDF and mails an issued invoice or credit note with it. With PDFs off ({@code --no-pdf},
+ * most tests) {@code invoice.paid} and {@code invoice.reopened} still re-render the HTML (the part of that function
+ * that is not a PDF), and the events that mail the customer ({@code invoice.finalized}, {@code credit_note.issued})
+ * go straight to the delivery use case, the mail without an attachment (docs/delivery.md). An event waiting for its
+ * PDF or mail is kept in {@code state/pdf-pending} when the state is kept in a folder, so a restart renders or mails
+ * it.
  */
 final class LocalEvents implements EventPublisher {
     private static final Set<String> DOCUMENT_EVENTS = Set.of("invoice.finalized", "invoice.voided",
             "invoice.paid", "invoice.reopened", "credit_note.issued");
     /** The events on which the document function re-renders an invoice's HTML (DocumentEvent.REFRESHED). */
     private static final Set<String> REFRESHED = Set.of("invoice.paid", "invoice.reopened");
+    private static final Set<String> MAILED_EVENTS = Set.of("invoice.finalized", "credit_note.issued");
     private static final String PENDING = "pdf-pending";
 
     private final JsonLinesEventLog log;
@@ -48,7 +53,8 @@ final class LocalEvents implements EventPublisher {
     @Override
     public void publish(DomainEvent event) {
         log.publish(event);
-        if (pdf ? DOCUMENT_EVENTS.contains(event.type()) : REFRESHED.contains(event.type())) {
+        if (pdf ? DOCUMENT_EVENTS.contains(event.type())
+                : REFRESHED.contains(event.type()) || MAILED_EVENTS.contains(event.type())) {
             queuePdf(event);
         }
     }
@@ -84,19 +90,23 @@ final class LocalEvents implements EventPublisher {
     }
 
     /**
-     * Hands every queued document event to the PDF function, as EventBridge would (PDFs off: re-renders the HTML of
-     * a paid or reopened invoice only, through {@code refresh}); returns how many.
+     * Hands every queued document event to the PDF function, as EventBridge would (with PDFs off: a paid or reopened
+     * invoice's HTML re-rendered through {@code refresh}, an issued document to the delivery, which mails without a
+     * PDF); returns how many.
      */
-    int renderPdfs(InvoicePdfHandler pdfs, DocumentRefresh refresh) {
+    int renderPdfs(InvoicePdfHandler pdfs, DocumentRefresh refresh, InvoiceDelivery delivery) {
         int rendered = 0;
         for (DomainEvent event = pdfWork.poll(); event != null; event = pdfWork.poll()) {
             try {
-                Map<String, Object> envelope = Map.of("detail-type", event.type(), "source", "periodic.billing",
-                        "detail", LocalSystem.JSON.readValue(event.detailJson(), Map.class));
+                Map<?, ?> detail = LocalSystem.JSON.readValue(event.detailJson(), Map.class);
                 if (pdf) {
-                    pdfs.handleRequest(envelope, null);
+                    pdfs.handleRequest(Map.of("detail-type", event.type(), "source", "periodic.billing",
+                            "detail", detail), null);
+                } else if (REFRESHED.contains(event.type())) {
+                    refresh.refresh(String.valueOf(detail.get("invoiceId")));
                 } else {
-                    refresh.refresh(String.valueOf(((Map<?, ?>) envelope.get("detail")).get("invoiceId")));
+                    Object id = detail.get(event.type().equals("credit_note.issued") ? "creditNoteId" : "invoiceId");
+                    delivery.documentReady(event.type(), String.valueOf(id), null);
                 }
                 if (state.kept()) {
                     Files.deleteIfExists(pending(event));

@@ -2,6 +2,7 @@ package io.periodic.local.runner;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import io.periodic.billing.service.DocumentRefresh;
+import io.periodic.billing.service.InvoiceDelivery;
 import io.periodic.billing.wiring.Periodic;
 import io.periodic.functions.billingapi.BillingApi;
 import io.periodic.functions.billingapi.BillingApiHandler;
@@ -39,6 +40,8 @@ final class LocalFunctions {
     final DunningStarterHandler dunningStarter;
     final DunningStepsHandler dunningSteps;
     final InvoicePdfHandler pdfs;
+    /** The mails of issued documents when PDFs are off (with PDFs on, {@link #pdfs} sends them). */
+    final InvoiceDelivery delivery;
     final BillingApiHandler api;
 
     private final Periodic root;
@@ -59,7 +62,9 @@ final class LocalFunctions {
         this.matcher = new PaymentMatcherHandler(rootFor("payment-matcher").paymentService());
         this.dunningSteps = new DunningStepsHandler(rootFor("dunning").dunningService());
         this.dunningStarter = new DunningStarterHandler(rootFor("dunning").dunningStarter());
-        this.pdfs = new InvoicePdfHandler(root.documents(), invoiceId -> root.documentRefresh().refresh(invoiceId));
+        this.delivery = root.invoiceDelivery();
+        this.pdfs = new InvoicePdfHandler(root.documents(), invoiceId -> root.documentRefresh().refresh(invoiceId),
+                delivery);
         this.api = new BillingApiHandler(BillingApi.over(rootFor("billing-api")));
     }
 

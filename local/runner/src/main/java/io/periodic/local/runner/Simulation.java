@@ -144,7 +144,7 @@ final class Simulation {
      * an invoice, PDFs when on); returns how many.
      */
     int documents() {
-        return events.renderPdfs(functions.pdfs, functions.documentRefresh());
+        return events.renderPdfs(functions.pdfs, functions.documentRefresh(), functions.delivery);
     }
 
     /** Runs {@code work} alone (no request, no other instant meanwhile). */

@@ -248,7 +248,8 @@ class LocalCashApplicationTest {
         List<JsonNode> mails = new ArrayList<>();
         expect(api.get("/_local/outbox"), 200).get("emails").forEach(m -> {
             if (m.get("to").textValue().equals(email)
-                    && !m.get("key").textValue().startsWith("invoice.finalized:")) {
+                    && !m.get("key").textValue().startsWith("invoice.finalized:")
+                    && !m.get("key").textValue().startsWith("receipt:")) {
                 mails.add(m);
             }
         });

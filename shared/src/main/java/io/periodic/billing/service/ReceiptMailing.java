@@ -1,0 +1,72 @@
+package io.periodic.billing.service;
+
+import io.periodic.billing.model.Allocation;
+import io.periodic.billing.model.Customer;
+import io.periodic.billing.model.Invoice;
+import io.periodic.billing.model.InvoiceStatus;
+import io.periodic.billing.model.Payment;
+import io.periodic.billing.model.SellerProfile;
+import io.periodic.billing.money.Money;
+import io.periodic.billing.persistence.BillingStore;
+import io.periodic.billing.rendering.ReceiptEmails;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Confirms payments to the customers who made them: for every invoice a posted payment was applied to, one
+ * {@link ReceiptEmails receipt} (paid in full, or a partial payment with what remains), sent once per (payment,
+ * invoice) through {@link MailOnce} under {@code receipt:<payment id>:<invoice id>}, unless the seller turned
+ * receipts off ({@link SellerProfile#receiptsEnabled()}). Called by {@link PaymentPosting#announce} after the
+ * documents were re-rendered and {@code invoice.paid} published, before the payment is marked announced: a crash in
+ * between repeats the step and the mails already sent are skipped.
+ */
+final class ReceiptMailing {
+    private final BillingStore store;
+    private final MailOnce mail;
+
+    ReceiptMailing(BillingStore store, MailOnce mail) {
+        this.store = store;
+        this.mail = mail;
+    }
+
+    /** Mails the receipts of the payment's applications not confirmed yet; how many went now. */
+    int confirm(Payment payment) {
+        Optional<SellerProfile> seller = store.settings().seller();
+        if (seller.isEmpty() || !seller.get().receiptsEnabled()) {
+            return 0;
+        }
+        Map<Allocation, Invoice> applied = new LinkedHashMap<>();
+        for (Allocation a : store.payments().allocationsOfPayment(payment.id())) {
+            if (a.amount().isPositive()) {
+                store.invoices().get(a.invoiceId())
+                        .filter(i -> i.status() != InvoiceStatus.VOID && i.status() != InvoiceStatus.DRAFT)
+                        .ifPresent(i -> applied.put(a, i));
+            }
+        }
+        if (applied.isEmpty()) {
+            return 0;
+        }
+        List<ReceiptEmails.Application> applications = new ArrayList<>();
+        applied.forEach((a, i) -> applications.add(new ReceiptEmails.Application(i.number(), a.amount(),
+                i.amountDue())));
+        int sent = 0;
+        for (Invoice invoice : applied.values()) {
+            if (mail.sent(ReceiptEmails.key(payment.id(), invoice.id()))) {
+                continue;
+            }
+            Optional<Customer> customer = store.customers().get(invoice.customerId());
+            if (customer.isEmpty()) {
+                continue;
+            }
+            Money credit = store.credit().balance(customer.get().id(), invoice.currency()).balance();
+            if (mail.send(ReceiptEmails.receipt(payment, invoice, applications, credit, customer.get(),
+                    seller.get()))) {
+                sent++;
+            }
+        }
+        return sent;
+    }
+}
