@@ -28,6 +28,7 @@ import java.util.Objects;
  *     short (the bank fee the payer deducted, 振込手数料) and still close what it pays, in minor units, e.g.
  *     {@code {"JPY": 880}}; a currency not listed has none (off by default); a customer may override it
  *     (docs/bank-fees.md)
+ * @param branding logo, brand colour and footer notes (docs/branding.md); {@link Branding#NONE} when none is set
  */
 public record SellerProfile(
         String name,
@@ -42,7 +43,8 @@ public record SellerProfile(
         String creditNotePrefix,
         int numberSeries,
         Map<String, Long> bankFeeToleranceMinor,
-        Integer autoApplyConfidenceBasisPoints) {
+        Integer autoApplyConfidenceBasisPoints,
+        Branding branding) {
 
     /** The threshold of automatic application when none is set: 0.90 (apply exact, group and fee decisions). */
     public static final int DEFAULT_AUTO_APPLY_CONFIDENCE = 9_000;
@@ -92,6 +94,22 @@ public record SellerProfile(
             throw new IllegalArgumentException("auto-apply confidence must be 0..10000 basis points (0..1), got "
                     + autoApplyConfidenceBasisPoints);
         }
+        branding = Objects.requireNonNullElse(branding, Branding.NONE);
+    }
+
+    /** A seller with no branding. */
+    public SellerProfile(String name, Address address, String email, String phone, String website, String taxId,
+            BankAccount bankAccount, String paymentLinkTemplate, String invoicePrefix, String creditNotePrefix,
+            int numberSeries, Map<String, Long> bankFeeToleranceMinor, Integer autoApplyConfidenceBasisPoints) {
+        this(name, address, email, phone, website, taxId, bankAccount, paymentLinkTemplate, invoicePrefix,
+                creditNotePrefix, numberSeries, bankFeeToleranceMinor, autoApplyConfidenceBasisPoints, Branding.NONE);
+    }
+
+    /** This seller with other branding. */
+    public SellerProfile withBranding(Branding newBranding) {
+        return new SellerProfile(name, address, email, phone, website, taxId, bankAccount, paymentLinkTemplate,
+                invoicePrefix, creditNotePrefix, numberSeries, bankFeeToleranceMinor, autoApplyConfidenceBasisPoints,
+                newBranding);
     }
 
     /** A seller with the default auto-apply confidence. */

@@ -23,7 +23,19 @@ class GoldenFilesTest {
                 sample("invoice-ko.html", () -> RENDERER.invoiceHtml(Samples.krDocument())),
                 sample("invoice-sr-Latn.html", () -> RENDERER.invoiceHtml(Samples.rsDocument())),
                 sample("credit-note-en.html", () -> RENDERER.creditNoteHtml(
-                        Samples.usCreditNoteDocument(CreditNote.Disposition.REDUCE_AMOUNT_DUE))));
+                        Samples.usCreditNoteDocument(CreditNote.Disposition.REDUCE_AMOUNT_DUE))),
+                // Branding (docs/branding.md): logo, brand colour, footer note in each language.
+                sample("invoice-branded-en.html", () -> BrandedSamples.RENDERER.invoiceHtml(
+                        BrandedSamples.branded(Samples.usDocument()))),
+                sample("invoice-branded-ja.html", () -> BrandedSamples.RENDERER.invoiceHtml(
+                        BrandedSamples.branded(Samples.jpDocument()))),
+                sample("invoice-branded-ko.html", () -> BrandedSamples.RENDERER.invoiceHtml(
+                        BrandedSamples.branded(Samples.krDocument()))),
+                sample("invoice-branded-sr-Latn.html", () -> BrandedSamples.RENDERER.invoiceHtml(
+                        BrandedSamples.branded(Samples.rsDocument()))),
+                sample("credit-note-branded-en.html", () -> BrandedSamples.RENDERER.creditNoteHtml(
+                        BrandedSamples.branded(Samples.usCreditNoteDocument(
+                                CreditNote.Disposition.REDUCE_AMOUNT_DUE)))));
     }
 
     private static Arguments sample(String file, Supplier<String> html) {
