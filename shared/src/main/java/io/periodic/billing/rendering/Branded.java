@@ -5,9 +5,9 @@ import java.util.Base64;
 
 /** The seller's {@link Branding} as a document prints it ({@link DocumentView.Brand}). */
 final class Branded {
-    /** The letterhead's logo box in CSS pixels (96 per inch): 60 mm × 18 mm. */
-    static final int BOX_WIDTH = 227;
-    static final int BOX_HEIGHT = 68;
+    /** The letterhead's logo box in CSS pixels (96 per inch): 50 mm × 14 mm. */
+    static final int BOX_WIDTH = 189;
+    static final int BOX_HEIGHT = 53;
 
     private Branded() {}
 

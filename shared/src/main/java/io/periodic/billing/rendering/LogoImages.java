@@ -204,8 +204,8 @@ public final class LogoImages {
     private static void checkDimensions(int width, int height) {
         if (width < MIN_SIDE || height < MIN_SIDE || width > MAX_SIDE || height > MAX_SIDE) {
             throw new LogoRejected(Reason.NOT_AN_IMAGE, "the logo is " + width + " × " + height + " pixels; each "
-                    + "side must be " + MIN_SIDE + " to " + MAX_SIDE + " pixels (a logo prints at most 60 mm wide: "
-                    + "700 pixels is 300 dpi)");
+                    + "side must be " + MIN_SIDE + " to " + MAX_SIDE + " pixels (a logo prints at most 50 mm wide: "
+                    + "about 600 pixels is 300 dpi)");
         }
     }
 

@@ -24,8 +24,8 @@ class BrandedDocumentTest {
     void theLogoIsEmbeddedAsADataUriFittedIntoTheLetterheadBox() {
         String html = BrandedSamples.RENDERER.invoiceHtml(BrandedSamples.branded(Samples.jpDocument()));
         String src = "data:image/png;base64," + Base64.getEncoder().encodeToString(BrandedSamples.LOGO);
-        // 360 × 96 pixels fitted into 227 × 68 CSS pixels (60 × 18 mm): width-bound.
-        assertTrue(html.contains("<img class=\"logo\" src=\"" + src + "\" width=\"227\" height=\"60\" "
+        // 360 × 96 pixels fitted into 189 × 53 CSS pixels (50 × 14 mm): width-bound.
+        assertTrue(html.contains("<img class=\"logo\" src=\"" + src + "\" width=\"189\" height=\"50\" "
                 + "alt=\"株式会社クラウドノート\">"), html);
         assertTrue(html.contains("<header class=\"head\" style=\"border-bottom-color: #0B5FA5\">"));
         assertTrue(html.contains("<h1 style=\"color: #0B5FA5\">請求書</h1>"));
@@ -38,7 +38,7 @@ class BrandedDocumentTest {
         Branding.Logo tall = new Branding.Logo("branding/logo-tall.png", "image/png", 100, 200, 10, "ab");
         String html = new DocumentRenderer(key -> new byte[] {1}).invoiceHtml(withBranding(
                 new Branding(tall, null, Map.of())));
-        assertTrue(html.contains("width=\"34\" height=\"68\""), html);
+        assertTrue(html.contains("width=\"26\" height=\"53\""), html);
     }
 
     @Test
