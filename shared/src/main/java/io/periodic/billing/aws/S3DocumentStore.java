@@ -46,4 +46,9 @@ public final class S3DocumentStore implements DocumentStore {
             return null;
         }
     }
+
+    @Override
+    public void delete(String key) {
+        client.get().deleteObject(r -> r.bucket(bucket).key(key));
+    }
 }

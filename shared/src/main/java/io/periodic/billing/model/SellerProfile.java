@@ -33,6 +33,7 @@ import java.util.Objects;
  *     optional, 1..32 characters (docs/documents.md)
  * @param receipts whether customers get a payment confirmation (receipt) when a payment is applied to their
  *     invoices; null: on (the default, docs/delivery.md)
+ * @param branding logo, brand colour and footer notes (docs/branding.md); {@link Branding#NONE} when none is set
  */
 public record SellerProfile(
         String name,
@@ -49,7 +50,8 @@ public record SellerProfile(
         Map<String, Long> bankFeeToleranceMinor,
         Integer autoApplyConfidenceBasisPoints,
         String companyNumber,
-        Boolean receipts) {
+        Boolean receipts,
+        Branding branding) {
 
     /** The threshold of automatic application when none is set: 0.90 (apply exact, group and fee decisions). */
     public static final int DEFAULT_AUTO_APPLY_CONFIDENCE = 9_000;
@@ -100,14 +102,16 @@ public record SellerProfile(
                     + autoApplyConfidenceBasisPoints);
         }
         companyNumber = optional(companyNumber, "seller company number", 32);
+        branding = Objects.requireNonNullElse(branding, Branding.NONE);
     }
 
-    /** A seller without a company number, with receipts on (the default). */
+    /** A seller without a company number, with receipts on (the default) and no branding. */
     public SellerProfile(String name, Address address, String email, String phone, String website, String taxId,
             BankAccount bankAccount, String paymentLinkTemplate, String invoicePrefix, String creditNotePrefix,
             int numberSeries, Map<String, Long> bankFeeToleranceMinor, Integer autoApplyConfidenceBasisPoints) {
         this(name, address, email, phone, website, taxId, bankAccount, paymentLinkTemplate, invoicePrefix,
-                creditNotePrefix, numberSeries, bankFeeToleranceMinor, autoApplyConfidenceBasisPoints, null, null);
+                creditNotePrefix, numberSeries, bankFeeToleranceMinor, autoApplyConfidenceBasisPoints, null, null,
+                Branding.NONE);
     }
 
     /** A seller with a company number ({@code companyNumber} may be null) and receipts on (the default). */
@@ -117,7 +121,7 @@ public record SellerProfile(
             String companyNumber) {
         this(name, address, email, phone, website, taxId, bankAccount, paymentLinkTemplate, invoicePrefix,
                 creditNotePrefix, numberSeries, bankFeeToleranceMinor, autoApplyConfidenceBasisPoints, companyNumber,
-                null);
+                null, Branding.NONE);
     }
 
     /** A seller without a company number whose receipts are on or off ({@code receipts} null: on). */
@@ -127,12 +131,29 @@ public record SellerProfile(
             Boolean receipts) {
         this(name, address, email, phone, website, taxId, bankAccount, paymentLinkTemplate, invoicePrefix,
                 creditNotePrefix, numberSeries, bankFeeToleranceMinor, autoApplyConfidenceBasisPoints, null,
-                receipts);
+                receipts, Branding.NONE);
     }
 
     /** Whether customers get a payment confirmation (receipt): on unless the seller turned it off. */
     public boolean receiptsEnabled() {
         return receipts == null || receipts;
+    }
+
+    /** A seller without a company number, receipts on, with {@code branding}. */
+    public SellerProfile(String name, Address address, String email, String phone, String website, String taxId,
+            BankAccount bankAccount, String paymentLinkTemplate, String invoicePrefix, String creditNotePrefix,
+            int numberSeries, Map<String, Long> bankFeeToleranceMinor, Integer autoApplyConfidenceBasisPoints,
+            Branding branding) {
+        this(name, address, email, phone, website, taxId, bankAccount, paymentLinkTemplate, invoicePrefix,
+                creditNotePrefix, numberSeries, bankFeeToleranceMinor, autoApplyConfidenceBasisPoints, null, null,
+                branding);
+    }
+
+    /** This seller with other branding. */
+    public SellerProfile withBranding(Branding newBranding) {
+        return new SellerProfile(name, address, email, phone, website, taxId, bankAccount, paymentLinkTemplate,
+                invoicePrefix, creditNotePrefix, numberSeries, bankFeeToleranceMinor, autoApplyConfidenceBasisPoints,
+                companyNumber, receipts, newBranding);
     }
 
     /** A seller with the default auto-apply confidence. */

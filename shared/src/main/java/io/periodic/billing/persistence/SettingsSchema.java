@@ -8,6 +8,7 @@ import static io.periodic.billing.persistence.Column.of;
 import static io.periodic.billing.persistence.Column.string;
 
 import io.periodic.billing.model.Address;
+import io.periodic.billing.model.Branding;
 import io.periodic.billing.model.Checkpoint;
 import io.periodic.billing.model.SellerProfile;
 import java.util.Map;
@@ -63,6 +64,82 @@ final class SettingsSchema {
                 values());
     }
 
+    /** The seller's logo (docs/branding.md), a document nested in the branding. */
+    enum LogoAttribute implements StoredAttribute<Branding.Logo> {
+        KEY(string("key")),
+        CONTENT_TYPE(string("contentType")),
+        WIDTH(integer("width")),
+        HEIGHT(integer("height")),
+        BYTES(integer("bytes")),
+        SHA256(string("sha256"));
+
+        private final Column column;
+
+        LogoAttribute(Column column) {
+            this.column = column;
+        }
+
+        @Override
+        public Column column() {
+            return column;
+        }
+
+        @Override
+        public Object valueOf(Branding.Logo it) {
+            return switch (this) {
+                case KEY -> it.key();
+                case CONTENT_TYPE -> it.contentType();
+                case WIDTH -> it.width();
+                case HEIGHT -> it.height();
+                case BYTES -> it.bytes();
+                case SHA256 -> it.sha256();
+            };
+        }
+
+        @Override
+        public Branding.Logo recordOf(Row r) {
+            return new Branding.Logo(r.get(KEY), r.get(CONTENT_TYPE), r.get(WIDTH, 0), r.get(HEIGHT, 0),
+                    r.get(BYTES, 0), r.get(SHA256));
+        }
+
+        static final TableSchema<Branding.Logo> SCHEMA = SchemaBuilder.of(Branding.Logo.class, values());
+    }
+
+    /** The seller's branding: logo, colour, footer notes; a nested document, absent when none is set. */
+    enum BrandingAttribute implements StoredAttribute<Branding> {
+        LOGO(document("logo", Branding.Logo.class, LogoAttribute.SCHEMA)),
+        COLOR(string("color")),
+        /** Language tag to note; absent when there is none. */
+        FOOTER_NOTES(of("footerNotes", EnhancedType.mapOf(String.class, String.class)));
+
+        private final Column column;
+
+        BrandingAttribute(Column column) {
+            this.column = column;
+        }
+
+        @Override
+        public Column column() {
+            return column;
+        }
+
+        @Override
+        public Object valueOf(Branding it) {
+            return switch (this) {
+                case LOGO -> it.logo();
+                case COLOR -> it.color();
+                case FOOTER_NOTES -> it.footerNotes().isEmpty() ? null : it.footerNotes();
+            };
+        }
+
+        @Override
+        public Branding recordOf(Row r) {
+            return new Branding(r.get(LOGO), r.get(COLOR), r.get(FOOTER_NOTES, Map.of()));
+        }
+
+        static final TableSchema<Branding> SCHEMA = SchemaBuilder.of(Branding.class, values());
+    }
+
     /** The seller's details, one item: {@code SETTINGS / SELLER}. */
     enum SellerAttribute implements StoredAttribute<SellerProfile> {
         PK(Column.PK),
@@ -86,7 +163,9 @@ final class SettingsSchema {
         /** The seller's company registration number (Serbian MB); absent when none (settings stored before: unchanged). */
         COMPANY_NUMBER(string("companyNumber")),
         /** Whether customers get receipts; absent when not set: on (docs/delivery.md). */
-        RECEIPTS(bool("receipts"));
+        RECEIPTS(bool("receipts")),
+        /** Absent when no branding is set (docs/branding.md). */
+        BRANDING(document("branding", Branding.class, BrandingAttribute.SCHEMA));
 
         private final Column column;
 
@@ -121,6 +200,7 @@ final class SettingsSchema {
                 case AUTO_APPLY_CONFIDENCE -> it.autoApplyConfidenceBasisPoints();
                 case COMPANY_NUMBER -> it.companyNumber();
                 case RECEIPTS -> it.receipts();
+                case BRANDING -> it.branding().isEmpty() ? null : it.branding();
             };
         }
 
@@ -129,7 +209,7 @@ final class SettingsSchema {
             return new SellerProfile(r.get(NAME), r.get(ADDRESS), r.get(EMAIL), r.get(PHONE), r.get(WEBSITE),
                     r.get(TAX_ID), r.get(BANK_ACCOUNT), r.get(PAYMENT_LINK_TEMPLATE), r.get(INVOICE_PREFIX),
                     r.get(CREDIT_NOTE_PREFIX), r.get(NUMBER_SERIES, 1), r.get(BANK_FEE_TOLERANCE_MINOR, Map.of()),
-                    r.get(AUTO_APPLY_CONFIDENCE), r.get(COMPANY_NUMBER), r.get(RECEIPTS));
+                    r.get(AUTO_APPLY_CONFIDENCE), r.get(COMPANY_NUMBER), r.get(RECEIPTS), r.get(BRANDING));
         }
     }
 

@@ -13,4 +13,7 @@ public interface DocumentStore {
 
     /** The stored content, or null. */
     byte[] get(String key);
+
+    /** Removes the content; removing what is not there is no error (so deleting is idempotent). */
+    void delete(String key);
 }

@@ -42,7 +42,36 @@ final class DocumentView {
             String summaryLabel,
             String summaryAmount,
             String summaryNote,
-            String footer) {
+            String footer,
+            Brand brand) {
+
+        /** A header without branding. */
+        Header(String lang, String htmlTitle, String title, String stamp, String stampKind, Party seller,
+                String billToLabel, Party customer, List<Row> meta, List<Notice> notices, String summaryLabel,
+                String summaryAmount, String summaryNote, String footer) {
+            this(lang, htmlTitle, title, stamp, stampKind, seller, billToLabel, customer, meta, notices, summaryLabel,
+                    summaryAmount, summaryNote, footer, Brand.NONE);
+        }
+
+        Header withBrand(Brand newBrand) {
+            return new Header(lang, htmlTitle, title, stamp, stampKind, seller, billToLabel, customer, meta, notices,
+                    summaryLabel, summaryAmount, summaryNote, footer, newBrand);
+        }
+    }
+
+    /**
+     * The seller's branding as printed (docs/branding.md): the logo as a {@code data:} URI (the stored document stays
+     * self-contained, and the PDF engine needs no access to the store) with its size in CSS pixels fitted into the
+     * letterhead's logo box (0 when unknown: an SVG), whether it is an SVG, the brand colour (#RRGGBB) and the
+     * footer note in the document's language; each null when not set.
+     */
+    record Brand(String logoSrc, int logoWidth, int logoHeight, boolean logoSvg, String color, String footerNote) {
+        static final Brand NONE = new Brand(null, 0, 0, false, null, null);
+
+        /** {@code style} for what prints in the brand colour, or null. */
+        String colorStyle(String property) {
+            return color == null ? null : property + ": " + color;
+        }
     }
 
     /**

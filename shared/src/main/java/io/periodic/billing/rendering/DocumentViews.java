@@ -24,6 +24,11 @@ final class DocumentViews {
     }
 
     static DocumentView.Invoice invoice(InvoiceDocument doc) {
+        return invoice(doc, null);
+    }
+
+    /** The invoice's view; {@code logoSrc} is the seller's logo as a data: URI, or null. */
+    static DocumentView.Invoice invoice(InvoiceDocument doc, String logoSrc) {
         Invoice invoice = doc.invoice();
         Customer customer = doc.customer();
         SellerProfile seller = doc.seller();
@@ -89,6 +94,7 @@ final class DocumentViews {
         DocumentView.Header header = new DocumentView.Header(language.tag(), title + " " + number + " \u2013 " + seller.name(), title,
                 stamp, stampKind, seller(seller, t, f), t.get("party.billTo"), customer(customer, t, f), meta, notices,
                 summaryLabel, summaryAmount, summaryNote, t.get("footer.thanks"));
+        header = header.withBrand(Branded.brand(seller.branding(), language, logoSrc));
 
         List<DocumentView.Line> lines = new ArrayList<>();
         boolean anyReduced = false;
@@ -113,6 +119,11 @@ final class DocumentViews {
     }
 
     static DocumentView.CreditNote creditNote(CreditNoteDocument doc) {
+        return creditNote(doc, null);
+    }
+
+    /** The credit note's view; {@code logoSrc} is the seller's logo as a data: URI, or null. */
+    static DocumentView.CreditNote creditNote(CreditNoteDocument doc, String logoSrc) {
         CreditNote note = doc.note();
         Invoice invoice = doc.invoice();
         Customer customer = doc.customer();
@@ -140,6 +151,7 @@ final class DocumentViews {
         DocumentView.Header header = new DocumentView.Header(language.tag(), title + " " + number + " \u2013 " + seller.name(), title,
                 null, null, seller(seller, t, f), t.get("party.creditTo"), customer(customer, t, f), meta, List.of(),
                 t.get("creditNote.total"), f.money(note.total()), null, t.get("footer.thanks"));
+        header = header.withBrand(Branded.brand(seller.branding(), language, logoSrc));
 
         // The credited tax has the rate of the credited lines: name it when the invoice has a single rate.
         Map<TaxRate, Money> rates = invoice.taxByRate();

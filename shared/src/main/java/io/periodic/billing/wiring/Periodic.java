@@ -154,9 +154,14 @@ public final class Periodic {
 
     public synchronized DocumentRenderer renderer() {
         if (renderer == null) {
-            renderer = note("renderer", new DocumentRenderer());
+            // The seller's logo is read from the document store when a document first needs it (docs/branding.md).
+            renderer = note("renderer", new DocumentRenderer(this::storedLogo));
         }
         return renderer;
+    }
+
+    private byte[] storedLogo(String key) {
+        return documents().get(key);
     }
 
     /** Documents stored and events published once an invoice or credit note is final (the PDF function mails). */
@@ -290,7 +295,7 @@ public final class Periodic {
     /** billing-api: the seller's settings and numbering. */
     public synchronized SettingsService settings() {
         if (settings == null) {
-            settings = note("settings", new SettingsService(store()));
+            settings = note("settings", new SettingsService(store(), documents()));
         }
         return settings;
     }

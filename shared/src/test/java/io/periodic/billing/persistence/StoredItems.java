@@ -7,6 +7,7 @@ import io.periodic.billing.dunning.LateFee;
 import io.periodic.billing.dunning.StepKind;
 import io.periodic.billing.model.Address;
 import io.periodic.billing.model.Allocation;
+import io.periodic.billing.model.Branding;
 import io.periodic.billing.model.Checkpoint;
 import io.periodic.billing.model.CreditBalance;
 import io.periodic.billing.model.CreditEntry;
@@ -174,7 +175,10 @@ final class StoredItems {
                         new SellerProfile.BankAccount("MUFG", "Periodic KK", "JP00MUFG0000000000000000", "BOTKJPJT",
                                 "1234567", "0005"),
                         "https://pay.periodic.example/{number}", "RE", "GS", 3, Map.of("JPY", 880L, "EUR", 0L), 9_500,
-                        "07654321", false)),
+                        "07654321", false,
+                        new Branding(new Branding.Logo("branding/logo-0123456789abcdef0123456789abcdef.png",
+                                "image/png", 360, 96, 5525, "0123456789abcdef".repeat(4)), "#0B5FA5",
+                                Map.of("en", "Thank you", "ja", "ありがとうございます")))),
                 new Case<>("seller.sparse", SettingsSchema.SELLER, new SellerProfile("Periodic d.o.o.", sparseAddress,
                         "billing@periodic.example", null, null, null,
                         new SellerProfile.BankAccount("Banka", "Periodic d.o.o.", null, null, "160-0000000000000-00",

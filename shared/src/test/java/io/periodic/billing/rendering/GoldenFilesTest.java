@@ -32,7 +32,19 @@ class GoldenFilesTest {
                         Samples.usCreditNoteDocument(CreditNote.Disposition.REDUCE_AMOUNT_DUE))),
                 sample("credit-note-ja.html", () -> RENDERER.creditNoteHtml(Samples.jpCreditNoteDocument())),
                 sample("credit-note-ko.html", () -> RENDERER.creditNoteHtml(Samples.krCreditNoteDocument())),
-                sample("credit-note-sr-Latn.html", () -> RENDERER.creditNoteHtml(Samples.rsCreditNoteDocument())));
+                sample("credit-note-sr-Latn.html", () -> RENDERER.creditNoteHtml(Samples.rsCreditNoteDocument())),
+                // Branding (docs/branding.md): logo, brand colour, footer note in each language.
+                sample("invoice-branded-en.html", () -> BrandedSamples.RENDERER.invoiceHtml(
+                        BrandedSamples.branded(Samples.usDocument()))),
+                sample("invoice-branded-ja.html", () -> BrandedSamples.RENDERER.invoiceHtml(
+                        BrandedSamples.branded(Samples.jpDocument()))),
+                sample("invoice-branded-ko.html", () -> BrandedSamples.RENDERER.invoiceHtml(
+                        BrandedSamples.branded(Samples.krDocument()))),
+                sample("invoice-branded-sr-Latn.html", () -> BrandedSamples.RENDERER.invoiceHtml(
+                        BrandedSamples.branded(Samples.rsDocument()))),
+                sample("credit-note-branded-en.html", () -> BrandedSamples.RENDERER.creditNoteHtml(
+                        BrandedSamples.branded(Samples.usCreditNoteDocument(
+                                CreditNote.Disposition.REDUCE_AMOUNT_DUE)))));
     }
 
     private static Arguments sample(String file, Supplier<String> html) {

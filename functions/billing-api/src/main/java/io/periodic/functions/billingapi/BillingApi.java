@@ -19,6 +19,7 @@ import io.periodic.functions.billingapi.Http.ApiProblem;
 import io.periodic.functions.billingapi.Http.Request;
 import io.periodic.functions.billingapi.Http.Response;
 import io.periodic.functions.billingapi.Http.Route;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -76,8 +77,24 @@ public final class BillingApi {
      */
     public Response handle(String method, String path, Map<String, String> query, Map<String, String> headers,
             String rawBody, String caller) {
+        return dispatch(method, path, query, headers, rawBody, null, caller);
+    }
+
+    /**
+     * The one way in: {@code bytes} is the body of a binary route when it arrived as bytes (else the text body's
+     * UTF-8 is taken); a JSON route's body is {@code rawBody}.
+     */
+    private Response dispatch(String method, String path, Map<String, String> query, Map<String, String> headers,
+            String rawBody, byte[] bytes, String caller) {
         try {
             Match match = match(method, path);
+            if (match.route().binary()) {
+                byte[] body = bytes != null ? bytes
+                        : rawBody == null ? new byte[0] : rawBody.getBytes(StandardCharsets.UTF_8);
+                return run(match.route(), new Request(method, path, match.params(), query == null ? Map.of() : query,
+                        headers == null ? Map.of() : headers, null, null, caller == null ? "unknown" : caller, null,
+                        false, body));
+            }
             JsonNode body = Bodies.parse(method, rawBody, headers);
             Request request = new Request(method, path, match.params(), query == null ? Map.of() : query,
                     headers == null ? Map.of() : headers, body, rawBody, caller == null ? "unknown" : caller);
@@ -100,6 +117,9 @@ public final class BillingApi {
      */
     public Response handleBytes(String method, String path, Map<String, String> query,
             Map<String, String> headers, byte[] rawBody, String caller) {
+        if (rawBody != null && isBinary(method, path)) {
+            return dispatch(method, path, query, headers, null, rawBody, caller);
+        }
         String text;
         try {
             text = rawBody == null ? null : Utf8.decode(rawBody);
@@ -161,6 +181,20 @@ public final class BillingApi {
     }
 
     // ---------------------------------------------------------------- routing
+
+    /** Whether the request goes to a route that takes its body as bytes (an image upload). */
+    private boolean isBinary(String method, String path) {
+        if (path == null || path.length() > 2048) {
+            return false;
+        }
+        String[] parts = split(path);
+        for (Route route : routes) {
+            if (route.binary() && route.method().equals(method) && matchTemplate(split(route.path()), parts) != null) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     record Match(Route route, Map<String, String> params) {}
 

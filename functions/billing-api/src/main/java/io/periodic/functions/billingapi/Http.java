@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.periodic.billing.lambda.Problem;
 import io.periodic.billing.model.Ids;
 import io.periodic.billing.service.NotFoundException;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,20 +28,21 @@ final class Http {
      *     null without a key
      * @param interrupted whether an earlier attempt of this request (same caller and key) may have committed its
      *     work without storing its answer: the operation answers from what was committed instead of doing it again
+     * @param bytes the body's bytes, for a {@link Route#binary} route (an image upload); null otherwise
      */
     record Request(String method, String path, Map<String, String> pathParams, Map<String, String> query,
             Map<String, String> headers, JsonNode body, String rawBody, String caller, String idempotencyScope,
-            boolean interrupted) {
+            boolean interrupted, byte[] bytes) {
 
         Request(String method, String path, Map<String, String> pathParams, Map<String, String> query,
                 Map<String, String> headers, JsonNode body, String rawBody, String caller) {
-            this(method, path, pathParams, query, headers, body, rawBody, caller, null, false);
+            this(method, path, pathParams, query, headers, body, rawBody, caller, null, false, null);
         }
 
         /** This request as one attempt under its idempotency scope. */
         Request attempt(String scope, boolean earlierAttemptMayHaveCommitted) {
             return new Request(method, path, pathParams, query, headers, body, rawBody, caller, scope,
-                    earlierAttemptMayHaveCommitted);
+                    earlierAttemptMayHaveCommitted, bytes);
         }
 
         String pathParam(String name) {
@@ -80,6 +82,11 @@ final class Http {
             return json(201, Bodies.write(body)).withHeader("Location", location);
         }
 
+        /** 200 with bytes (an image): sent base64-encoded, as API Gateway wants a binary body. */
+        static Response bytes(String contentType, byte[] content) {
+            return new Response(200, contentType, Base64.getEncoder().encodeToString(content), true, Map.of());
+        }
+
         /** 204: done, nothing to say (a DELETE). */
         static Response noContent() {
             return new Response(204, "application/json", "", false, Map.of());
@@ -98,8 +105,15 @@ final class Http {
         Response handle(Request request);
     }
 
-    /** A route: method and path template ({@code /customers/{id}}) to an operation, named as in openapi.yaml. */
-    record Route(String method, String path, String operationId, Operation operation) {}
+    /**
+     * A route: method and path template ({@code /customers/{id}}) to an operation, named as in openapi.yaml. A
+     * {@code binary} route takes its body as bytes ({@link Request#bytes}, e.g. an image), not as JSON.
+     */
+    record Route(String method, String path, String operationId, Operation operation, boolean binary) {
+        Route(String method, String path, String operationId, Operation operation) {
+            this(method, path, operationId, operation, false);
+        }
+    }
 
     /** The routes of one resource family (one openapi.yaml tag): parsing, one call into a use case, the view. */
     interface Resource {

@@ -6,8 +6,10 @@ import io.periodic.billing.dunning.LateFee;
 import io.periodic.billing.dunning.StepKind;
 import io.periodic.billing.invoicing.RegistrationNumbers;
 import io.periodic.billing.model.Address;
+import io.periodic.billing.model.Branding;
 import io.periodic.billing.model.SellerProfile;
 import io.periodic.billing.money.Currencies;
+import io.periodic.billing.rendering.LogoRejected;
 import io.periodic.billing.service.SettingsService;
 import io.periodic.functions.billingapi.Http.ApiProblem;
 import io.periodic.functions.billingapi.Http.Request;
@@ -15,13 +17,14 @@ import io.periodic.functions.billingapi.Http.Response;
 import io.periodic.functions.billingapi.Http.Route;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * {@code /settings}: the seller printed on documents, document numbering and the default dunning policy
- * ({@link SettingsService}).
+ * {@code /settings}: the seller printed on documents, document numbering, branding (colour, footer notes, and the
+ * logo at {@code /settings/logo}) and the default dunning policy ({@link SettingsService}).
  */
 final class SettingsRoutes implements Http.Resource {
     private final SettingsService settings;
@@ -34,7 +37,10 @@ final class SettingsRoutes implements Http.Resource {
     public List<Route> routes() {
         return List.of(
                 new Route("GET", "/settings", "getSettings", this::get),
-                new Route("PUT", "/settings", "putSettings", this::put));
+                new Route("PUT", "/settings", "putSettings", this::put),
+                new Route("GET", "/settings/logo", "getLogo", this::getLogo),
+                new Route("PUT", "/settings/logo", "putLogo", this::putLogo, true),
+                new Route("DELETE", "/settings/logo", "deleteLogo", this::deleteLogo));
     }
 
     private Response get(Request r) {
@@ -47,7 +53,7 @@ final class SettingsRoutes implements Http.Resource {
 
     private Response put(Request r) {
         JsonIn in = JsonIn.body(r.body(), "seller", "numbering", "dunningPolicy", "bankFeeTolerance",
-                "autoApplyConfidence", "receipts");
+                "autoApplyConfidence", "receipts", "branding");
         JsonIn s = in.object("seller", "name", "address", "email", "phone", "website", "taxId", "companyNumber",
                 "bankAccount", "paymentLinkTemplate");
         JsonIn n = in.optObject("numbering", "invoicePrefix", "creditNotePrefix", "numberSeries");
@@ -76,9 +82,75 @@ final class SettingsRoutes implements Http.Resource {
                 s.optString("paymentLinkTemplate"),
                 n == null ? null : n.optString("invoicePrefix"), n == null ? null : n.optString("creditNotePrefix"),
                 n == null ? 1 : n.intIn("numberSeries", 1, 26, 1), bankFeeTolerance(in),
-                autoApplyConfidence(in), s.optString("companyNumber"), in.optBoolean("receipts")));
+                autoApplyConfidence(in), s.optString("companyNumber"), in.optBoolean("receipts"), branding(in)));
         JsonIn d = in.optObject("dunningPolicy", "steps", "lateFee", "markUncollectibleOnSuspend");
         return view(settings.replace(seller, d == null ? null : policy(d)));
+    }
+
+    /**
+     * The brand colour and footer notes (docs/branding.md), each checked on its own pointer; absent: none. The logo
+     * is not set here but with {@code PUT /settings/logo}, and a replacement keeps it.
+     */
+    private static Branding branding(JsonIn in) {
+        JsonIn b = in.optObject("branding", "color", "footerNotes");
+        if (b == null) {
+            return Branding.NONE;
+        }
+        String color = b.parsed("color", false, text -> {
+            String problem = Branding.colorProblem(text);
+            if (problem != null) {
+                throw new IllegalArgumentException(problem);
+            }
+            return text;
+        });
+        Map<String, String> notes = new LinkedHashMap<>();
+        JsonIn f = b.optObject("footerNotes", Branding.LANGUAGES.toArray(String[]::new));
+        for (String language : f == null ? List.<String>of() : Branding.LANGUAGES) {
+            String note = f.parsed(language, false, text -> {
+                String problem = Branding.footerNoteProblem(text);
+                if (problem != null) {
+                    throw new IllegalArgumentException(problem);
+                }
+                return text;
+            });
+            if (note != null) {
+                notes.put(language, note);
+            }
+        }
+        return b.build(() -> new Branding(null, color, notes));
+    }
+
+    /** The logo as it was uploaded, with headers that keep a browser from running anything in it. */
+    private Response getLogo(Request r) {
+        SettingsService.StoredLogo stored = settings.logo();
+        return Response.bytes(stored.logo().contentType(), stored.content())
+                .withHeader("X-Content-Type-Options", "nosniff")
+                .withHeader("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; sandbox")
+                .withHeader("Cache-Control", "private, max-age=300")
+                .withHeader("ETag", "\"" + stored.logo().sha256() + "\"");
+    }
+
+    /**
+     * The body is the image (image/png, image/jpeg or image/svg+xml); a refusal names its reason: 413 too large,
+     * 415 not one of the three types, 422 not the image it claims to be or an unsafe SVG (each thing found listed).
+     */
+    private Response putLogo(Request r) {
+        try {
+            return view(settings.putLogo(r.header("Content-Type"), r.bytes()));
+        } catch (LogoRejected refused) {
+            throw switch (refused.reason()) {
+                case TOO_LARGE -> new ApiProblem(413, "logo-too-large", refused.getMessage(), "/", null);
+                case UNSUPPORTED_TYPE -> new ApiProblem(415, "unsupported-media-type", refused.getMessage(), null,
+                        "Content-Type");
+                case NOT_AN_IMAGE -> new ApiProblem(422, "invalid-logo", refused.getMessage(), "/", null);
+                case UNSAFE_SVG -> new ApiProblem(422, "unsafe-svg", refused.getMessage(), "/", null);
+            };
+        }
+    }
+
+    private Response deleteLogo(Request r) {
+        settings.deleteLogo();
+        return Response.noContent();
     }
 
     private static DunningPolicy policy(JsonIn d) {

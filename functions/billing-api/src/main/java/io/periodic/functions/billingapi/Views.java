@@ -295,6 +295,7 @@ final class Views {
         o.put("autoApplyConfidence", BigDecimal.valueOf(seller == null ? SellerProfile.DEFAULT_AUTO_APPLY_CONFIDENCE
                 : seller.autoApplyConfidence(), 4).stripTrailingZeros());
         o.put("receipts", seller == null || seller.receiptsEnabled());
+        o.set("branding", BrandingViews.branding(seller == null ? null : seller.branding()));
         ObjectNode d = o.putObject("dunningPolicy");
         ArrayNode steps = d.putArray("steps");
         for (DunningPolicy.Step step : policy.steps()) {

@@ -57,6 +57,7 @@ final class ApiWorld {
     final Clock clock = now::get;
     final JsonLinesEventLog events;
     final DirectoryDocumentStore documents;
+    private final Path documentsDir;
     final BillingApiHandler handler;
     final String prefix = "A" + Ids.randomLetters(7);
 
@@ -67,7 +68,8 @@ final class ApiWorld {
         try {
             Path dir = Files.createTempDirectory("api-world");
             this.events = new JsonLinesEventLog(dir.resolve("events.jsonl"));
-            this.documents = new DirectoryDocumentStore(dir.resolve("documents"));
+            this.documentsDir = dir.resolve("documents");
+            this.documents = new DirectoryDocumentStore(documentsDir);
             this.handler = new BillingApiHandler(BillingApi.over(new TestAdapters(client).documents(documents)
                     .events(events).mailer(new FileOutboxMailer(dir.resolve("outbox"))).clock(clock).root()));
         } catch (IOException e) {
@@ -229,6 +231,23 @@ final class ApiWorld {
 
     Invoice reload(Invoice invoice) {
         return store.invoices().get(invoice.id()).orElseThrow();
+    }
+
+    /** The folder the world's document store writes to. */
+    Path documentsDir() {
+        return documentsDir;
+    }
+
+    /** A test resource's bytes (shared's test resources, e.g. {@code /branding/logo.png}). */
+    static byte[] resource(String name) {
+        try (var in = ApiWorld.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing test resource " + name);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static String utf8(byte[] bytes) {

@@ -1,6 +1,7 @@
 package io.periodic.functions.billingapi;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,7 +15,9 @@ import io.periodic.local.engines.DynamoDbLocalEngine;
 import io.periodic.local.engines.DynamoDbLocalExtension;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -85,6 +88,7 @@ class BadInputCampaignTest {
         applicationFields();
         unapplyFields();
         settingsFields();
+        brandingFields();
         readRoutes();
         pathsAndMethods();
         idempotencyKeys();
@@ -144,6 +148,8 @@ class BadInputCampaignTest {
         assertEquals(1, world.store.subscriptions().byCustomer(customer, 10, null).items().size());
         assertEquals(1, world.store.invoices().byCustomer(customer, 10, null).items().size(), "no credit note");
         assertTrue(world.store.credit().notesOfInvoice(customer, invoice.id()).isEmpty(), "no credit note");
+        assertTrue(world.store.settings().requireSeller().branding().isEmpty(), "no logo, colour or note stored");
+        assertFalse(Files.exists(world.documentsDir().resolve("branding")), "no logo file");
     }
 
     // ---------------------------------------------------------------- building the table
@@ -640,6 +646,69 @@ class BadInputCampaignTest {
         for (String[] row : new String[][] {{"a string", "\"false\""}, {"a number", "0"}, {"an object", "{}"}}) {
             field(route, "/settings", "receipts " + row[0], base + ", \"receipts\": " + row[1] + "}", "/receipts");
         }
+    }
+
+    /** Branding (docs/branding.md): the colour and footer notes on PUT /settings, and the logo routes. */
+    private void brandingFields() {
+        String route = "PUT /settings";
+        String s = settingsJson("\"billing@seller.example\"", "\"JP\"");
+        String base = s.substring(0, s.length() - 1);
+        for (String[] row : new String[][] {{"a colour name", "\"blue\""}, {"a 3-digit colour", "\"#0B5\""},
+                {"a colour without #", "\"0B5FA5\""}, {"a colour too light for white paper", "\"#FFD500\""},
+                {"a colour as a number", "255"}}) {
+            field(route, "/settings", row[0], base + ", \"branding\": {\"color\": " + row[1] + "}}", "/branding/color");
+        }
+        field(route, "/settings", "a footer note of 301 characters", base + ", \"branding\": {\"footerNotes\": "
+                + "{\"ja\": \"" + "あ".repeat(301) + "\"}}}", "/branding/footerNotes/ja");
+        field(route, "/settings", "a footer note of 4 lines", base + ", \"branding\": {\"footerNotes\": "
+                + "{\"en\": \"a\\nb\\nc\\nd\"}}}", "/branding/footerNotes/en");
+        field(route, "/settings", "a footer note in German", base + ", \"branding\": {\"footerNotes\": "
+                + "{\"de\": \"Danke\"}}}", "/branding/footerNotes/de");
+        field(route, "/settings", "a footer note with a bidi override", base + ", \"branding\": {\"footerNotes\": "
+                + "{\"sr-Latn\": \"Hvala \\u202E\"}}}", "/branding/footerNotes/sr-Latn");
+        field(route, "/settings", "the logo through PUT /settings", base + ", \"branding\": {\"logo\": \"x\"}}",
+                "/branding/logo");
+
+        route = "PUT /settings/logo";
+        byte[] png = ApiWorld.resource("/branding/logo.png");
+        logo("a logo over 256 KB", "image/png", Arrays.copyOf(png, 256 * 1024 + 1), 413, "/");
+        logo("a text file as text/plain", "text/plain", "hello".getBytes(StandardCharsets.UTF_8), 415, "Content-Type");
+        logo("no Content-Type", null, png, 415, "Content-Type");
+        logo("a GIF", "image/gif", png, 415, "Content-Type");
+        byte[] fake = Arrays.copyOf(png, 200);
+        System.arraycopy("just some text pretending".getBytes(StandardCharsets.US_ASCII), 0, fake, 8, 25);
+        logo("a PNG header on a text file", "image/png", fake, 422, "/");
+        logo("text sent as image/png", "image/png", "hello".getBytes(StandardCharsets.UTF_8), 422, "/");
+        logo("a JPEG sent as image/png", "image/png", ApiWorld.resource("/branding/logo.jpg"), 422, "/");
+        logo("an empty body", "image/png", new byte[0], 422, "/");
+        logo("an SVG with a script", "image/svg+xml", ("<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)"
+                + "</script></svg>").getBytes(StandardCharsets.UTF_8), 422, "/");
+        logo("an SVG with onload", "image/svg+xml", "<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(1)\"/>"
+                .getBytes(StandardCharsets.UTF_8), 422, "/");
+        logo("an SVG with an external entity (XXE)", "image/svg+xml", ("<!DOCTYPE svg [<!ENTITY x SYSTEM "
+                + "\"file:///etc/passwd\">]><svg xmlns=\"http://www.w3.org/2000/svg\"><text>&x;</text></svg>")
+                .getBytes(StandardCharsets.UTF_8), 422, "/");
+        logo("an SVG using an image on the web", "image/svg+xml", ("<svg xmlns=\"http://www.w3.org/2000/svg\" "
+                + "xmlns:xlink=\"http://www.w3.org/1999/xlink\"><image xlink:href=\"http://evil.example/a.png\"/>"
+                + "</svg>").getBytes(StandardCharsets.UTF_8), 422, "/");
+        cases.add(new Case(route, "a text body (not base64-encoded) that is no image", "PUT", "/settings/logo",
+                Map.of(), Map.of("content-type", "image/png"), "%%%", null, 422, "/"));
+        add("GET /settings/logo", "no logo is set", "GET", "/settings/logo", Map.of(), Map.of(), null, 404, null);
+        add("GET /settings/logo", "a body", "GET", "/settings/logo", Map.of(), Map.of("content-type", JSON), "{}",
+                400, null);
+        add("GET /settings/logo", "POST is not a method here", "POST", "/settings/logo", Map.of(),
+                Map.of("content-type", JSON), "{}", 405, null);
+        add("DELETE /settings/logo", "a truncated JSON body", "DELETE", "/settings/logo", Map.of(),
+                Map.of("content-type", JSON), "{", 400, "/");
+        add("DELETE /settings/logo", "a text/plain body", "DELETE", "/settings/logo", Map.of(),
+                Map.of("content-type", "text/plain"), "please", 415, null);
+        add("DELETE /settings/logo", "a 1 MB body", "DELETE", "/settings/logo", Map.of(),
+                Map.of("content-type", JSON), "\"" + "a".repeat(1024 * 1024) + "\"", 413, null);
+    }
+
+    private void logo(String name, String contentType, byte[] content, int status, String at) {
+        cases.add(new Case("PUT /settings/logo", name, "PUT", "/settings/logo", Map.of(), contentType == null
+                ? Map.of() : Map.of("content-type", contentType), null, content, status, at));
     }
 
     private void get(String route, String path, String name, Map<String, String> query, int status, String at) {

@@ -19,6 +19,10 @@ import org.jsoup.nodes.Document;
  * Noto Sans JP and Noto Sans KR, regular and bold, so Japanese and Korean print without missing glyphs on any
  * reader. The same HTML the customer sees is used; a small print stylesheet replaces the flexbox layout, which
  * the PDF engine (CSS 2.1) does not implement, with table layout.
+ *
+ * <p>The seller's logo comes embedded in the HTML as a {@code data:} URI (docs/branding.md), so nothing is fetched:
+ * a PNG or JPEG logo is drawn from it. An SVG logo is left out of the PDF (the letterhead still names the seller):
+ * drawing SVG needs openhtmltopdf-svg-support and Apache Batik, several MB more in this function, not taken.
  */
 public final class HtmlToPdf {
     private record Font(String file, String family, int weight) {}
@@ -49,6 +53,7 @@ public final class HtmlToPdf {
             .ids div { display: block; }
             @page { size: A4; margin: 10mm 12mm 10mm; }
             html[lang="ja"] body, html[lang="ko"] body { line-height: 1.4; }
+            img.logo-svg { display: none; }
             """;
 
     private static Path fontDirectory() {

@@ -8,8 +8,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -34,7 +36,13 @@ class HtmlToPdfTest {
         "credit-note-en.html, CN-2026-000007, CREDIT TO",
         "credit-note-ja.html, CN-2026-000031, 返還先",
         "credit-note-ko.html, CN-2026-000012, 크레딧 대상",
-        "credit-note-sr-Latn.html, CN-2026-000004, U KORIST"})
+        "credit-note-sr-Latn.html, CN-2026-000004, U KORIST",
+
+        "invoice-branded-en.html, INV-2026-000123, Questions about this invoice?",
+        "invoice-branded-ja.html, INV-2026-000481, 振込手数料はお客様のご負担",
+        "invoice-branded-ko.html, INV-2026-000219, 문의는",
+        "invoice-branded-sr-Latn.html, INV-2026-000057, Hvala na saradnji",
+        "credit-note-branded-en.html, CN-2026-000007, Terms & conditions"})
     void rendersOneA4PageWithEmbeddedFontsAndExtractableText(String file, String number, String label)
             throws Exception {
         String html = Files.readString(golden(file), StandardCharsets.UTF_8);
@@ -52,6 +60,14 @@ class HtmlToPdfTest {
                     java.text.Normalizer.Form.NFKC);
             assertTrue(text.contains(number), "number in " + file + ":\n" + text);
             assertTrue(text.contains(label), label + " in " + file);
+            int images = 0;
+            for (COSName name : document.getPage(0).getResources().getXObjectNames()) {
+                if (document.getPage(0).getResources().getXObject(name) instanceof PDImageXObject image) {
+                    images++;
+                    assertEquals(360, image.getWidth(), "the logo's own pixels, not resampled");
+                }
+            }
+            assertEquals(file.contains("branded") ? 1 : 0, images, "the logo in " + file);
             for (var name : document.getPage(0).getResources().getFontNames()) {
                 PDFont font = document.getPage(0).getResources().getFont(name);
                 assertTrue(font.isEmbedded(), font.getName() + " is embedded");
