@@ -51,9 +51,11 @@ public final class HtmlToPdf {
             .head > *, .parties > *, .closing > *, .foot > * { display: table-cell; vertical-align: top; }
             .title-block, .totals { width: 82mm; }
             .ids div { display: block; }
-            @page { size: A4; margin: 10mm 12mm 10mm; }
+            @page { size: A4; margin: 10mm 12mm 8mm; }
             html[lang="ja"] body, html[lang="ko"] body { line-height: 1.4; }
             img.logo-svg { display: none; }
+            .logo { max-height: 11mm; margin-bottom: 1mm; }
+            .footer { margin-top: 4mm; padding-top: 2mm; }
             """;
 
     private static Path fontDirectory() {
