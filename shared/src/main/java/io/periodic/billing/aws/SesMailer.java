@@ -1,13 +1,15 @@
 package io.periodic.billing.aws;
 
 import io.periodic.billing.ports.Email;
+import io.periodic.billing.ports.MailTags;
 import io.periodic.billing.ports.Mailer;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sesv2.model.Body;
 import software.amazon.awssdk.services.sesv2.model.Content;
 
-/** Sends through SESv2 from the configured sender; the mail's key is attached as a message tag. */
+/** Sends through SESv2 from the configured sender; the mail's key is attached as the message tag
+ * {@code key} ({@link MailTags}), which SES's delivery notifications carry back (docs/delivery-status.md). */
 public final class SesMailer implements Mailer {
     private final Supplier<SesV2Client> client;
     private final String from;
@@ -34,7 +36,7 @@ public final class SesMailer implements Mailer {
             r.fromEmailAddress(from)
                     .destination(d -> d.toAddresses(email.to()))
                     .content(c -> c.simple(m -> m.subject(utf8(email.subject())).body(body.build())))
-                    .emailTags(t -> t.name("key").value(email.key().replaceAll("[^A-Za-z0-9_\\-]", "_")));
+                    .emailTags(t -> t.name(MailTags.KEY).value(MailTags.encode(email.key())));
             if (configurationSet != null && !configurationSet.isBlank()) {
                 r.configurationSetName(configurationSet);
             }

@@ -29,6 +29,7 @@ public final class BillingStore {
     private final InboundEventRepository inbound;
     private final DunningRepository dunning;
     private final PayerAliasRepository payerAliases;
+    private final DeliveryRepository delivery;
 
     public BillingStore(DynamoDbClient dynamo, String tableName) {
         // Only the versioning extension: optimistic locking on every record with a version attribute.
@@ -74,6 +75,17 @@ public final class BillingStore {
                 invoices, credit, work);
         this.payerAliases = new PayerAliasRepository(new EntityTable<>(client, tableName,
                 PayerAliasSchema.PAYER_ALIAS, a -> "payer alias " + a.id()));
+        this.delivery = new DeliveryRepository(client,
+                new EntityTable<>(client, tableName, DeliverySchema.DELIVERY_STATUS,
+                        d -> "delivery status of " + d.address()),
+                new EntityTable<>(client, tableName, DeliverySchema.MAIL_EVENT,
+                        e -> "mail event " + e.id() + " for " + e.recipient()),
+                work);
+    }
+
+    /** Mail delivery: each address's status and the events SES reported (docs/delivery-status.md). */
+    public DeliveryRepository delivery() {
+        return delivery;
     }
 
     public PayerAliasRepository payerAliases() {
