@@ -49,8 +49,8 @@ class PeriodicTest {
                     List.of("dynamo", "store", "billingJobQueue", "clock", "dueSubscriptionSweep")),
             "io.periodic.functions.invoicegenerator.InvoiceGeneratorHandler", new UseCase(
                     p -> List.of(p.invoiceIssuing()),
-                    List.of("dynamo", "store", "renderer", "documents", "events", "mailer", "notifications", "clock",
-                            "invoiceIssuing")),
+                    List.of("dynamo", "store", "renderer", "documents", "events", "mailer", "clock", "deliveryFeedback",
+                            "notifications", "invoiceIssuing")),
             "io.periodic.functions.invoicepdf.InvoicePdfHandler", new UseCase(
                     p -> List.of(p.documents()),
                     List.of("documents")),
@@ -63,17 +63,20 @@ class PeriodicTest {
                     List.of("dynamo", "store", "events", "clock", "paymentService")),
             "io.periodic.functions.dunningsteps.DunningStepsHandler", new UseCase(
                     p -> List.of(p.dunningService()),
-                    List.of("dynamo", "store", "renderer", "documents", "events", "mailer", "notifications", "clock",
-                            "dunningService")),
+                    List.of("dynamo", "store", "renderer", "documents", "events", "mailer", "clock", "deliveryFeedback",
+                            "notifications", "dunningService")),
             "io.periodic.functions.dunningstarter.DunningStarterHandler", new UseCase(
                     p -> List.of(p.dunningStarter()),
-                    List.of("dynamo", "store", "renderer", "documents", "events", "mailer", "notifications", "clock",
-                            "dunningService", "dunningWorkflows", "dunningStarter")),
+                    List.of("dynamo", "store", "renderer", "documents", "events", "mailer", "clock", "deliveryFeedback",
+                            "notifications", "dunningService", "dunningWorkflows", "dunningStarter")),
+            "io.periodic.functions.deliveryevents.DeliveryEventsHandler", new UseCase(
+                    p -> List.of(p.deliveryFeedback()),
+                    List.of("dynamo", "store", "clock", "deliveryFeedback")),
             "io.periodic.functions.billingapi.BillingApiHandler", new UseCase(
                     p -> List.of(p.clock(), p.idempotentRequests(), p.accounts(), p.invoiceQueries(),
                             p.corrections(), p.paymentQueries(), p.paymentService(), p.reports(), p.settings()),
                     List.of("clock", "dynamo", "store", "idempotentRequests", "accounts", "documents",
-                            "invoiceQueries", "renderer", "events", "mailer", "notifications", "corrections",
+                            "invoiceQueries", "renderer", "events", "mailer", "deliveryFeedback", "notifications", "corrections",
                             "paymentQueries", "paymentService", "reports", "settings")));
 
     @Test
