@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import io.periodic.billing.wiring.Periodic;
 import io.periodic.functions.billingapi.BillingApi;
 import io.periodic.functions.billingapi.BillingApiHandler;
+import io.periodic.functions.deliveryevents.DeliveryEventsHandler;
 import io.periodic.functions.dunningstarter.DunningStarterHandler;
 import io.periodic.functions.dunningsteps.DunningStepsHandler;
 import io.periodic.functions.invoicegenerator.InvoiceGeneratorHandler;
@@ -39,6 +40,7 @@ final class LocalFunctions {
     final DunningStepsHandler dunningSteps;
     final InvoicePdfHandler pdfs;
     final BillingApiHandler api;
+    final DeliveryEventsHandler deliveryEvents;
 
     private final Periodic root;
     private final DynamoDbLocalEngine dynamo;
@@ -60,6 +62,7 @@ final class LocalFunctions {
         this.dunningStarter = new DunningStarterHandler(rootFor("dunning").dunningStarter());
         this.pdfs = new InvoicePdfHandler(root.documents());
         this.api = new BillingApiHandler(BillingApi.over(rootFor("billing-api")));
+        this.deliveryEvents = new DeliveryEventsHandler(rootFor("delivery-events").deliveryFeedback());
     }
 
     /** The root of one function: the shared one, or its own when a test intercepts its DynamoDB client. */
