@@ -16,6 +16,8 @@ public final class MailTags {
     public static final int MAX_LENGTH = 256;
 
     private static final HexFormat HEX = HexFormat.of().withUpperCase();
+    /** Ends a tag cut to {@link #MAX_LENGTH}: not hex, so {@link #decode} refuses it. */
+    private static final String CUT = "_ZZ";
 
     private MailTags() {}
 
@@ -30,7 +32,9 @@ public final class MailTags {
                 out.append('_').append(HEX.toHexDigits(b));
             }
         }
-        return out.length() <= MAX_LENGTH ? out.toString() : out.substring(0, MAX_LENGTH);
+        // Too long (never for our keys: kinds, ids and steps are ASCII): cut, and end with an escape no key has, so
+        // that the cut tag reads as no key rather than as a shorter one (another invoice).
+        return out.length() <= MAX_LENGTH ? out.toString() : out.substring(0, MAX_LENGTH - 3) + CUT;
     }
 
     /** The mail key a tag value stands for; null when it is not one {@link #encode} wrote (or was cut short). */
