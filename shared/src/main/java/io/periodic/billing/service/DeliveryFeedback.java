@@ -2,6 +2,7 @@ package io.periodic.billing.service;
 
 import io.periodic.billing.model.Customer;
 import io.periodic.billing.model.DeliveryStatus;
+import io.periodic.billing.model.Ids;
 import io.periodic.billing.model.MailEvent;
 import io.periodic.billing.persistence.AlreadyExistsException;
 import io.periodic.billing.persistence.BillingStore;
@@ -63,7 +64,7 @@ public final class DeliveryFeedback {
     /** Records a notification, one event per recipient. */
     public List<Recorded> record(Notification n) {
         String mailKey = MailTags.decode(n.keyTag());
-        String invoiceId = MailTags.invoiceId(mailKey);
+        String invoiceId = invoiceOf(mailKey);
         List<Recorded> results = new ArrayList<>();
         for (String raw : n.recipients()) {
             String recipient = DeliveryStatus.normalise(raw);
@@ -149,7 +150,7 @@ public final class DeliveryFeedback {
                 DeliveryStatus status = statusOf(recipient);
                 Instant now = clock.now();
                 MailEvent event = new MailEvent(id, recipient, MailEvent.Kind.SUPPRESSED, MailEvent.Handling.APPLIED,
-                        null, mailKey, MailTags.invoiceId(mailKey), status.suppressed() == null ? null
+                        null, mailKey, invoiceOf(mailKey), status.suppressed() == null ? null
                                 : "not sent: " + status.suppressed().name().toLowerCase(Locale.ROOT),
                         now, now);
                 store.delivery().commit(event, status.withSuppressedSend());
@@ -181,6 +182,11 @@ public final class DeliveryFeedback {
         } catch (AlreadyExistsException duplicate) {
             return new Recorded(event, true, null, false);
         }
+    }
+
+    private static String invoiceOf(String mailKey) {
+        String named = MailTags.invoiceId(mailKey);
+        return Ids.wellFormed(named) ? named : null;
     }
 
     private static String sha256(String text) {

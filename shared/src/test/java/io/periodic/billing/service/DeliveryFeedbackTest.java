@@ -210,6 +210,18 @@ class DeliveryFeedbackTest {
     }
 
     @Test
+    void aKeyNamingNoWellFormedInvoiceStillCountsForTheAddress() {
+        Case c = remindedOnce();
+        DeliveryFeedback.Recorded r = feedback.record(new DeliveryFeedback.Notification("fb-oddkey-" + prefix,
+                MailEvent.Kind.HARD_BOUNCE, "m-odd", MailTags.encode("invoice.finalized:inv#1 with spaces"),
+                List.of(sent.get(0).to()), "bounce", now.get())).get(0);
+
+        assertEquals(MailEvent.Handling.APPLIED, r.event().handling());
+        assertNull(r.event().invoiceId());
+        assertTrue(feedback.customer(c.customer().id()).status().suppresses());
+    }
+
+    @Test
     void aMalformedNotificationIsRecordedOnce() {
         DeliveryFeedback.Recorded first = feedback.malformed("{\"eventType\":\"Bounce\"," + prefix + "}", "no mail");
         DeliveryFeedback.Recorded again = feedback.malformed("{\"eventType\":\"Bounce\"," + prefix + "}", "no mail");

@@ -41,6 +41,9 @@ final class SesEvents {
         if (type == null || messageId == null) {
             throw new IllegalArgumentException("no eventType or mail.messageId");
         }
+        if (messageId.length() > 200 || messageId.indexOf('#') >= 0) {
+            throw new IllegalArgumentException("mail.messageId is not one SES writes: " + messageId);
+        }
         JsonNode keys = mail.path("tags").path(MailTags.KEY);
         String keyTag = keys.isArray() && !keys.isEmpty() ? text(keys.get(0)) : null;
         return switch (type) {

@@ -57,7 +57,9 @@ class SesEventsTest {
                 "{\"eventType\":\"Delivery\",\"delivery\":{\"recipients\":[\"not an address\"],\"timestamp\":"
                         + "\"2026-12-02T01:00:00Z\"}," + MAIL + "}",
                 "{\"eventType\":\"Delivery\",\"delivery\":{\"recipients\":[\"a@x.example\"],\"timestamp\":\"yesterday\"},"
-                        + MAIL + "}")) {
+                        + MAIL + "}",
+                "{\"eventType\":\"Reject\",\"reject\":{},\"mail\":{\"messageId\":\"m#1\",\"destination\":"
+                        + "[\"a@x.example\"],\"timestamp\":\"2026-12-02T01:00:00Z\"}}")) {
             assertThrows(IllegalArgumentException.class, () -> SesEvents.read(body), body);
         }
     }
