@@ -65,7 +65,9 @@ final class ColdStarts {
             new Function("dunning-steps", "io.periodic.functions.dunningsteps.DunningStepsHandler", 1024,
                     "dunning-steps-plan.json"),
             new Function("billing-api", "io.periodic.functions.billingapi.BillingApiHandler", 1024,
-                    "billing-api-create-customer.json"));
+                    "billing-api-create-customer.json"),
+            new Function("delivery-events", "io.periodic.functions.deliveryevents.DeliveryEventsHandler", 1024,
+                    "delivery-events-sqs-batch.json"));
 
     private final Path root;
     private final Path work;

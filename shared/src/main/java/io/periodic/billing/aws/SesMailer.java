@@ -1,6 +1,7 @@
 package io.periodic.billing.aws;
 
 import io.periodic.billing.ports.Email;
+import io.periodic.billing.ports.MailTags;
 import io.periodic.billing.ports.Mailer;
 import io.periodic.billing.rendering.MimeMessages;
 import java.util.function.Supplier;
@@ -9,8 +10,10 @@ import software.amazon.awssdk.services.sesv2.SesV2Client;
 
 /**
  * Sends through SESv2 from the configured sender as a raw MIME message ({@code Content.raw}, written by
- * {@link MimeMessages}: text, HTML and attachments such as the invoice's PDF); the mail's key is attached as a
- * message tag. SES adds the Date and Message-ID headers. A raw message may be up to 40 MB (docs/delivery.md).
+ * {@link MimeMessages}: text, HTML and attachments such as the invoice's PDF); the mail's key is attached as the
+ * message tag {@code key} ({@link MailTags}), which SES's delivery notifications carry back
+ * (docs/delivery-status.md). SES adds the Date and Message-ID headers. A raw message may be up to 40 MB
+ * (docs/delivery.md).
  */
 public final class SesMailer implements Mailer {
     private final Supplier<SesV2Client> client;
@@ -35,7 +38,7 @@ public final class SesMailer implements Mailer {
             r.fromEmailAddress(from)
                     .destination(d -> d.toAddresses(email.to()))
                     .content(c -> c.raw(m -> m.data(raw)))
-                    .emailTags(t -> t.name("key").value(email.key().replaceAll("[^A-Za-z0-9_\\-]", "_")));
+                    .emailTags(t -> t.name(MailTags.KEY).value(MailTags.encode(email.key())));
             if (configurationSet != null && !configurationSet.isBlank()) {
                 r.configurationSetName(configurationSet);
             }

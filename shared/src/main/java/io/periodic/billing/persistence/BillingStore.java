@@ -30,6 +30,7 @@ public final class BillingStore {
     private final DunningRepository dunning;
     private final PayerAliasRepository payerAliases;
     private final MailRepository mails;
+    private final DeliveryRepository delivery;
 
     public BillingStore(DynamoDbClient dynamo, String tableName) {
         // Only the versioning extension: optimistic locking on every record with a version attribute.
@@ -77,11 +78,22 @@ public final class BillingStore {
                 PayerAliasSchema.PAYER_ALIAS, a -> "payer alias " + a.id()));
         this.mails = new MailRepository(new EntityTable<>(client, tableName, MailSchema.MAIL_DELIVERY,
                 m -> "mail " + m.key()));
+        this.delivery = new DeliveryRepository(client,
+                new EntityTable<>(client, tableName, DeliverySchema.DELIVERY_STATUS,
+                        d -> "delivery status of " + d.address()),
+                new EntityTable<>(client, tableName, DeliverySchema.MAIL_EVENT,
+                        e -> "mail event " + e.id() + " for " + e.recipient()),
+                work);
     }
 
     /** The customer mails sent, once per business fact. */
     public MailRepository mails() {
         return mails;
+    }
+
+    /** Mail delivery: each address's status and the events SES reported (docs/delivery-status.md). */
+    public DeliveryRepository delivery() {
+        return delivery;
     }
 
     public PayerAliasRepository payerAliases() {

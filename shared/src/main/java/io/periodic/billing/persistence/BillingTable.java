@@ -49,7 +49,9 @@ public final class BillingTable {
         /** Payments holding unapplied cash, by receipt time, for a person to resolve. */
         PAYMENT_UNAPPLIED("UNAPPLIED"),
         /** Refunds that can never be applied (e.g. in another currency than their payment), for a person. */
-        REFUND_REJECTED("REFUNDREJ");
+        REFUND_REJECTED("REFUNDREJ"),
+        /** E-mail addresses that get no more mail (hard bounce, complaint, repeated soft bounces), for a person. */
+        DELIVERY_PROBLEM("MAILPROBLEM");
 
         final String prefix;
 

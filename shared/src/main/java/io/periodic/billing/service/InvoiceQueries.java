@@ -4,6 +4,7 @@ import io.periodic.billing.model.Allocation;
 import io.periodic.billing.model.DunningEntry;
 import io.periodic.billing.model.Invoice;
 import io.periodic.billing.model.InvoiceStatus;
+import io.periodic.billing.model.MailEvent;
 import io.periodic.billing.persistence.BillingStore;
 import io.periodic.billing.ports.DocumentStore;
 import java.util.List;
@@ -22,7 +23,9 @@ public final class InvoiceQueries {
     }
 
     /** An invoice with its dunning history and the payments allocated to it. */
-    public record Detail(Invoice invoice, List<DunningEntry> dunning, List<Allocation> payments) {}
+    /** An invoice with its dunning history, its payments and what became of its mail (docs/delivery-status.md). */
+    public record Detail(Invoice invoice, List<DunningEntry> dunning, List<Allocation> payments,
+            List<MailEvent> mail) {}
 
     /** An issued invoice's document: {@code content} null when it is not stored (yet). */
     public record Document(Invoice invoice, byte[] content) {}
@@ -34,7 +37,7 @@ public final class InvoiceQueries {
     public Detail detail(String id) {
         Invoice invoice = invoice(id);
         return new Detail(invoice, store.dunning().history(invoice.id()),
-                store.payments().allocationsOfInvoice(invoice.id()));
+                store.payments().allocationsOfInvoice(invoice.id()), store.delivery().eventsOfInvoice(invoice.id()));
     }
 
     /** A customer's invoices, all of them or those in one status ({@code status} null: all). */

@@ -8,6 +8,7 @@ import io.periodic.billing.ports.Mailer;
 import io.periodic.billing.rendering.DocumentRenderer;
 import io.periodic.billing.service.AccountService;
 import io.periodic.billing.service.CorrectionService;
+import io.periodic.billing.service.DeliveryFeedback;
 import io.periodic.billing.service.DocumentRefresh;
 import io.periodic.billing.service.DueSubscriptionSweep;
 import io.periodic.billing.service.DunningService;
@@ -24,6 +25,7 @@ import io.periodic.billing.service.PaymentQueries;
 import io.periodic.billing.service.PaymentService;
 import io.periodic.billing.service.ReportService;
 import io.periodic.billing.service.SettingsService;
+import io.periodic.billing.service.SuppressingMailer;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -71,6 +73,7 @@ public final class Periodic {
     private ReportService reports;
     private SettingsService settings;
     private IdempotentRequests idempotentRequests;
+    private DeliveryFeedback deliveryFeedback;
 
     /** A root over these adapters (the local runner's engines and folders, or a test's). */
     public Periodic(Adapters adapters) {
@@ -145,9 +148,10 @@ public final class Periodic {
         return events;
     }
 
+    /** Mail to customers, behind the delivery-status check (no mail to a hard-bounced or complained address). */
     public synchronized Mailer mailer() {
         if (mailer == null) {
-            mailer = note("mailer", adapters.mailer());
+            mailer = new SuppressingMailer(note("mailer", adapters.mailer()), deliveryFeedback());
         }
         return mailer;
     }
@@ -306,5 +310,13 @@ public final class Periodic {
             idempotentRequests = note("idempotentRequests", new IdempotentRequests(store()));
         }
         return idempotentRequests;
+    }
+
+    /** delivery-events, and the API's delivery problems: SES's feedback recorded, suppressed addresses listed. */
+    public synchronized DeliveryFeedback deliveryFeedback() {
+        if (deliveryFeedback == null) {
+            deliveryFeedback = note("deliveryFeedback", new DeliveryFeedback(store(), clock()));
+        }
+        return deliveryFeedback;
     }
 }

@@ -13,6 +13,7 @@ import io.periodic.billing.model.CreditBalance;
 import io.periodic.billing.model.CreditEntry;
 import io.periodic.billing.model.CreditNote;
 import io.periodic.billing.model.Customer;
+import io.periodic.billing.model.DeliveryStatus;
 import io.periodic.billing.model.RecipientKind;
 import io.periodic.billing.model.DunningEntry;
 import io.periodic.billing.model.IdempotentRequest;
@@ -22,6 +23,7 @@ import io.periodic.billing.model.Invoice;
 import io.periodic.billing.model.InvoiceLine;
 import io.periodic.billing.model.InvoiceStatus;
 import io.periodic.billing.model.LineKind;
+import io.periodic.billing.model.MailEvent;
 import io.periodic.billing.model.Payer;
 import io.periodic.billing.model.Payment;
 import io.periodic.billing.model.PaymentStatus;
@@ -68,7 +70,7 @@ final class StoredItems {
             InboundEventSchema.INBOUND_EVENT, DunningSchema.DUNNING_ENTRY, DunningSchema.DUNNING_POLICY, PlanSchema.PLAN, SubscriptionSchema.SUBSCRIPTION,
             InvoiceSchema.INVOICE, InvoiceSchema.INVOICE_NUMBER, InvoiceSchema.SEQUENCE, SettingsSchema.SELLER, SettingsSchema.CHECKPOINT,
             PaymentSchema.PAYMENT, PaymentSchema.ALLOCATION, CreditSchema.CREDIT_NOTE, CreditSchema.CREDIT_BALANCE, CreditSchema.CREDIT_ENTRY,
-            MailSchema.MAIL_DELIVERY);
+            MailSchema.MAIL_DELIVERY, DeliverySchema.DELIVERY_STATUS, DeliverySchema.MAIL_EVENT);
 
     static List<Case<?>> all() {
         Address fullAddress = new Address("1-2-3 Marunouchi", "Floor 7", "100-0005", "Chiyoda-ku", "Tokyo", "JP");
@@ -133,6 +135,18 @@ final class StoredItems {
                         "receipt:pay_golden1:inv_golden1", "ap@acme.example", MailDelivery.Status.SENT, T0, T1, 2L)),
                 new Case<>("mail-delivery.sending", MailSchema.MAIL_DELIVERY,
                         MailDelivery.claim("invoice.finalized:inv_golden1", "経理部 <keiri@example.jp>", T0)),
+                new Case<>("delivery-status.suppressed", DeliverySchema.DELIVERY_STATUS, new DeliveryStatus(
+                        "ap@minato.example", MailEvent.Kind.HARD_BOUNCE, T0, "dunning:inv_golden1:friendly",
+                        "Permanent/General: smtp; 550 5.1.1 user unknown", 2, DeliveryStatus.Suppression.HARD_BOUNCE, T0,
+                        3, T1, 4L)),
+                new Case<>("delivery-status.sparse", DeliverySchema.DELIVERY_STATUS,
+                        DeliveryStatus.fresh("ap@minato.example").after(MailEvent.Kind.DELIVERED, T0, null, null)),
+                new Case<>("mail-event.full", DeliverySchema.MAIL_EVENT, new MailEvent("0106019ad8f7a3b2-000000",
+                        "ap@minato.example", MailEvent.Kind.HARD_BOUNCE, MailEvent.Handling.APPLIED,
+                        "0106019ad8f6e1c4-000000", "dunning:inv_golden1:friendly", "inv_golden1",
+                        "Permanent/General: smtp; 550 5.1.1 user unknown", T0, T1)),
+                new Case<>("mail-event.sparse", DeliverySchema.MAIL_EVENT, new MailEvent("malformed.ab12", "-",
+                        MailEvent.Kind.MALFORMED, MailEvent.Handling.MALFORMED, null, null, null, null, T0, T0)),
                 new Case<>("dunning-entry.full", DunningSchema.DUNNING_ENTRY, new DunningEntry("inv_golden1", "FRIENDLY",
                         DunningEntry.Status.SENT, T0, "email", "ja", "overdue", "message id 42", 2L)),
                 new Case<>("dunning-entry.sparse", DunningSchema.DUNNING_ENTRY, new DunningEntry("inv_golden1", "SUSPEND",

@@ -69,6 +69,9 @@ class PeriodicTest {
                     p -> List.of(p.dunningStarter()),
                     List.of("dynamo", "store", "renderer", "documents", "events", "notifications", "mailer", "clock",
                             "dunningService", "dunningWorkflows", "dunningStarter")),
+            "io.periodic.functions.deliveryevents.DeliveryEventsHandler", new UseCase(
+                    p -> List.of(p.deliveryFeedback()),
+                    List.of("dynamo", "store", "clock", "deliveryFeedback")),
             "io.periodic.functions.billingapi.BillingApiHandler", new UseCase(
                     p -> List.of(p.clock(), p.idempotentRequests(), p.accounts(), p.invoiceQueries(),
                             p.corrections(), p.paymentQueries(), p.paymentService(), p.reports(), p.settings()),

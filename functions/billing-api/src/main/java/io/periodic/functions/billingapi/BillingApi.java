@@ -58,7 +58,8 @@ public final class BillingApi {
     public static BillingApi over(Periodic root) {
         Clock clock = root.clock();
         return new BillingApi(new Idempotency(root.idempotentRequests(), clock), List.of(
-                new CustomerRoutes(root.accounts(), root.paymentService().payerAliases(), clock),
+                new CustomerRoutes(root.accounts(), root.paymentService().payerAliases(), root.deliveryFeedback(),
+                        clock),
                 new PlanRoutes(root.accounts()),
                 new SubscriptionRoutes(root.accounts()),
                 new InvoiceRoutes(root.invoiceQueries(), root.corrections()),

@@ -9,6 +9,9 @@ import io.periodic.billing.money.TaxRate;
 import io.periodic.billing.payments.BankNames;
 import io.periodic.billing.ports.Clock;
 import io.periodic.billing.service.AccountService;
+import io.periodic.billing.service.DeliveryFeedback;
+import io.periodic.billing.service.DeliveryFeedback.CustomerDelivery;
+import io.periodic.billing.service.Listing;
 import io.periodic.billing.service.PayerAliasService;
 import io.periodic.functions.billingapi.Http.ApiProblem;
 import io.periodic.functions.billingapi.Http.Request;
@@ -24,7 +27,8 @@ import java.util.Set;
 
 /**
  * {@code /customers}: create, read and change the customers billed (through {@link AccountService}); list and
- * forget the payer aliases learned from manual applications (through {@link PayerAliasService}).
+ * forget the payer aliases learned from manual applications (through {@link PayerAliasService}); list the customers
+ * whose address gets no more mail and clear it (through {@link DeliveryFeedback}; docs/delivery-status.md).
  */
 final class CustomerRoutes implements Http.Resource {
     /** Locales documents and reminders are written in; others are refused rather than printed in English. */
@@ -36,11 +40,13 @@ final class CustomerRoutes implements Http.Resource {
 
     private final AccountService accounts;
     private final PayerAliasService aliases;
+    private final DeliveryFeedback delivery;
     private final Clock clock;
 
-    CustomerRoutes(AccountService accounts, PayerAliasService aliases, Clock clock) {
+    CustomerRoutes(AccountService accounts, PayerAliasService aliases, DeliveryFeedback delivery, Clock clock) {
         this.accounts = accounts;
         this.aliases = aliases;
+        this.delivery = delivery;
         this.clock = clock;
     }
 
@@ -48,6 +54,8 @@ final class CustomerRoutes implements Http.Resource {
     public List<Route> routes() {
         return List.of(
                 new Route("POST", "/customers", "createCustomer", this::create),
+                new Route("GET", "/customers", "listCustomers", this::list),
+                new Route("POST", "/customers/{id}/delivery-status/clear", "clearDeliveryStatus", this::clear),
                 new Route("GET", "/customers/{id}", "getCustomer", this::get),
                 new Route("PATCH", "/customers/{id}", "updateCustomer", this::update),
                 new Route("GET", "/customers/{id}/payer-aliases", "listPayerAliases", this::aliases),
@@ -85,7 +93,23 @@ final class CustomerRoutes implements Http.Resource {
     }
 
     private Response get(Request r) {
-        return Response.ok(Views.customer(accounts.customer(r.pathParam("id"))));
+        return Response.ok(DeliveryViews.customer(delivery.customer(r.pathParam("id"))));
+    }
+
+    private Response list(Request r) {
+        Query q = new Query(r.query(), "deliveryProblem", "limit", "cursor");
+        if (!"true".equals(q.string("deliveryProblem"))) {
+            throw ApiProblem.parameter("deliveryProblem", "list customers with deliveryProblem=true (those whose "
+                    + "e-mail address gets no more mail: hard bounce, complaint, repeated soft bounces)");
+        }
+        Listing<CustomerDelivery> page = delivery.problems(q.limit(), q.string("cursor"));
+        return Response.ok(Views.page(page.items().stream().map(DeliveryViews::customer).toList(),
+                page.nextCursor()));
+    }
+
+    private Response clear(Request r) {
+        JsonIn.optionalBody(r.body());
+        return Response.ok(DeliveryViews.customer(delivery.clear(r.pathParam("id"))));
     }
 
     private Response update(Request r) {

@@ -71,7 +71,8 @@ final class InvoiceRoutes implements Http.Resource {
 
     private Response get(Request r) {
         InvoiceQueries.Detail detail = invoices.detail(r.pathParam("id"));
-        return Response.ok(Views.invoice(detail.invoice(), detail.dunning(), detail.payments()));
+        return Response.ok(DeliveryViews.withMailHistory(Views.invoice(detail.invoice(), detail.dunning(),
+                detail.payments()), detail.mail()));
     }
 
     private Response document(Request r) {

@@ -185,6 +185,8 @@ class BadInputCampaignTest {
                         "{\"atPeriodEnd\": true}", false),
                 new BodyRoute("POST /subscriptions/{id}/pause", "/subscriptions/" + subscription + "/pause", "{}",
                         false),
+                new BodyRoute("POST /customers/{id}/delivery-status/clear", "/customers/" + customer
+                        + "/delivery-status/clear", "{}", false),
                 new BodyRoute("POST /subscriptions/{id}/resume", "/subscriptions/" + subscription + "/resume", "{}",
                         false),
                 new BodyRoute("POST /invoices/{id}/void", "/invoices/" + invoice.id() + "/void", "{}", false),
@@ -805,6 +807,26 @@ class BadInputCampaignTest {
                 422, "limit");
         add(suggestions, "a body on a GET", "GET", "/payments/" + payment.id() + "/suggestions", Map.of(),
                 Map.of("content-type", JSON), "{}", 400, null);
+
+        String problems = "GET /customers";
+        get(problems, "/customers", "no deliveryProblem", Map.of(), 422, "deliveryProblem");
+        get(problems, "/customers", "deliveryProblem false", Map.of("deliveryProblem", "false"), 422,
+                "deliveryProblem");
+        get(problems, "/customers", "deliveryProblem TRUE upper case", Map.of("deliveryProblem", "TRUE"), 422,
+                "deliveryProblem");
+        get(problems, "/customers", "limit 0", Map.of("deliveryProblem", "true", "limit", "0"), 422, "limit");
+        get(problems, "/customers", "an unknown parameter", Map.of("deliveryProblem", "true", "email", "x"), 422,
+                "email");
+        get(problems, "/customers", "cursor garbage", Map.of("deliveryProblem", "true", "cursor", "3.garbage!"),
+                400, "cursor");
+        get(problems, "/customers", "an invoice cursor", Map.of("deliveryProblem", "true", "cursor",
+                "0." + otherCursor), 400, "cursor");
+        String clear = "POST /customers/{id}/delivery-status/clear";
+        field(clear, "/customers/" + customer + "/delivery-status/clear", "a field", "{\"address\": \"x@y.z\"}",
+                "/address");
+        body(clear, "/customers/cus_unknown/delivery-status/clear", "unknown customer", null, 404, null);
+        body(clear, "/customers/..%2F..%2Fsettings/delivery-status/clear", "path traversal id", null, 404, null);
+        body(clear, "/customers/cus%00x/delivery-status/clear", "NUL in the id", null, 404, null);
 
         String refunds = "GET /refunds";
         get(refunds, "/refunds", "no status", Map.of(), 422, "status");

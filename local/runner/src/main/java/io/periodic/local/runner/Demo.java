@@ -49,7 +49,7 @@ final class Demo {
                     "팀 요금제", 59_000, "10", Habit.LATE),
             new Profile("Zvezda Softver d.o.o.", "racuni@zvezda.example", "RSD", "Europe/Belgrade", "sr-Latn", "RS",
                     "Beograd", "Timski paket", 590_000, "20", Habit.OVERPAYS),
-            new Profile("Brightline Studio LLC", "billing@brightline.example", "USD", "America/Los_Angeles", "en",
+            new Profile("Brightline Studio LLC", "billing@" + MailboxSimulator.BOUNCE_DOMAIN, "USD", "America/Los_Angeles", "en",
                     "US", "Portland", "Team plan", 4_900, "0", Habit.NEVER),
             new Profile("Kestrel Labs Ltd", "accounts@kestrel.example", "USD", "Europe/London", "en", "GB", "Leeds",
                     "Team plan", 4_900, "0", Habit.REFUNDED_ONCE));

@@ -131,6 +131,12 @@ final class DemoReport {
         List<FileOutboxMailer.Sent> outbox = FileOutboxMailer.read(out.resolve("outbox"));
         long withPdf = outbox.stream().filter(m -> !m.attachments().isEmpty()).count();
         long receipts = outbox.stream().filter(m -> m.key().startsWith("receipt")).count();
+        // Brightline's address is on the simulated bounce domain: its first mail bounces, the rest are held back.
+        JsonNode problems = api.get("/customers?deliveryProblem=true&limit=100").json().get("data");
+        int heldBack = 0;
+        for (JsonNode p : problems) {
+            heldBack += p.get("deliveryStatus").get("suppressedSends").intValue();
+        }
         String collectedText = String.join(" · ", collected.entrySet().stream()
                 .map(e -> ReportFormat.formatMoney(e.getKey(), e.getValue(), digits(e.getKey()))).toList());
         List<ReportPage.Kpi> kpis = List.of(
@@ -143,6 +149,7 @@ final class DemoReport {
                         .stream().map(e -> ReportFormat.formatMoney(e.getKey(), e.getValue(), digits(e.getKey())))
                         .toList())),
                 new ReportPage.Kpi("E-mails sent", mails + " (" + withPdf + " with a PDF, " + receipts + " receipts)"),
+                new ReportPage.Kpi("Delivery problems", problems.size() + " (" + heldBack + " mails held back)"),
                 new ReportPage.Kpi("Dunning workflows", Integer.toString(system.workflows().size())));
         List<ReportPage.Row> matching = matchingRows(paymentsByRule, feesOnInvoices, feeInvoices);
         String html = ReportPage.render(new ReportPage.Data("Periodic demo: " + customers.size()
@@ -165,6 +172,9 @@ final class DemoReport {
                 .append(collectedText).append('\n');
         text.append("  e-mails          ").append(mails).append(" (").append(withPdf).append(" with a PDF attached, ")
                 .append(receipts).append(" payment confirmations) in ").append(out.resolve("outbox")).append('\n');
+        text.append("  delivery         ").append(problems.size()).append(" address(es) bounced or complained (")
+                .append(String.join(", ", problems.findValuesAsText("email"))).append("), ").append(heldBack)
+                .append(" mails held back; GET /customers?deliveryProblem=true\n");
         text.append("  dunning          ");
         text.append(String.join("; ", outcomes.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue())
                 .toList())).append('\n');

@@ -6,6 +6,7 @@ import io.periodic.billing.service.InvoiceDelivery;
 import io.periodic.billing.wiring.Periodic;
 import io.periodic.functions.billingapi.BillingApi;
 import io.periodic.functions.billingapi.BillingApiHandler;
+import io.periodic.functions.deliveryevents.DeliveryEventsHandler;
 import io.periodic.functions.dunningstarter.DunningStarterHandler;
 import io.periodic.functions.dunningsteps.DunningStepsHandler;
 import io.periodic.functions.invoicegenerator.InvoiceGeneratorHandler;
@@ -43,6 +44,7 @@ final class LocalFunctions {
     /** The mails of issued documents when PDFs are off (with PDFs on, {@link #pdfs} sends them). */
     final InvoiceDelivery delivery;
     final BillingApiHandler api;
+    final DeliveryEventsHandler deliveryEvents;
 
     private final Periodic root;
     private final DynamoDbLocalEngine dynamo;
@@ -66,6 +68,7 @@ final class LocalFunctions {
         this.pdfs = new InvoicePdfHandler(root.documents(), invoiceId -> root.documentRefresh().refresh(invoiceId),
                 delivery);
         this.api = new BillingApiHandler(BillingApi.over(rootFor("billing-api")));
+        this.deliveryEvents = new DeliveryEventsHandler(rootFor("delivery-events").deliveryFeedback());
     }
 
     /** The root of one function: the shared one, or its own when a test intercepts its DynamoDB client. */

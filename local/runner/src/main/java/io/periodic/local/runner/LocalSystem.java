@@ -167,6 +167,7 @@ public final class LocalSystem implements AutoCloseable {
     private final SqsClient sqs;
     private final String billingJobQueue;
     private final String paymentQueue;
+    private final String deliveryEventQueue;
     private final SimulatedTime time;
     private final LocalEvents events;
     private final Outbox outbox;
@@ -197,11 +198,13 @@ public final class LocalSystem implements AutoCloseable {
         this.sqs = mq.client();
         this.billingJobQueue = mq.queueUrl("BillingJobQueue");
         this.paymentQueue = mq.queueUrl("PaymentQueue");
+        this.deliveryEventQueue = mq.queueUrl("DeliveryEventQueue");
         this.deadLetterDesk = new DeadLetterDesk(mq, resources);
         try {
             this.time = new SimulatedTime(state, options.start());
             this.events = new LocalEvents(out.resolve("events.jsonl"), options.pdf(), state);
-            this.outbox = new Outbox(out.resolve("outbox"), time::now);
+            this.outbox = new Outbox(out.resolve("outbox"), time::now,
+                    body -> sqs.sendMessage(m -> m.queueUrl(deliveryEventQueue).messageBody(body)));
             this.workflows = new DunningWorkflows(
                     Engines.templatePath().getParent().resolve("statemachines/dunning.asl.json"), state, time::now);
             this.root = new Periodic(new LocalAdapters(dynamo.client(), BillingTable.LOGICAL_ID,
@@ -212,7 +215,7 @@ public final class LocalSystem implements AutoCloseable {
             this.functions = new LocalFunctions(root, dynamo, options.hooks(), closeables);
             workflows.connect(functions.dunningSteps);
             this.simulation = new Simulation(time, functions, new QueuePumps(sqs, options.hooks()), events, workflows,
-                    root.store(), billingJobQueue, paymentQueue, options);
+                    root.store(), billingJobQueue, paymentQueue, deliveryEventQueue, options);
             simulation.exclusively(() -> {
                 workflows.restore();
                 events.loadPending();

@@ -23,13 +23,14 @@ final class Simulation {
     private final BillingStore store;
     private final String billingJobQueue;
     private final String paymentQueue;
+    private final String deliveryEventQueue;
     private final LocalSystem.Options options;
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock(true);
     private final ReentrantLock advancing = new ReentrantLock(true);
 
     Simulation(SimulatedTime time, LocalFunctions functions, QueuePumps pumps, LocalEvents events,
             DunningWorkflows workflows, BillingStore store, String billingJobQueue, String paymentQueue,
-            LocalSystem.Options options) {
+            String deliveryEventQueue, LocalSystem.Options options) {
         this.time = time;
         this.functions = functions;
         this.pumps = pumps;
@@ -38,6 +39,7 @@ final class Simulation {
         this.store = store;
         this.billingJobQueue = billingJobQueue;
         this.paymentQueue = paymentQueue;
+        this.deliveryEventQueue = deliveryEventQueue;
         this.options = options;
     }
 
@@ -128,7 +130,8 @@ final class Simulation {
         int transitions = 0;
         while (true) {
             int m = pumps.drain(billingJobQueue, functions.generator::handleRequest)
-                    + pumps.drain(paymentQueue, functions.matcher::handleRequest);
+                    + pumps.drain(paymentQueue, functions.matcher::handleRequest)
+                    + pumps.drain(deliveryEventQueue, functions.deliveryEvents::handleRequest);
             int pdf = documents();
             int t = workflows.runDue(time.now());
             messages += m;
