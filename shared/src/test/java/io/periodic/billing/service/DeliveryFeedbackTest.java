@@ -72,13 +72,13 @@ class DeliveryFeedbackTest {
         JsonLinesEventLog events = new JsonLinesEventLog(out.resolve("events.jsonl"));
         prefix = "M" + Ids.randomLetters(7);
         store.settings().putSeller(new SellerProfile("Seller KK", new Address("1-1", null, "100-0001", "Tokyo", null,
-                "JP"), "billing@seller.example", "03-0000-0000", null, "T1234567890123",
+                "JP"), "billing@seller.example", "03-0000-0000", null, "T9234567890123",
                 new SellerProfile.BankAccount("Bank", "Seller KK", null, null, "1234567", "0001-001"), null, prefix,
                 null));
         feedback = new DeliveryFeedback(store, now::get);
         SuppressingMailer mailer = new SuppressingMailer(sent::add, feedback);
         dunning = new DunningService(store, new InvoiceNotifications(new DocumentRenderer(),
-                new DirectoryDocumentStore(out.resolve("docs")), events, mailer), mailer, events, now::get);
+                new DirectoryDocumentStore(out.resolve("docs")), events), mailer, events, now::get);
     }
 
     private record Case(Customer customer, Invoice invoice) {}
