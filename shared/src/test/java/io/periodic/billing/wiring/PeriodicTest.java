@@ -64,11 +64,11 @@ class PeriodicTest {
             "io.periodic.functions.dunningsteps.DunningStepsHandler", new UseCase(
                     p -> List.of(p.dunningService()),
                     List.of("dynamo", "store", "renderer", "documents", "events", "notifications", "mailer", "clock",
-                            "dunningService")),
+                            "deliveryFeedback", "dunningService")),
             "io.periodic.functions.dunningstarter.DunningStarterHandler", new UseCase(
                     p -> List.of(p.dunningStarter()),
                     List.of("dynamo", "store", "renderer", "documents", "events", "notifications", "mailer", "clock",
-                            "dunningService", "dunningWorkflows", "dunningStarter")),
+                            "deliveryFeedback", "dunningService", "dunningWorkflows", "dunningStarter")),
             "io.periodic.functions.deliveryevents.DeliveryEventsHandler", new UseCase(
                     p -> List.of(p.deliveryFeedback()),
                     List.of("dynamo", "store", "clock", "deliveryFeedback")),

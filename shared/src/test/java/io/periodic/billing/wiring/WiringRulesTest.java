@@ -120,7 +120,7 @@ class WiringRulesTest {
                 }
             }
         }
-        assertEquals(8, functions, "the functions of template.yaml");
+        assertEquals(9, functions, "the functions of template.yaml");
         assertEquals(List.of(), missing);
     }
 
