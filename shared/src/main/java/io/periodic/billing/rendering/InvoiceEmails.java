@@ -22,10 +22,20 @@ public final class InvoiceEmails {
      * @throws IllegalArgumentException for a draft (it has no number and is not sent)
      */
     public static Email invoiceIssued(Invoice invoice, Customer customer, SellerProfile seller, String documentLink) {
+        Objects.requireNonNull(documentLink, "documentLink");
+        return invoiceIssued(invoice, customer, seller, new MailLink(documentLink, null));
+    }
+
+    /**
+     * The same mail with the link to the hosted invoice page and the last day it is valid (stated under it).
+     *
+     * @throws IllegalArgumentException for a draft (it has no number and is not sent)
+     */
+    public static Email invoiceIssued(Invoice invoice, Customer customer, SellerProfile seller, MailLink link) {
         Objects.requireNonNull(invoice, "invoice");
         Objects.requireNonNull(customer, "customer");
         Objects.requireNonNull(seller, "seller");
-        Objects.requireNonNull(documentLink, "documentLink");
+        Objects.requireNonNull(link, "link");
         if (invoice.number() == null) {
             throw new IllegalArgumentException("invoice " + invoice.id() + " has no number: a draft is not sent");
         }
@@ -39,7 +49,10 @@ public final class InvoiceEmails {
         body.append(t.format("email.invoiceIssued.intro", number, seller.name())).append("\n\n");
         body.append(t.format("email.amountDue", f.money(invoice.amountDue()))).append('\n');
         body.append(t.format("email.dueDate", f.date(invoice.dueDate()))).append("\n\n");
-        body.append(t.format("email.viewInvoice", documentLink)).append('\n');
+        body.append(t.format("email.viewInvoice", link.url())).append('\n');
+        if (link.validThrough() != null) {
+            body.append(t.format("email.linkValidUntil", f.date(link.validThrough()))).append('\n');
+        }
         String payLink = seller.paymentLink(number);
         if (payLink != null) {
             body.append(t.get("payment.online")).append(' ').append(payLink).append('\n');

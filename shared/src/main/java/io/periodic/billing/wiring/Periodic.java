@@ -1,17 +1,20 @@
 package io.periodic.billing.wiring;
 
+import io.periodic.billing.links.HostedLinks;
 import io.periodic.billing.persistence.BillingStore;
 import io.periodic.billing.ports.Clock;
 import io.periodic.billing.ports.DocumentStore;
 import io.periodic.billing.ports.EventPublisher;
 import io.periodic.billing.ports.Mailer;
 import io.periodic.billing.rendering.DocumentRenderer;
+import io.periodic.billing.rendering.HostedPages;
 import io.periodic.billing.service.AccountService;
 import io.periodic.billing.service.CorrectionService;
 import io.periodic.billing.service.DocumentRefresh;
 import io.periodic.billing.service.DueSubscriptionSweep;
 import io.periodic.billing.service.DunningService;
 import io.periodic.billing.service.DunningStarter;
+import io.periodic.billing.service.HostedInvoicePage;
 import io.periodic.billing.service.IdempotentRequests;
 import io.periodic.billing.service.InvoiceIssuing;
 import io.periodic.billing.service.InvoiceNotifications;
@@ -53,6 +56,8 @@ public final class Periodic {
     private EventPublisher events;
     private Mailer mailer;
     private DocumentRenderer renderer;
+    private HostedLinks hostedLinks;
+    private HostedInvoicePage hostedInvoicePage;
     private InvoiceNotifications notifications;
     private DocumentRefresh documentRefresh;
     private InvoiceIssuing invoiceIssuing;
@@ -156,11 +161,19 @@ public final class Periodic {
         return renderer;
     }
 
-    /** Documents stored, events published and mail sent once an invoice or credit note is final. */
+    /** The signed links to hosted invoice pages (the keys are read from SSM on first use, not here). */
+    public synchronized HostedLinks hostedLinks() {
+        if (hostedLinks == null) {
+            hostedLinks = note("hostedLinks", new HostedLinks(adapters.hostedLinkKeys(), adapters.hostedPageBaseUrl()));
+        }
+        return hostedLinks;
+    }
+
+    /** Documents stored, events published and mail sent (linking the hosted page) once an invoice is final. */
     public synchronized InvoiceNotifications notifications() {
         if (notifications == null) {
             notifications = note("notifications",
-                    new InvoiceNotifications(renderer(), documents(), events(), mailer()));
+                    new InvoiceNotifications(renderer(), documents(), events(), mailer(), hostedLinks()));
         }
         return notifications;
     }
@@ -232,6 +245,15 @@ public final class Periodic {
                             clock()));
         }
         return dunningStarter;
+    }
+
+    /** invoice-page: the public hosted invoice page behind a signed link, its PDF, a fresh link by mail. */
+    public synchronized HostedInvoicePage hostedInvoicePage() {
+        if (hostedInvoicePage == null) {
+            hostedInvoicePage = note("hostedInvoicePage", new HostedInvoicePage(store(), documents(), hostedLinks(),
+                    new HostedPages(renderer()), mailer(), clock()));
+        }
+        return hostedInvoicePage;
     }
 
     /** billing-api: customers, plans, subscriptions. */
