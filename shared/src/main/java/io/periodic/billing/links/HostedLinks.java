@@ -12,9 +12,10 @@ import java.util.function.Supplier;
  * The links to hosted invoice pages: {@code <base>/pay/<token>}, signed with the current key of {@code keys} and
  * checked against all of them (the current one and, during a rotation, the previous one).
  *
- * <p>How long a link lives: until {@value #DAYS_AFTER_DUE} days after the invoice's due date, and at least
- * {@value #MIN_DAYS} days after the day it is made (a fresh link asked for long after the due date). It expires at
- * 00:00 UTC of that day. Every mail made the same day for the same invoice carries the same link.
+ * <p>How long a link lives: through the {@value #DAYS_AFTER_DUE}th day after the invoice's due date, and at least
+ * through the {@value #MIN_DAYS}th day after the day it is made (a fresh link asked for long after the due date);
+ * it expires at 00:00 UTC of the day after. Every mail made the same day for the same invoice carries the same
+ * link (same key, same expiry).
  */
 public final class HostedLinks {
     public static final int DAYS_AFTER_DUE = 90;
@@ -47,8 +48,8 @@ public final class HostedLinks {
 
     /** When a link made on {@code today} for an invoice due on {@code dueDate} expires. */
     public static Instant expiry(LocalDate dueDate, LocalDate today) {
-        LocalDate afterDue = dueDate.plusDays(DAYS_AFTER_DUE);
-        LocalDate least = today.plusDays(MIN_DAYS);
+        LocalDate afterDue = dueDate.plusDays(DAYS_AFTER_DUE + 1);
+        LocalDate least = today.plusDays(MIN_DAYS + 1);
         return (afterDue.isBefore(least) ? least : afterDue).atStartOfDay(ZoneOffset.UTC).toInstant();
     }
 

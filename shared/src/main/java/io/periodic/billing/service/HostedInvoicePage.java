@@ -62,6 +62,11 @@ public final class HostedInvoicePage {
 
     private record Found(Invoice invoice, Customer customer, HostedLinkTokens.Check check) {}
 
+    /** SnapStart priming: renders the not-found page (templates, bundles); reads no key, no table, no document. */
+    public void prime() {
+        pages.notFound(HostedPages.fromAcceptLanguage(null));
+    }
+
     /** The page: the invoice as it is now, in its customer's language. */
     public Answer page(String token, String acceptLanguage) {
         Optional<Found> found = find(token);

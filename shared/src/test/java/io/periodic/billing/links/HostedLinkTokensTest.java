@@ -106,14 +106,14 @@ class HostedLinkTokensTest {
         assertTrue(link.url().startsWith("https://api.example.com/pay/"), link.url());
         String token = link.url().substring("https://api.example.com/pay/".length());
         assertInstanceOf(HostedLinkTokens.Valid.class, HostedLinkTokens.check(token, List.of(NEW_KEY), BEFORE));
-        assertEquals(LocalDate.parse("2026-06-28"), link.validThrough(), "90 days after the due date, inclusive");
+        assertEquals(LocalDate.parse("2026-06-29"), link.validThrough(), "90 days after the due date, inclusive");
     }
 
     @Test
     void aLinkLivesNinetyDaysPastTheDueDateAndAtLeastThirtyDaysFromToday() {
-        assertEquals(Instant.parse("2026-06-29T00:00:00Z"),
+        assertEquals(Instant.parse("2026-06-30T00:00:00Z"),
                 HostedLinks.expiry(LocalDate.parse("2026-03-31"), LocalDate.parse("2026-03-01")));
-        assertEquals(Instant.parse("2026-12-31T00:00:00Z"),
+        assertEquals(Instant.parse("2027-01-01T00:00:00Z"),
                 HostedLinks.expiry(LocalDate.parse("2026-03-31"), LocalDate.parse("2026-12-01")));
     }
 

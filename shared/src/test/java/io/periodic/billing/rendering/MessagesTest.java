@@ -74,7 +74,7 @@ class MessagesTest {
     }
 
     private static Object[] args(String key) {
-        return key.equals("terms.days") ? new Object[] {30} : new Object[] {"X", "Y"};
+        return key.equals("terms.days") ? new Object[] {30} : new Object[] {"X", "Y", "Z"};
     }
 
     @ParameterizedTest

@@ -49,7 +49,7 @@ class PeriodicTest {
                     List.of("dynamo", "store", "billingJobQueue", "clock", "dueSubscriptionSweep")),
             "io.periodic.functions.invoicegenerator.InvoiceGeneratorHandler", new UseCase(
                     p -> List.of(p.invoiceIssuing()),
-                    List.of("dynamo", "store", "renderer", "documents", "events", "mailer", "notifications", "clock",
+                    List.of("dynamo", "store", "renderer", "documents", "events", "mailer", "hostedLinks", "notifications", "clock",
                             "invoiceIssuing")),
             "io.periodic.functions.invoicepdf.InvoicePdfHandler", new UseCase(
                     p -> List.of(p.documents()),
@@ -63,17 +63,21 @@ class PeriodicTest {
                     List.of("dynamo", "store", "events", "clock", "paymentService")),
             "io.periodic.functions.dunningsteps.DunningStepsHandler", new UseCase(
                     p -> List.of(p.dunningService()),
-                    List.of("dynamo", "store", "renderer", "documents", "events", "mailer", "notifications", "clock",
+                    List.of("dynamo", "store", "renderer", "documents", "events", "mailer", "hostedLinks", "notifications", "clock",
                             "dunningService")),
             "io.periodic.functions.dunningstarter.DunningStarterHandler", new UseCase(
                     p -> List.of(p.dunningStarter()),
-                    List.of("dynamo", "store", "renderer", "documents", "events", "mailer", "notifications", "clock",
+                    List.of("dynamo", "store", "renderer", "documents", "events", "mailer", "hostedLinks", "notifications", "clock",
                             "dunningService", "dunningWorkflows", "dunningStarter")),
+            "io.periodic.functions.invoicepage.InvoicePageHandler", new UseCase(
+                    p -> List.of(p.hostedInvoicePage()),
+                    List.of("dynamo", "store", "documents", "hostedLinks", "renderer", "mailer", "clock",
+                            "hostedInvoicePage")),
             "io.periodic.functions.billingapi.BillingApiHandler", new UseCase(
                     p -> List.of(p.clock(), p.idempotentRequests(), p.accounts(), p.invoiceQueries(),
                             p.corrections(), p.paymentQueries(), p.paymentService(), p.reports(), p.settings()),
                     List.of("clock", "dynamo", "store", "idempotentRequests", "accounts", "documents",
-                            "invoiceQueries", "renderer", "events", "mailer", "notifications", "corrections",
+                            "invoiceQueries", "renderer", "events", "mailer", "hostedLinks", "notifications", "corrections",
                             "paymentQueries", "paymentService", "reports", "settings")));
 
     @Test

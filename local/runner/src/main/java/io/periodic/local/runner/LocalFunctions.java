@@ -7,6 +7,7 @@ import io.periodic.functions.billingapi.BillingApiHandler;
 import io.periodic.functions.dunningstarter.DunningStarterHandler;
 import io.periodic.functions.dunningsteps.DunningStepsHandler;
 import io.periodic.functions.invoicegenerator.InvoiceGeneratorHandler;
+import io.periodic.functions.invoicepage.InvoicePageHandler;
 import io.periodic.functions.invoicepdf.InvoicePdfHandler;
 import io.periodic.functions.invoicescheduler.InvoiceSchedulerHandler;
 import io.periodic.functions.paymentmatcher.PaymentMatcherHandler;
@@ -39,6 +40,7 @@ final class LocalFunctions {
     final DunningStepsHandler dunningSteps;
     final InvoicePdfHandler pdfs;
     final BillingApiHandler api;
+    final InvoicePageHandler page;
 
     private final Periodic root;
     private final DynamoDbLocalEngine dynamo;
@@ -60,6 +62,7 @@ final class LocalFunctions {
         this.dunningStarter = new DunningStarterHandler(rootFor("dunning").dunningStarter());
         this.pdfs = new InvoicePdfHandler(root.documents());
         this.api = new BillingApiHandler(BillingApi.over(rootFor("billing-api")));
+        this.page = new InvoicePageHandler(rootFor("invoice-page").hostedInvoicePage());
     }
 
     /** The root of one function: the shared one, or its own when a test intercepts its DynamoDB client. */
@@ -86,6 +89,7 @@ final class LocalFunctions {
         dunningSteps.prime();
         pdfs.prime();
         api.prime();
+        page.prime();
     }
 
     /** One run of the invoice schedule (EventBridge Scheduler's input). */
