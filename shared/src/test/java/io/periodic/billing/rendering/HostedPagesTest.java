@@ -57,7 +57,26 @@ class HostedPagesTest {
                 sample("hosted-link-email-en.txt", () -> mail(Samples.usDocument())),
                 sample("hosted-link-email-ja.txt", () -> mail(Samples.jpDocument())),
                 sample("hosted-link-email-ko.txt", () -> mail(Samples.krDocument())),
-                sample("hosted-link-email-sr-Latn.txt", () -> mail(Samples.rsDocument())));
+                sample("hosted-link-email-sr-Latn.txt", () -> mail(Samples.rsDocument())),
+                sample("invoice-email-hosted-en.txt", () -> issued(Samples.usDocument())),
+                sample("invoice-email-hosted-ja.txt", () -> issued(Samples.jpDocument())),
+                sample("invoice-email-hosted-ko.txt", () -> issued(Samples.krDocument())),
+                sample("invoice-email-hosted-sr-Latn.txt", () -> issued(Samples.rsDocument())),
+                sample("reminder-hosted-en.txt", () -> text(ReminderEmails.reminder(ReminderEmails.Step.FRIENDLY,
+                        Samples.usInvoice(), Samples.usCustomer(), Samples.usSeller(), LocalDate.of(2026, 12, 4),
+                        LINK))));
+    }
+
+    static final MailLink LINK = new MailLink("https://billing.example.com/pay/" + TOKEN, VALID_THROUGH);
+
+    /** The invoice e-mail as sent, carrying the hosted page link and its validity. */
+    static String issued(InvoiceDocument d) {
+        return text(InvoiceEmails.invoiceIssued(d.invoice(), d.customer(), d.seller(), LINK));
+    }
+
+    static String text(Email email) {
+        return "To: " + email.to() + "\nSubject: " + email.subject() + "\nKey: " + email.key() + "\n\n"
+                + email.textBody();
     }
 
     static String mail(InvoiceDocument d) {

@@ -91,7 +91,7 @@ class LocalHostedPageTest {
         assertTrue(page.headers().firstValue("Content-Type").orElseThrow().startsWith("text/html"));
         String html = page.body();
         assertTrue(html.contains("<div class=\"hosted-amount\" id=\"amount-due\">$19.99</div>"), html);
-        assertTrue(html.contains("badge-open\">Open<"), "status open");
+        assertTrue(html.contains("badge-open\">Awaiting payment<"), "status open");
         assertTrue(html.contains(paidNumber), "the invoice number");
         assertTrue(html.contains("DE89370400440532013000"), "the bank details");
         assertTrue(html.contains("Please quote invoice number " + paidNumber + " as the payment reference."), html);
