@@ -23,39 +23,38 @@ import java.util.Objects;
  */
 public final class HostedPages {
     /** The page's own style sheet (the document brings its own). Inline: the CSP allows inline styles, no script. */
-    static final String STYLE = """
-            .hosted { max-width: 210mm; margin: 24px auto 0; padding: 20px 24px; background: #fff; color: #1f2933;
-              border: 1px solid #e4e7eb; border-radius: 6px; font-family: "Helvetica Neue", Helvetica, Arial,
-              "Noto Sans", "Noto Sans JP", "Hiragino Sans", Meiryo, "Noto Sans KR", "Malgun Gothic", sans-serif;
-              font-size: 15px; line-height: 1.55; box-sizing: border-box; }
-            .hosted-head { display: flex; justify-content: space-between; align-items: flex-start; gap: 16px; }
-            .hosted-seller { color: #52606d; font-size: 14px; }
-            .hosted-title { font-size: 20px; font-weight: 600; }
-            .badge { display: inline-block; padding: 2px 10px; border-radius: 999px; font-size: 13px; font-weight: 700;
-              letter-spacing: 0.04em; white-space: nowrap; border: 1px solid; }
-            .badge-open { color: #1e40af; background: #eff6ff; border-color: #93c5fd; }
-            .badge-partly-paid { color: #92400e; background: #fffbeb; border-color: #fcd34d; }
-            .badge-paid { color: #166534; background: #ecfdf3; border-color: #86efac; }
-            .badge-void { color: #991b1b; background: #fef2f2; border-color: #fca5a5; }
-            .hosted-due { margin: 16px 0 8px; }
-            .hosted-label { color: #7b8794; font-size: 13px; text-transform: uppercase; letter-spacing: 0.06em; }
-            .hosted-amount { font-size: 30px; font-weight: 700; }
-            .hosted-note { margin: 8px 0 0; padding: 8px 12px; border-left: 3px solid #4c78c4; background: #f0f6ff; }
-            .hosted-note-paid { border-color: #16a34a; background: #ecfdf3; }
-            .hosted-note-void { border-color: #dc2626; background: #fef2f2; }
-            .hosted h1 { font-size: 22px; margin: 0 0 12px; }
-            .hosted h2 { font-size: 16px; margin: 16px 0 6px; }
-            .hosted table { border-collapse: collapse; }
-            .hosted th { text-align: left; font-weight: 400; color: #7b8794; padding: 2px 16px 2px 0; vertical-align: top; }
-            .hosted ul { margin: 0; padding-left: 20px; }
-            .button { display: inline-block; padding: 10px 18px; border-radius: 6px; background: #1d4ed8; color: #fff;
-              font: inherit; font-weight: 600; text-decoration: none; border: 0; cursor: pointer; }
-            .button-quiet { background: #eef2f7; color: #1f2933; }
-            .hosted-privacy { margin: 16px 0 0; color: #7b8794; font-size: 13px; }
-            .hosted-message { margin-top: 64px; max-width: 560px; }
-            body { margin: 0; background: #eef0f3; }
-            @media print { .hosted { display: none; } }
-            """;
+    static final String STYLE = ""
+            + ".hosted { max-width: 210mm; margin: 24px auto 0; padding: 20px 24px; background: #fff; color: #1f2933;\n"
+            + "  border: 1px solid #e4e7eb; border-radius: 6px; font-family: \"Helvetica Neue\", Helvetica, Arial,\n"
+            + "  \"Noto Sans\", \"Noto Sans JP\", \"Hiragino Sans\", Meiryo, \"Noto Sans KR\", \"Malgun Gothic\", sans-serif;\n"
+            + "  font-size: 15px; line-height: 1.55; box-sizing: border-box; }\n"
+            + ".hosted-head { display: flex; justify-content: space-between; align-items: flex-start; gap: 16px; }\n"
+            + ".hosted-seller { color: #52606d; font-size: 14px; }\n"
+            + ".hosted-title { font-size: 20px; font-weight: 600; }\n"
+            + ".badge { display: inline-block; padding: 2px 10px; border-radius: 999px; font-size: 13px; font-weight: 700;\n"
+            + "  letter-spacing: 0.04em; white-space: nowrap; border: 1px solid; }\n"
+            + ".badge-open { color: #1e40af; background: #eff6ff; border-color: #93c5fd; }\n"
+            + ".badge-partly-paid { color: #92400e; background: #fffbeb; border-color: #fcd34d; }\n"
+            + ".badge-paid { color: #166534; background: #ecfdf3; border-color: #86efac; }\n"
+            + ".badge-void { color: #991b1b; background: #fef2f2; border-color: #fca5a5; }\n"
+            + ".hosted-due { margin: 16px 0 8px; }\n"
+            + ".hosted-label { color: #7b8794; font-size: 13px; text-transform: uppercase; letter-spacing: 0.06em; }\n"
+            + ".hosted-amount { font-size: 30px; font-weight: 700; }\n"
+            + ".hosted-note { margin: 8px 0 0; padding: 8px 12px; border-left: 3px solid #4c78c4; background: #f0f6ff; }\n"
+            + ".hosted-note-paid { border-color: #16a34a; background: #ecfdf3; }\n"
+            + ".hosted-note-void { border-color: #dc2626; background: #fef2f2; }\n"
+            + ".hosted h1 { font-size: 22px; margin: 0 0 12px; }\n"
+            + ".hosted h2 { font-size: 16px; margin: 16px 0 6px; }\n"
+            + ".hosted table { border-collapse: collapse; }\n"
+            + ".hosted th { text-align: left; font-weight: 400; color: #7b8794; padding: 2px 16px 2px 0; vertical-align: top; }\n"
+            + ".hosted ul { margin: 0; padding-left: 20px; }\n"
+            + ".button { display: inline-block; padding: 10px 18px; border-radius: 6px; background: #1d4ed8; color: #fff;\n"
+            + "  font: inherit; font-weight: 600; text-decoration: none; border: 0; cursor: pointer; }\n"
+            + ".button-quiet { background: #eef2f7; color: #1f2933; }\n"
+            + ".hosted-privacy { margin: 16px 0 0; color: #7b8794; font-size: 13px; }\n"
+            + ".hosted-message { margin-top: 64px; max-width: 560px; }\n"
+            + "body { margin: 0; background: #eef0f3; }\n"
+            + "@media print { .hosted { display: none; } }\n";
 
     private static final int INITIAL_CAPACITY = 48 * 1024;
 
