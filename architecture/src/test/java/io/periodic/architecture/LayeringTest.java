@@ -31,7 +31,7 @@ class LayeringTest {
         "io.periodic.billing.model..", "io.periodic.billing.money..", "io.periodic.billing.calendar..",
         "io.periodic.billing.invoicing..", "io.periodic.billing.payments..", "io.periodic.billing.dunning..",
         "io.periodic.billing.rendering..", "io.periodic.billing.reports..", "io.periodic.billing.ports..",
-        "io.periodic.billing.webhooks..", "io.periodic.billing.bankstatements.."};
+        "io.periodic.billing.webhooks..", "io.periodic.billing.bankstatements..", "io.periodic.billing.links.."};
 
     static final String AWS_SDK = "software.amazon..";
     static final String AWS_LAMBDA_LIBRARIES = "com.amazonaws..";

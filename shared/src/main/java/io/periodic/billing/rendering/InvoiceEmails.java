@@ -22,7 +22,17 @@ public final class InvoiceEmails {
      * @throws IllegalArgumentException for a draft (it has no number and is not sent)
      */
     public static Email invoiceIssued(Invoice invoice, Customer customer, SellerProfile seller, String documentLink) {
-        return invoiceIssued(invoice, customer, seller, documentLink, null, false);
+        Objects.requireNonNull(documentLink, "documentLink");
+        return invoiceIssued(invoice, customer, seller, new MailLink(documentLink, null), null, false);
+    }
+
+    /**
+     * The same mail with the link to the hosted invoice page and the last day it is valid (stated under it).
+     *
+     * @throws IllegalArgumentException for a draft (it has no number and is not sent)
+     */
+    public static Email invoiceIssued(Invoice invoice, Customer customer, SellerProfile seller, MailLink link) {
+        return invoiceIssued(invoice, customer, seller, link, null, false);
     }
 
     /**
@@ -31,10 +41,20 @@ public final class InvoiceEmails {
      */
     public static Email invoiceIssued(Invoice invoice, Customer customer, SellerProfile seller, String documentLink,
             String correctsNumber, boolean pdfAttached) {
+        Objects.requireNonNull(documentLink, "documentLink");
+        return invoiceIssued(invoice, customer, seller, new MailLink(documentLink, null), correctsNumber, pdfAttached);
+    }
+
+    /**
+     * The issue mail with its link (the hosted page and its last valid day, or the stored document), saying whether
+     * the PDF is attached and, for a reissue, which voided invoice it replaces ({@code correctsNumber}; null: none).
+     */
+    public static Email invoiceIssued(Invoice invoice, Customer customer, SellerProfile seller, MailLink link,
+            String correctsNumber, boolean pdfAttached) {
         Objects.requireNonNull(invoice, "invoice");
         Objects.requireNonNull(customer, "customer");
         Objects.requireNonNull(seller, "seller");
-        Objects.requireNonNull(documentLink, "documentLink");
+        Objects.requireNonNull(link, "link");
         if (invoice.number() == null) {
             throw new IllegalArgumentException("invoice " + invoice.id() + " has no number: a draft is not sent");
         }
@@ -54,7 +74,10 @@ public final class InvoiceEmails {
         if (pdfAttached) {
             body.append(t.get("email.invoiceAttached")).append('\n');
         }
-        body.append(t.format("email.viewInvoice", documentLink)).append('\n');
+        body.append(t.format("email.viewInvoice", link.url())).append('\n');
+        if (link.validThrough() != null) {
+            body.append(t.format("email.linkValidUntil", f.date(link.validThrough()))).append('\n');
+        }
         String payLink = seller.paymentLink(number);
         if (payLink != null) {
             body.append(t.get("payment.online")).append(' ').append(payLink).append('\n');

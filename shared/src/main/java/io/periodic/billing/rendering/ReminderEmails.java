@@ -88,11 +88,18 @@ public final class ReminderEmails {
      */
     public static Email reminder(Step step, Invoice invoice, Customer customer, SellerProfile seller, LocalDate today,
             String documentLink) {
+        Objects.requireNonNull(documentLink, "documentLink");
+        return reminder(step, invoice, customer, seller, today, new MailLink(documentLink, null));
+    }
+
+    /** As {@link #reminder(Step, Invoice, Customer, SellerProfile, LocalDate, String)}, with the hosted page link. */
+    public static Email reminder(Step step, Invoice invoice, Customer customer, SellerProfile seller, LocalDate today,
+            MailLink link) {
         Objects.requireNonNull(step, "step");
         if (step == Step.LATE_FEE) {
             throw new IllegalArgumentException("the late fee reminder states the fee: use ReminderEmails.lateFee");
         }
-        return compose(step, invoice, customer, seller, today, documentLink, null);
+        return compose(step, invoice, customer, seller, today, link, null);
     }
 
     /**
@@ -104,6 +111,13 @@ public final class ReminderEmails {
      */
     public static Email lateFee(Invoice invoice, Customer customer, SellerProfile seller, LocalDate today,
             String documentLink, Money lateFee) {
+        Objects.requireNonNull(documentLink, "documentLink");
+        return lateFee(invoice, customer, seller, today, new MailLink(documentLink, null), lateFee);
+    }
+
+    /** As {@link #lateFee(Invoice, Customer, SellerProfile, LocalDate, String, Money)}, with the hosted page link. */
+    public static Email lateFee(Invoice invoice, Customer customer, SellerProfile seller, LocalDate today,
+            MailLink link, Money lateFee) {
         Objects.requireNonNull(lateFee, "lateFee");
         Objects.requireNonNull(invoice, "invoice");
         if (!lateFee.isPositive()) {
@@ -113,7 +127,7 @@ public final class ReminderEmails {
             throw new IllegalArgumentException("late fee in " + lateFee.currency() + " on a " + invoice.currency()
                     + " invoice");
         }
-        return compose(Step.LATE_FEE, invoice, customer, seller, today, documentLink, lateFee);
+        return compose(Step.LATE_FEE, invoice, customer, seller, today, link, lateFee);
     }
 
     /**
@@ -130,12 +144,12 @@ public final class ReminderEmails {
     }
 
     private static Email compose(Step step, Invoice invoice, Customer customer, SellerProfile seller, LocalDate today,
-            String documentLink, Money lateFee) {
+            MailLink link, Money lateFee) {
         Objects.requireNonNull(invoice, "invoice");
         Objects.requireNonNull(customer, "customer");
         Objects.requireNonNull(seller, "seller");
         Objects.requireNonNull(today, "today");
-        Objects.requireNonNull(documentLink, "documentLink");
+        Objects.requireNonNull(link, "link");
         String number = invoice.number();
         if (number == null || !invoice.status().acceptsPayment()) {
             throw new IllegalArgumentException("invoice " + invoice.id() + " is " + invoice.status()
@@ -192,7 +206,11 @@ public final class ReminderEmails {
 
         appendHowToPay(body, t, seller, number);
 
-        body.append(t.format("email.viewInvoice", documentLink)).append("\n\n");
+        body.append(t.format("email.viewInvoice", link.url())).append('\n');
+        if (link.validThrough() != null) {
+            body.append(t.format("email.linkValidUntil", f.date(link.validThrough()))).append('\n');
+        }
+        body.append('\n');
 
         body.append(t.format(prefix + ".closing")).append('\n');
         body.append(seller.phone() == null

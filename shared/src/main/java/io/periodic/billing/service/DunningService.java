@@ -27,6 +27,7 @@ import io.periodic.billing.ports.DomainEvent;
 import io.periodic.billing.ports.EventPublisher;
 import io.periodic.billing.ports.Mailer;
 import io.periodic.billing.rendering.DocumentLanguage;
+import io.periodic.billing.rendering.MailLink;
 import io.periodic.billing.rendering.ReminderEmails;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -115,7 +116,7 @@ public final class DunningService {
         if (!entry.status().done()) {
             SellerProfile seller = store.settings().requireSeller();
             LocalDate today = LocalDue.localDate(clock.now(), customer.timeZone());
-            String link = notifications.documentLink(invoice);
+            MailLink link = notifications.customerLink(invoice, today);
             DunningEntry.Status status = switch (step) {
                 case LATE_FEE -> chargeLateFee(invoice, customer, seller, today, link);
                 case SUSPEND -> suspend(invoice, customer, seller, today, link);
@@ -174,7 +175,7 @@ public final class DunningService {
     }
 
     private DunningEntry.Status chargeLateFee(Invoice invoice, Customer customer, SellerProfile seller,
-            LocalDate today, String link) {
+            LocalDate today, MailLink link) {
         Invoice draft = LateFees.draft(invoice, policy(customer.id()).lateFee(), customer, today, clock.now());
         if (draft == null) {
             return DunningEntry.Status.SENT; // no fee applies (policy or currency): nothing charged
@@ -200,7 +201,7 @@ public final class DunningService {
     }
 
     private DunningEntry.Status suspend(Invoice invoice, Customer customer, SellerProfile seller, LocalDate today,
-            String link) {
+            MailLink link) {
         if (invoice.subscriptionId() != null) {
             Subscription subscription = store.subscriptions().get(invoice.subscriptionId()).orElse(null);
             Subscription suspended = subscription == null ? null : SubscriptionTransitions.suspended(subscription);

@@ -1,5 +1,6 @@
 package io.periodic.billing.service;
 
+import io.periodic.billing.links.HostedLinks;
 import io.periodic.billing.model.CreditNote;
 import io.periodic.billing.model.Customer;
 import io.periodic.billing.model.Invoice;
@@ -10,6 +11,7 @@ import io.periodic.billing.ports.DocumentStore;
 import io.periodic.billing.ports.Email;
 import io.periodic.billing.rendering.CreditNoteEmails;
 import io.periodic.billing.rendering.InvoiceEmails;
+import io.periodic.billing.rendering.MailLink;
 import java.util.Optional;
 
 /**
@@ -34,11 +36,19 @@ public final class InvoiceDelivery {
     private final BillingStore store;
     private final DocumentStore documents;
     private final MailOnce mail;
+    private final HostedLinks links;
 
+    /** Mails linking the stored document (no hosted page). */
     public InvoiceDelivery(BillingStore store, DocumentStore documents, MailOnce mail) {
+        this(store, documents, mail, null);
+    }
+
+    /** Mails linking the hosted invoice page ({@code links} null: the stored document). */
+    public InvoiceDelivery(BillingStore store, DocumentStore documents, MailOnce mail, HostedLinks links) {
         this.store = store;
         this.documents = documents;
         this.mail = mail;
+        this.links = links;
     }
 
     /** SnapStart priming: the reads of a delivery (the seller, a mail record nobody sent), nothing written. */
@@ -59,6 +69,10 @@ public final class InvoiceDelivery {
         };
     }
 
+    private static MailLink mailLink(HostedLinks.Link link) {
+        return new MailLink(link.url(), link.validThrough());
+    }
+
     /** The issue mail of an invoice. */
     public Outcome invoice(String invoiceId, byte[] pdf) {
         if (mail.sent(InvoiceEmails.key(invoiceId))) {
@@ -74,8 +88,9 @@ public final class InvoiceDelivery {
         SellerProfile seller = store.settings().requireSeller();
         String corrects = invoice.correctionOf() == null ? null
                 : store.invoices().get(invoice.correctionOf()).map(Invoice::number).orElse(null);
-        Email email = InvoiceEmails.invoiceIssued(invoice, customer, seller,
-                documents.link(InvoiceNotifications.documentKey(invoice)), corrects, pdf != null);
+        MailLink link = links == null ? new MailLink(documents.link(InvoiceNotifications.documentKey(invoice)), null)
+                : mailLink(links.link(invoice.id(), invoice.dueDate(), invoice.issueDate()));
+        Email email = InvoiceEmails.invoiceIssued(invoice, customer, seller, link, corrects, pdf != null);
         if (pdf != null) {
             email = email.with(new Email.Attachment(InvoiceEmails.attachmentName(invoice, customer),
                     "application/pdf", pdf));

@@ -9,6 +9,7 @@ import io.periodic.billing.ports.MessageQueue;
 import io.periodic.billing.ports.Secrets;
 import io.periodic.billing.ports.WorkflowStarter;
 import java.time.InstantSource;
+import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -34,6 +35,15 @@ public interface Adapters {
 
     /** The Standard Webhooks connectors ({@code STANDARD_WEBHOOK_SECRETS_PARAMETER}). */
     ConnectorSecrets standardConnectors();
+
+    /**
+     * The keys that sign the hosted invoice page links, current first, then the previous one during a rotation
+     * ({@code HOSTED_LINK_KEYS_PARAMETER}, an SSM SecureString read on first use and cached five minutes).
+     */
+    Secrets hostedLinkKeys();
+
+    /** The public address the hosted invoice page links start with ({@code HOSTED_PAGE_BASE_URL}). */
+    Supplier<String> hostedPageBaseUrl();
 
     /** Stored documents ({@code DOCUMENT_BUCKET}, {@code DOCUMENT_LINK_BASE_URL}). */
     DocumentStore documents();

@@ -19,6 +19,7 @@ import io.periodic.billing.ports.WorkflowStarter;
 import io.periodic.billing.webhooks.StandardConnectors;
 import java.time.InstantSource;
 import java.util.Map;
+import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -77,6 +78,17 @@ final class AwsEnvironment implements Adapters {
     }
 
     @Override
+    public Secrets hostedLinkKeys() {
+        return SsmSecrets.lines(ssm(), required("HOSTED_LINK_KEYS_PARAMETER"))::get;
+    }
+
+    @Override
+    public Supplier<String> hostedPageBaseUrl() {
+        String base = required("HOSTED_PAGE_BASE_URL");
+        return () -> base;
+    }
+
+    @Override
     public DocumentStore documents() {
         String bucket = required("DOCUMENT_BUCKET");
         String links = required("DOCUMENT_LINK_BASE_URL");
@@ -118,7 +130,7 @@ final class AwsEnvironment implements Adapters {
         return value == null ? BillingCycle.DEFAULT_MAX_CATCH_UP : Integer.parseInt(value);
     }
 
-    /** One SSM client for both webhook secrets (read on first delivery, never at init: see SsmSecrets). */
+    /** One SSM client for the webhook secrets and the link keys (read on first use, never at init: see SsmSecrets). */
     private SsmClient ssm() {
         if (ssm == null) {
             ssm = AwsClients.build(SsmClient.builder());

@@ -1,11 +1,13 @@
 package io.periodic.billing.wiring;
 
+import io.periodic.billing.links.HostedLinks;
 import io.periodic.billing.persistence.BillingStore;
 import io.periodic.billing.ports.Clock;
 import io.periodic.billing.ports.DocumentStore;
 import io.periodic.billing.ports.EventPublisher;
 import io.periodic.billing.ports.Mailer;
 import io.periodic.billing.rendering.DocumentRenderer;
+import io.periodic.billing.rendering.HostedPages;
 import io.periodic.billing.service.AccountService;
 import io.periodic.billing.service.CorrectionService;
 import io.periodic.billing.service.DeliveryFeedback;
@@ -13,6 +15,7 @@ import io.periodic.billing.service.DocumentRefresh;
 import io.periodic.billing.service.DueSubscriptionSweep;
 import io.periodic.billing.service.DunningService;
 import io.periodic.billing.service.DunningStarter;
+import io.periodic.billing.service.HostedInvoicePage;
 import io.periodic.billing.service.IdempotentRequests;
 import io.periodic.billing.service.InvoiceIssuing;
 import io.periodic.billing.service.InvoiceDelivery;
@@ -57,6 +60,8 @@ public final class Periodic {
     private EventPublisher events;
     private Mailer mailer;
     private DocumentRenderer renderer;
+    private HostedLinks hostedLinks;
+    private HostedInvoicePage hostedInvoicePage;
     private InvoiceNotifications notifications;
     private DocumentRefresh documentRefresh;
     private InvoiceDelivery invoiceDelivery;
@@ -168,10 +173,22 @@ public final class Periodic {
         return documents().get(key);
     }
 
-    /** Documents stored and events published once an invoice or credit note is final (the PDF function mails). */
+    /** The signed links to hosted invoice pages (the keys are read from SSM on first use, not here). */
+    public synchronized HostedLinks hostedLinks() {
+        if (hostedLinks == null) {
+            hostedLinks = note("hostedLinks", new HostedLinks(adapters.hostedLinkKeys(), adapters.hostedPageBaseUrl()));
+        }
+        return hostedLinks;
+    }
+
+    /**
+     * Documents stored and events published once an invoice or credit note is final (the PDF function mails); the
+     * link the mails about an invoice carry (the hosted page).
+     */
     public synchronized InvoiceNotifications notifications() {
         if (notifications == null) {
-            notifications = note("notifications", new InvoiceNotifications(renderer(), documents(), events()));
+            notifications = note("notifications",
+                    new InvoiceNotifications(renderer(), documents(), events(), hostedLinks()));
         }
         return notifications;
     }
@@ -183,7 +200,7 @@ public final class Periodic {
     public synchronized InvoiceDelivery invoiceDelivery() {
         if (invoiceDelivery == null) {
             invoiceDelivery = note("invoiceDelivery", new InvoiceDelivery(store(), documents(),
-                    new MailOnce(store(), email -> mailer().send(email), clock())));
+                    new MailOnce(store(), email -> mailer().send(email), clock()), hostedLinks()));
         }
         return invoiceDelivery;
     }
@@ -254,6 +271,15 @@ public final class Periodic {
                             clock()));
         }
         return dunningStarter;
+    }
+
+    /** invoice-page: the public hosted invoice page behind a signed link, its PDF, a fresh link by mail. */
+    public synchronized HostedInvoicePage hostedInvoicePage() {
+        if (hostedInvoicePage == null) {
+            hostedInvoicePage = note("hostedInvoicePage", new HostedInvoicePage(store(), documents(), hostedLinks(),
+                    new HostedPages(renderer()), mailer(), clock()));
+        }
+        return hostedInvoicePage;
     }
 
     /** billing-api: customers, plans, subscriptions. */

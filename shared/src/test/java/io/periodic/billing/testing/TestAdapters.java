@@ -13,6 +13,7 @@ import io.periodic.billing.ports.WorkflowStarter;
 import io.periodic.billing.wiring.Adapters;
 import io.periodic.billing.wiring.Periodic;
 import java.time.InstantSource;
+import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -32,7 +33,13 @@ public final class TestAdapters implements Adapters {
     private Secrets stripeSecrets;
     private ConnectorSecrets standardConnectors;
     private WorkflowStarter dunningWorkflows;
+    private Secrets hostedLinkKeys = Secrets.of(HOSTED_LINK_KEY);
+    private String hostedPageBaseUrl = HOSTED_PAGE_BASE_URL;
     private int maxCatchUpPeriods = BillingCycle.DEFAULT_MAX_CATCH_UP;
+
+    /** The hosted link key the tests sign with unless they set their own. */
+    public static final String HOSTED_LINK_KEY = "test-hosted-link-key-0123456789abcdef";
+    public static final String HOSTED_PAGE_BASE_URL = "https://pay.example.test";
 
     public TestAdapters(DynamoDbClient dynamo) {
         this.dynamo = dynamo;
@@ -81,6 +88,23 @@ public final class TestAdapters implements Adapters {
         stripeSecrets = stripe;
         standardConnectors = standard;
         return this;
+    }
+
+    public TestAdapters hostedLinks(Secrets keys, String baseUrl) {
+        hostedLinkKeys = keys;
+        hostedPageBaseUrl = baseUrl;
+        return this;
+    }
+
+    @Override
+    public Secrets hostedLinkKeys() {
+        return hostedLinkKeys;
+    }
+
+    @Override
+    public Supplier<String> hostedPageBaseUrl() {
+        String base = hostedPageBaseUrl;
+        return () -> base;
     }
 
     public TestAdapters dunningWorkflows(WorkflowStarter value) {

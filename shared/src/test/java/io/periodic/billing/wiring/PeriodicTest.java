@@ -72,6 +72,10 @@ class PeriodicTest {
             "io.periodic.functions.deliveryevents.DeliveryEventsHandler", new UseCase(
                     p -> List.of(p.deliveryFeedback()),
                     List.of("dynamo", "store", "clock", "deliveryFeedback")),
+            "io.periodic.functions.invoicepage.InvoicePageHandler", new UseCase(
+                    p -> List.of(p.hostedInvoicePage()),
+                    List.of("dynamo", "store", "documents", "hostedLinks", "renderer", "mailer", "clock",
+                            "hostedInvoicePage")),
             "io.periodic.functions.billingapi.BillingApiHandler", new UseCase(
                     p -> List.of(p.clock(), p.idempotentRequests(), p.accounts(), p.invoiceQueries(),
                             p.corrections(), p.paymentQueries(), p.paymentService(), p.reports(), p.settings()),

@@ -47,6 +47,10 @@ class OpenApiConformanceTest {
     private static final Set<String> INTAKE_ROUTES =
             Set.of("POST /webhooks/stripe", "POST /webhooks/standard", "POST /bank-statements");
     private static final Set<String> SIGNATURE_AUTHENTICATED = Set.of("POST /webhooks/stripe", "POST /webhooks/standard");
+    private static final String INVOICE_PAGE = "invoice-page";
+    /** The public hosted invoice page: the signed token in the path is the credential; the answers are HTML. */
+    private static final Set<String> HOSTED_ROUTES =
+            Set.of("GET /pay/{token}", "GET /pay/{token}/pdf", "POST /pay/{token}/renew");
     private static final String SECURITY_SCHEME = "sigv4";
     /** CloudFormation's short-form intrinsic functions, which a plain YAML reader does not know. */
     private static final Pattern CFN_TAG = Pattern.compile("(?<![A-Za-z0-9])!(Ref|GetAtt|Sub|Join|Select|Split|If|"
@@ -108,11 +112,13 @@ class OpenApiConformanceTest {
     void everyOperationNamesTheFunctionThatServesIt() {
         List<String> wrong = new ArrayList<>();
         for (Operation op : operations()) {
-            if (!BILLING_API.equals(op.function()) && !PAYMENT_WEBHOOK.equals(op.function())) {
+            if (!BILLING_API.equals(op.function()) && !PAYMENT_WEBHOOK.equals(op.function())
+                    && !INVOICE_PAGE.equals(op.function())) {
                 wrong.add(op.key() + " (x-periodic-function: " + op.function() + ")");
             }
         }
-        assertTrue(wrong.isEmpty(), "operations without x-periodic-function billing-api or payment-webhook: " + wrong);
+        assertTrue(wrong.isEmpty(), "operations without x-periodic-function billing-api, payment-webhook or "
+                + "invoice-page: " + wrong);
     }
 
     @Test
@@ -193,6 +199,9 @@ class OpenApiConformanceTest {
     void everyOperationDeclaresAProblemResponse() {
         List<String> missing = new ArrayList<>();
         for (Operation op : operations()) {
+            if (INVOICE_PAGE.equals(op.function())) {
+                continue; // a browser's page: its 404 and 410 are HTML pages (hostedPageOperations... checks them)
+            }
             boolean found = false;
             for (Iterator<Map.Entry<String, JsonNode>> it = op.node().path("responses").fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> response = it.next();
@@ -266,9 +275,15 @@ class OpenApiConformanceTest {
         }
         List<String> wrong = new ArrayList<>();
         documented.forEach((key, iam) -> {
-            boolean expected = !SIGNATURE_AUTHENTICATED.contains(key);
+            boolean expected = !SIGNATURE_AUTHENTICATED.contains(key) && !HOSTED_ROUTES.contains(key);
             if (iam != expected) {
-                wrong.add(key + (expected ? " must be IAM-authorised" : " must not be IAM-authorised (signed webhook)"));
+                wrong.add(key + (expected ? " must be IAM-authorised"
+                        : " must not be IAM-authorised (signed webhook or hosted page)"));
+            }
+        });
+        httpApiEvents(template.path("Resources").path("InvoicePageFunction")).forEach((key, iam) -> {
+            if (documented.containsKey(key) && !documented.get(key).equals(iam)) {
+                wrong.add(key + ": template IAM " + iam + ", spec IAM " + documented.get(key));
             }
         });
         httpApiEvents(template.path("Resources").path("PaymentWebhookFunction")).forEach((key, iam) -> {
@@ -277,6 +292,29 @@ class OpenApiConformanceTest {
             }
         });
         assertTrue(wrong.isEmpty(), String.join("\n", wrong));
+    }
+
+    @Test
+    void hostedPageOperationsAreExactlyTheInvoicePageFunctionsPublicEvents() {
+        Set<String> documented = keys(INVOICE_PAGE);
+        assertSameRoutes(HOSTED_ROUTES, "the hosted page routes", documented,
+                "openapi.yaml (x-periodic-function: " + INVOICE_PAGE + ")");
+        JsonNode function = template.path("Resources").path("InvoicePageFunction");
+        assertFalse(function.isMissingNode(), "template.yaml has no InvoicePageFunction");
+        Map<String, Boolean> events = httpApiEvents(function);
+        assertSameRoutes(events.keySet(), "template.yaml InvoicePageFunction", documented,
+                "openapi.yaml (x-periodic-function: " + INVOICE_PAGE + ")");
+        assertFalse(events.containsValue(true), "a hosted page route is IAM-authorised in template.yaml: " + events);
+        for (Operation op : operations()) {
+            if (!INVOICE_PAGE.equals(op.function())) {
+                continue;
+            }
+            assertTrue(op.node().has("security") && op.node().get("security").isEmpty(),
+                    op.key() + " must declare security: [] (public)");
+            assertEquals("hosted-page", op.node().path("tags").path(0).asText(), op.key() + " tag");
+            JsonNode notFound = resolve(op.node().path("responses").path("404"));
+            assertTrue(notFound.path("content").has("text/html"), op.key() + " has no HTML 404 page");
+        }
     }
 
     /**

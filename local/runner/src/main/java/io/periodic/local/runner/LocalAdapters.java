@@ -12,17 +12,21 @@ import io.periodic.billing.webhooks.StandardConnectors;
 import io.periodic.billing.wiring.Adapters;
 import java.time.InstantSource;
 import java.util.List;
+import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * The local runner's adapters for the composition root: DynamoDB Local, ElasticMQ queues, the secrets given on the
  * command line, documents in a folder, events in a JSON-lines log, mail in an outbox folder, the dunning workflows
- * on the local state machine, and the simulated clock. The same instances serve every function.
+ * on the local state machine, the simulated clock, and the hosted link key from the state folder
+ * ({@link StateFiles#hostedLinkKey}) with the address the local server listens on. The same instances serve every
+ * function.
  */
 record LocalAdapters(DynamoDbClient dynamo, String tableName, MessageQueue billingJobQueue,
         MessageQueue paymentQueue, Secrets stripeSecrets, ConnectorSecrets standardConnectors,
         DocumentStore documents, EventPublisher events, Mailer mailer, WorkflowStarter dunningWorkflows, Clock clock,
-        InstantSource wallClock, int maxCatchUpPeriods) implements Adapters {
+        InstantSource wallClock, int maxCatchUpPeriods, Secrets hostedLinkKeys,
+        Supplier<String> hostedPageBaseUrl) implements Adapters {
 
     /**
      * The Standard Webhooks connectors of {@code --standard-secret}: a bare {@code whsec_} secret is the secret of

@@ -10,6 +10,7 @@ import io.periodic.functions.deliveryevents.DeliveryEventsHandler;
 import io.periodic.functions.dunningstarter.DunningStarterHandler;
 import io.periodic.functions.dunningsteps.DunningStepsHandler;
 import io.periodic.functions.invoicegenerator.InvoiceGeneratorHandler;
+import io.periodic.functions.invoicepage.InvoicePageHandler;
 import io.periodic.functions.invoicepdf.InvoicePdfHandler;
 import io.periodic.functions.invoicescheduler.InvoiceSchedulerHandler;
 import io.periodic.functions.paymentmatcher.PaymentMatcherHandler;
@@ -45,6 +46,7 @@ final class LocalFunctions {
     final InvoiceDelivery delivery;
     final BillingApiHandler api;
     final DeliveryEventsHandler deliveryEvents;
+    final InvoicePageHandler page;
 
     private final Periodic root;
     private final DynamoDbLocalEngine dynamo;
@@ -69,6 +71,7 @@ final class LocalFunctions {
                 delivery);
         this.api = new BillingApiHandler(BillingApi.over(rootFor("billing-api")));
         this.deliveryEvents = new DeliveryEventsHandler(rootFor("delivery-events").deliveryFeedback());
+        this.page = new InvoicePageHandler(rootFor("invoice-page").hostedInvoicePage());
     }
 
     /** The root of one function: the shared one, or its own when a test intercepts its DynamoDB client. */
@@ -100,6 +103,7 @@ final class LocalFunctions {
         dunningSteps.prime();
         pdfs.prime();
         api.prime();
+        page.prime();
     }
 
     /** One run of the invoice schedule (EventBridge Scheduler's input). */

@@ -42,6 +42,8 @@ import java.util.concurrent.Executors;
 public final class LocalServer implements AutoCloseable {
     static final Set<String> WEBHOOK_ROUTES = Set.of("/webhooks/stripe", "/webhooks/standard", "/bank-statements");
     static final int THREADS = 16;
+    /** The public hosted invoice page (invoice-page function, no IAM). */
+    static final String HOSTED_PAGE_PREFIX = "/pay/";
 
     private final LocalSystem system;
     private final HttpServer server;
@@ -58,6 +60,7 @@ public final class LocalServer implements AutoCloseable {
         });
         server.setExecutor(executor);
         server.start();
+        system.servedAt("http://127.0.0.1:" + port());
     }
 
     public int port() {
@@ -79,6 +82,7 @@ public final class LocalServer implements AutoCloseable {
                 } else {
                     APIGatewayV2HTTPEvent event = event(exchange, method, path, body);
                     APIGatewayV2HTTPResponse response = WEBHOOK_ROUTES.contains(path) ? system.webhook(event)
+                            : path.startsWith(HOSTED_PAGE_PREFIX) ? system.hostedPage(withoutCaller(event))
                             : system.api(event);
                     reply = new Reply(response.getStatusCode(), response.getHeaders(), response.getIsBase64Encoded()
                             ? Base64.getDecoder().decode(response.getBody())
@@ -201,6 +205,12 @@ public final class LocalServer implements AutoCloseable {
 
     private static APIGatewayV2HTTPEvent event(HttpExchange exchange, String method, String path, byte[] body) {
         return event(method, path, exchange.getRequestURI().getRawQuery(), exchange.getRequestHeaders(), body);
+    }
+
+    /** The event of a public route: API Gateway gives it no IAM caller. */
+    static APIGatewayV2HTTPEvent withoutCaller(APIGatewayV2HTTPEvent event) {
+        event.getRequestContext().setAuthorizer(null);
+        return event;
     }
 
     /** The payload-format-2.0 event API Gateway's HTTP API sends for this request. */

@@ -177,6 +177,9 @@ public final class LocalSystem implements AutoCloseable {
     private final DeadLetterDesk deadLetterDesk;
     private final Simulation simulation;
 
+    /** Where the hosted page links in mails point: the local server once it listens ({@link #servedAt}). */
+    private volatile String hostedPageBaseUrl = "http://127.0.0.1:8080";
+
     public LocalSystem(Options options) {
         this.options = options;
         Path out = options.outputDir();
@@ -211,7 +214,8 @@ public final class LocalSystem implements AutoCloseable {
                     new SqsMessageQueue(sqs, billingJobQueue), new SqsMessageQueue(sqs, paymentQueue),
                     Secrets.of(options.stripeSecret()), LocalAdapters.standardConnectors(options.standardSecret()),
                     new DirectoryDocumentStore(out.resolve("documents")), events, outbox, workflows, time::now,
-                    time::now, BillingCycle.DEFAULT_MAX_CATCH_UP));
+                    time::now, BillingCycle.DEFAULT_MAX_CATCH_UP, Secrets.of(state.hostedLinkKey()),
+                    () -> hostedPageBaseUrl));
             this.functions = new LocalFunctions(root, dynamo, options.hooks(), closeables);
             workflows.connect(functions.dunningSteps);
             this.simulation = new Simulation(time, functions, new QueuePumps(sqs, options.hooks()), events, workflows,
@@ -301,6 +305,16 @@ public final class LocalSystem implements AutoCloseable {
             simulation.documents(); // EventBridge's document rule, within seconds: done before the answer here
             return response;
         });
+    }
+
+    /** The local server's address (the hosted page links in mails sent from now on start with it). */
+    public void servedAt(String baseUrl) {
+        hostedPageBaseUrl = baseUrl;
+    }
+
+    /** The public hosted invoice page ({@code /pay/...}): no credentials, like the deployed route. */
+    public APIGatewayV2HTTPResponse hostedPage(APIGatewayV2HTTPEvent event) {
+        return simulation.shared(() -> functions.page.handleRequest(event, null));
     }
 
     /** The webhook and bank-statement routes; the payments they enqueue are matched before the answer. */

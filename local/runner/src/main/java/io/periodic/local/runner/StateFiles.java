@@ -7,6 +7,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
@@ -36,6 +38,28 @@ final class StateFiles {
 
     Path resolve(String name) {
         return dir.resolve(name);
+    }
+
+    /**
+     * The key that signs the local hosted page links: read from {@code state/hosted-link-key}, made (256 random bits)
+     * on the first run; in memory, a new one per runner. Never an AWS secret: the local runner needs no credentials.
+     */
+    String hostedLinkKey() {
+        Path file = dir.resolve("hosted-link-key");
+        try {
+            if (kept && Files.isRegularFile(file)) {
+                return Files.readString(file, StandardCharsets.US_ASCII).strip();
+            }
+            byte[] random = new byte[32];
+            new SecureRandom().nextBytes(random);
+            String key = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+            if (kept) {
+                LocalFiles.write(file, key.getBytes(StandardCharsets.US_ASCII));
+            }
+            return key;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
     }
 
     /** A JSON state file, or null when there is none (or state is not kept). */
