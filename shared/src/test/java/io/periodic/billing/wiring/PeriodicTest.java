@@ -49,11 +49,11 @@ class PeriodicTest {
                     List.of("dynamo", "store", "billingJobQueue", "clock", "dueSubscriptionSweep")),
             "io.periodic.functions.invoicegenerator.InvoiceGeneratorHandler", new UseCase(
                     p -> List.of(p.invoiceIssuing()),
-                    List.of("dynamo", "store", "renderer", "documents", "events", "notifications", "clock",
+                    List.of("dynamo", "store", "renderer", "documents", "events", "hostedLinks", "notifications", "clock",
                             "invoiceIssuing")),
             "io.periodic.functions.invoicepdf.InvoicePdfHandler", new UseCase(
                     p -> List.of(p.documents(), p.invoiceDelivery()),
-                    List.of("documents", "dynamo", "store", "clock", "invoiceDelivery")),
+                    List.of("documents", "dynamo", "store", "clock", "hostedLinks", "invoiceDelivery")),
             "io.periodic.functions.paymentwebhook.PaymentWebhookHandler", new UseCase(
                     p -> List.of(p.paymentIntake()),
                     List.of("dynamo", "store", "paymentQueue", "stripeSecrets", "standardConnectors", "wallClock",
@@ -63,24 +63,24 @@ class PeriodicTest {
                     List.of("dynamo", "store", "events", "clock", "paymentService")),
             "io.periodic.functions.dunningsteps.DunningStepsHandler", new UseCase(
                     p -> List.of(p.dunningService()),
-                    List.of("dynamo", "store", "renderer", "documents", "events", "notifications", "mailer", "clock",
+                    List.of("dynamo", "store", "renderer", "documents", "events", "hostedLinks", "notifications", "mailer", "clock",
                             "deliveryFeedback", "dunningService")),
             "io.periodic.functions.dunningstarter.DunningStarterHandler", new UseCase(
                     p -> List.of(p.dunningStarter()),
-                    List.of("dynamo", "store", "renderer", "documents", "events", "notifications", "mailer", "clock",
+                    List.of("dynamo", "store", "renderer", "documents", "events", "hostedLinks", "notifications", "mailer", "clock",
                             "deliveryFeedback", "dunningService", "dunningWorkflows", "dunningStarter")),
             "io.periodic.functions.deliveryevents.DeliveryEventsHandler", new UseCase(
                     p -> List.of(p.deliveryFeedback()),
                     List.of("dynamo", "store", "clock", "deliveryFeedback")),
             "io.periodic.functions.invoicepage.InvoicePageHandler", new UseCase(
                     p -> List.of(p.hostedInvoicePage()),
-                    List.of("dynamo", "store", "documents", "hostedLinks", "renderer", "mailer", "clock",
+                    List.of("dynamo", "store", "documents", "hostedLinks", "renderer", "mailer", "clock", "deliveryFeedback",
                             "hostedInvoicePage")),
             "io.periodic.functions.billingapi.BillingApiHandler", new UseCase(
                     p -> List.of(p.clock(), p.idempotentRequests(), p.accounts(), p.invoiceQueries(),
                             p.corrections(), p.paymentQueries(), p.paymentService(), p.reports(), p.settings()),
                     List.of("clock", "dynamo", "store", "idempotentRequests", "accounts", "documents",
-                            "invoiceQueries", "renderer", "events", "notifications", "corrections",
+                            "invoiceQueries", "renderer", "events", "hostedLinks", "notifications", "corrections",
                             "paymentQueries", "paymentService", "reports", "settings")));
 
     @Test
@@ -128,7 +128,7 @@ class PeriodicTest {
         root.documents();
         root.invoiceDelivery();
 
-        assertEquals(List.of("documents", "dynamo", "store", "clock", "invoiceDelivery"), root.built());
+        assertEquals(List.of("documents", "dynamo", "store", "clock", "hostedLinks", "invoiceDelivery"), root.built());
         assertFalse(root.built().contains("mailer"), "the SES client waits for the first mail");
     }
 
