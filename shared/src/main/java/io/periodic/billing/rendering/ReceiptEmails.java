@@ -53,7 +53,7 @@ public final class ReceiptEmails {
         body.append(t.format("receipt.amount", f.money(payment.amount()))).append('\n');
         body.append(t.format("receipt.date", f.date(paidOn))).append('\n');
         body.append(t.format("receipt.method", t.get("receipt.method." + method))).append('\n');
-        String reference = reference(payment);
+        String reference = reference(payment, method.equals("bankTransfer"));
         if (reference != null) {
             body.append(t.format("receipt.reference." + method, reference)).append('\n');
         }
@@ -63,6 +63,10 @@ public final class ReceiptEmails {
                     ? t.format("receipt.applied.partial", a.invoiceNumber(), f.money(a.applied()),
                             f.money(a.stillDue()))
                     : t.format("receipt.applied.paid", a.invoiceNumber(), f.money(a.applied()))).append('\n');
+        }
+        if (payment.feeWrittenOff().isPositive()) {
+            // A bank fee the payer's bank deducted, written off by the seller (docs/bank-fees.md): say so.
+            body.append(t.format("receipt.bankFee", f.money(payment.feeWrittenOff()))).append('\n');
         }
         body.append('\n');
         if (!paidInFull) {
@@ -95,11 +99,19 @@ public final class ReceiptEmails {
         return provider.equals("bank") || provider.startsWith("zengin") || provider.contains("bank");
     }
 
-    /** What the payer quoted (the transfer's remittance text), else the provider's id of the payment. */
-    private static String reference(Payment payment) {
+    /**
+     * What identifies the payment to the payer: what they quoted (the transfer's remittance text), else for a bank
+     * transfer the remitter's name as the bank printed it (振込名義), for an online payment the provider's id of it
+     * (the one on the provider's own receipt). Never our internal id of a bank entry.
+     */
+    private static String reference(Payment payment, boolean bankTransfer) {
         String text = payment.remittanceText();
         if (text != null && !text.isBlank()) {
             return text.strip().replaceAll("\\s+", " ");
+        }
+        if (bankTransfer) {
+            String name = payment.payer() == null ? null : payment.payer().name();
+            return name == null || name.isBlank() ? null : name.strip();
         }
         String id = payment.providerPaymentId();
         return id == null || id.isBlank() ? null : id;

@@ -136,4 +136,33 @@ class ReceiptEmailsTest {
         assertFalse(late.textBody().contains(t.format("receipt.remaining", f.money(partial.amountDue()),
                 partial.number(), f.date(partial.dueDate()))), "no deadline in the past");
     }
+
+    /**
+     * A Zengin transfer without remittance text, ¥440 short by the fee the payer's bank deducted and written off: the
+     * mail names the remitter as the bank printed it (never our id of the bank entry) and says the fee is borne by
+     * the seller, in every language.
+     */
+    @ParameterizedTest
+    @MethodSource("languages")
+    void aTransferShortByTheBankFeeNamesTheRemitterAndSaysTheFeeIsBorne(Lang l) {
+        Money due = l.unpaid().amountDue();
+        Money fee = Money.of(Math.min(440, due.minor() / 10), due.currency());
+        Money received = due.minus(fee);
+        Payment transfer = Payment.builder().id(Payment.idFor("bank", "zengin:0009-101-1234567:000001:2027-01-23"))
+                .provider("bank").providerPaymentId("zengin:0009-101-1234567:000001:2027-01-23").amount(received)
+                .payer(new Payer("ｶ)ﾔﾏﾀﾞｼｮｳｼﾞ", null, null, null)).receivedAt(RECEIVED).status(PaymentStatus.APPLIED)
+                .applied(received).feeWrittenOff(fee).refunded(Money.zero(due.currency()))
+                .customerId(l.customer().id()).build();
+        Invoice paid = Samples.withStatus(l.unpaid(), InvoiceStatus.PAID, l.unpaid().number(),
+                l.unpaid().amountPaid().minor() + due.minor());
+        Email mail = ReceiptEmails.receipt(transfer, paid,
+                List.of(new ReceiptEmails.Application(paid.number(), received, Money.zero(due.currency()))), null,
+                l.customer(), l.seller());
+
+        Messages t = Messages.of(DocumentLanguage.of(l.customer().locale()));
+        Formats f = Formats.forLanguage(DocumentLanguage.of(l.customer().locale()));
+        assertTrue(mail.textBody().contains("ｶ)ﾔﾏﾀﾞｼｮｳｼﾞ"), "the remitter as printed: " + mail.textBody());
+        assertFalse(mail.textBody().contains("zengin:"), "never our id of the bank entry: " + mail.textBody());
+        assertTrue(mail.textBody().contains(t.format("receipt.bankFee", f.money(fee))), mail.textBody());
+    }
 }
