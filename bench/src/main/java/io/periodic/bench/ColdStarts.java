@@ -86,6 +86,8 @@ final class ColdStarts {
         this.resources = resources;
         this.stub = stub;
         stub.putParameter("/bench/stripe", STRIPE_SECRET);
+        // The hosted page's link key (a base64url string of 256 bits, as docs/hosted-page.md has operators make it).
+        stub.putParameter("/bench/hosted-link-keys", "YmVuY2gtaG9zdGVkLWxpbmsta2V5LTI1Ni1iaXRzLTAwMDA");
         stub.putParameter("/bench/standard",
                 "{\"connectors\": [{\"name\": \"bench\", \"secrets\": [\"whsec_YmVuY2gtc3RhbmRhcmQtd2ViaG9va3Mtc2VjcmV0\"]}]}");
     }
@@ -241,6 +243,9 @@ final class ColdStarts {
         env.put("DOCUMENT_BUCKET", Seed.BUCKET);
         env.put("DOCUMENT_LINK_BASE_URL", "https://documents.bench.example");
         env.put("SENDER_EMAIL", "billing@bench.example");
+        env.put("SES_CONFIGURATION_SET", "bench");
+        env.put("HOSTED_LINK_KEYS_PARAMETER", "/bench/hosted-link-keys");
+        env.put("HOSTED_PAGE_BASE_URL", "https://pay.bench.example");
         env.put("STRIPE_SECRETS_PARAMETER", "/bench/stripe");
         env.put("STANDARD_WEBHOOK_SECRETS_PARAMETER", "/bench/standard");
         env.put("DUNNING_STATE_MACHINE_ARN", "arn:aws:states:us-east-1:000000000000:stateMachine:bench");
