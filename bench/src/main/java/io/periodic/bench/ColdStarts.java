@@ -67,7 +67,9 @@ final class ColdStarts {
             new Function("billing-api", "io.periodic.functions.billingapi.BillingApiHandler", 1024,
                     "billing-api-create-customer.json"),
             new Function("delivery-events", "io.periodic.functions.deliveryevents.DeliveryEventsHandler", 1024,
-                    "delivery-events-sqs-batch.json"));
+                    "delivery-events-sqs-batch.json"),
+            new Function("invoice-page", "io.periodic.functions.invoicepage.InvoicePageHandler", 1024,
+                    "invoice-page-tampered.json"));
 
     private final Path root;
     private final Path work;

@@ -14,7 +14,10 @@ import java.time.Instant;
 /**
  * Events of the payment flow on the billing bus: {@code invoice.paid}, {@code invoice.reopened} (a refund or
  * dispute took money back: dunning can resume), {@code payment.unapplied} (money held for a person),
- * {@code payment.refunded}, {@code refund.rejected} (a refund held for a person, with its reason). Amounts are integer minor units with their currency. Ids are deterministic.
+ * {@code payment.refunded}, {@code refund.rejected} (a refund held for a person, with its reason),
+ * {@code payment.applied} (a payment's application to invoices was committed: the customer's confirmation is mailed
+ * by its consumer, off the payment path). Amounts are integer minor units with their currency. Ids are
+ * deterministic.
  */
 public final class PaymentEvents {
     public static final String INVOICE_PAID = "invoice.paid";
@@ -23,6 +26,11 @@ public final class PaymentEvents {
     public static final String PAYMENT_REFUNDED = "payment.refunded";
     /** A refund or dispute that can never be applied, held with its reason for a person. */
     public static final String REFUND_REJECTED = "refund.rejected";
+    /**
+     * A payment's application to invoices committed (in full or in part, first or later): the payment as it is now.
+     * Its consumer (the document function) mails the customer's confirmations, once per (payment, invoice).
+     */
+    public static final String PAYMENT_APPLIED = "payment.applied";
     private static final JsonFactory JSON = new JsonFactory();
 
     private PaymentEvents() {}
@@ -38,6 +46,12 @@ public final class PaymentEvents {
 
     public static DomainEvent paymentUnapplied(Payment payment, Instant at) {
         return new DomainEvent(PAYMENT_UNAPPLIED, PAYMENT_UNAPPLIED + ":" + payment.id(), at, payment(payment));
+    }
+
+    /** Id {@code payment.applied:<payment id>:<amount applied>}: one per distinct application state. */
+    public static DomainEvent paymentApplied(Payment payment, Instant at) {
+        return new DomainEvent(PAYMENT_APPLIED, PAYMENT_APPLIED + ":" + payment.id() + ":" + payment.applied().minor(),
+                at, payment(payment));
     }
 
     public static DomainEvent paymentRefunded(Payment payment, String refundId, Instant at) {

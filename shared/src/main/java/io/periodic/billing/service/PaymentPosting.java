@@ -25,16 +25,12 @@ final class PaymentPosting {
     private final BillingStore store;
     private final EventPublisher events;
     private final Clock clock;
-    private final ReceiptMailing receipts;
     private final ConflictRetry retry = ConflictRetry.standard();
 
-    /** {@code receipts} null: no payment confirmations are mailed (the ledger alone). */
-    PaymentPosting(BillingStore store, EventPublisher events, Clock clock,
-            ReceiptMailing receipts) {
+    PaymentPosting(BillingStore store, EventPublisher events, Clock clock) {
         this.store = store;
         this.events = events;
         this.clock = clock;
-        this.receipts = receipts;
     }
 
     /** Commits a ledger result; returns the payment as stored. */
@@ -70,10 +66,10 @@ final class PaymentPosting {
 
     /**
      * Publishes what the payment's last application means for other systems, once it is committed: invoices it
-     * paid, and unapplied cash; then the customers' payment confirmations (receipts, once per payment and invoice,
-     * {@link ReceiptMailing}). Ids and mail keys are deterministic, so doing it again after a crash is harmless. (On
-     * {@code invoice.paid} and {@code invoice.reopened} the document function re-renders the invoice's stored
-     * document: {@link StoredInvoiceDocuments}; the payment path renders nothing.)
+     * paid, unapplied cash, and {@code payment.applied} when any of it is applied (on which the document function
+     * mails the customers' confirmations, {@link ReceiptMailing}). Ids are deterministic, so doing it again after a
+     * crash is harmless. (On {@code invoice.paid} and {@code invoice.reopened} the document function re-renders the
+     * invoice's stored document: {@link StoredInvoiceDocuments}; the payment path renders and mails nothing.)
      */
     void announce(Payment payment) {
         if (payment.announced()) {
@@ -87,8 +83,8 @@ final class PaymentPosting {
         if (payment.unapplied().isPositive()) {
             events.publish(PaymentEvents.paymentUnapplied(payment, clock.now()));
         }
-        if (receipts != null) {
-            receipts.confirm(payment);
+        if (payment.applied().isPositive()) {
+            events.publish(PaymentEvents.paymentApplied(payment, clock.now()));
         }
         markAnnounced(payment);
     }

@@ -12,7 +12,6 @@ import io.periodic.billing.persistence.BillingStore;
 import io.periodic.billing.persistence.PaymentRepository;
 import io.periodic.billing.ports.Clock;
 import io.periodic.billing.ports.EventPublisher;
-import io.periodic.billing.ports.Mailer;
 import java.util.List;
 
 /**
@@ -61,18 +60,13 @@ public final class PaymentService {
     private final PaymentUnapplication unapplication;
     private final DisputeClosing disputes;
 
-    public PaymentService(BillingStore store, EventPublisher events, Clock clock) {
-        this(store, events, clock, null);
-    }
-
     /**
-     * The payments' door that also confirms payments to the customers ({@code mailer} null: it does not): a
-     * receipt per (payment, invoice), once, unless the seller turned receipts off (docs/delivery.md).
+     * The payments' door. It mails nothing: the customers' confirmations follow {@code payment.applied}
+     * ({@link ReceiptMailing}, in the document function; docs/delivery.md).
      */
-    public PaymentService(BillingStore store, EventPublisher events, Clock clock, Mailer mailer) {
+    public PaymentService(BillingStore store, EventPublisher events, Clock clock) {
         this.store = store;
-        this.posting = new PaymentPosting(store, events, clock,
-                mailer == null ? null : new ReceiptMailing(store, new MailOnce(store, mailer, clock)));
+        this.posting = new PaymentPosting(store, events, clock);
         this.refunds = new RefundApplication(store, events, clock, posting);
         this.receipt = new PaymentReceipt(store, clock, posting, refunds);
         this.manual = new ManualPaymentApplication(store, clock, posting);

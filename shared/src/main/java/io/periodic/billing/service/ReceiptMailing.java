@@ -19,17 +19,24 @@ import java.util.Optional;
  * Confirms payments to the customers who made them: for every invoice a posted payment was applied to, one
  * {@link ReceiptEmails receipt} (paid in full, or a partial payment with what remains), sent once per (payment,
  * invoice) through {@link MailOnce} under {@code receipt:<payment id>:<invoice id>}, unless the seller turned
- * receipts off ({@link SellerProfile#receiptsEnabled()}). Called by {@link PaymentPosting#announce} after the
- * documents were re-rendered and {@code invoice.paid} published, before the payment is marked announced: a crash in
- * between repeats the step and the mails already sent are skipped.
+ * receipts off ({@link SellerProfile#receiptsEnabled()}). The document function (invoice-pdf) calls it on
+ * {@code payment.applied}, which {@link PaymentPosting#announce} publishes once the application is committed: the
+ * payment path itself mails nothing (no SES client, seller read or send in the matcher). It reads the payment as it
+ * is now, so a repeated or late event mails only what was not confirmed yet; a refused send throws, and
+ * EventBridge's retry sends it (then the alarmed dead-letter queue).
  */
-final class ReceiptMailing {
+public final class ReceiptMailing {
     private final BillingStore store;
     private final MailOnce mail;
 
-    ReceiptMailing(BillingStore store, MailOnce mail) {
+    public ReceiptMailing(BillingStore store, MailOnce mail) {
         this.store = store;
         this.mail = mail;
+    }
+
+    /** Mails the receipts of the payment {@code paymentId} not confirmed yet (an unknown payment: none); how many. */
+    public int confirm(String paymentId) {
+        return store.payments().get(paymentId).map(this::confirm).orElse(0);
     }
 
     /** Mails the receipts of the payment's applications not confirmed yet; how many went now. */

@@ -26,6 +26,7 @@ import io.periodic.billing.service.InvoiceQueries;
 import io.periodic.billing.service.PaymentIntake;
 import io.periodic.billing.service.PaymentQueries;
 import io.periodic.billing.service.PaymentService;
+import io.periodic.billing.service.ReceiptMailing;
 import io.periodic.billing.service.ReportService;
 import io.periodic.billing.service.SettingsService;
 import io.periodic.billing.service.SuppressingMailer;
@@ -65,6 +66,7 @@ public final class Periodic {
     private InvoiceNotifications notifications;
     private DocumentRefresh documentRefresh;
     private InvoiceDelivery invoiceDelivery;
+    private ReceiptMailing receiptMailing;
     private InvoiceIssuing invoiceIssuing;
     private DueSubscriptionSweep dueSubscriptionSweep;
     private PaymentIntake paymentIntake;
@@ -205,6 +207,18 @@ public final class Periodic {
         return invoiceDelivery;
     }
 
+    /**
+     * invoice-pdf, on payment.applied: the customers' payment confirmations, once per (payment, invoice). The
+     * mailer (and its SES client) is built on the first receipt.
+     */
+    public synchronized ReceiptMailing receiptMailing() {
+        if (receiptMailing == null) {
+            receiptMailing = note("receiptMailing", new ReceiptMailing(store(),
+                    new MailOnce(store(), email -> mailer().send(email), clock())));
+        }
+        return receiptMailing;
+    }
+
     /** invoice-pdf, on invoice.paid / invoice.reopened: re-renders the stored document of the invoice. */
     public synchronized DocumentRefresh documentRefresh() {
         if (documentRefresh == null) {
@@ -247,9 +261,7 @@ public final class Periodic {
     /** payment-matcher, and the API's payment writes: match, apply, refund. */
     public synchronized PaymentService paymentService() {
         if (paymentService == null) {
-            // The mailer of the payment confirmations (receipts) is built on the first receipt, not at init.
-            paymentService = note("paymentService", new PaymentService(store(), events(), clock(),
-                    email -> mailer().send(email)));
+            paymentService = note("paymentService", new PaymentService(store(), events(), clock()));
         }
         return paymentService;
     }

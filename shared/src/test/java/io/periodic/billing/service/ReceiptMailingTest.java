@@ -15,9 +15,11 @@ import io.periodic.billing.model.Payer;
 import io.periodic.billing.model.Payment;
 import io.periodic.billing.model.SellerProfile;
 import io.periodic.billing.money.Money;
+import io.periodic.billing.payments.PaymentEvents;
 import io.periodic.billing.payments.PaymentNotification;
 import io.periodic.billing.persistence.BillingStore;
 import io.periodic.billing.persistence.BillingTable;
+import io.periodic.billing.ports.DomainEvent;
 import io.periodic.billing.ports.Email;
 import io.periodic.billing.ports.Mailer;
 import io.periodic.billing.rendering.DocumentRenderer;
@@ -26,18 +28,23 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * Payment confirmations where payments are posted, on DynamoDB Local: a transfer that pays an invoice mails one
- * 入金確認のお知らせ, a redelivery of the same transfer none; a partial payment an acknowledgement with the amount
- * left; a payment over two invoices one mail per invoice; none when the seller turned receipts off; a mailer that
- * refuses leaves the payment unannounced and the next delivery mails it once.
+ * Payment confirmations on DynamoDB Local, as they flow in production: the payment use case posts the payment and
+ * publishes {@code payment.applied} (mailing nothing itself); the document function hands each such event to
+ * {@link ReceiptMailing}. A transfer that pays an invoice mails one 入金確認のお知らせ, a redelivery of the same
+ * transfer (and of the event) none; a partial payment an acknowledgement with the amount left; a payment over two
+ * invoices one mail per invoice; none when the seller turned receipts off; a mailer that refuses fails the event
+ * (EventBridge retries it) and the retry mails it once.
  */
 @ExtendWith(DynamoDbLocalExtension.class)
 class ReceiptMailingTest {
@@ -67,8 +74,49 @@ class ReceiptMailingTest {
                 null, receipts));
     }
 
-    private PaymentService service(Mailer mailer) {
-        return new PaymentService(store, new JsonLinesEventLog(out.resolve("events.jsonl")), () -> NOW, mailer);
+    private static final Pattern PAYMENT_ID = Pattern.compile("\"paymentId\":\"([^\"]+)\"");
+    private final List<String> handled = new ArrayList<>();
+
+    /** The payment door; with the events it published so far handed to {@code receipts} (the document function). */
+    private Payments service(Mailer mailer) {
+        JsonLinesEventLog events = new JsonLinesEventLog(out.resolve("events.jsonl"));
+        return new Payments(new PaymentService(store, events, () -> NOW), events,
+                new ReceiptMailing(store, new MailOnce(store, mailer, () -> NOW)));
+    }
+
+    private final class Payments {
+        private final PaymentService service;
+        private final JsonLinesEventLog events;
+        private final ReceiptMailing receipts;
+
+        Payments(PaymentService service, JsonLinesEventLog events, ReceiptMailing receipts) {
+            this.service = service;
+            this.events = events;
+            this.receipts = receipts;
+        }
+
+        /** The matcher posts the payment; then EventBridge delivers each new payment.applied event. */
+        void handle(PaymentNotification n) {
+            service.handle(n);
+            deliver();
+        }
+
+        void deliver() {
+            for (DomainEvent e : events.events()) {
+                if (e.type().equals(PaymentEvents.PAYMENT_APPLIED) && !handled.contains(e.id())) {
+                    Matcher paymentId = PAYMENT_ID.matcher(e.detailJson());
+                    assertTrue(paymentId.find(), e.detailJson());
+                    receipts.confirm(paymentId.group(1));
+                    handled.add(e.id());
+                }
+            }
+        }
+
+        /** EventBridge delivering every payment.applied event again. */
+        void redeliverAll() {
+            handled.clear();
+            deliver();
+        }
     }
 
     private Customer customer() {
@@ -90,13 +138,14 @@ class ReceiptMailingTest {
 
     @Test
     void aPaymentIsConfirmedOnceAndARedeliveryMailsNothing() throws Exception {
-        PaymentService service = service(outbox);
+        Payments service = service(outbox);
         Customer customer = customer();
         Invoice invoice = book.invoice(customer, 10_000);
         String pid = Ids.newId("t");
 
         service.handle(transfer(pid, 10_000, invoice.number()));
         service.handle(transfer(pid, 10_000, invoice.number()));
+        service.redeliverAll();
 
         List<FileOutboxMailer.Sent> mails = mails();
         assertEquals(1, mails.size(), mails.toString());
@@ -111,7 +160,7 @@ class ReceiptMailingTest {
 
     @Test
     void aPartialPaymentIsAcknowledgedWithWhatIsLeftAndAPaymentOverTwoInvoicesMailsEach() throws Exception {
-        PaymentService service = service(outbox);
+        Payments service = service(outbox);
         Customer customer = customer();
         Invoice invoice = book.invoice(customer, 10_000);
         service.handle(transfer(Ids.newId("t"), 4_000, invoice.number()));
@@ -128,16 +177,16 @@ class ReceiptMailingTest {
     @Test
     void aSellerWhoTurnedReceiptsOffMailsNone() {
         seller(false);
-        PaymentService service = service(outbox);
+        Payments service = service(outbox);
         Invoice invoice = book.invoice(customer(), 10_000);
         service.handle(transfer(Ids.newId("t"), 10_000, invoice.number()));
         assertEquals(List.of(), mails());
     }
 
     @Test
-    void aRefusedMailLeavesThePaymentUnannouncedAndTheNextDeliveryMailsItOnce() {
+    void aRefusedMailFailsTheEventAndItsRetryMailsItOnce() {
         boolean[] refuse = {true};
-        PaymentService service = service(email -> {
+        Payments service = service(email -> {
             if (refuse[0]) {
                 throw new IllegalStateException("SES throttled");
             }
@@ -146,12 +195,27 @@ class ReceiptMailingTest {
         Invoice invoice = book.invoice(customer(), 10_000);
         String pid = Ids.newId("t");
         assertThrows(IllegalStateException.class, () -> service.handle(transfer(pid, 10_000, invoice.number())));
-        assertEquals(false, store.payments().getByProviderId("bank", pid).orElseThrow().announced());
+        assertTrue(store.payments().getByProviderId("bank", pid).orElseThrow().announced(),
+                "the payment is posted and announced: its confirmation no longer holds up the payment path");
+        assertEquals(List.of(), mails());
 
         refuse[0] = false;
-        service.handle(transfer(pid, 10_000, invoice.number()));
+        service.deliver(); // EventBridge's retry of the failed event
+        service.redeliverAll();
         service.handle(transfer(pid, 10_000, invoice.number()));
         assertEquals(1, mails().size());
-        assertTrue(store.payments().getByProviderId("bank", pid).orElseThrow().announced());
+    }
+
+    @Test
+    void thePaymentPathItselfMailsNothingAndAnUnknownPaymentConfirmsNothing() {
+        JsonLinesEventLog events = new JsonLinesEventLog(out.resolve("events.jsonl"));
+        Invoice invoice = book.invoice(customer(), 10_000);
+        new PaymentService(store, events, () -> NOW).handle(transfer(Ids.newId("t"), 4_000, invoice.number()));
+        assertEquals(List.of(), mails());
+        List<DomainEvent> applied = events.events().stream()
+                .filter(e -> e.type().equals(PaymentEvents.PAYMENT_APPLIED)).toList();
+        assertEquals(1, applied.size(), "a partial payment is announced as applied too: " + events.events());
+        assertTrue(applied.get(0).detailJson().contains("\"applied\":4000"), applied.get(0).detailJson());
+        assertEquals(0, new ReceiptMailing(store, new MailOnce(store, outbox, () -> NOW)).confirm("pay_unknown"));
     }
 }

@@ -12,6 +12,20 @@ record DocumentEvent(String type, String documentId, String htmlKey) {
     /** The events whose invoice document is re-rendered (as the invoice is now) before its PDF. */
     static final Set<String> REFRESHED = Set.of("invoice.paid", "invoice.reopened");
 
+    /**
+     * The payment of a {@code payment.applied} event (its confirmations are mailed, nothing rendered), checked as
+     * the document ids are; null for any other event.
+     */
+    static String appliedPaymentId(Map<String, Object> event) {
+        if (!"payment.applied".equals(event.get("detail-type"))) {
+            return null;
+        }
+        if (!(event.get("detail") instanceof Map<?, ?> detail)) {
+            throw new IllegalArgumentException("event without detail: " + event.keySet());
+        }
+        return required(detail, "paymentId");
+    }
+
     /** Reads the envelope ({@code detail-type}, {@code detail.invoiceId} / {@code detail.creditNoteId}). */
     static DocumentEvent of(Map<String, Object> event) {
         Object type = event.get("detail-type");

@@ -9,37 +9,41 @@ import io.periodic.billing.ports.DocumentStore;
 import io.periodic.billing.rendering.DocumentRenderer;
 import io.periodic.billing.service.DocumentRefresh;
 import io.periodic.billing.service.InvoiceDelivery;
+import io.periodic.billing.service.ReceiptMailing;
 import io.periodic.billing.wiring.Periodic;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
- * EventBridge target for {@code invoice.finalized}, {@code invoice.voided}, {@code invoice.paid},
- * {@code invoice.reopened} and {@code credit_note.issued}: on a paid or reopened invoice it first re-renders the
- * stored HTML as the invoice is now ({@link DocumentRefresh}: the paid copy, or open again); then it reads the stored
- * HTML, stores the PDF beside it and hands it to {@link InvoiceDelivery}, which mails an issued invoice or credit
- * note with the PDF attached, once (re-renders mail nobody). Duplicate events are harmless. Failures are retried by
- * EventBridge, then dead-lettered (alarmed).
+ * EventBridge target for the document events ({@link DocumentEvent}) and {@code payment.applied}, on which it mails
+ * the payment's confirmations ({@link ReceiptMailing}) and renders nothing. On a paid or reopened invoice it first
+ * re-renders the stored HTML as the invoice is now ({@link DocumentRefresh}); then it renders the stored HTML to a
+ * PDF beside it and hands it to {@link InvoiceDelivery}, which mails an issued invoice or credit note with the PDF
+ * attached, once. Duplicate events are harmless; failures are retried by EventBridge, then dead-lettered (alarmed).
  */
 public final class InvoicePdfHandler implements RequestHandler<Map<String, Object>, String> {
     private final DocumentStore documents;
     private final DocumentRefresh refresh;
     private final InvoiceDelivery delivery;
+    private final ReceiptMailing receipts;
 
     public InvoicePdfHandler() {
         this(Periodic.fromEnvironment());
     }
 
     private InvoicePdfHandler(Periodic root) {
-        this(root.documents(), invoiceId -> root.documentRefresh().refresh(invoiceId), root.invoiceDelivery());
+        this(root.documents(), invoiceId -> root.documentRefresh().refresh(invoiceId), root.invoiceDelivery(),
+                root.receiptMailing());
         // SnapStart: load the fonts and the PDF pipeline by rendering a Japanese invoice in memory; read a missing key.
         Priming.register("invoice-pdf", this::prime);
     }
 
-    public InvoicePdfHandler(DocumentStore documents, DocumentRefresh refresh, InvoiceDelivery delivery) {
+    public InvoicePdfHandler(DocumentStore documents, DocumentRefresh refresh, InvoiceDelivery delivery,
+            ReceiptMailing receipts) {
         this.documents = documents;
         this.refresh = refresh;
         this.delivery = delivery;
+        this.receipts = receipts;
     }
 
     /** SnapStart priming: fonts and PDF pipeline loaded by rendering in memory; a missing key and mail read. */
@@ -51,14 +55,17 @@ public final class InvoicePdfHandler implements RequestHandler<Map<String, Objec
 
     @Override
     public String handleRequest(Map<String, Object> event, Context context) {
+        String paymentId = DocumentEvent.appliedPaymentId(event);
+        if (paymentId != null) {
+            return "receipts:" + receipts.confirm(paymentId);
+        }
         DocumentEvent document = DocumentEvent.of(event);
         if (document.refreshedInvoiceId() != null) {
             refresh.refresh(document.refreshedInvoiceId());
         }
         byte[] html = documents.get(document.htmlKey());
         if (html == null) {
-            throw new IllegalStateException("document " + document.htmlKey() + " is not stored (yet); EventBridge "
-                    + "will retry");
+            throw new IllegalStateException("document " + document.htmlKey() + " not stored yet; EventBridge retries");
         }
         byte[] pdf = HtmlToPdf.render(new String(html, StandardCharsets.UTF_8));
         String link = documents.put(document.pdfKey(), "application/pdf", pdf);

@@ -19,6 +19,7 @@ import io.periodic.billing.service.InvoiceDelivery;
 import io.periodic.billing.service.InvoiceIssuing;
 import io.periodic.billing.service.InvoiceNotifications;
 import io.periodic.billing.service.MailOnce;
+import io.periodic.billing.service.ReceiptMailing;
 import io.periodic.billing.service.StoredInvoiceDocuments;
 import io.periodic.billing.testing.BillingWorld;
 import io.periodic.local.engines.DynamoDbLocalEngine;
@@ -87,7 +88,8 @@ class InvoiceMailTest {
         Invoice invoice = world.invoicesOf(tokyo).get(0);
         FileOutboxMailer outbox = new FileOutboxMailer(out.resolve("outbox"), world.clock::now);
         InvoicePdfHandler pdf = new InvoicePdfHandler(documents,
-                new StoredInvoiceDocuments(world.store, new DocumentRenderer(), documents), new InvoiceDelivery(world.store, documents, new MailOnce(world.store, outbox, world.clock)));
+                new StoredInvoiceDocuments(world.store, new DocumentRenderer(), documents), new InvoiceDelivery(world.store, documents, new MailOnce(world.store, outbox, world.clock)),
+                new ReceiptMailing(world.store, new MailOnce(world.store, outbox, world.clock)));
 
         DomainEvent finalized = events.events().stream().filter(e -> e.type().equals(InvoiceEvents.FINALIZED))
                 .findFirst().orElseThrow();

@@ -12,6 +12,7 @@ import io.periodic.billing.persistence.BillingTable;
 import io.periodic.billing.ports.Clock;
 import io.periodic.billing.service.InvoiceDelivery;
 import io.periodic.billing.service.MailOnce;
+import io.periodic.billing.service.ReceiptMailing;
 import io.periodic.local.engines.DynamoDbLocalEngine;
 import io.periodic.local.engines.DynamoDbLocalExtension;
 import io.periodic.local.engines.Engines;
@@ -34,11 +35,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(DynamoDbLocalExtension.class)
 class SampleEventsTest {
     private final InvoiceDelivery noMail;
+    private final ReceiptMailing noReceipt;
 
     SampleEventsTest(DynamoDbLocalEngine dynamo) {
         BillingStore store = new BillingStore(dynamo.clientBuilder().build(), BillingTable.LOGICAL_ID);
         noMail = new InvoiceDelivery(store, new DirectoryDocumentStore(Path.of("target/none")),
                 new MailOnce(store, email -> fail("no mail expected: " + email.key()), Clock.system()));
+        noReceipt = new ReceiptMailing(store, new MailOnce(store, email -> fail("no receipt expected: "
+                + email.key()), Clock.system()));
     }
 
     @Test
@@ -51,7 +55,7 @@ class SampleEventsTest {
         Map<String, Object> event = EventLoader.loadEvent(
                 Engines.templatePath().resolveSibling("events/invoice-pdf-finalized.json").toString(), Map.class);
 
-        String link = new InvoicePdfHandler(documents, id -> { }, noMail).handleRequest(event, null);
+        String link = new InvoicePdfHandler(documents, id -> { }, noMail, noReceipt).handleRequest(event, null);
 
         assertTrue(link.endsWith("invoices/in_sub_sample_tokyo_2026-12-01.pdf"), link);
         byte[] pdf = documents.get("invoices/in_sub_sample_tokyo_2026-12-01.pdf");
@@ -68,7 +72,7 @@ class SampleEventsTest {
         InvoicePdfHandler handler = new InvoicePdfHandler(documents, invoiceId -> {
             refreshed.add(invoiceId);
             documents.put("invoices/" + invoiceId + ".html", "text/html", html("PAID COPY " + refreshed.size()));
-        }, noMail);
+        }, noMail, noReceipt);
         for (String type : new String[] {"invoice.paid", "invoice.reopened"}) {
             String link = handler.handleRequest(Map.of("detail-type", type, "source", "periodic.billing",
                     "detail", Map.of("invoiceId", "in_paid", "status", "PAID")), null);
@@ -91,7 +95,7 @@ class SampleEventsTest {
     @Test
     void eventsThatAreNotAboutADocumentAreRefusedClearly() {
         InvoicePdfHandler handler = new InvoicePdfHandler(new DirectoryDocumentStore(Path.of("target/none")),
-                id -> { }, noMail);
+                id -> { }, noMail, noReceipt);
         var wrongType = assertThrows(IllegalArgumentException.class, () -> handler.handleRequest(
                 Map.of("detail-type", "payment.unapplied", "detail", Map.of()), null));
         assertTrue(wrongType.getMessage().contains("payment.unapplied"));
@@ -99,5 +103,24 @@ class SampleEventsTest {
                 Map.of("detail-type", "invoice.finalized", "detail", Map.of("invoiceId", "../../etc/passwd")), null));
         assertThrows(IllegalStateException.class, () -> handler.handleRequest(
                 Map.of("detail-type", "invoice.finalized", "detail", Map.of("invoiceId", "in_missing")), null));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aPaymentAppliedEventMailsTheConfirmationsAndRendersNothing() throws Exception {
+        Path root = Files.createTempDirectory("pdf-receipt");
+        DirectoryDocumentStore documents = new DirectoryDocumentStore(root);
+        Map<String, Object> event = EventLoader.loadEvent(
+                Engines.templatePath().resolveSibling("events/invoice-pdf-payment-applied.json").toString(), Map.class);
+
+        // The table is empty: the sample's payment is not stored, so there is nothing to confirm (and no PDF).
+        assertEquals("receipts:0", new InvoicePdfHandler(documents, id -> fail("nothing to re-render"), noMail,
+                noReceipt).handleRequest(event, null));
+        try (var files = Files.list(root)) {
+            assertEquals(0, files.count(), "nothing rendered or stored");
+        }
+        assertThrows(IllegalArgumentException.class, () -> new InvoicePdfHandler(documents, id -> { }, noMail,
+                noReceipt).handleRequest(Map.of("detail-type", "payment.applied", "detail",
+                Map.of("paymentId", "../secrets")), null));
     }
 }

@@ -8,6 +8,7 @@ import io.periodic.billing.ports.DomainEvent;
 import io.periodic.billing.ports.EventPublisher;
 import io.periodic.billing.service.DocumentRefresh;
 import io.periodic.billing.service.InvoiceDelivery;
+import io.periodic.billing.service.ReceiptMailing;
 import io.periodic.functions.invoicepdf.InvoicePdfHandler;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -29,14 +30,15 @@ import java.util.stream.Stream;
  * that is not a PDF), and the events that mail the customer ({@code invoice.finalized}, {@code credit_note.issued})
  * go straight to the delivery use case, the mail without an attachment (docs/delivery.md). An event waiting for its
  * PDF or mail is kept in {@code state/pdf-pending} when the state is kept in a folder, so a restart renders or mails
- * it.
+ * it. {@code payment.applied} goes to the same function's payment confirmations (receipts) in both modes.
  */
 final class LocalEvents implements EventPublisher {
     private static final Set<String> DOCUMENT_EVENTS = Set.of("invoice.finalized", "invoice.voided",
-            "invoice.paid", "invoice.reopened", "credit_note.issued");
+            "invoice.paid", "invoice.reopened", "credit_note.issued", "payment.applied");
     /** The events on which the document function re-renders an invoice's HTML (DocumentEvent.REFRESHED). */
     private static final Set<String> REFRESHED = Set.of("invoice.paid", "invoice.reopened");
-    private static final Set<String> MAILED_EVENTS = Set.of("invoice.finalized", "credit_note.issued");
+    private static final Set<String> MAILED_EVENTS = Set.of("invoice.finalized", "credit_note.issued",
+            "payment.applied");
     private static final String PENDING = "pdf-pending";
 
     private final JsonLinesEventLog log;
@@ -92,9 +94,10 @@ final class LocalEvents implements EventPublisher {
     /**
      * Hands every queued document event to the PDF function, as EventBridge would (with PDFs off: a paid or reopened
      * invoice's HTML re-rendered through {@code refresh}, an issued document to the delivery, which mails without a
-     * PDF); returns how many.
+     * PDF, an applied payment to its confirmations); returns how many.
      */
-    int renderPdfs(InvoicePdfHandler pdfs, DocumentRefresh refresh, InvoiceDelivery delivery) {
+    int renderPdfs(InvoicePdfHandler pdfs, DocumentRefresh refresh, InvoiceDelivery delivery,
+            ReceiptMailing receipts) {
         int rendered = 0;
         for (DomainEvent event = pdfWork.poll(); event != null; event = pdfWork.poll()) {
             try {
@@ -102,6 +105,8 @@ final class LocalEvents implements EventPublisher {
                 if (pdf) {
                     pdfs.handleRequest(Map.of("detail-type", event.type(), "source", "periodic.billing",
                             "detail", detail), null);
+                } else if (event.type().equals("payment.applied")) {
+                    receipts.confirm(String.valueOf(detail.get("paymentId")));
                 } else if (REFRESHED.contains(event.type())) {
                     refresh.refresh(String.valueOf(detail.get("invoiceId")));
                 } else {

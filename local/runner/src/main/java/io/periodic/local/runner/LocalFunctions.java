@@ -3,6 +3,7 @@ package io.periodic.local.runner;
 import com.amazonaws.services.lambda.runtime.Context;
 import io.periodic.billing.service.DocumentRefresh;
 import io.periodic.billing.service.InvoiceDelivery;
+import io.periodic.billing.service.ReceiptMailing;
 import io.periodic.billing.wiring.Periodic;
 import io.periodic.functions.billingapi.BillingApi;
 import io.periodic.functions.billingapi.BillingApiHandler;
@@ -44,6 +45,7 @@ final class LocalFunctions {
     final InvoicePdfHandler pdfs;
     /** The mails of issued documents when PDFs are off (with PDFs on, {@link #pdfs} sends them). */
     final InvoiceDelivery delivery;
+    final ReceiptMailing receipts;
     final BillingApiHandler api;
     final DeliveryEventsHandler deliveryEvents;
     final InvoicePageHandler page;
@@ -67,8 +69,9 @@ final class LocalFunctions {
         this.dunningSteps = new DunningStepsHandler(rootFor("dunning").dunningService());
         this.dunningStarter = new DunningStarterHandler(rootFor("dunning").dunningStarter());
         this.delivery = root.invoiceDelivery();
+        this.receipts = root.receiptMailing();
         this.pdfs = new InvoicePdfHandler(root.documents(), invoiceId -> root.documentRefresh().refresh(invoiceId),
-                delivery);
+                delivery, receipts);
         this.api = new BillingApiHandler(BillingApi.over(rootFor("billing-api")));
         this.deliveryEvents = new DeliveryEventsHandler(rootFor("delivery-events").deliveryFeedback());
         this.page = new InvoicePageHandler(rootFor("invoice-page").hostedInvoicePage());

@@ -147,7 +147,7 @@ final class Simulation {
      * an invoice, PDFs when on); returns how many.
      */
     int documents() {
-        return events.renderPdfs(functions.pdfs, functions.documentRefresh(), functions.delivery);
+        return events.renderPdfs(functions.pdfs, functions.documentRefresh(), functions.delivery, functions.receipts);
     }
 
     /** Runs {@code work} alone (no request, no other instant meanwhile). */
