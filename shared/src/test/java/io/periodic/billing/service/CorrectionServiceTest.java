@@ -218,6 +218,9 @@ class CorrectionServiceTest {
                 new CreditNote.TaxPart(TaxRate.of("8.1"), Money.of(20_000, "EUR"), Money.of(1_620, "EUR"))),
                 partial.taxParts());
         assertEquals(partial, store.credit().getNote(partial.id()).orElseThrow().withVersion(partial.version()));
+        assertTrue(events.events().stream().anyMatch(e -> e.type().equals(InvoiceEvents.CREDIT_NOTE_ISSUED)
+                && e.detailJson().contains("\"taxRates\":[{\"taxRate\":\"2.6\",\"subtotal\":10000,\"tax\":260},"
+                        + "{\"taxRate\":\"8.1\",\"subtotal\":20000,\"tax\":1620}]")), "credit_note.issued per rate");
         CreditNote rest = service.creditNote(invoice.id(), "k2", null, "Cancelled", null);
         assertEquals(List.of(
                 new CreditNote.TaxPart(TaxRate.of("2.6"), Money.of(40_000, "EUR"), Money.of(1_040, "EUR")),
