@@ -16,10 +16,7 @@ import io.periodic.billing.money.TaxRate;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Correcting issued invoices (plain domain logic; the store commits each plan in one transaction). An issued
@@ -30,9 +27,10 @@ import java.util.TreeMap;
  *   <li><b>Reissue</b>: a new invoice (new number) for a voided one, same lines or corrected ones, noting which
  *       invoice it replaces.
  *   <li><b>Credit note</b>: full or partial. It reduces the amount due ({@code REDUCE_AMOUNT_DUE}) or, for what was
- *       already paid, adds to the customer's credit balance ({@code CUSTOMER_BALANCE}). Tax is credited at the
- *       invoice's rates (spread over its rates in proportion to their net amounts, rounded once per rate); a full
- *       credit note credits exactly what is left, so all notes together never exceed the invoice.
+ *       already paid, adds to the customer's credit balance ({@code CUSTOMER_BALANCE}). The note records
+ *       its amounts per rate of the invoice ({@link CreditNoteRates}: a partial credit spread over the rates in
+ *       proportion to the net left at each, its tax rounded once per rate); a full credit note credits exactly
+ *       what is left at every rate, so all notes together never exceed the invoice, at any rate.
  * </ul>
  */
 public final class Corrections {
@@ -125,14 +123,10 @@ public final class Corrections {
         InvoiceTransitions.requireCreditable(invoice);
         Money zero = Money.zero(invoice.currency());
         Money creditedNet = earlier.stream().map(CreditNote::subtotal).reduce(zero, Money::plus);
-        Money creditedTax = earlier.stream().map(CreditNote::tax).reduce(zero, Money::plus);
         Money leftNet = invoice.subtotal().minus(creditedNet);
-        Money leftTax = invoice.tax().minus(creditedTax);
-        Money subtotal;
-        Money tax;
+        List<CreditNote.TaxPart> parts;
         if (net == null || net.equals(leftNet)) {
-            subtotal = leftNet;
-            tax = leftTax;
+            parts = CreditNoteRates.full(invoice, earlier);
         } else {
             net.requireCurrency(invoice.currency());
             if (!net.isPositive()) {
@@ -142,9 +136,10 @@ public final class Corrections {
                 throw new InvoiceStateException("only " + leftNet + " (net) of invoice " + label(invoice)
                         + " is left to credit, not " + net);
             }
-            subtotal = net;
-            tax = taxFor(invoice, net).min(leftTax);
+            parts = CreditNoteRates.partial(invoice, earlier, net);
         }
+        Money subtotal = parts.stream().map(CreditNote.TaxPart::subtotal).reduce(zero, Money::plus);
+        Money tax = parts.stream().map(CreditNote.TaxPart::tax).reduce(zero, Money::plus);
         if (!subtotal.plus(tax).isPositive()) {
             throw new InvoiceStateException("invoice " + label(invoice) + " has nothing left to credit");
         }
@@ -158,7 +153,7 @@ public final class Corrections {
         }
         Sequence after = sequence.next();
         CreditNote note = new CreditNote(noteId, DocumentNumbers.format(sequence.series(), after.last()), invoice.id(),
-                invoice.customerId(), subtotal, tax, disposition, reason, today, now, null);
+                invoice.customerId(), subtotal, tax, parts, disposition, reason, today, now, null);
         if (disposition == CreditNote.Disposition.REDUCE_AMOUNT_DUE) {
             return new CreditNotePlan(note, after, InvoiceTransitions.settled(invoice.withCredited(total)), null,
                     null);
@@ -167,25 +162,6 @@ public final class Corrections {
                 "credit note " + note.number(), now);
         return new CreditNotePlan(note, after, null, entry,
                 new CreditBalance(balance.customerId(), balance.balance().plus(total), balance.version()));
-    }
-
-    /** Tax on a partial net credit: spread over the invoice's rates by their net share, rounded once per rate. */
-    private static Money taxFor(Invoice invoice, Money net) {
-        Map<TaxRate, Money> netByRate = new TreeMap<>();
-        for (InvoiceLine line : invoice.lines()) {
-            netByRate.merge(line.taxRate(), line.amount(), Money::plus);
-        }
-        List<TaxRate> rates = new ArrayList<>(netByRate.keySet());
-        long[] weights = rates.stream().mapToLong(r -> Math.max(0, netByRate.get(r).minor())).toArray();
-        if (Arrays.stream(weights).sum() == 0) {
-            return Money.zero(invoice.currency());
-        }
-        List<Money> shares = net.allocate(weights);
-        List<TaxCalculator.Line> lines = new ArrayList<>();
-        for (int i = 0; i < rates.size(); i++) {
-            lines.add(new TaxCalculator.Line(shares.get(i), rates.get(i), TaxBehavior.EXCLUSIVE));
-        }
-        return TaxCalculator.calculate(invoice.currency(), lines).tax();
     }
 
     private static String label(Invoice invoice) {

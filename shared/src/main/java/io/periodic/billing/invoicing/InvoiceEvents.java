@@ -48,6 +48,15 @@ public final class InvoiceEvents {
             money(g, "subtotal", note.subtotal());
             money(g, "tax", note.tax());
             money(g, "total", note.total());
+            g.writeArrayFieldStart("taxRates"); // per rate, as in the API (docs/tax.md)
+            for (CreditNote.TaxPart part : note.taxParts()) {
+                g.writeStartObject();
+                g.writeStringField("taxRate", part.rate() == null ? null : part.rate().toString());
+                money(g, "subtotal", part.subtotal());
+                money(g, "tax", part.tax());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
             g.writeStringField("disposition", note.disposition().name());
             g.writeStringField("issueDate", note.issueDate().toString());
             if (documentUrl != null) {

@@ -3,11 +3,19 @@ package io.periodic.billing.persistence;
 import static io.periodic.billing.persistence.Column.date;
 import static io.periodic.billing.persistence.Column.instant;
 import static io.periodic.billing.persistence.Column.money;
+import static io.periodic.billing.persistence.Column.number;
+import static io.periodic.billing.persistence.Column.of;
 import static io.periodic.billing.persistence.Column.string;
 
 import io.periodic.billing.model.CreditBalance;
 import io.periodic.billing.model.CreditEntry;
 import io.periodic.billing.model.CreditNote;
+import io.periodic.billing.money.Money;
+import io.periodic.billing.money.TaxRate;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import software.amazon.awssdk.enhanced.dynamodb.EnhancedType;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 
 /**
@@ -17,6 +25,56 @@ import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
  */
 final class CreditSchema {
     private CreditSchema() {}
+
+    /**
+     * A credit note's part at one tax rate as stored: the rate as text and the amounts as integer minor units in the
+     * note's currency (that of its subtotal), like an invoice line.
+     */
+    record StoredTaxPart(String rate, long subtotal, long tax) {
+        static StoredTaxPart of(CreditNote.TaxPart part) {
+            return new StoredTaxPart(part.rate().toString(), part.subtotal().minor(), part.tax().minor());
+        }
+
+        CreditNote.TaxPart toPart(Currency currency) {
+            return new CreditNote.TaxPart(TaxRate.of(rate), Money.of(subtotal, currency), Money.of(tax, currency));
+        }
+    }
+
+    /** A part per rate, a nested document of the {@code taxParts} list. */
+    enum TaxPartAttribute implements StoredAttribute<StoredTaxPart> {
+        RATE(string("rate")),
+        SUBTOTAL(number("subtotal")),
+        TAX(number("tax"));
+
+        private final Column column;
+
+        TaxPartAttribute(Column column) {
+            this.column = column;
+        }
+
+        @Override
+        public Column column() {
+            return column;
+        }
+
+        @Override
+        public Object valueOf(StoredTaxPart it) {
+            return switch (this) {
+                case RATE -> it.rate();
+                case SUBTOTAL -> it.subtotal();
+                case TAX -> it.tax();
+            };
+        }
+
+        @Override
+        public StoredTaxPart recordOf(Row r) {
+            return new StoredTaxPart(r.get(RATE), r.get(SUBTOTAL), r.get(TAX));
+        }
+
+        static final TableSchema<StoredTaxPart> SCHEMA = SchemaBuilder.of(StoredTaxPart.class, values());
+        static final EnhancedType<List<StoredTaxPart>> LIST = EnhancedType.listOf(
+                EnhancedType.documentOf(StoredTaxPart.class, SCHEMA));
+    }
 
     enum NoteAttribute implements StoredAttribute<CreditNote> {
         PK(Column.PK),
@@ -30,6 +88,11 @@ final class CreditSchema {
         CUSTOMER_ID(string("customerId")),
         SUBTOTAL(money("subtotal")),
         TAX(money("tax")),
+        /**
+         * The amounts per tax rate; absent on notes stored before it (they read as one part without a rate) and
+         * written only for notes that have rates, so such a note is stored as before.
+         */
+        TAX_PARTS(of("taxParts", TaxPartAttribute.LIST)),
         DISPOSITION(string("disposition")),
         REASON(string("reason")),
         ISSUE_DATE(date("issueDate")),
@@ -63,6 +126,7 @@ final class CreditSchema {
                 case CUSTOMER_ID -> it.customerId();
                 case SUBTOTAL -> it.subtotal();
                 case TAX -> it.tax();
+                case TAX_PARTS -> it.hasRates() ? storedParts(it.taxParts()) : null;
                 case DISPOSITION -> it.disposition().name();
                 case REASON -> it.reason();
                 case ISSUE_DATE -> it.issueDate();
@@ -78,6 +142,7 @@ final class CreditSchema {
             for (NoteAttribute a : values()) {
                 note = switch (a) {
                     case PK, SK, GSI1_PK, GSI1_SK, TYPE, TOTAL -> note;
+                    case TAX_PARTS -> note.taxParts(parts(r.get(a), r.<Money>get(SUBTOTAL).currency()));
                     case ID -> note.id(r.get(a));
                     case NUMBER -> note.number(r.get(a));
                     case INVOICE_ID -> note.invoiceId(r.get(a));
@@ -92,6 +157,26 @@ final class CreditSchema {
                 };
             }
             return note.build();
+        }
+
+        private static List<StoredTaxPart> storedParts(List<CreditNote.TaxPart> parts) {
+            List<StoredTaxPart> stored = new ArrayList<>(parts.size());
+            for (CreditNote.TaxPart part : parts) {
+                stored.add(StoredTaxPart.of(part));
+            }
+            return stored;
+        }
+
+        /** Null (the note's single part without a rate) for a note stored without parts. */
+        private static List<CreditNote.TaxPart> parts(List<StoredTaxPart> stored, Currency currency) {
+            if (stored == null) {
+                return null;
+            }
+            List<CreditNote.TaxPart> parts = new ArrayList<>(stored.size());
+            for (StoredTaxPart part : stored) {
+                parts.add(part.toPart(currency));
+            }
+            return parts;
         }
     }
 

@@ -99,6 +99,10 @@ final class DocumentView {
             String taxLegend) {
     }
 
-    record CreditNote(Header header, Messages t, String reason, List<Total> totals, List<Segment> disposition) {
+    /**
+     * taxLegend: the sentence explaining the reduced-rate marker of a per-rate total, or null when none carries it.
+     */
+    record CreditNote(Header header, Messages t, String reason, List<Total> totals, List<Segment> disposition,
+            String taxLegend) {
     }
 }

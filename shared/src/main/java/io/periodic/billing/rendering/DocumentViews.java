@@ -153,21 +153,27 @@ final class DocumentViews {
                 t.get("creditNote.total"), f.money(note.total()), null, t.get("footer.thanks"));
         header = header.withBrand(Branded.brand(seller.branding(), language, logoSrc));
 
-        // The credited tax has the rate of the credited lines: name it when the invoice has a single rate.
-        Map<TaxRate, Money> rates = invoice.taxByRate();
-        String taxLabel = rates.size() == 1
-                ? t.format("creditNote.taxRate", f.percent(rates.keySet().iterator().next()))
-                : t.get("creditNote.tax");
-        List<DocumentView.Total> totals = List.of(
-                new DocumentView.Total(t.get("creditNote.subtotal"), f.money(note.subtotal()), "plain"),
-                new DocumentView.Total(taxLabel, f.money(note.tax()), "plain"),
-                new DocumentView.Total(t.get("creditNote.total"), f.money(note.total()), "due"));
+        List<DocumentView.Total> totals = new ArrayList<>();
+        totals.add(new DocumentView.Total(t.get("creditNote.subtotal"), f.money(note.subtotal()), "plain"));
+        boolean anyReduced = false;
+        if (note.taxParts().size() > 1) {
+            // Per rate its returned amount and tax, labelled as on the invoice (a 適格返還請求書, docs/tax.md).
+            anyReduced = rateTotals(note.taxParts(), Money.zero(note.tax().currency()), seller, t, f, totals);
+        } else {
+            // One rate: the part's, or for a note stored before the parts the invoice's when it has only one.
+            TaxRate rate = note.hasRates() ? note.taxParts().get(0).rate()
+                    : invoice.taxByRate().size() == 1 ? invoice.taxByRate().keySet().iterator().next() : null;
+            String taxLabel = rate != null ? t.format("creditNote.taxRate", f.percent(rate)) : t.get("creditNote.tax");
+            totals.add(new DocumentView.Total(taxLabel, f.money(note.tax()), "plain"));
+        }
+        totals.add(new DocumentView.Total(t.get("creditNote.total"), f.money(note.total()), "due"));
 
         List<Segment> disposition = switch (note.disposition()) {
             case REDUCE_AMOUNT_DUE -> t.rich("creditNote.reducesAmountDue", invoiceNumber);
             case CUSTOMER_BALANCE -> t.rich("creditNote.toCreditBalance", invoiceNumber);
         };
-        return new DocumentView.CreditNote(header, t, note.reason(), totals, disposition);
+        return new DocumentView.CreditNote(header, t, note.reason(), totals, disposition,
+                anyReduced ? t.get("lines.reducedLegend") : null);
     }
 
     private static DocumentView.Party seller(SellerProfile seller, Messages t, Formats f) {
@@ -252,20 +258,15 @@ final class DocumentViews {
     private static List<DocumentView.Total> totals(Invoice invoice, SellerProfile seller, Messages t, Formats f) {
         List<DocumentView.Total> totals = new ArrayList<>();
         totals.add(new DocumentView.Total(t.get("totals.subtotal"), f.money(invoice.subtotal()), "plain"));
-        Map<TaxRate, Money> taxByRate = invoice.taxByRate();
-        for (Map.Entry<TaxRate, Money> rate : taxByRate.entrySet()) {
+        List<CreditNote.TaxPart> rates = new ArrayList<>();
+        for (Map.Entry<TaxRate, Money> rate : invoice.taxByRate().entrySet()) {
             Money base = invoice.lines().stream()
                     .filter(line -> line.taxRate().compareTo(rate.getKey()) == 0)
                     .map(InvoiceLine::amount)
                     .reduce(Money.zero(invoice.currency()), Money::plus);
-            String percent = QualifiedInvoices.isReducedRate(seller, rate.getKey())
-                    ? f.percent(rate.getKey()) + t.get("lines.reducedMark") : f.percent(rate.getKey());
-            totals.add(new DocumentView.Total(t.format("totals.taxRate", percent, f.money(base)),
-                    f.money(rate.getValue()), "plain"));
+            rates.add(new CreditNote.TaxPart(rate.getKey(), base, rate.getValue()));
         }
-        if (taxByRate.size() != 1) {
-            totals.add(new DocumentView.Total(t.get("totals.tax"), f.money(invoice.tax()), "plain"));
-        }
+        rateTotals(rates, Money.zero(invoice.currency()), seller, t, f, totals);
         totals.add(new DocumentView.Total(t.get("totals.total"), f.money(invoice.total()), "grand"));
         if (invoice.creditApplied().isPositive()) {
             totals.add(new DocumentView.Total(t.get("totals.creditApplied"), f.money(invoice.creditApplied().negate()),
@@ -286,6 +287,30 @@ final class DocumentViews {
         }
         totals.add(new DocumentView.Total(t.get("totals.amountDue"), f.money(invoice.amountDue()), "due"));
         return totals;
+    }
+
+    /**
+     * Adds per rate its base and its tax ("Tax 8%* on ¥6,687", the reduced rate with its marker), then the total tax
+     * unless there is exactly one rate: the invoice's totals, and a credit note's over several rates.
+     *
+     * @return whether a rate carries the reduced-rate marker (the document then prints the legend)
+     */
+    private static boolean rateTotals(List<CreditNote.TaxPart> rates, Money zero, SellerProfile seller, Messages t,
+            Formats f, List<DocumentView.Total> totals) {
+        boolean anyReduced = false;
+        Money tax = zero;
+        for (CreditNote.TaxPart rate : rates) {
+            boolean reduced = QualifiedInvoices.isReducedRate(seller, rate.rate());
+            anyReduced |= reduced;
+            String percent = reduced ? f.percent(rate.rate()) + t.get("lines.reducedMark") : f.percent(rate.rate());
+            totals.add(new DocumentView.Total(t.format("totals.taxRate", percent, f.money(rate.subtotal())),
+                    f.money(rate.tax()), "plain"));
+            tax = tax.plus(rate.tax());
+        }
+        if (rates.size() != 1) {
+            totals.add(new DocumentView.Total(t.get("totals.tax"), f.money(tax), "plain"));
+        }
+        return anyReduced;
     }
 
     /**

@@ -224,6 +224,13 @@ final class StoredItems {
                 new Case<>("credit-note.sparse", CreditSchema.CREDIT_NOTE, new CreditNote("cn_golden2", null,
                         "inv_golden1", "cus_golden1", Money.of(1_000, "JPY"), Money.of(0, "JPY"),
                         CreditNote.Disposition.REDUCE_AMOUNT_DUE, "wrong seats", D0, T0, null)),
+                // A note with its amounts per rate (the two items above are notes stored before the parts).
+                new Case<>("credit-note.two-rates", CreditSchema.CREDIT_NOTE, new CreditNote("cn_golden3",
+                        "CN-2026-000002", "inv_golden1", "cus_golden1", Money.of(1_500, "JPY"), Money.of(140, "JPY"),
+                        List.of(new CreditNote.TaxPart(TaxRate.of("8"), Money.of(500, "JPY"), Money.of(40, "JPY")),
+                                new CreditNote.TaxPart(TaxRate.of("10"), Money.of(1_000, "JPY"),
+                                        Money.of(100, "JPY"))),
+                        CreditNote.Disposition.CUSTOMER_BALANCE, "returned reduced-rate goods", D0, T0, 1L)),
                 new Case<>("credit-balance.full", CreditSchema.CREDIT_BALANCE,
                         new CreditBalance("cus_golden1", Money.of(2_500, "JPY"), 4L)),
                 new Case<>("credit-balance.sparse", CreditSchema.CREDIT_BALANCE,

@@ -33,6 +33,14 @@ class GoldenFilesTest {
                 sample("credit-note-ja.html", () -> RENDERER.creditNoteHtml(Samples.jpCreditNoteDocument())),
                 sample("credit-note-ko.html", () -> RENDERER.creditNoteHtml(Samples.krCreditNoteDocument())),
                 sample("credit-note-sr-Latn.html", () -> RENDERER.creditNoteHtml(Samples.rsCreditNoteDocument())),
+                sample("credit-note-two-rates-ja.html",
+                        () -> RENDERER.creditNoteHtml(Samples.jpMultiRateCreditNoteDocument("ja-JP"))),
+                sample("credit-note-two-rates-en.html",
+                        () -> RENDERER.creditNoteHtml(Samples.jpMultiRateCreditNoteDocument("en-US"))),
+                sample("credit-note-two-rates-ko.html",
+                        () -> RENDERER.creditNoteHtml(Samples.jpMultiRateCreditNoteDocument("ko-KR"))),
+                sample("credit-note-two-rates-sr-Latn.html",
+                        () -> RENDERER.creditNoteHtml(Samples.jpMultiRateCreditNoteDocument("sr-Latn-RS"))),
                 // Branding (docs/branding.md): logo, brand colour, footer note in each language.
                 sample("invoice-branded-en.html", () -> BrandedSamples.RENDERER.invoiceHtml(
                         BrandedSamples.branded(Samples.usDocument()))),

@@ -1,7 +1,9 @@
 package io.periodic.billing.rendering;
 
 import io.periodic.billing.calendar.Fraction;
+import io.periodic.billing.invoicing.Corrections;
 import io.periodic.billing.model.Address;
+import io.periodic.billing.model.CreditBalance;
 import io.periodic.billing.model.CreditNote;
 import io.periodic.billing.model.Customer;
 import io.periodic.billing.model.Invoice;
@@ -11,6 +13,7 @@ import io.periodic.billing.model.LineKind;
 import io.periodic.billing.model.RecipientKind;
 import io.periodic.billing.model.SellerProfile;
 import io.periodic.billing.model.SellerProfile.BankAccount;
+import io.periodic.billing.model.Sequence;
 import io.periodic.billing.money.Currencies;
 import io.periodic.billing.money.Money;
 import io.periodic.billing.money.TaxBehavior;
@@ -187,6 +190,21 @@ final class Samples {
         Customer c = customer(jpCustomer(), jpCustomer().name(), Locale.forLanguageTag(languageTag),
                 jpCustomer().taxId());
         return new InvoiceDocument(jpMultiRateInvoice(c), c, jpSeller(), null);
+    }
+
+    /**
+     * A partial credit of ¥10,000 (net) of the two-rate invoice, split over its rates by the domain's rule
+     * ({@code Corrections.creditNote}): ¥2,180 at 8 % (¥174) and ¥7,820 at 10 % (¥782).
+     */
+    static CreditNoteDocument jpMultiRateCreditNoteDocument(String languageTag) {
+        Customer c = customer(jpCustomer(), jpCustomer().name(), Locale.forLanguageTag(languageTag),
+                jpCustomer().taxId());
+        Invoice invoice = jpMultiRateInvoice(c);
+        CreditNote note = Corrections.creditNote("cn_5d2a8f1c7e3b9046", invoice, Money.of(10000, "JPY"),
+                "11月分の一部解約（2026年11月20日合意）に伴う返還", CreditNote.Disposition.REDUCE_AMOUNT_DUE, List.of(),
+                new Sequence("CN-2026", 40, 1L), CreditBalance.empty(c.id(), Currencies.of("JPY")),
+                LocalDate.of(2026, 11, 20), CREATED).note();
+        return new CreditNoteDocument(note, invoice, c, jpSeller());
     }
 
     // ---------------------------------------------------------------- Korean: KRW, Busan, VAT 10 %

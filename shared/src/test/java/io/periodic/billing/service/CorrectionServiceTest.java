@@ -187,6 +187,51 @@ class CorrectionServiceTest {
                 () -> service.creditNote(invoice.id(), "k3", Money.of(1, "EUR"), "more", null));
     }
 
+    /**
+     * A two-rate invoice (1,000.00 at 8.1 %, 500.00 at 2.6 %): its credit notes are stored with their parts per rate
+     * and read back equal, from the note's item and through the customer's index.
+     */
+    @Test
+    void aCreditNoteOfATwoRateInvoiceIsStoredAndReadBackWithItsPartsPerRate() {
+        Customer customer = customer();
+        Money net = Money.of(100_000, "EUR");
+        Money reduced = Money.of(50_000, "EUR");
+        List<InvoiceLine> lines = List.of(
+                new InvoiceLine("Enterprise plan", LineKind.SUBSCRIPTION, null, LocalDate.of(2026, 11, 1),
+                        LocalDate.of(2026, 12, 1), 1, net, net, TaxRate.of("8.1"), Money.of(8_100, "EUR")),
+                new InvoiceLine("Lodging", LineKind.ADJUSTMENT, null, null, null, 1, reduced, reduced,
+                        TaxRate.of("2.6"), Money.of(1_300, "EUR")));
+        Money zero = Money.zero(Currencies.of("EUR"));
+        Invoice draft = store.invoices().create(new Invoice(Ids.newId("inv"), null, customer.id(), null,
+                Currencies.of("EUR"), InvoiceStatus.DRAFT, lines, zero, zero, LocalDate.of(2026, 11, 1),
+                LocalDate.of(2026, 12, 1), LocalDate.of(2026, 11, 1), LocalDate.of(2026, 12, 1), null, NOW, null, null));
+        Finalization.Decision decision = Finalization.plan(draft,
+                store.invoices().sequence(Finalization.seriesOf(draft, seller.invoicePrefix())),
+                store.credit().balance(customer.id(), customer.currency()), NOW);
+        Invoice invoice = store.invoices().commitFinalization(decision.invoice(), decision.sequenceAfter(),
+                decision.creditEntry(), decision.balanceAfter());
+
+        // 300.00 over 500 : 1,000 → 100.00 at 2.6 % (2.60) and 200.00 at 8.1 % (16.20).
+        CreditNote partial = service.creditNote(invoice.id(), "k1", Money.of(30_000, "EUR"), "Returned", null);
+        assertEquals(List.of(
+                new CreditNote.TaxPart(TaxRate.of("2.6"), Money.of(10_000, "EUR"), Money.of(260, "EUR")),
+                new CreditNote.TaxPart(TaxRate.of("8.1"), Money.of(20_000, "EUR"), Money.of(1_620, "EUR"))),
+                partial.taxParts());
+        assertEquals(partial, store.credit().getNote(partial.id()).orElseThrow().withVersion(partial.version()));
+        assertTrue(events.events().stream().anyMatch(e -> e.type().equals(InvoiceEvents.CREDIT_NOTE_ISSUED)
+                && e.detailJson().contains("\"taxRates\":[{\"taxRate\":\"2.6\",\"subtotal\":10000,\"tax\":260},"
+                        + "{\"taxRate\":\"8.1\",\"subtotal\":20000,\"tax\":1620}]")), "credit_note.issued per rate");
+        CreditNote rest = service.creditNote(invoice.id(), "k2", null, "Cancelled", null);
+        assertEquals(List.of(
+                new CreditNote.TaxPart(TaxRate.of("2.6"), Money.of(40_000, "EUR"), Money.of(1_040, "EUR")),
+                new CreditNote.TaxPart(TaxRate.of("8.1"), Money.of(80_000, "EUR"), Money.of(6_480, "EUR"))),
+                rest.taxParts());
+        List<CreditNote> read = store.credit().notesOfInvoice(customer.id(), invoice.id());
+        assertEquals(2, read.size());
+        assertTrue(read.stream().allMatch(n -> n.taxParts().size() == 2 && n.hasRates()), read.toString());
+        assertTrue(read.stream().anyMatch(n -> n.taxParts().equals(rest.taxParts())), read.toString());
+    }
+
     @Test
     void creditOnAPaidInvoiceGoesToTheCustomersBalance() {
         Customer customer = customer();

@@ -257,6 +257,11 @@ final class Views {
         o.put("subtotal", n.subtotal().minor());
         o.put("tax", n.tax().minor());
         o.put("total", n.total().minor());
+        ArrayNode rates = o.putArray("taxRates");
+        for (CreditNote.TaxPart part : n.taxParts()) {
+            rates.addObject().put("taxRate", part.rate() == null ? null : part.rate().toString())
+                    .put("subtotal", part.subtotal().minor()).put("tax", part.tax().minor());
+        }
         o.put("disposition", lower(n.disposition().name()));
         o.put("reason", n.reason());
         o.put("issueDate", n.issueDate().toString());

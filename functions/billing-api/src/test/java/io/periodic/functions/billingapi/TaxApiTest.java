@@ -3,7 +3,18 @@ package io.periodic.functions.billingapi;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.periodic.billing.invoicing.Finalization;
+import io.periodic.billing.model.Ids;
+import io.periodic.billing.model.Invoice;
+import io.periodic.billing.model.InvoiceLine;
+import io.periodic.billing.model.InvoiceStatus;
+import io.periodic.billing.model.LineKind;
+import io.periodic.billing.money.Currencies;
+import io.periodic.billing.money.Money;
 import io.periodic.billing.money.TaxRate;
+import java.time.LocalDate;
+import java.util.List;
 import io.periodic.local.engines.DynamoDbLocalEngine;
 import io.periodic.local.engines.DynamoDbLocalExtension;
 import java.util.Map;
@@ -86,5 +97,38 @@ class TaxApiTest {
         ApiWorld.Reply us = world.post("/customers", ApiWorld.customerJson(ApiWorld.freshEmail(), "USD")
                 .replace("\"DE\"", "\"US\"").replace("\"locale\"", "\"taxId\": \"EIN 12-3456789\", \"locale\""));
         assertEquals(201, us.status(), "free text elsewhere: " + us);
+    }
+
+    /** A credit note of a two-rate invoice shows its amounts per rate ({@code taxRates}), summing to its totals. */
+    @Test
+    void aCreditNoteOfATwoRateInvoiceShowsItsAmountsPerRate() {
+        String customer = world.customer("JPY");
+        Money zero = Money.zero(Currencies.of("JPY"));
+        LocalDate today = LocalDate.of(2027, 3, 1);
+        Invoice draft = new Invoice(Ids.newId("inv"), null, customer, null, Currencies.of("JPY"), InvoiceStatus.DRAFT,
+                List.of(new InvoiceLine("Team", LineKind.SUBSCRIPTION, null, null, null, 8, Money.of(3_000, "JPY"),
+                                Money.of(24_000, "JPY"), TaxRate.of("10"), Money.of(2_400, "JPY")),
+                        new InvoiceLine("Coffee", LineKind.SUBSCRIPTION, null, null, null, 1, Money.of(6_687, "JPY"),
+                                Money.of(6_687, "JPY"), TaxRate.of("8"), Money.of(535, "JPY"))),
+                zero, zero, today, today.plusDays(14), null, null, null, ApiWorld.START, null, null);
+        Finalization.Decision decision = Finalization.plan(draft, world.store.invoices().sequence(
+                Finalization.seriesOf(draft, world.prefix)), world.store.credit().balance(customer, Currencies.of("JPY")),
+                ApiWorld.START);
+        Invoice invoice = world.store.invoices().commitFinalization(decision.invoice(), decision.sequenceAfter(), null,
+                null);
+
+        ApiWorld.Reply note = world.post("/invoices/" + invoice.id() + "/credit-notes",
+                "{\"amount\": 10000, \"reason\": \"returned\"}", "cn-two-rates");
+        assertEquals(201, note.status(), note.toString());
+        JsonNode rates = note.json().get("taxRates");
+        assertEquals(2, rates.size(), rates.toString());
+        assertEquals("8", rates.get(0).get("taxRate").textValue());
+        assertEquals(2_180, rates.get(0).get("subtotal").longValue());
+        assertEquals(174, rates.get(0).get("tax").longValue());
+        assertEquals("10", rates.get(1).get("taxRate").textValue());
+        assertEquals(7_820, rates.get(1).get("subtotal").longValue());
+        assertEquals(782, rates.get(1).get("tax").longValue());
+        assertEquals(10_000, note.json().get("subtotal").longValue());
+        assertEquals(956, note.json().get("tax").longValue());
     }
 }
