@@ -4,27 +4,42 @@ import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FSFontUseCase;
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.openhtmltopdf.svgsupport.BatikSVGDrawer;
-import com.openhtmltopdf.svgsupport.BatikSVGDrawer.SvgExternalResourceMode;
 import com.openhtmltopdf.svgsupport.BatikSVGDrawer.SvgScriptMode;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.EnumSet;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+import javax.xml.transform.TransformerException;
+import javax.xml.transform.TransformerFactory;
+import javax.xml.transform.dom.DOMSource;
+import javax.xml.transform.stream.StreamResult;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.select.Elements;
+import org.w3c.dom.NodeList;
+import org.xml.sax.SAXException;
 
 /**
  * Draws a seller's SVG logo on the PDF (docs/branding.md, "SVG on the PDF"). The documents carry it as
  * {@code <img class="logo logo-svg" src="data:image/svg+xml;base64,…">}; openhtmltopdf hands such an image to the
  * registered SVG drawer, Apache Batik, which draws it as vector graphics.
  *
- * <p>Batik runs in secure mode: no scripts ({@link SvgScriptMode#SECURE}) and no external resources
- * ({@link SvgExternalResourceMode#SECURE}: no {@code http:}, {@code file:} or other URL is fetched; openhtmltopdf's
- * user agent answers instead, and it resolves nothing but the document's own {@code data:} URIs). This is the second
- * line: the logo was already checked by {@code SvgLogos} when it was uploaded.
+ * <p>Batik runs in secure mode: no scripts ({@link SvgScriptMode#SECURE}) and no external resources but
+ * {@code data:} URIs, the only kind a logo may hold ({@code <image>} with an embedded PNG or JPEG): openhtmltopdf's
+ * user agent refuses any other URL ({@code http:}, {@code https:}, {@code file:}, {@code jar:} …) before Batik
+ * opens it, and Batik then gives up drawing that logo (openhtmltopdf logs "Couldn't draw SVG"; the box stays empty).
+ * That is the constructor with an allow-list of protocols; {@code SvgExternalResourceMode.SECURE} alone would also
+ * refuse the embedded images. This is the second line: the logo was already checked by {@code SvgLogos} when it was
+ * uploaded.
  *
  * <p>Batik is only touched through this class, and only for a document with an SVG logo: a document without one
  * loads none of its classes. A drawer is made per render: it is cheap (its constructor sets three fields) and it
@@ -42,6 +57,7 @@ final class SvgLogoDrawing {
     static final int BOX_HEIGHT = 41;
 
     private static final String DATA_PREFIX = "data:image/svg+xml;base64,";
+    private static final String XLINK_NS = "http://www.w3.org/1999/xlink";
     private static final String SELECTOR = "img.logo-svg[src^=" + DATA_PREFIX + "]";
     private static final Pattern ROOT = Pattern.compile("<svg\\b[^>]*>");
     private static final Pattern VIEW_BOX = Pattern.compile(
@@ -58,6 +74,10 @@ final class SvgLogoDrawing {
     static boolean prepare(Document document) {
         Elements logos = document.select(SELECTOR);
         for (Element logo : logos) {
+            String batikReady = withXlinkHrefs(logo.attr("src"));
+            if (batikReady != null) {
+                logo.attr("src", batikReady);
+            }
             double[] size = intrinsicSize(logo.attr("src"));
             if (size != null) {
                 long width = BOX_WIDTH;
@@ -71,6 +91,45 @@ final class SvgLogoDrawing {
             }
         }
         return !logos.isEmpty();
+    }
+
+    /**
+     * The SVG with every SVG 2 {@code href} also written as {@code xlink:href}, as a {@code data:} URI; null when
+     * it has no {@code href} to copy or cannot be parsed (it is then drawn as it is). Batik 1.17 implements SVG 1.1:
+     * it refuses an {@code <image>} without {@code xlink:href} (and so the whole logo), and SvgLogos accepts either
+     * spelling. Parsed with the JDK's parser, DTDs refused, nothing resolved.
+     */
+    static String withXlinkHrefs(String dataUri) {
+        try {
+            byte[] svg = Base64.getMimeDecoder().decode(dataUri.substring(DATA_PREFIX.length()));
+            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+            factory.setNamespaceAware(true);
+            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            factory.setExpandEntityReferences(false);
+            factory.setXIncludeAware(false);
+            org.w3c.dom.Document parsed = factory.newDocumentBuilder().parse(new ByteArrayInputStream(svg));
+            boolean changed = false;
+            NodeList elements = parsed.getElementsByTagNameNS("*", "*");
+            for (int i = 0; i < elements.getLength(); i++) {
+                org.w3c.dom.Element element = (org.w3c.dom.Element) elements.item(i);
+                if (element.hasAttributeNS(null, "href") && !element.hasAttributeNS(XLINK_NS, "href")) {
+                    element.setAttributeNS(XLINK_NS, "xlink:href", element.getAttributeNS(null, "href"));
+                    changed = true;
+                }
+            }
+            if (!changed) {
+                return null;
+            }
+            TransformerFactory transformers = TransformerFactory.newInstance();
+            transformers.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            ByteArrayOutputStream out = new ByteArrayOutputStream(svg.length + 256);
+            transformers.newTransformer().transform(new DOMSource(parsed), new StreamResult(out));
+            return DATA_PREFIX + Base64.getEncoder().encodeToString(out.toByteArray());
+        } catch (IllegalArgumentException | IOException | ParserConfigurationException | SAXException
+                | TransformerException e) {
+            return null;
+        }
     }
 
     /** Takes the SVG logo out of the document (when Batik could not draw it). */
@@ -119,7 +178,7 @@ final class SvgLogoDrawing {
      * names another family gets Batik's fallback; logos usually have their text as paths.
      */
     static void register(PdfRendererBuilder builder, FontSource regular, FontSource bold) {
-        builder.useSVGDrawer(new BatikSVGDrawer(SvgScriptMode.SECURE, SvgExternalResourceMode.SECURE));
+        builder.useSVGDrawer(new BatikSVGDrawer(SvgScriptMode.SECURE, Set.of("data")));
         for (String family : new String[] {"Noto Sans", "sans-serif", "serif", "monospace"}) {
             builder.useFont(regular::open, family, 400, FontStyle.NORMAL, true, EnumSet.of(FSFontUseCase.SVG));
             builder.useFont(bold::open, family, 700, FontStyle.NORMAL, true, EnumSet.of(FSFontUseCase.SVG));
