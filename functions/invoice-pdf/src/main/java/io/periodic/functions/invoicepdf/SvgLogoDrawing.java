@@ -5,9 +5,6 @@ import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.openhtmltopdf.svgsupport.BatikSVGDrawer;
 import com.openhtmltopdf.svgsupport.BatikSVGDrawer.SvgScriptMode;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -15,18 +12,9 @@ import java.util.EnumSet;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
-import javax.xml.transform.TransformerException;
-import javax.xml.transform.TransformerFactory;
-import javax.xml.transform.dom.DOMSource;
-import javax.xml.transform.stream.StreamResult;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.select.Elements;
-import org.w3c.dom.NodeList;
-import org.xml.sax.SAXException;
 
 /**
  * Draws a seller's SVG logo on the PDF (docs/branding.md, "SVG on the PDF"). The documents carry it as
@@ -56,8 +44,7 @@ final class SvgLogoDrawing {
     static final int BOX_WIDTH = 189;
     static final int BOX_HEIGHT = 41;
 
-    private static final String DATA_PREFIX = "data:image/svg+xml;base64,";
-    private static final String XLINK_NS = "http://www.w3.org/1999/xlink";
+    static final String DATA_PREFIX = "data:image/svg+xml;base64,";
     private static final String SELECTOR = "img.logo-svg[src^=" + DATA_PREFIX + "]";
     private static final Pattern ROOT = Pattern.compile("<svg\\b[^>]*>");
     private static final Pattern VIEW_BOX = Pattern.compile(
@@ -74,7 +61,7 @@ final class SvgLogoDrawing {
     static boolean prepare(Document document) {
         Elements logos = document.select(SELECTOR);
         for (Element logo : logos) {
-            String batikReady = withXlinkHrefs(logo.attr("src"));
+            String batikReady = SvgHrefs.withXlinkHrefs(logo.attr("src"));
             if (batikReady != null) {
                 logo.attr("src", batikReady);
             }
@@ -91,45 +78,6 @@ final class SvgLogoDrawing {
             }
         }
         return !logos.isEmpty();
-    }
-
-    /**
-     * The SVG with every SVG 2 {@code href} also written as {@code xlink:href}, as a {@code data:} URI; null when
-     * it has no {@code href} to copy or cannot be parsed (it is then drawn as it is). Batik 1.17 implements SVG 1.1:
-     * it refuses an {@code <image>} without {@code xlink:href} (and so the whole logo), and SvgLogos accepts either
-     * spelling. Parsed with the JDK's parser, DTDs refused, nothing resolved.
-     */
-    static String withXlinkHrefs(String dataUri) {
-        try {
-            byte[] svg = Base64.getMimeDecoder().decode(dataUri.substring(DATA_PREFIX.length()));
-            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-            factory.setNamespaceAware(true);
-            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            factory.setExpandEntityReferences(false);
-            factory.setXIncludeAware(false);
-            org.w3c.dom.Document parsed = factory.newDocumentBuilder().parse(new ByteArrayInputStream(svg));
-            boolean changed = false;
-            NodeList elements = parsed.getElementsByTagNameNS("*", "*");
-            for (int i = 0; i < elements.getLength(); i++) {
-                org.w3c.dom.Element element = (org.w3c.dom.Element) elements.item(i);
-                if (element.hasAttributeNS(null, "href") && !element.hasAttributeNS(XLINK_NS, "href")) {
-                    element.setAttributeNS(XLINK_NS, "xlink:href", element.getAttributeNS(null, "href"));
-                    changed = true;
-                }
-            }
-            if (!changed) {
-                return null;
-            }
-            TransformerFactory transformers = TransformerFactory.newInstance();
-            transformers.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            ByteArrayOutputStream out = new ByteArrayOutputStream(svg.length + 256);
-            transformers.newTransformer().transform(new DOMSource(parsed), new StreamResult(out));
-            return DATA_PREFIX + Base64.getEncoder().encodeToString(out.toByteArray());
-        } catch (IllegalArgumentException | IOException | ParserConfigurationException | SAXException
-                | TransformerException e) {
-            return null;
-        }
     }
 
     /** Takes the SVG logo out of the document (when Batik could not draw it). */
@@ -174,7 +122,7 @@ final class SvgLogoDrawing {
     /**
      * Registers the secure SVG drawer on the builder, and gives it Noto Sans (regular and bold) for a logo's text:
      * under its own name and as {@code sans-serif}, {@code serif} and {@code monospace}, so text in a logo is drawn
-     * with an embedded font rather than whatever the machine has (Lambda has no system fonts). A logo whose text
+     * with an embedded font rather than whatever the machine has (a Lambda runtime has few or none). A logo whose text
      * names another family gets Batik's fallback; logos usually have their text as paths.
      */
     static void register(PdfRendererBuilder builder, FontSource regular, FontSource bold) {

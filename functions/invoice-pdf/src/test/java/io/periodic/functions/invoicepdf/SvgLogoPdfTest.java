@@ -226,6 +226,7 @@ class SvgLogoPdfTest {
         Files.writeString(plain, golden("invoice-branded-en.html"), StandardCharsets.UTF_8);
         Files.writeString(svg, withLogo("invoice-branded-en.html", svgWithEmbeddedPng()), StandardCharsets.UTF_8);
         assertEquals(0, classesLoadedRendering(plain, "org.apache.batik."), "a PNG-branded invoice loads no Batik");
+        assertEquals(0, classesLoadedRendering(plain, "com.openhtmltopdf.svgsupport."), "nor the SVG drawer");
         assertTrue(classesLoadedRendering(svg, "org.apache.batik.") > 100, "an SVG-branded one does (can fail)");
         // commons-io is excluded from the function (pom.xml) but on the test class path (MIME parser): unused.
         assertEquals(0, classesLoadedRendering(svg, "org.apache.commons.io."), "commons-io not needed");
@@ -270,6 +271,20 @@ class SvgLogoPdfTest {
         assertEquals("41", tall.selectFirst("img").attr("width"));
         assertEquals("41", tall.selectFirst("img").attr("height"));
         assertTrue(!SvgLogoDrawing.prepare(org.jsoup.Jsoup.parse("<img class=\"logo\" src=\"data:image/png;base64,AA\">")));
+    }
+
+    @Test
+    void svg2HrefsAreAlsoWrittenAsXlinkHrefsAndADoctypeIsNotParsed() {
+        String rewritten = SvgHrefs.withXlinkHrefs(data("<svg xmlns=\"http://www.w3.org/2000/svg\"><image "
+                + "href=\"data:image/png;base64,AA\"/><use href=\"#a\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" "
+                + "xlink:href=\"#b\"/></svg>"));
+        String svg = new String(Base64.getDecoder().decode(rewritten.substring(rewritten.indexOf(',') + 1)),
+                StandardCharsets.UTF_8);
+        assertTrue(svg.contains("xlink:href=\"data:image/png;base64,AA\""), svg);
+        assertTrue(svg.contains("xlink:href=\"#b\"") && !svg.contains("xlink:href=\"#a\""), "an xlink:href is kept");
+        assertNull(SvgHrefs.withXlinkHrefs(data("<svg xmlns=\"http://www.w3.org/2000/svg\"><rect/></svg>")));
+        assertNull(SvgHrefs.withXlinkHrefs(data("<!DOCTYPE svg [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
+                + "<svg xmlns=\"http://www.w3.org/2000/svg\"><image href=\"&x;\"/></svg>")));
     }
 
     private static String data(String svg) {
