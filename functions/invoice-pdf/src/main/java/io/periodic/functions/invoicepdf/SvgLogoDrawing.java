@@ -39,7 +39,7 @@ final class SvgLogoDrawing {
     /**
      * The logo box on the PDF in CSS pixels (96 per inch): 50 mm wide as on the HTML (rendering/Branded), 11 mm high
      * as {@link HtmlToPdf#PRINT_CSS} limits the logo ({@code .logo { max-height: 11mm }}). Fitting the SVG into
-     * this box itself leaves no empty space beside it, so it is right-aligned like the PNG logo.
+     * this box itself leaves no empty space beside it, so it sits where the PNG logo sits.
      */
     static final int BOX_WIDTH = 189;
     static final int BOX_HEIGHT = 41;
@@ -53,10 +53,11 @@ final class SvgLogoDrawing {
     private static final Pattern HEIGHT = Pattern.compile("\\sheight\\s*=\\s*[\"']\\s*([.\\d]+)\\s*(?:px)?\\s*[\"']");
 
     /**
-     * Whether the document has an SVG logo to draw; if so, gives each such image a width and height fitted into the
-     * PDF's logo box with the SVG's aspect ratio (from its {@code viewBox}, else its {@code width} and {@code height}), as
-     * a PNG logo has them, so the PDF places and sizes it like the HTML does. An SVG whose size cannot be read keeps
-     * openhtmltopdf's default size (the box's limits in the style sheet still apply).
+     * Whether the document has an SVG logo to draw; if so, makes its {@code href}s readable for Batik
+     * ({@link SvgHrefs}) and gives each such image a width and height fitted into the PDF's logo box with the SVG's
+     * aspect ratio (from its {@code viewBox}, else its {@code width} and {@code height}), as a PNG logo has them, so
+     * the PDF places and sizes it like the HTML does. An SVG whose size cannot be read keeps openhtmltopdf's default
+     * size (the box's limits in the style sheet still apply).
      */
     static boolean prepare(Document document) {
         Elements logos = document.select(SELECTOR);

@@ -232,7 +232,7 @@ class SvgLogoPdfTest {
         assertEquals(0, classesLoadedRendering(svg, "org.apache.commons.io."), "commons-io not needed");
     }
 
-    /** Renders the file in a fresh JVM ({@link RenderFiles}) with -verbose:class; counts classes loaded from the package. */
+    /** Renders the file in a fresh JVM ({@link RenderFiles}, -verbose:class); counts the package's classes loaded. */
     private static long classesLoadedRendering(Path html, String packagePrefix) throws Exception {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -270,7 +270,8 @@ class SvgLogoPdfTest {
         assertTrue(SvgLogoDrawing.prepare(tall));
         assertEquals("41", tall.selectFirst("img").attr("width"));
         assertEquals("41", tall.selectFirst("img").attr("height"));
-        assertTrue(!SvgLogoDrawing.prepare(org.jsoup.Jsoup.parse("<img class=\"logo\" src=\"data:image/png;base64,AA\">")));
+        assertTrue(!SvgLogoDrawing.prepare(org.jsoup.Jsoup.parse(
+                "<img class=\"logo\" src=\"data:image/png;base64,AA\">")), "a PNG logo is not the SVG drawer's");
     }
 
     @Test
