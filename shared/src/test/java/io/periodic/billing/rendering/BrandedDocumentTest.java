@@ -58,7 +58,7 @@ class BrandedDocumentTest {
     }
 
     @Test
-    void anSvgLogoIsMarkedSoThePdfCanLeaveItOut() {
+    void anSvgLogoIsMarkedForThePdfsSvgDrawer() {
         byte[] svg = SvgLogosTest.CLEAN.getBytes(StandardCharsets.UTF_8);
         Branding.Logo logo = new Branding.Logo("branding/logo-x.svg", "image/svg+xml", 0, 0, svg.length, "cd");
         String html = new DocumentRenderer(key -> svg).invoiceHtml(withBranding(new Branding(logo, null, Map.of())));

@@ -2,6 +2,7 @@ package io.periodic.functions.invoicepdf;
 
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import io.periodic.billing.lambda.Log;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,8 +22,10 @@ import org.jsoup.nodes.Document;
  * the PDF engine (CSS 2.1) does not implement, with table layout.
  *
  * <p>The seller's logo comes embedded in the HTML as a {@code data:} URI (docs/branding.md), so nothing is fetched:
- * a PNG or JPEG logo is drawn from it. An SVG logo is left out of the PDF (the letterhead still names the seller):
- * drawing SVG needs openhtmltopdf-svg-support and Apache Batik, several MB more in this function, not taken.
+ * a PNG or JPEG logo is drawn from it; an SVG logo is drawn as vector graphics by {@link SvgLogoDrawing} (Apache
+ * Batik, secure mode), which is registered only for a document that has one, so a document without an SVG logo
+ * loads no Batik class. An SVG that Batik fails to draw is left out (logged {@code svg_logo_left_out}) rather than
+ * failing the PDF.
  */
 public final class HtmlToPdf {
     private record Font(String file, String family, int weight) {}
@@ -53,7 +56,6 @@ public final class HtmlToPdf {
             .ids div { display: block; }
             @page { size: A4; margin: 10mm 12mm 8mm; }
             html[lang="ja"] body, html[lang="ko"] body { line-height: 1.4; }
-            img.logo-svg { display: none; }
             .logo { max-height: 11mm; margin-bottom: 1mm; }
             .footer { margin-top: 4mm; padding-top: 2mm; }
             """;
@@ -87,6 +89,20 @@ public final class HtmlToPdf {
     public static byte[] render(String html) {
         Document document = Jsoup.parse(html);
         document.head().appendElement("style").text(PRINT_CSS);
+        if (SvgLogoDrawing.prepare(document)) {
+            try {
+                return pdf(document, true);
+            } catch (RuntimeException e) {
+                // An SVG Batik cannot draw (SvgLogos let it through; e.g. Batik fails on some CSS) must not keep the
+                // invoice from its PDF: it is left out, as the letterhead still names the seller.
+                Log.event("svg_logo_left_out", "reason", String.valueOf(e));
+                SvgLogoDrawing.remove(document);
+            }
+        }
+        return pdf(document, false);
+    }
+
+    private static byte[] pdf(Document document, boolean svgLogo) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
         PdfRendererBuilder builder = new PdfRendererBuilder()
                 .useFastMode()
@@ -95,6 +111,10 @@ public final class HtmlToPdf {
         for (Font font : FONTS) {
             builder.useFont(() -> stream(FONT_DIR.resolve(font.file())), font.family(), font.weight(),
                     BaseRendererBuilder.FontStyle.NORMAL, true);
+        }
+        if (svgLogo) {
+            SvgLogoDrawing.register(builder, () -> stream(FONT_DIR.resolve(FONTS.get(0).file())),
+                    () -> stream(FONT_DIR.resolve(FONTS.get(1).file())));
         }
         try {
             builder.run();
