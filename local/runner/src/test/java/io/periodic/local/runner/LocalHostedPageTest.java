@@ -20,7 +20,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Assumptions;
@@ -50,6 +49,7 @@ class LocalHostedPageTest {
     private static String paidNumber;
     private static String payLink;
     private static String voidLink;
+    private static String openLink;
     private static String voidedCustomer;
 
     @BeforeAll
@@ -75,8 +75,10 @@ class LocalHostedPageTest {
         String payer = LocalTestData.customer(api, "<script>alert(1)</script> Payer & Co", payerEmail);
         String voided = LocalTestData.customer(api, "Void Co", "void@hosted-test.example");
         voidedCustomer = voided;
+        String open = LocalTestData.customer(api, "Open Co", "open@hosted-test.example");
         LocalTestData.subscribe(api, payer, planId, LocalDate.parse("2027-01-05"));
         LocalTestData.subscribe(api, voided, planId, LocalDate.parse("2027-01-05"));
+        LocalTestData.subscribe(api, open, planId, LocalDate.parse("2027-01-05"));
         expect(api.advance(Instant.parse("2027-01-05T06:00:00Z")), 200);
 
         paidNumber = LocalTestData.invoices(api, payer).getFirst().get("number").textValue();
@@ -84,6 +86,7 @@ class LocalHostedPageTest {
         payLink = link(mail);
         assertTrue(mail.contains("This personal link is valid until April 19, 2027;"), mail);
         voidLink = link(mailBody("void@hosted-test.example", "invoice.finalized:"));
+        openLink = link(mailBody("open@hosted-test.example", "invoice.finalized:"));
 
         HttpResponse<String> page = open(payLink);
         assertEquals(200, page.statusCode(), page.body());
@@ -186,26 +189,57 @@ class LocalHostedPageTest {
     @Test
     @Order(6)
     void inARealHeadlessBrowserTheAmountDueIsVisible() throws Exception {
-        String browser = null;
-        for (String name : List.of("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")) {
-            for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
-                if (browser == null && Files.isExecutable(Path.of(dir, name))) {
-                    browser = Path.of(dir, name).toString();
-                }
-            }
-        }
+        String browser = HeadlessChromium.find();
         Assumptions.assumeTrue(browser != null, "no headless Chromium/Chrome on this machine (looked for chromium, "
                 + "chromium-browser, google-chrome on PATH): the page is checked over HTTP only");
-        String voidedPage = voidLink;
-        Process process = new ProcessBuilder(browser, "--headless", "--disable-gpu", "--no-sandbox", "--dump-dom",
-                voidedPage).redirectErrorStream(false).start();
-        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the browser finished");
-        String dom = new String(process.getInputStream().readAllBytes());
-        assertTrue(dom.contains("id=\"amount-due\">$0.00<"), dom);
-        assertTrue(dom.contains("Void"), dom);
+        try (HeadlessChromium chromium = new HeadlessChromium(browser)) {
+            // By now (the clock moved past the links' expiry) the mailed link shows the expired page, its button
+            // visible; pressing it (the form, as the browser posts it) mails a fresh link to the address on file.
+            chromium.open(openLink);
+            String expired = String.valueOf(chromium.evaluate("document.body.innerText"));
+            assertTrue(expired.contains("This link has expired"), expired);
+            assertEquals(true, chromium.evaluate("document.querySelector('form button').checkVisibility()"));
+            chromium.evaluate("document.querySelector('form').submit()");
+            String fresh = awaitFreshLink("open@hosted-test.example");
+
+            // The open invoice as its customer sees it: loaded over HTTP with no credential, laid out with its CSS;
+            // innerText and checkVisibility() answer for what is rendered, not for what is in the HTML.
+            chromium.open(fresh);
+            assertEquals("$19.99", chromium.evaluate("document.getElementById('amount-due').innerText"),
+                    () -> "the page as the browser has it: " + evaluate(chromium, "document.documentElement.outerHTML"));
+            assertEquals(true, chromium.evaluate("document.getElementById('amount-due').checkVisibility()"));
+            assertEquals(true, chromium.evaluate("(() => { const r = document.getElementById('amount-due')"
+                    + ".getBoundingClientRect(); return r.width > 0 && r.height > 0 && r.top < window.innerHeight; })()"),
+                    "the amount due is in the first screen, without scrolling");
+            String seen = (String) chromium.evaluate("document.body.innerText");
+            assertTrue(seen.contains("Awaiting payment"), seen);
+            assertTrue(seen.contains("DE89370400440532013000"), "the bank details to pay with: " + seen);
+            assertEquals(0.0, Double.parseDouble(String.valueOf(chromium.evaluate(
+                    "document.querySelectorAll('script').length"))), "no script on the page");
+        }
     }
 
     // ---------------------------------------------------------------- helpers
+
+    /** The fresh link the renew button mailed to {@code email} (the form post answers at once; the mail follows). */
+    private static String awaitFreshLink(String email) throws InterruptedException {
+        for (int i = 0; i < 100; i++) {
+            List<JsonNode> sent = mails(email, "hosted-link:");
+            if (!sent.isEmpty()) {
+                return link(read(sent.getLast()));
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no fresh link mailed to " + email);
+    }
+
+    private static Object evaluate(HeadlessChromium chromium, String expression) {
+        try {
+            return chromium.evaluate(expression);
+        } catch (Exception e) {
+            return e.toString();
+        }
+    }
 
     private static void assertSecurityHeaders(HttpResponse<String> answer) {
         assertEquals("private, no-store", answer.headers().firstValue("Cache-Control").orElse(null));
